@@ -1,0 +1,44 @@
+package io.pacer.engine.core;
+
+import io.pacer.engine.call.CallOutcome;
+
+/**
+ * Everything that happens to the engine, as seen by the adapters: each method becomes one event on the core's
+ * ring. Implementations are thread-safe publishers ({@link EngineRing}) or, in the simulator, a direct
+ * dispatcher on the simulation thread; the core behind them is the same.
+ */
+public interface EngineInput {
+
+    /** The far end is ringing (180) or sent early media (183). */
+    void callRinging(long callId);
+
+    /** A person (or machine) answered the call. */
+    void callAnswered(long callId);
+
+    /** The call ended before an answer: busy, no answer, invalid number, failure. */
+    void callFailed(long callId, CallOutcome outcome);
+
+    /** The customer leg ended after the answer (either side hung up). */
+    void callEnded(long callId);
+
+    /** An agent logged in to a campaign (its session is up and it is ready). */
+    void agentLogin(int agentId, int campaignId);
+
+    /** An agent logged out (session ended); a call in progress ends normally first. */
+    void agentLogout(int agentId);
+
+    /** An agent finished wrap-up or came back from a pause: ready for the next call. */
+    void agentReady(int agentId);
+
+    /** An agent paused: gets no calls until ready again. */
+    void agentPause(int agentId);
+
+    /** A preview offer was answered by the agent: accepted (dial), skipped or marked do-not-call. */
+    void previewAnswered(int agentId, long contactId, PreviewAnswer answer);
+
+    /** A deadline asked for through {@link io.pacer.engine.port.Timers} has passed. */
+    void timer(int kind, long ref);
+
+    /** An operator command (create or change a campaign, ...); rare, so it may carry an object. */
+    void command(EngineCommand command);
+}

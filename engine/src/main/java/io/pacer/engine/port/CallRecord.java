@@ -1,0 +1,24 @@
+package io.pacer.engine.port;
+
+import io.pacer.engine.call.CallOutcome;
+
+/**
+ * What the core knows about a finished call, handed to {@link CallJournal#record}. The instance is reused by
+ * the core: a journal that keeps it beyond the call copies the fields.
+ *
+ * <p>Times are on the {@link Clock#nowNanos()} scale except {@link #startEpochMillis}; a time that did not
+ * happen (no answer, no bridge) is {@code -1}.
+ */
+public final class CallRecord {
+    public long callId;
+    public int campaignId;
+    public long contactId;
+    public String number;
+    public int agentId = -1;
+    public CallOutcome outcome;
+    public long startEpochMillis;
+    public long dialNanos;
+    public long answerNanos = -1;
+    public long bridgeNanos = -1;
+    public long endNanos;
+}

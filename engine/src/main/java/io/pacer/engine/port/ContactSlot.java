@@ -1,0 +1,21 @@
+package io.pacer.engine.port;
+
+/**
+ * A reusable holder the core passes to {@link ContactSupply#next}; the supply fills it with the next contact
+ * due. Reused for every dial, so the hot path allocates nothing.
+ */
+public final class ContactSlot {
+    /** Contact id in the campaign's list. */
+    public long contactId;
+    /** Number to dial, E.164. */
+    public String number;
+    /** Agent the contact must go to (personal callback), or -1 for any responsible agent. */
+    public int ownerAgentId = -1;
+
+    /** Resets the slot before it is filled again. */
+    public void clear() {
+        contactId = -1;
+        number = null;
+        ownerAgentId = -1;
+    }
+}

@@ -1,0 +1,47 @@
+package io.pacer.engine.port;
+
+/**
+ * The engine's outbound telephony port: commands the single-writer core issues to the outside world.
+ *
+ * <p>Implemented by the SIP adapter (real trunk and agent legs) and by the simulator (virtual world). Every
+ * method is called on the core's thread, so an implementation must never block: it hands the command to its
+ * own I/O threads and returns. Results come back later as events through {@link io.pacer.engine.core.EngineInput}.
+ *
+ * <p>Call ids are the engine's; the adapter keeps its own mapping to dialogs. Agent ids are the small integers
+ * of the engine's agent table.
+ */
+public interface Telephony {
+
+    /**
+     * Places an outbound call to a contact. The adapter reports progress, answer or failure for {@code callId}.
+     *
+     * @param callId            engine call id
+     * @param campaignId        campaign the call belongs to (selects trunk and caller id)
+     * @param contactId         contact being dialled
+     * @param number            E.164 number to dial
+     * @param callerId          display number to present, or {@code null} for the trunk default
+     * @param ringTimeoutMillis how long the adapter may let it ring; the core also cancels on its own timer
+     */
+    void dial(long callId, int campaignId, long contactId, String number, String callerId, long ringTimeoutMillis);
+
+    /** Cancels a call that has not been answered yet (ring timeout, campaign stopped). */
+    void cancel(long callId);
+
+    /** Connects an answered customer call to an agent's session (switches the media relay). */
+    void bridge(long callId, int agentId);
+
+    /** Hangs up the customer leg of a call (agent finished, campaign stopped). The agent session stays up. */
+    void hangUp(long callId);
+
+    /**
+     * Abandons an answered call that found no agent: plays the identification message the regulators require,
+     * then hangs up.
+     */
+    void abandon(long callId, String messageId);
+
+    /**
+     * Offers a previewed contact to an agent (preview and push-preview modes). The agent answers with an
+     * accept, skip or do-not-call event; in preview mode the engine dials once it is accepted.
+     */
+    void offerPreview(int agentId, long contactId, String number);
+}
