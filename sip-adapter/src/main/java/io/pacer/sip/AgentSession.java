@@ -1,0 +1,31 @@
+package io.pacer.sip;
+
+import io.pacer.sip.media.RelayPort;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.address.URI;
+
+/** One agent's phone as the adapter sees it: registration, the nailed-up call and its relay port. */
+final class AgentSession {
+    static final int IDLE = 0;
+    static final int CONNECTING = 1;
+    static final int UP = 2;
+
+    final SipConfig.AgentConfig config;
+    int state = IDLE;
+    URI contact;
+    String source;
+    String transport = "udp";
+    Dialog dialog;
+    ClientTransaction invite;
+    RelayPort media;
+    long callId = -1;
+    long sdpVersion = 1;
+
+    AgentSession(SipConfig.AgentConfig config) {
+        this.config = config;
+        if (config.fixedHost() != null) {
+            source = config.fixedHost() + ":" + config.fixedPort();
+        }
+    }
+}

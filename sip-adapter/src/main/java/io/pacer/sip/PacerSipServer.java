@@ -1,0 +1,155 @@
+package io.pacer.sip;
+
+import io.pacer.engine.core.EngineInput;
+import io.pacer.engine.port.Telephony;
+import io.pacer.sip.media.AnswerToBridgeMeter;
+import io.pacer.sip.media.RtpRelay;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Pacer's SIP side in one object: a JAIN-SIP stack (UDP and TCP), the Netty RTP relay, the trunk and agent
+ * legs, and the {@link Telephony} port the engine drives them through.
+ *
+ * <p>Life cycle: construct (binds the SIP port), hand {@link #telephony()} to the engine, then
+ * {@link #start(EngineInput)} with the engine's input; from then on SIP results arrive as engine events.
+ * {@link #close()} ends agent sessions and stops everything. See {@code docs/sip.md} for the threads and the
+ * flow of a call.
+ */
+public final class PacerSipServer implements AutoCloseable {
+
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final SipConfig config;
+    private final SipEndpoint sip;
+    private final SipStats stats = new SipStats();
+    private final AnswerToBridgeMeter meter = new AnswerToBridgeMeter();
+    private final RtpRelay relay;
+    private final SipWorker worker;
+    private final SipWorkRing ring;
+    private final ScheduledThreadPoolExecutor timers;
+    private final SipTelephony telephony;
+    private volatile boolean started;
+
+    /** Binds the SIP port and prepares the relay; nothing is processed before {@link #start}. */
+    public PacerSipServer(SipConfig config) throws Exception {
+        this.config = config;
+        this.sip = new SipEndpoint(config, "pacer-" + INSTANCES.incrementAndGet());
+        this.relay = new RtpRelay(config.bindAddress(), config.relayPortMin(), config.relayPortMax(),
+                config.relayThreads(), meter);
+        this.worker = new SipWorker(sip, stats);
+        this.ring = new SipWorkRing(1 << 16, worker);
+        this.timers = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "pacer-sip-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        timers.setRemoveOnCancelPolicy(true);
+        this.telephony = new SipTelephony(ring, timers);
+    }
+
+    /** The engine's telephony port; usable before {@link #start} (commands wait in the ring). */
+    public Telephony telephony() {
+        return telephony;
+    }
+
+    /** Starts the stack and the worker, reporting every SIP result to {@code input}. */
+    public synchronized void start(EngineInput input) throws Exception {
+        if (started) {
+            throw new IllegalStateException("already started");
+        }
+        worker.init(relay, ring, timers, input);
+        telephony.input(input);
+        ring.start();
+        sip.start(new SipEventListener(ring));
+        started = true;
+        ring.publishTask(() -> worker.agents().connectFixedAgents());
+    }
+
+    /** Sets up an agent's nailed-up call now (the operator's login, or a retry): Pacer calls the phone. */
+    public void connectAgent(int agentId) {
+        ring.publishTask(() -> worker.agents().connect(agentId));
+    }
+
+    /** Ends an agent's session (the operator's logout): BYE to the phone, then an agentLogout event. */
+    public void disconnectAgent(int agentId) {
+        ring.publishTask(() -> worker.agents().hangUpSession(agentId));
+    }
+
+    /** The SIP port actually bound (useful when the configuration asked for port 0). */
+    public int sipPort() {
+        return sip.port;
+    }
+
+    /** The configuration this server runs with. */
+    public SipConfig config() {
+        return config;
+    }
+
+    /** Adapter counters. */
+    public SipStats stats() {
+        return stats;
+    }
+
+    /** Answer-to-bridge and answer-to-first-media recorders (nanoseconds) for the engine's metrics. */
+    public AnswerToBridgeMeter answerToBridge() {
+        return meter;
+    }
+
+    /** The media relay (ports in use, packet counters). */
+    public RtpRelay relay() {
+        return relay;
+    }
+
+    /** Dialogs alive in the SIP stack; flat over a long run, or something leaks. */
+    public int liveDialogs() {
+        return sip.dialogCount();
+    }
+
+    /** Client transactions alive in the stack (completed ones linger for their retransmission timers). */
+    public int liveClientTransactions() {
+        return sip.clientTransactionCount();
+    }
+
+    /** Server transactions alive in the stack. */
+    public int liveServerTransactions() {
+        return sip.serverTransactionCount();
+    }
+
+    /** Work items refused because the worker ring was full. */
+    public long refusedWork() {
+        return ring.refused.sum();
+    }
+
+    /** Waits until the worker has handled everything published before this call (tests, orderly stop). */
+    public void awaitIdle(long timeoutMillis) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (ring.publishTask(() -> done.complete(null))) {
+            done.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Hangs up agent sessions, then stops the stack, the worker, the timers and the relay. */
+    @Override
+    public synchronized void close() {
+        if (started) {
+            for (SipConfig.AgentConfig a : config.agents()) {
+                disconnectAgent(a.id());
+            }
+            try {
+                awaitIdle(2_000);
+            } catch (Exception e) {
+                // Stopping anyway: the phones will notice the session is gone.
+            }
+            sip.stop();
+            ring.stop();
+        } else {
+            sip.stop();
+        }
+        timers.shutdownNow();
+        relay.close();
+        started = false;
+    }
+}

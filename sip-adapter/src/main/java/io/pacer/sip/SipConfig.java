@@ -1,0 +1,170 @@
+package io.pacer.sip;
+
+import java.util.List;
+
+/**
+ * Everything the SIP adapter needs to run: where it listens, where the RTP relay binds, the trunks it dials
+ * through and the agents whose phones it keeps nailed up. Built by {@link SipConfigLoader} from the
+ * {@code sip:} section of Pacer's YAML configuration, or in code for tests and the loopback demo.
+ *
+ * @param bindAddress      address the SIP stack and the relay listen on (also put in Via, Contact and SDP)
+ * @param port             SIP port, used for UDP and TCP
+ * @param stackThreads     threads of the stack that read and parse messages; 1 keeps messages of a call in order
+ * @param relayPortMin     lowest RTP port of the relay (even)
+ * @param relayPortMax     highest RTP port of the relay
+ * @param relayThreads     Netty event-loop threads of the relay
+ * @param codec            the one G.711 codec offered on both legs ("PCMU" or "PCMA"): the relay never transcodes
+ * @param loginExtension   user part agents dial to log in ("login" for sip:login@pacer)
+ * @param notifyAgents     send the agent a SIP MESSAGE when a customer is connected to or leaves its session
+ * @param abandonMessageMillis how long the relay plays the identification prompt before an abandoned call's BYE
+ * @param trunks           carriers or PBXs Pacer dials through; the first one is the default
+ * @param agents           agents allowed to register and log in
+ */
+public record SipConfig(
+        String bindAddress,
+        int port,
+        int stackThreads,
+        int relayPortMin,
+        int relayPortMax,
+        int relayThreads,
+        String codec,
+        String loginExtension,
+        boolean notifyAgents,
+        long abandonMessageMillis,
+        List<TrunkConfig> trunks,
+        List<AgentConfig> agents) {
+
+    /** Validates the settings; the message names the field at fault. */
+    public SipConfig {
+        if (bindAddress == null || bindAddress.isBlank()) {
+            throw new IllegalArgumentException("sip.bindAddress: missing");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("sip.port: must be within 0..65535, was " + port);
+        }
+        if (stackThreads < 1) {
+            throw new IllegalArgumentException("sip.stackThreads: must be at least 1, was " + stackThreads);
+        }
+        if (relayPortMin < 1024 || relayPortMax > 65535 || relayPortMax - relayPortMin < 3) {
+            throw new IllegalArgumentException("sip.rtp.portMin/portMax: need a range of at least 4 ports within 1024..65535");
+        }
+        if (relayThreads < 1) {
+            throw new IllegalArgumentException("sip.rtp.threads: must be at least 1, was " + relayThreads);
+        }
+        if (!"PCMU".equals(codec) && !"PCMA".equals(codec)) {
+            throw new IllegalArgumentException("sip.codec: PCMU or PCMA, was " + codec);
+        }
+        if (trunks == null || trunks.isEmpty()) {
+            throw new IllegalArgumentException("sip.trunks: at least one trunk is needed");
+        }
+        trunks = List.copyOf(trunks);
+        agents = agents == null ? List.of() : List.copyOf(agents);
+        if (loginExtension == null || loginExtension.isBlank()) {
+            loginExtension = "login";
+        }
+    }
+
+    /** The RTP payload type of {@link #codec}: 0 for PCMU, 8 for PCMA. */
+    public int payloadType() {
+        return "PCMU".equals(codec) ? 0 : 8;
+    }
+
+    /** The trunk a campaign dials through: the first one that lists it, else the first trunk. */
+    public TrunkConfig trunkFor(int campaignId) {
+        for (TrunkConfig t : trunks) {
+            if (t.campaigns().contains(campaignId)) {
+                return t;
+            }
+        }
+        return trunks.get(0);
+    }
+
+    /**
+     * A carrier or PBX that Pacer sends calls to, and the only kind of peer from which it accepts requests
+     * other than its own agents.
+     *
+     * @param name              name in logs and metrics
+     * @param host              address of the trunk (also the only source address accepted from it)
+     * @param port              SIP port of the trunk
+     * @param transport         "udp" or "tcp"
+     * @param proxyHost         outbound proxy to route through, or {@code null}
+     * @param proxyPort         port of the outbound proxy
+     * @param username          digest user for 401/407 challenges, or {@code null}
+     * @param password          digest password
+     * @param callerId          number presented when the campaign has none (From and P-Asserted-Identity)
+     * @param maxChannels       cap on calls in progress on this trunk
+     * @param maxCallsPerSecond cap on new calls per second on this trunk (excess dials wait, in order)
+     * @param campaigns         campaigns routed to this trunk (empty: only as the default)
+     */
+    public record TrunkConfig(String name, String host, int port, String transport, String proxyHost, int proxyPort,
+                              String username, String password, String callerId, int maxChannels,
+                              int maxCallsPerSecond, List<Integer> campaigns) {
+
+        /** Validates the trunk; the message names the field at fault. */
+        public TrunkConfig {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("sip.trunks[].name: missing");
+            }
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("sip.trunks[" + name + "].address: missing");
+            }
+            if (!"udp".equals(transport) && !"tcp".equals(transport)) {
+                throw new IllegalArgumentException("sip.trunks[" + name + "].transport: udp or tcp, was " + transport);
+            }
+            if (maxChannels < 1 || maxCallsPerSecond < 1) {
+                throw new IllegalArgumentException("sip.trunks[" + name + "]: maxChannels and maxCallsPerSecond must be at least 1");
+            }
+            campaigns = campaigns == null ? List.of() : List.copyOf(campaigns);
+        }
+
+        /** A trunk with no proxy, no credentials and generous caps: what tests and the demo use. */
+        public static TrunkConfig simple(String name, String host, int port, String transport) {
+            return new TrunkConfig(name, host, port, transport, null, 0, null, null, "pacer", 10_000, 10_000, List.of());
+        }
+    }
+
+    /**
+     * An agent whose phone may register (digest-authenticated) or sits at a fixed address, and whose session
+     * Pacer keeps up as one long call.
+     *
+     * @param id          the engine's agent id
+     * @param username    SIP user of the agent's phone (REGISTER and login From)
+     * @param password    digest password for REGISTER
+     * @param campaignId  campaign the agent works on when it logs in
+     * @param fixedHost   fixed address of the phone, or {@code null} when it registers
+     * @param fixedPort   port of the fixed address
+     * @param autoConnect Pacer calls the phone as soon as it registers (or at start for a fixed address)
+     */
+    public record AgentConfig(int id, String username, String password, int campaignId, String fixedHost,
+                              int fixedPort, boolean autoConnect) {
+
+        /** Validates the agent; the message names the field at fault. */
+        public AgentConfig {
+            if (id < 0) {
+                throw new IllegalArgumentException("sip.agents[].id: must not be negative, was " + id);
+            }
+            if (username == null || username.isBlank()) {
+                throw new IllegalArgumentException("sip.agents[" + id + "].username: missing");
+            }
+        }
+    }
+
+    /** Defaults for a single-host deployment: 127.0.0.1:5060, relay 20000..29999, PCMU. */
+    public static SipConfig loopback(int port, int relayPortMin, List<TrunkConfig> trunks, List<AgentConfig> agents) {
+        return new SipConfig("127.0.0.1", port, 1, relayPortMin, relayPortMin + 3999, 1, "PCMU", "login", true,
+                0, trunks, agents);
+    }
+
+    /** A copy with other agents. */
+    public SipConfig withAgents(List<AgentConfig> newAgents) {
+        return new SipConfig(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec,
+                loginExtension, notifyAgents, abandonMessageMillis, trunks, newAgents);
+    }
+
+    /** A copy with the agent notifications switched on or off. */
+    public SipConfig withNotifyAgents(boolean notify) {
+        return new SipConfig(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec,
+                loginExtension, notify, abandonMessageMillis, trunks, agents);
+    }
+
+}

@@ -1,0 +1,164 @@
+package io.pacer.sip;
+
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.message.SIPMessage;
+import java.net.InetAddress;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.address.Address;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * Pacer's SIP endpoint: one JAIN-SIP stack with a UDP and a TCP listening point on the same port, one
+ * provider, the factories, and the few helpers that build headers both legs need. Only the SIP worker thread
+ * sends through it.
+ */
+final class SipEndpoint {
+
+    final SipConfig config;
+    final SipStackImpl stack;
+    final SipProvider provider;
+    final AddressFactory addresses;
+    final HeaderFactory headers;
+    final MessageFactory messages;
+    final String host;
+    final int port;
+    final ContentTypeHeader sdpType;
+    final ContentTypeHeader textType;
+
+    SipEndpoint(SipConfig config, String stackName) throws Exception {
+        this.config = config;
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", stackName);
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
+        // The listener only publishes to the worker ring, so it may run on the stack's reader threads directly
+        // instead of going through one more queue and thread.
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", String.valueOf(config.stackThreads()));
+        p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", String.valueOf(config.stackThreads()));
+        // Logging costs nothing only when it is off; errors still reach stderr through reload4j's default.
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        // Defaults (1000 transactions) would throttle a dialer at a few hundred calls per second, because
+        // completed transactions linger for their retransmission timers.
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "200000");
+        p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "200000");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", String.valueOf(4 << 20));
+        p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", String.valueOf(4 << 20));
+        p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
+        p.setProperty("gov.nist.javax.sip.CANCEL_CLIENT_TRANSACTION_CHECKED", "false");
+        SipFactory factory = SipFactory.getInstance();
+        factory.setPathName("gov.nist");
+        this.stack = (SipStackImpl) factory.createSipStack(p);
+        this.addresses = factory.createAddressFactory();
+        this.headers = factory.createHeaderFactory();
+        this.messages = factory.createMessageFactory();
+        this.host = config.bindAddress();
+        ListeningPoint udp = stack.createListeningPoint(host, config.port(), ListeningPoint.UDP);
+        this.port = udp.getPort();
+        ListeningPoint tcp = stack.createListeningPoint(host, port, ListeningPoint.TCP);
+        this.provider = stack.createSipProvider(udp);
+        provider.addListeningPoint(tcp);
+        this.sdpType = headers.createContentTypeHeader("application", "sdp");
+        this.textType = headers.createContentTypeHeader("text", "plain");
+    }
+
+    void start(SipListener listener) throws Exception {
+        provider.addSipListener(listener);
+        stack.start();
+    }
+
+    void stop() {
+        stack.stop();
+    }
+
+    /** Live dialogs in the stack (a leak shows here first). */
+    int dialogCount() {
+        return stack.getDialogs().size();
+    }
+
+    int clientTransactionCount() {
+        return stack.getClientTransactionTableSize();
+    }
+
+    int serverTransactionCount() {
+        return stack.getServerTransactionTableSize();
+    }
+
+    static String newTag() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    }
+
+    List<ViaHeader> via(String transport) throws ParseException, javax.sip.InvalidArgumentException {
+        List<ViaHeader> list = new ArrayList<>(1);
+        list.add(headers.createViaHeader(host, port, transport, null));
+        return list;
+    }
+
+    ContactHeader contact(String transport) throws ParseException {
+        SipURI uri = addresses.createSipURI("pacer", host);
+        uri.setPort(port);
+        if ("tcp".equals(transport)) {
+            uri.setTransportParam("tcp");
+        }
+        return headers.createContactHeader(addresses.createAddress(uri));
+    }
+
+    Address address(String user, String atHost, int atPort) throws ParseException {
+        SipURI uri = addresses.createSipURI(user, atHost);
+        if (atPort > 0) {
+            uri.setPort(atPort);
+        }
+        return addresses.createAddress(uri);
+    }
+
+    /** Where a message really came from (the UDP source or TCP peer), as "address:port". */
+    static String source(Object message) {
+        SIPMessage m = (SIPMessage) message;
+        InetAddress a = m.getPeerPacketSourceAddress() != null ? m.getPeerPacketSourceAddress() : m.getRemoteAddress();
+        int port = m.getPeerPacketSourcePort() > 0 ? m.getPeerPacketSourcePort() : m.getRemotePort();
+        return (a == null ? "?" : a.getHostAddress()) + ":" + port;
+    }
+
+    /**
+     * Answers a request without keeping any state: for refusals, so that a stranger costs no transaction.
+     */
+    void respondStateless(Request request, int status) {
+        try {
+            provider.sendResponse(messages.createResponse(status, request));
+        } catch (ParseException | SipException | RuntimeException e) {
+            // Nothing to answer to (no usable Via): dropping is all that is left.
+        }
+    }
+
+    /** The server transaction of an in-dialog or accepted request, creating it when the stack did not. */
+    ServerTransaction serverTransaction(RequestEvent e) throws SipException {
+        ServerTransaction st = e.getServerTransaction();
+        return st != null ? st : provider.getNewServerTransaction(e.getRequest());
+    }
+
+    Response response(int status, Request request) throws ParseException {
+        return messages.createResponse(status, request);
+    }
+}

@@ -1,0 +1,95 @@
+package io.pacer.sip;
+
+import io.pacer.engine.call.CallOutcome;
+import io.pacer.engine.core.EngineInput;
+import io.pacer.engine.port.Telephony;
+import java.util.concurrent.Executor;
+
+/**
+ * The engine's {@link Telephony} port over SIP. Each method claims a pre-allocated slot on the adapter's
+ * work ring, fills it and returns: nothing blocks and nothing is allocated on the engine's thread. The SIP
+ * worker thread carries the command out.
+ *
+ * <p>When the ring is full, a dial is failed back to the engine from another thread (never re-entering the
+ * engine from its own thread); other commands are dropped and counted as refused.
+ */
+public final class SipTelephony implements Telephony {
+
+    private final SipWorkRing ring;
+    private final Executor failureReporter;
+    private volatile EngineInput input;
+
+    SipTelephony(SipWorkRing ring, Executor failureReporter) {
+        this.ring = ring;
+        this.failureReporter = failureReporter;
+    }
+
+    void input(EngineInput engineInput) {
+        this.input = engineInput;
+    }
+
+    @Override
+    public void dial(long callId, int campaignId, long contactId, String number, String callerId, long ringTimeoutMillis) {
+        long seq = ring.claim();
+        if (seq < 0) {
+            EngineInput in = input;
+            failureReporter.execute(() -> in.callFailed(callId, CallOutcome.FAILURE));
+            return;
+        }
+        SipWork w = ring.slot(seq);
+        w.kind = SipWork.DIAL;
+        w.callId = callId;
+        w.campaignId = campaignId;
+        w.contactId = contactId;
+        w.number = number;
+        w.text = callerId;
+        w.millis = ringTimeoutMillis;
+        ring.publish(seq);
+    }
+
+    @Override
+    public void cancel(long callId) {
+        callCommand(SipWork.CANCEL, callId, -1);
+    }
+
+    @Override
+    public void bridge(long callId, int agentId) {
+        callCommand(SipWork.BRIDGE, callId, agentId);
+    }
+
+    @Override
+    public void hangUp(long callId) {
+        callCommand(SipWork.HANG_UP, callId, -1);
+    }
+
+    @Override
+    public void abandon(long callId, String messageId) {
+        callCommand(SipWork.ABANDON, callId, -1);
+    }
+
+    @Override
+    public void offerPreview(int agentId, long contactId, String number) {
+        long seq = ring.claim();
+        if (seq < 0) {
+            return;
+        }
+        SipWork w = ring.slot(seq);
+        w.kind = SipWork.OFFER_PREVIEW;
+        w.agentId = agentId;
+        w.contactId = contactId;
+        w.number = number;
+        ring.publish(seq);
+    }
+
+    private void callCommand(int kind, long callId, int agentId) {
+        long seq = ring.claim();
+        if (seq < 0) {
+            return;
+        }
+        SipWork w = ring.slot(seq);
+        w.kind = kind;
+        w.callId = callId;
+        w.agentId = agentId;
+        ring.publish(seq);
+    }
+}

@@ -1,0 +1,158 @@
+package io.pacer.sip;
+
+import com.lmax.disruptor.EventHandler;
+import io.pacer.engine.core.EngineInput;
+import io.pacer.sip.media.RtpRelay;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.TimeoutEvent;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * The one thread that owns the adapter's state: it takes engine commands and SIP events off the
+ * {@link SipWorkRing} in order and hands each to the trunk or the agent leg. It also enforces who may talk
+ * to Pacer: new requests from anyone but a configured trunk or a known agent phone are refused before any
+ * state is kept for them.
+ */
+final class SipWorker implements EventHandler<SipWork> {
+
+    private static final Logger LOG = Logger.getLogger(SipWorker.class.getName());
+
+    private final SipEndpoint sip;
+    private final SipStats stats;
+    private TrunkLeg trunk;
+    private AgentLeg agents;
+
+    SipWorker(SipEndpoint sip, SipStats stats) {
+        this.sip = sip;
+        this.stats = stats;
+    }
+
+    /** Builds the legs once the engine is known; called before the ring starts. */
+    void init(RtpRelay relay, SipWorkRing ring, ScheduledExecutorService timers, EngineInput input) {
+        trunk = new TrunkLeg(sip, relay, ring, timers, input, stats);
+        agents = new AgentLeg(sip, relay, input, stats);
+        trunk.agents(agents);
+    }
+
+    TrunkLeg trunk() {
+        return trunk;
+    }
+
+    AgentLeg agents() {
+        return agents;
+    }
+
+    @Override
+    public void onEvent(SipWork w, long sequence, boolean endOfBatch) {
+        try {
+            switch (w.kind) {
+                case SipWork.DIAL -> trunk.dial(w.callId, w.campaignId, w.number, w.text, w.millis);
+                case SipWork.CANCEL -> trunk.cancel(w.callId);
+                case SipWork.BRIDGE -> trunk.bridge(w.callId, w.agentId);
+                case SipWork.HANG_UP -> trunk.hangUp(w.callId);
+                case SipWork.ABANDON -> trunk.abandon(w.callId);
+                case SipWork.OFFER_PREVIEW -> agents.offerPreview(w.agentId, w.contactId, w.number);
+                case SipWork.SIP_REQUEST -> request((RequestEvent) w.event);
+                case SipWork.SIP_RESPONSE -> response((ResponseEvent) w.event, w.arrivalNanos);
+                case SipWork.SIP_TIMEOUT -> timeout((TimeoutEvent) w.event);
+                case SipWork.RING_TIMEOUT -> trunk.timer(w.callId, w.millis);
+                case SipWork.TRUNK_TICK -> trunk.tick();
+                case SipWork.TASK -> ((Runnable) w.event).run();
+                default -> { }
+            }
+        } catch (Exception | LinkageError | AssertionError e) {
+            stats.workerErrors++;
+            LOG.log(Level.WARNING, "SIP worker: work of kind " + w.kind + " failed", e);
+            if (w.kind == SipWork.SIP_REQUEST) {
+                Request req = ((RequestEvent) w.event).getRequest();
+                if (!Request.ACK.equals(req.getMethod())) {
+                    sip.respondStateless(req, Response.BAD_REQUEST);
+                }
+            }
+        } finally {
+            w.clear();
+        }
+    }
+
+    private void request(RequestEvent e) throws Exception {
+        Request req = e.getRequest();
+        Dialog d = e.getDialog();
+        Object owner = d == null ? null : d.getApplicationData();
+        if (owner instanceof TrunkCall call) {
+            trunk.inDialog(e, call);
+            return;
+        }
+        if (owner instanceof AgentSession session) {
+            agents.inDialog(e, session);
+            return;
+        }
+        String method = req.getMethod();
+        if (Request.ACK.equals(method)) {
+            return;
+        }
+        if (Request.REGISTER.equals(method)) {
+            agents.register(e);
+            return;
+        }
+        String source = SipEndpoint.source(req);
+        AgentSession agent = agents.bySource(source);
+        boolean fromTrunk = trunk.isTrunk(source);
+        if (agent == null && !fromTrunk) {
+            // Only configured trunks and known agent phones may talk to Pacer; strangers get nothing relayed.
+            stats.refusedRequests++;
+            sip.respondStateless(req, Response.FORBIDDEN);
+            return;
+        }
+        switch (method) {
+            case Request.INVITE -> {
+                if (agent != null) {
+                    agents.loginCall(e, agent);
+                } else {
+                    // Pacer dials out only: a call offered by the carrier has nowhere to go.
+                    sip.respondStateless(req, Response.TEMPORARILY_UNAVAILABLE);
+                }
+            }
+            case Request.MESSAGE -> {
+                if (agent != null) {
+                    agents.message(e, agent);
+                } else {
+                    sip.respondStateless(req, Response.FORBIDDEN);
+                }
+            }
+            case Request.OPTIONS -> sip.respondStateless(req, Response.OK);
+            case Request.BYE, Request.CANCEL, Request.UPDATE, Request.INFO ->
+                    sip.respondStateless(req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            default -> sip.respondStateless(req, Response.METHOD_NOT_ALLOWED);
+        }
+    }
+
+    private void response(ResponseEvent e, long arrivalNanos) throws Exception {
+        ClientTransaction ct = e.getClientTransaction();
+        Object owner = ct != null ? ct.getApplicationData()
+                : e.getDialog() != null ? e.getDialog().getApplicationData() : null;
+        if (owner instanceof AgentSession s) {
+            agents.response(e, s);
+        } else {
+            trunk.response(e, arrivalNanos);
+        }
+    }
+
+    private void timeout(TimeoutEvent e) {
+        if (e.isServerTransaction()) {
+            return;
+        }
+        ClientTransaction ct = e.getClientTransaction();
+        if (ct.getApplicationData() instanceof AgentSession s) {
+            agents.timeout(s);
+        } else {
+            trunk.timeout(ct);
+        }
+    }
+}

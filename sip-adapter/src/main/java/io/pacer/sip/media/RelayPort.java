@@ -1,0 +1,172 @@
+package io.pacer.sip.media;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One UDP port of the relay, anchoring one leg's media (a customer call or an agent's nailed-up session).
+ * Packets that arrive here are sent, unchanged, from the {@link #peer} port to the peer's far end; a bridge is
+ * nothing but setting the two ports as each other's peer, which costs no SIP message.
+ *
+ * <p>The SIP worker thread writes {@link #remote} and {@link #peer}; the port's Netty event loop reads them
+ * per packet. Both are volatile, so a switch is seen by the next packet without a lock.
+ */
+public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket> {
+
+    private final RtpRelay relay;
+    private final int port;
+    private Channel channel;
+    private volatile InetSocketAddress remote;
+    private volatile RelayPort peer;
+    /** 200 OK arrival of the call this port carries, while the first forwarded packet is still to be timed. */
+    private volatile long answerNanosPending;
+    private volatile ScheduledFuture<?> prompt;
+
+    RelayPort(RtpRelay relay, int port) {
+        this.relay = relay;
+        this.port = port;
+    }
+
+    void bind(Channel boundChannel) {
+        this.channel = boundChannel;
+    }
+
+    /** The local UDP port (what goes into this leg's SDP). */
+    public int port() {
+        return port;
+    }
+
+    /** Where this leg's far end receives media, learned from its SDP, or {@code null}. */
+    public InetSocketAddress remote() {
+        return remote;
+    }
+
+    /** Sets the far end's media address from its SDP (a re-INVITE may move it). */
+    public void remote(InetSocketAddress address) {
+        this.remote = address;
+    }
+
+    /** The port this one forwards to, or {@code null} while not bridged. */
+    public RelayPort peer() {
+        return peer;
+    }
+
+    /** Starts timing the first packet forwarded from this port, from the 200 OK arrival time. */
+    public void timeFirstForwardFrom(long answerNanos) {
+        this.answerNanosPending = answerNanos;
+    }
+
+    /** Connects two legs: from now on, packets arriving on either go out of the other. */
+    public static void bridge(RelayPort customer, RelayPort agent) {
+        RelayPort previous = agent.peer;
+        if (previous != null && previous != customer) {
+            previous.peer = null;
+        }
+        customer.peer = agent;
+        agent.peer = customer;
+    }
+
+    /** Cuts this port from its peer, in both directions. */
+    public void unbridge() {
+        RelayPort p = peer;
+        if (p != null && p.peer == this) {
+            p.peer = null;
+        }
+        peer = null;
+    }
+
+    /**
+     * Plays the relay's built-in prompt (a 440 Hz tone in this port's codec, 20 ms frames) to the far end for
+     * {@code millis}: the stand-in for the identification message of an abandoned call.
+     */
+    public void playPrompt(long millis, int payloadType) {
+        if (millis <= 0 || channel == null) {
+            return;
+        }
+        unbridge();
+        final long frames = Math.max(1, millis / 20);
+        final long[] sent = {0};
+        final byte[] frame = relay.promptFrame(payloadType);
+        prompt = channel.eventLoop().scheduleAtFixedRate(() -> {
+            InetSocketAddress to = remote;
+            if (sent[0]++ >= frames || to == null) {
+                stopPrompt();
+                return;
+            }
+            ByteBuf buf = Unpooled.buffer(12 + frame.length);
+            buf.writeByte(0x80).writeByte(payloadType).writeShort((int) sent[0])
+                    .writeInt((int) (sent[0] * 160)).writeInt(port);
+            buf.writeBytes(frame);
+            channel.writeAndFlush(new DatagramPacket(buf, to), channel.voidPromise());
+        }, 0, 20, TimeUnit.MILLISECONDS);
+    }
+
+    private void stopPrompt() {
+        ScheduledFuture<?> p = prompt;
+        if (p != null) {
+            p.cancel(false);
+            prompt = null;
+        }
+    }
+
+    /** Forgets the leg so that the port can serve another call. */
+    void reset() {
+        unbridge();
+        stopPrompt();
+        remote = null;
+        answerNanosPending = 0;
+    }
+
+    void close() {
+        stopPrompt();
+        if (channel != null) {
+            channel.close();
+        }
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+        relay.received.increment();
+        InetSocketAddress source = packet.sender();
+        InetSocketAddress expected = remote;
+        if (expected == null) {
+            relay.unexpected.increment();
+            return;
+        }
+        if (!expected.getAddress().equals(source.getAddress())) {
+            // Media from anywhere but the leg's own far end is never relayed (RTP injection).
+            relay.unexpected.increment();
+            return;
+        }
+        if (expected.getPort() != source.getPort()) {
+            // Symmetric RTP: the far end sends from where it wants to receive (NAT moves the port).
+            remote = source;
+        }
+        RelayPort to = peer;
+        InetSocketAddress target = to == null ? null : to.remote;
+        if (target == null) {
+            relay.notBridged.increment();
+            return;
+        }
+        to.channel.writeAndFlush(new DatagramPacket(packet.content().retainedDuplicate(), target), to.channel.voidPromise());
+        relay.forwarded.increment();
+        long answered = answerNanosPending;
+        if (answered != 0) {
+            answerNanosPending = 0;
+            relay.meter().recordFirstMedia(System.nanoTime() - answered);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A failed send (port unreachable, buffer full) loses one packet; the relay keeps going.
+        relay.sendErrors.increment();
+    }
+}

@@ -1,0 +1,279 @@
+package io.pacer.sip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pacer.engine.call.CallOutcome;
+import io.pacer.engine.port.Telephony;
+import io.pacer.sip.loopback.StandInCore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * End to end over real SIP on 127.0.0.1: Pacer between SIPp carriers (one trunk per behaviour, each routed
+ * to its own campaign) and one SIPp agent phone that registers and auto-answers its nailed-up call. The
+ * engine is {@link StandInCore}: it bridges answered calls to the agent and hangs up after 300 ms.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TrunkLegSippTest {
+
+    private static final String[] SCENARIOS = {
+        "carrier-answer.xml", "carrier-busy.xml", "carrier-no-answer.xml", "carrier-failure.xml",
+        "carrier-early-media.xml", "carrier-hangup.xml", "carrier-reinvite.xml", "carrier-random.xml",
+        "carrier-answer-media.xml", "carrier-answer.xml", "carrier-auth.xml", "carrier-answer.xml"};
+    private static final int TCP_CAMPAIGN = 10;
+    private static final int AUTH_CAMPAIGN = 11;
+    private static final int LOAD_CAMPAIGN = 12;
+
+    private static final int[] carrierPorts = new int[SCENARIOS.length + 1];
+    private static final AtomicLong callIds = new AtomicLong(1000);
+    private static PacerSipServer pacer;
+    private static StandInCore core;
+    private static Telephony telephony;
+    private static Sipp agentPhone;
+    private static int agentMediaPort;
+
+    @BeforeAll
+    static void startPacerAndAgent() throws Exception {
+        Sipp.binary();
+        List<SipConfig.TrunkConfig> trunks = new ArrayList<>();
+        for (int campaign = 1; campaign <= SCENARIOS.length; campaign++) {
+            carrierPorts[campaign] = Sipp.freePort();
+            String transport = campaign == TCP_CAMPAIGN ? "tcp" : "udp";
+            String user = campaign == AUTH_CAMPAIGN ? "pacer" : null;
+            String password = campaign == AUTH_CAMPAIGN ? "trunk-secret" : null;
+            trunks.add(new SipConfig.TrunkConfig("trunk" + campaign, "127.0.0.1", carrierPorts[campaign], transport,
+                    null, 0, user, password, "+15550100", 1000, 1000, List.of(campaign)));
+        }
+        List<SipConfig.AgentConfig> agents = List.of(
+                new SipConfig.AgentConfig(1, "agent1", "agent-secret", 1, null, 0, true));
+        SipConfig config = new SipConfig("127.0.0.1", Sipp.freePort(), 1, 20000, 23999, 1, "PCMU", "login", false,
+                0, trunks, agents);
+        core = new StandInCore(300, true);
+        pacer = new PacerSipServer(config);
+        telephony = pacer.telephony();
+        core.attach(telephony);
+        pacer.start(core);
+
+        int agentPort = Sipp.freePort();
+        agentMediaPort = Sipp.freeMediaPort();
+        agentPhone = Sipp.uas("agent-answer.xml", agentPort, agentMediaPort, 1, "-rtp_echo");
+        try (Sipp register = Sipp.uac("agent-register.xml", "127.0.0.1:" + pacer.sipPort(), Sipp.freePort(), 1,
+                "-s", "agent1", "-au", "agent1", "-ap", "agent-secret", "-set", "contactport", String.valueOf(agentPort))) {
+            assertEquals(0, register.awaitExit(20_000), register.output());
+        }
+        assertNotNull(core.awaitEvent("login 1 1", 10_000), "the agent's nailed-up call was not set up");
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception {
+        try {
+            if (pacer != null) {
+                pacer.close();
+            }
+            if (agentPhone != null) {
+                assertEquals(0, agentPhone.awaitExit(10_000), "agent phone did not see its session end with a BYE:\n"
+                        + agentPhone.output());
+            }
+        } finally {
+            if (agentPhone != null) {
+                agentPhone.close();
+            }
+            if (core != null) {
+                core.close();
+            }
+        }
+    }
+
+    private static Sipp carrier(int campaign, int calls, String... extra) throws Exception {
+        Sipp sipp = Sipp.uas(SCENARIOS[campaign - 1], carrierPorts[campaign], Sipp.freeMediaPort(), calls, extra);
+        return sipp.awaitListening(carrierPorts[campaign], campaign == TCP_CAMPAIGN ? "tcp" : "udp");
+    }
+
+    private static long dial(int campaign, long ringTimeoutMillis) {
+        long id = callIds.incrementAndGet();
+        telephony.dial(id, campaign, id, "+1555000" + id, null, ringTimeoutMillis);
+        return id;
+    }
+
+    @Test
+    @Order(1)
+    void answeredCallIsBridgedToTheAgentAndHungUpByPacer() throws Exception {
+        try (Sipp carrier = carrier(1, 1)) {
+            long id = dial(1, 20_000);
+            assertNotNull(core.awaitEvent("ringing " + id, 5_000));
+            assertNotNull(core.awaitEvent("answered " + id, 5_000));
+            assertNotNull(core.awaitEvent("ended " + id, 5_000));
+            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+        }
+        assertTrue(pacer.stats().bridges() >= 1);
+        assertTrue(pacer.answerToBridge().totalAnswerToBridge().getTotalCount() >= 1);
+    }
+
+    @Test
+    @Order(2)
+    void busyIsReportedAsBusy() throws Exception {
+        try (Sipp carrier = carrier(2, 1)) {
+            long id = dial(2, 20_000);
+            assertEquals("failed " + id + " BUSY", core.awaitEvent("failed " + id, 5_000));
+            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void ringTimeoutCancelsAndReportsNoAnswer() throws Exception {
+        try (Sipp carrier = carrier(3, 1)) {
+            long id = dial(3, 500);
+            assertNotNull(core.awaitEvent("ringing " + id, 5_000));
+            assertEquals("failed " + id + " NO_ANSWER", core.awaitEvent("failed " + id, 5_000));
+            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void serviceUnavailableFailsAndBacksTheTrunkOff() throws Exception {
+        try (Sipp carrier = carrier(4, 1)) {
+            long id = dial(4, 20_000);
+            assertEquals("failed " + id + " FAILURE", core.awaitEvent("failed " + id, 5_000));
+            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+        }
+        long refusedBefore = pacer.stats().refusedByTrunk();
+        long id = dial(4, 20_000);
+        assertEquals("failed " + id + " FAILURE", core.awaitEvent("failed " + id, 5_000));
+        assertEquals(refusedBefore + 1, pacer.stats().refusedByTrunk(), "Retry-After: 60 must stop new INVITEs");
+    }
+
+    @Test
+    @Order(5)
+    void earlyMediaCountsAsRingingThenAnswers() throws Exception {
+        try (Sipp carrier = carrier(5, 1)) {
+            long id = dial(5, 20_000);
+            assertNotNull(core.awaitEvent("ringing " + id, 5_000));
+            assertNotNull(core.awaitEvent("answered " + id, 5_000));
+            assertNotNull(core.awaitEvent("ended " + id, 5_000));
+            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+        }
+    }
+
+    @Test
+    @Order(6)
+    void carrierHangUpEndsTheCallAndKeepsTheAgentSession() throws Exception {
+        StandInCore slowCore = core;
+        try (Sipp carrier = carrier(6, 1)) {
+            long id = dial(6, 20_000);
+            assertNotNull(slowCore.awaitEvent("answered " + id, 5_000));
+            assertNotNull(slowCore.awaitEvent("ended " + id, 5_000));
+            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+        }
+        assertEquals(1, pacer.stats().agentSessionsUp());
+    }
+
+    @Test
+    @Order(7)
+    void reInviteAndUpdateFromTheCarrierAreAnswered() throws Exception {
+        long before = pacer.stats().refreshes();
+        try (Sipp carrier = carrier(7, 1)) {
+            long id = dial(7, 20_000);
+            assertNotNull(core.awaitEvent("answered " + id, 5_000));
+            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+        }
+        assertEquals(before + 2, pacer.stats().refreshes());
+    }
+
+    @Test
+    @Order(8)
+    void carrierAnsweringWithAProbabilityGivesAnswersAndBusies() throws Exception {
+        int calls = 20;
+        long answeredBefore = core.answered();
+        long busyBefore = core.failed(CallOutcome.BUSY);
+        try (Sipp carrier = carrier(8, calls)) {
+            for (int i = 0; i < calls; i++) {
+                dial(8, 20_000);
+                Thread.sleep(20);
+            }
+            assertEquals(0, carrier.awaitExit(20_000), carrier.output());
+        }
+        pacer.awaitIdle(2_000);
+        long answered = core.answered() - answeredBefore;
+        long busy = core.failed(CallOutcome.BUSY) - busyBefore;
+        assertEquals(calls, answered + busy);
+        assertTrue(answered > 0 && busy > 0, "answered " + answered + ", busy " + busy);
+    }
+
+    @Test
+    @Order(9)
+    void relayForwardsMediaBetweenCustomerAndAgent() throws Exception {
+        long forwardedBefore = pacer.relay().packetsForwarded();
+        StandInCore longTalk = core;
+        try (Sipp carrier = carrier(9, 1)) {
+            long id = dial(9, 20_000);
+            assertNotNull(longTalk.awaitEvent("answered " + id, 5_000));
+            assertNotNull(longTalk.awaitEvent("ended " + id, 5_000));
+            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+        }
+        long forwarded = pacer.relay().packetsForwarded() - forwardedBefore;
+        assertTrue(forwarded >= 10, "relay forwarded " + forwarded + " packets; stats: received "
+                + pacer.relay().packetsReceived() + ", not bridged " + pacer.relay().packetsNotBridged()
+                + ", unexpected " + pacer.relay().packetsUnexpected());
+        assertTrue(pacer.answerToBridge().totalAnswerToFirstMedia().getTotalCount() >= 1);
+    }
+
+    @Test
+    @Order(10)
+    void tcpTrunkCarriesACall() throws Exception {
+        try (Sipp carrier = carrier(TCP_CAMPAIGN, 1, "-t", "t1")) {
+            long id = dial(TCP_CAMPAIGN, 20_000);
+            assertNotNull(core.awaitEvent("answered " + id, 5_000));
+            assertNotNull(core.awaitEvent("ended " + id, 5_000));
+            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+        }
+    }
+
+    @Test
+    @Order(11)
+    void digestChallengeFromTheTrunkIsAnswered() throws Exception {
+        try (Sipp carrier = carrier(AUTH_CAMPAIGN, 1)) {
+            long id = dial(AUTH_CAMPAIGN, 20_000);
+            assertNotNull(core.awaitEvent("answered " + id, 5_000), "the INVITE with credentials was refused");
+            assertNotNull(core.awaitEvent("ended " + id, 5_000));
+            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+        }
+    }
+
+    @Test
+    @Order(12)
+    void hundredsOfCallsLeaveNoDialogsOrCallsBehind() throws Exception {
+        int calls = 300;
+        try (Sipp carrier = carrier(LOAD_CAMPAIGN, calls)) {
+            for (int i = 0; i < calls; i++) {
+                dial(LOAD_CAMPAIGN, 20_000);
+                if (i % 10 == 9) {
+                    Thread.sleep(20);
+                }
+            }
+            assertEquals(0, carrier.awaitExit(60_000), carrier.output());
+        }
+        // Completed transactions linger for their retransmission timers (up to 32 s on UDP), dialogs a few seconds.
+        long deadline = System.currentTimeMillis() + 45_000;
+        while (System.currentTimeMillis() < deadline && (pacer.liveDialogs() > 1 || pacer.stats().callsInProgress() > 0
+                || pacer.liveClientTransactions() > 0 || pacer.liveServerTransactions() > 0)) {
+            Thread.sleep(250);
+        }
+        assertEquals(0, pacer.stats().callsInProgress());
+        assertEquals(1, pacer.liveDialogs(), "only the agent's session may stay");
+        assertEquals(0, pacer.liveClientTransactions(), "client transactions left");
+        assertEquals(0, pacer.liveServerTransactions(), "server transactions left");
+        assertEquals(0, pacer.stats().workerErrors());
+        assertEquals(1, pacer.relay().portsInUse(), "only the agent's relay port may stay in use");
+    }
+}
