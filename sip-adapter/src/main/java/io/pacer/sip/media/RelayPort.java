@@ -25,6 +25,8 @@ public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket>
     private Channel channel;
     private volatile InetSocketAddress remote;
     private volatile RelayPort peer;
+    /** Set by the first packet from the far end's address: from then on only that exact source is accepted. */
+    private volatile boolean latched;
     /** 200 OK arrival of the call this port carries, while the first forwarded packet is still to be timed. */
     private volatile long answerNanosPending;
     private volatile ScheduledFuture<?> prompt;
@@ -51,6 +53,7 @@ public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket>
     /** Sets the far end's media address from its SDP (a re-INVITE may move it). */
     public void remote(InetSocketAddress address) {
         this.remote = address;
+        this.latched = false;
     }
 
     /** The port this one forwards to, or {@code null} while not bridged. */
@@ -121,6 +124,7 @@ public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket>
         unbridge();
         stopPrompt();
         remote = null;
+        latched = false;
         answerNanosPending = 0;
     }
 
@@ -140,14 +144,19 @@ public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket>
             relay.unexpected.increment();
             return;
         }
-        if (!expected.getAddress().equals(source.getAddress())) {
-            // Media from anywhere but the leg's own far end is never relayed (RTP injection).
+        if (!latched) {
+            if (!expected.getAddress().equals(source.getAddress())) {
+                // Media from another host than the SDP named is never relayed (RTP injection).
+                relay.unexpected.increment();
+                return;
+            }
+            // Symmetric RTP: the far end sends from where it wants to receive (NAT may move the port). The
+            // first packet fixes the source; a later one from another port is an intruder, not a move.
+            remote = source;
+            latched = true;
+        } else if (!expected.equals(source)) {
             relay.unexpected.increment();
             return;
-        }
-        if (expected.getPort() != source.getPort()) {
-            // Symmetric RTP: the far end sends from where it wants to receive (NAT moves the port).
-            remote = source;
         }
         RelayPort to = peer;
         InetSocketAddress target = to == null ? null : to.remote;
