@@ -18,7 +18,8 @@ package io.pacer.pacing;
  * ready agents carry no risk, since every answer finds a ready agent.
  */
 public final class PredictivePolicy implements DialPolicy {
-    private static final int MAX_CHECKPOINTS = 20;
+    private static final int MAX_CHECKPOINTS = 12;
+    private static final long RING_BIN_NANOS = 250_000_000L;
     private final PredictiveSettings settings;
     private final RingOutcomeEstimator ring;
     private final HoldingTimeEstimator talk;
@@ -28,6 +29,8 @@ public final class PredictivePolicy implements DialPolicy {
     private final ProgressivePolicy warmUp = new ProgressivePolicy();
     private final int checkpoints;
     private final long[] answerBy;
+    private final long[] answerByBins;
+    private final double[] callAnswerBy;
     private final double[] newAnswerBy;
     private final double[] newAnswerIn;
     private final double[] demandMean;
@@ -47,12 +50,17 @@ public final class PredictivePolicy implements DialPolicy {
             answerBy[k] = timeout * (k + 1) / checkpoints;
             releaseBy[k] = answerBy[k] + settings.connectLimitNanos();
         }
-        this.ring = new RingOutcomeEstimator(timeout, 250_000_000L, settings.ringHalfLife());
+        this.ring = new RingOutcomeEstimator(timeout, RING_BIN_NANOS, settings.ringHalfLife());
+        this.answerByBins = new long[checkpoints];
+        for (int k = 0; k < checkpoints; k++) {
+            answerByBins[k] = answerBy[k] / RING_BIN_NANOS;
+        }
+        this.callAnswerBy = new double[checkpoints];
         this.talk = new HoldingTimeEstimator(3_600_000_000_000L, 1_000_000_000L, settings.holdingHalfLife());
         this.wrap = new HoldingTimeEstimator(3_600_000_000_000L, 1_000_000_000L, settings.holdingHalfLife());
         this.release = new AgentReleaseForecast(talk, wrap, releaseBy);
         this.budget = new AbandonBudget(settings.abandonTarget(), settings.reserveAbandons(),
-                settings.initialRiskLimit(), settings.controllerGain(), settings.controllerLearning());
+                settings.reserveDeviations(), settings.initialRiskLimit(), settings.controllerGain(), settings.controllerLearning());
         this.newAnswerBy = new double[checkpoints];
         this.newAnswerIn = new double[checkpoints];
         this.demandMean = new double[checkpoints];
@@ -107,9 +115,9 @@ public final class PredictivePolicy implements DialPolicy {
             supplyVar[k] = 0;
         }
         for (int j = 0; j < in.ringingCalls; j++) {
-            long e = in.ringElapsedNanos[j];
+            ring.answerWithin(in.ringElapsedNanos[j], answerByBins, callAnswerBy, checkpoints);
             for (int k = 0; k < checkpoints; k++) {
-                double p = ring.answerWithin(e, answerBy[k]);
+                double p = callAnswerBy[k];
                 demandMean[k] += p;
                 demandVar[k] += p * (1 - p);
             }
