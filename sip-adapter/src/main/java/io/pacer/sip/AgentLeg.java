@@ -270,8 +270,8 @@ final class AgentLeg {
     }
 
     /**
-     * The agent's side of the text protocol: {@code ready}, {@code pause}, {@code logout},
-     * {@code accept|skip|dnc <contactId>}. Unknown text is ignored: a phone may send anything.
+     * The agent's side of the text protocol: {@code ready}, {@code pause}, {@code hangup} (end the customer
+     * call), {@code next} (preview: pull the next record), {@code logout}, {@code accept|skip|dnc <contactId>}. Unknown text is ignored: a phone may send anything.
      */
     private void command(AgentSession s, byte[] body) {
         if (body == null) {
@@ -282,6 +282,8 @@ final class AgentLeg {
         switch (words[0].toLowerCase()) {
             case "ready" -> input.agentReady(id);
             case "pause" -> input.agentPause(id);
+            case "hangup" -> input.agentHangUp(id);
+            case "next" -> input.previewRequested(id);
             case "logout" -> hangUpSession(s);
             case "accept", "skip", "dnc" -> {
                 if (words.length > 1) {

@@ -75,13 +75,29 @@ final class SipEndpoint {
         this.headers = factory.createHeaderFactory();
         this.messages = factory.createMessageFactory();
         this.host = config.bindAddress();
-        ListeningPoint udp = stack.createListeningPoint(host, config.port(), ListeningPoint.UDP);
+        int wanted = config.port() != 0 ? config.port() : freePort(host);
+        ListeningPoint udp = stack.createListeningPoint(host, wanted, ListeningPoint.UDP);
         this.port = udp.getPort();
         ListeningPoint tcp = stack.createListeningPoint(host, port, ListeningPoint.TCP);
         this.provider = stack.createSipProvider(udp);
         provider.addListeningPoint(tcp);
         this.sdpType = headers.createContentTypeHeader("application", "sdp");
         this.textType = headers.createContentTypeHeader("text", "plain");
+    }
+
+    /** JAIN-SIP cannot bind port 0: find a port free for both UDP and TCP. */
+    private static int freePort(String host) throws java.io.IOException {
+        InetAddress address = InetAddress.getByName(host);
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (java.net.ServerSocket tcp = new java.net.ServerSocket(0, 1, address)) {
+                try (java.net.DatagramSocket udp = new java.net.DatagramSocket(tcp.getLocalPort(), address)) {
+                    return tcp.getLocalPort();
+                } catch (java.io.IOException taken) {
+                    // The UDP side is in use: try another.
+                }
+            }
+        }
+        throw new java.io.IOException("no port free for both UDP and TCP on " + host);
     }
 
     void start(SipListener listener) throws Exception {

@@ -146,6 +146,21 @@ public final class StandInCore implements EngineInput, AutoCloseable {
     }
 
     @Override
+    public void agentHangUp(int agentId) {
+        log("hangup " + agentId);
+        agentOfCall.forEach((callId, agent) -> {
+            if (agent == agentId) {
+                telephony.hangUp(callId);
+            }
+        });
+    }
+
+    @Override
+    public void previewRequested(int agentId) {
+        log("next " + agentId);
+    }
+
+    @Override
     public void previewAnswered(int agentId, long contactId, PreviewAnswer answer) {
         log("preview " + agentId + " " + contactId + " " + answer);
     }
