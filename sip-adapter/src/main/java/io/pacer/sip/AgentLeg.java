@@ -2,6 +2,7 @@ package io.pacer.sip;
 
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.core.PreviewAnswer;
+import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.RelayPort;
 import io.pacer.sip.media.RtpRelay;
 import io.pacer.sip.media.Sdp;
@@ -39,7 +40,10 @@ final class AgentLeg {
     private final HashMap<Integer, AgentSession> byId = new HashMap<>();
     private final HashMap<String, AgentSession> byUser = new HashMap<>();
 
-    AgentLeg(SipEndpoint sip, RtpRelay relay, EngineInput input, SipStats stats) {
+    private final BridgeIndex index;
+
+    AgentLeg(SipEndpoint sip, RtpRelay relay, EngineInput input, SipStats stats, BridgeIndex index) {
+        this.index = index;
         this.sip = sip;
         this.relay = relay;
         this.input = input;
@@ -224,6 +228,7 @@ final class AgentLeg {
             s.media.remote(phone);
         }
         s.state = AgentSession.UP;
+        index.putAgent(s.config.id(), s.media);
         stats.agentLogins++;
         stats.agentSessionsUp = sessionsUp();
         input.agentLogin(s.config.id(), s.config.campaignId());
@@ -330,6 +335,7 @@ final class AgentLeg {
         stats.agentSessionsUp = sessionsUp();
         s.dialog = null;
         s.callId = -1;
+        index.putAgent(s.config.id(), null);
         if (s.media != null) {
             relay.release(s.media);
             s.media = null;

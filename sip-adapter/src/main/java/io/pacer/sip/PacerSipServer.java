@@ -3,6 +3,7 @@ package io.pacer.sip;
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.port.Telephony;
 import io.pacer.sip.media.AnswerToBridgeMeter;
+import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.RtpRelay;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -31,6 +32,7 @@ public final class PacerSipServer implements AutoCloseable {
     private final SipWorkRing ring;
     private final ScheduledThreadPoolExecutor timers;
     private final SipTelephony telephony;
+    private final BridgeIndex bridges;
     private volatile boolean started;
 
     /** Binds the SIP port and prepares the relay; nothing is processed before {@link #start}. */
@@ -47,7 +49,12 @@ public final class PacerSipServer implements AutoCloseable {
             return t;
         });
         timers.setRemoveOnCancelPolicy(true);
-        this.telephony = new SipTelephony(ring, timers);
+        int maxAgentId = 0;
+        for (SipConfig.AgentConfig a : config.agents()) {
+            maxAgentId = Math.max(maxAgentId, a.id());
+        }
+        this.bridges = new BridgeIndex(1 << 16, maxAgentId + 1, meter);
+        this.telephony = new SipTelephony(ring, timers, bridges);
     }
 
     /** The engine's telephony port; usable before {@link #start} (commands wait in the ring). */
@@ -60,7 +67,7 @@ public final class PacerSipServer implements AutoCloseable {
         if (started) {
             throw new IllegalStateException("already started");
         }
-        worker.init(relay, ring, timers, input);
+        worker.init(relay, ring, timers, input, bridges);
         telephony.input(input);
         ring.start();
         sip.start(new SipEventListener(ring));

@@ -3,12 +3,14 @@ package io.pacer.sip;
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.port.Telephony;
+import io.pacer.sip.media.BridgeIndex;
 import java.util.concurrent.Executor;
 
 /**
  * The engine's {@link Telephony} port over SIP. Each method claims a pre-allocated slot on the adapter's
  * work ring, fills it and returns: nothing blocks and nothing is allocated on the engine's thread. The SIP
- * worker thread carries the command out.
+ * worker thread carries the command out. {@link #bridge} is the exception that matters: it switches the
+ * relay at once through {@link BridgeIndex}, so that the answer-to-bridge time has no queue in it.
  *
  * <p>When the ring is full, a dial is failed back to the engine from another thread (never re-entering the
  * engine from its own thread); other commands are dropped and counted as refused.
@@ -17,9 +19,11 @@ public final class SipTelephony implements Telephony {
 
     private final SipWorkRing ring;
     private final Executor failureReporter;
+    private final BridgeIndex index;
     private volatile EngineInput input;
 
-    SipTelephony(SipWorkRing ring, Executor failureReporter) {
+    SipTelephony(SipWorkRing ring, Executor failureReporter, BridgeIndex index) {
+        this.index = index;
         this.ring = ring;
         this.failureReporter = failureReporter;
     }
@@ -54,6 +58,8 @@ public final class SipTelephony implements Telephony {
 
     @Override
     public void bridge(long callId, int agentId) {
+        // The switch itself happens here, on the engine's thread; the worker then only does the bookkeeping.
+        index.tryBridge(callId, agentId);
         callCommand(SipWork.BRIDGE, callId, agentId);
     }
 

@@ -2,6 +2,7 @@ package io.pacer.sip;
 
 import com.lmax.disruptor.EventHandler;
 import io.pacer.engine.core.EngineInput;
+import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.RtpRelay;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
@@ -35,9 +36,9 @@ final class SipWorker implements EventHandler<SipWork> {
     }
 
     /** Builds the legs once the engine is known; called before the ring starts. */
-    void init(RtpRelay relay, SipWorkRing ring, ScheduledExecutorService timers, EngineInput input) {
-        trunk = new TrunkLeg(sip, relay, ring, timers, input, stats);
-        agents = new AgentLeg(sip, relay, input, stats);
+    void init(RtpRelay relay, SipWorkRing ring, ScheduledExecutorService timers, EngineInput input, BridgeIndex index) {
+        trunk = new TrunkLeg(sip, relay, ring, timers, input, stats, index);
+        agents = new AgentLeg(sip, relay, input, stats, index);
         trunk.agents(agents);
     }
 

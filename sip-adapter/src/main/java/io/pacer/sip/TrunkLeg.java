@@ -5,6 +5,7 @@ import gov.nist.javax.sip.clientauthutils.AuthenticationHelper;
 import gov.nist.javax.sip.clientauthutils.UserCredentials;
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.core.EngineInput;
+import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.RelayPort;
 import io.pacer.sip.media.RtpRelay;
 import io.pacer.sip.media.Sdp;
@@ -42,12 +43,14 @@ final class TrunkLeg {
     private final EngineInput input;
     private final SipStats stats;
     private final AuthenticationHelper auth;
+    private final BridgeIndex index;
     private final HashMap<String, TrunkState> trunks = new HashMap<>();
     private final HashMap<Long, TrunkCall> calls = new HashMap<>();
     private AgentLeg agents;
 
     TrunkLeg(SipEndpoint sip, RtpRelay relay, SipWorkRing ring, ScheduledExecutorService timers, EngineInput input,
-             SipStats stats) {
+             SipStats stats, BridgeIndex index) {
+        this.index = index;
         this.sip = sip;
         this.relay = relay;
         this.ring = ring;
@@ -194,8 +197,11 @@ final class TrunkLeg {
             stats.bridgeMisses++;
             return;
         }
-        RelayPort.bridge(call.media, agentPort);
-        relay.meter().recordBridge(System.nanoTime() - call.answerNanos);
+        if (!BridgeIndex.bridged(call.media, agentPort)) {
+            // The engine's thread could not switch it itself (slot collision, agent just logged in): do it here.
+            RelayPort.bridge(call.media, agentPort);
+            relay.meter().recordBridge(System.nanoTime() - call.answerNanos);
+        }
         call.agentId = agentId;
         stats.bridges++;
         agents.connected(agentId, callId, call.number);
@@ -373,6 +379,7 @@ final class TrunkLeg {
             call.media.remote(target);
         }
         call.media.timeFirstForwardFrom(arrivalNanos);
+        index.putCall(call.callId, call.media, arrivalNanos);
         stats.answered++;
         // The engine hears of the answer before the ACK leaves: the bridge is the latency that matters.
         input.callAnswered(call.callId);
@@ -460,11 +467,13 @@ final class TrunkLeg {
 
     /** The customer leg of an answered call is over (either side): the agent's session stays up. */
     private void endAnswered(TrunkCall call) {
-        if (call.agentId >= 0) {
-            agents.disconnected(call.agentId, call.callId);
+        int agentId = call.agentId;
+        // Release first: once the engine hears of the end it may bridge the agent to the next customer.
+        release(call);
+        if (agentId >= 0) {
+            agents.disconnected(agentId, call.callId);
         }
         input.callEnded(call.callId);
-        release(call);
     }
 
     private void finish(TrunkCall call, CallOutcome outcome) {
@@ -481,6 +490,7 @@ final class TrunkLeg {
             stats.callsInProgress = calls.size();
         }
         if (call.media != null) {
+            index.removeCall(call.callId, call.media);
             relay.release(call.media);
             call.media = null;
         }

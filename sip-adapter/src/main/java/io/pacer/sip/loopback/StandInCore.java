@@ -34,12 +34,28 @@ public final class StandInCore implements EngineInput, AutoCloseable {
     private final LongAdder abandoned = new LongAdder();
     private final LongAdder logins = new LongAdder();
     private volatile Telephony telephony;
+    private final java.util.concurrent.ExecutorService coreThread;
 
     /**
      * @param talkMillis   how long a bridged call lasts before the stand-in hangs it up; 0 = until the far end does
      * @param keepEventLog keep a readable log of every event for {@link #awaitEvent} (tests; costs allocation)
      */
     public StandInCore(long talkMillis, boolean keepEventLog) {
+        this(talkMillis, keepEventLog, false);
+    }
+
+    /**
+     * @param talkMillis   as above
+     * @param keepEventLog as above
+     * @param ownThread    handle call events on a thread of the stand-in's own, as the engine does behind its ring,
+     *                     so that a benchmark measures the hop between the adapter and the core
+     */
+    public StandInCore(long talkMillis, boolean keepEventLog, boolean ownThread) {
+        this.coreThread = ownThread ? java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "stand-in-core-events");
+            t.setDaemon(true);
+            return t;
+        }) : null;
         this.talkMillis = talkMillis;
         this.keepEventLog = keepEventLog;
         for (int i = 0; i < failed.length; i++) {
@@ -91,6 +107,14 @@ public final class StandInCore implements EngineInput, AutoCloseable {
 
     @Override
     public void callAnswered(long callId) {
+        if (coreThread != null) {
+            coreThread.execute(() -> answered(callId));
+        } else {
+            answered(callId);
+        }
+    }
+
+    private void answered(long callId) {
         answered.increment();
         log("answered " + callId);
         Integer agent = idleAgents.pollFirst();
@@ -114,6 +138,14 @@ public final class StandInCore implements EngineInput, AutoCloseable {
 
     @Override
     public void callEnded(long callId) {
+        if (coreThread != null) {
+            coreThread.execute(() -> ended(callId));
+        } else {
+            ended(callId);
+        }
+    }
+
+    private void ended(long callId) {
         ended.increment();
         log("ended " + callId);
         Integer agent = agentOfCall.remove(callId);
@@ -222,5 +254,8 @@ public final class StandInCore implements EngineInput, AutoCloseable {
     @Override
     public void close() {
         hangUps.shutdownNow();
+        if (coreThread != null) {
+            coreThread.shutdownNow();
+        }
     }
 }

@@ -32,6 +32,7 @@ public final class VirtualAgents implements AutoCloseable {
     private final ConcurrentHashMap<String, Agent> byCallId = new ConcurrentHashMap<>();
     private final AtomicInteger branch = new AtomicInteger();
     private volatile InetSocketAddress pacer;
+    private ScheduledExecutorService ownScheduler;
 
     private static final class Agent {
         final int id;
@@ -76,6 +77,22 @@ public final class VirtualAgents implements AutoCloseable {
         echo.start();
     }
 
+    /**
+     * Agents with their own timer thread, for use outside {@link LoopbackDemoWorld} (benchmarks): configure
+     * Pacer with agents {@code 0..count-1}, users {@link #user}, passwords {@link #password}, then call
+     * {@link #registerAll}.
+     */
+    public static VirtualAgents start(int count, LongSampler wrapMillis, long seed) throws IOException {
+        ScheduledExecutorService timers = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "virtual-agents-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        VirtualAgents agents = new VirtualAgents(count, wrapMillis, seed, timers);
+        agents.ownScheduler = timers;
+        return agents;
+    }
+
     /** The SIP user name of agent {@code id}. */
     public static String user(int id) {
         return "agent" + id;
@@ -100,8 +117,8 @@ public final class VirtualAgents implements AutoCloseable {
         return n;
     }
 
-    /** Sends every agent's first REGISTER to Pacer at {@code pacerPort}. */
-    void registerAll(int pacerPort) {
+    /** Sends every agent's first REGISTER to Pacer at {@code pacerPort}; Pacer then calls each phone. */
+    public void registerAll(int pacerPort) {
         this.pacer = new InetSocketAddress(InetAddress.getLoopbackAddress(), pacerPort);
         for (Agent a : agents) {
             sip.send(register(a, null), pacer);
@@ -270,5 +287,8 @@ public final class VirtualAgents implements AutoCloseable {
     public void close() {
         sip.close();
         rtp.close();
+        if (ownScheduler != null) {
+            ownScheduler.shutdownNow();
+        }
     }
 }

@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
  * Packets that arrive here are sent, unchanged, from the {@link #peer} port to the peer's far end; a bridge is
  * nothing but setting the two ports as each other's peer, which costs no SIP message.
  *
- * <p>The SIP worker thread writes {@link #remote} and {@link #peer}; the port's Netty event loop reads them
- * per packet. Both are volatile, so a switch is seen by the next packet without a lock.
+ * <p>The SIP worker thread writes {@link #remote}; the engine's thread (through {@link BridgeIndex}) or the
+ * worker writes {@link #peer}; the port's Netty event loop reads them per packet. Both are volatile, so a
+ * switch is seen by the next packet without a lock, and a peer is only ever cleared by compare-and-set, so a
+ * late clean-up of an old call cannot undo a new bridge.
  */
 public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket> {
 
@@ -25,6 +27,10 @@ public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket>
     private Channel channel;
     private volatile InetSocketAddress remote;
     private volatile RelayPort peer;
+    /** The engine call this customer port carries, or -1 (agent ports, free ports). */
+    volatile long ownerCallId = -1;
+    /** When the trunk's 200 OK for {@link #ownerCallId} arrived, for the answer-to-bridge time. */
+    volatile long answeredAtNanos;
     /** Set by the first packet from the far end's address: from then on only that exact source is accepted. */
     private volatile boolean latched;
     /** 200 OK arrival of the call this port carries, while the first forwarded packet is still to be timed. */
@@ -70,7 +76,7 @@ public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket>
     public static void bridge(RelayPort customer, RelayPort agent) {
         RelayPort previous = agent.peer;
         if (previous != null && previous != customer) {
-            previous.peer = null;
+            PEER.compareAndSet(previous, agent, null);
         }
         customer.peer = agent;
         agent.peer = customer;
@@ -79,10 +85,20 @@ public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket>
     /** Cuts this port from its peer, in both directions. */
     public void unbridge() {
         RelayPort p = peer;
-        if (p != null && p.peer == this) {
-            p.peer = null;
+        if (p != null) {
+            PEER.compareAndSet(p, this, null);
         }
         peer = null;
+    }
+
+    private static final java.lang.invoke.VarHandle PEER;
+
+    static {
+        try {
+            PEER = java.lang.invoke.MethodHandles.lookup().findVarHandle(RelayPort.class, "peer", RelayPort.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     /**
@@ -121,6 +137,7 @@ public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket>
 
     /** Forgets the leg so that the port can serve another call. */
     void reset() {
+        ownerCallId = -1;
         unbridge();
         stopPrompt();
         remote = null;
