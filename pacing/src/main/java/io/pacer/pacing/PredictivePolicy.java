@@ -20,6 +20,8 @@ package io.pacer.pacing;
 public final class PredictivePolicy implements DialPolicy {
     private static final int MAX_CHECKPOINTS = 12;
     private static final long RING_BIN_NANOS = 250_000_000L;
+    private static final int MAX_CALLS_PER_AGENT = 20;
+
     private final PredictiveSettings settings;
     private final RingOutcomeEstimator ring;
     private final HoldingTimeEstimator talk;
@@ -29,6 +31,7 @@ public final class PredictivePolicy implements DialPolicy {
     private final ProgressivePolicy warmUp = new ProgressivePolicy();
     private final int checkpoints;
     private final long[] answerBy;
+    private final long[] slotEnd;
     private final long[] answerByBins;
     private final double[] callAnswerBy;
     private final double[] newAnswerBy;
@@ -46,8 +49,11 @@ public final class PredictivePolicy implements DialPolicy {
         this.checkpoints = (int) Math.min(MAX_CHECKPOINTS, Math.max(4, timeout / 1_000_000_000L));
         this.answerBy = new long[checkpoints];
         long[] releaseBy = new long[checkpoints];
+        this.slotEnd = new long[checkpoints];
         for (int k = 0; k < checkpoints; k++) {
-            answerBy[k] = timeout * (k + 1) / checkpoints;
+            // Slot k holds answers in (end[k-1], end[k]]; demand and supply are judged at its middle.
+            slotEnd[k] = timeout * (k + 1) / checkpoints;
+            answerBy[k] = timeout * (2L * k + 1) / (2L * checkpoints);
             releaseBy[k] = answerBy[k] + settings.connectLimitNanos();
         }
         this.ring = new RingOutcomeEstimator(timeout, RING_BIN_NANOS, settings.ringHalfLife());
@@ -63,6 +69,7 @@ public final class PredictivePolicy implements DialPolicy {
                 settings.reserveDeviations(), settings.initialRiskLimit(), settings.controllerGain(), settings.controllerLearning());
         this.newAnswerBy = new double[checkpoints];
         this.newAnswerIn = new double[checkpoints];
+
         this.demandMean = new double[checkpoints];
         this.demandVar = new double[checkpoints];
         this.supplyMean = new double[checkpoints];
@@ -83,6 +90,8 @@ public final class PredictivePolicy implements DialPolicy {
         }
         double pAnswer = forecast(in);
         int riskFree = Math.max(0, in.readyAgents - in.callsInFlight());
+        // However the estimates look, one decision never floods the trunk.
+        headroom = Math.min(headroom, MAX_CALLS_PER_AGENT * in.activeAgents() + MAX_CALLS_PER_AGENT);
         int calls = 0;
         double limit = budget.riskLimit();
         lastRisk = 0;
@@ -105,10 +114,12 @@ public final class PredictivePolicy implements DialPolicy {
     private double forecast(PacingInput in) {
         double prev = 0;
         for (int k = 0; k < checkpoints; k++) {
-            double by = ring.newCallAnswerWithin(answerBy[k]);
-            newAnswerBy[k] = by;
-            newAnswerIn[k] = Math.max(0, by - prev);
-            prev = by;
+            double byEnd = ring.newCallAnswerWithin(slotEnd[k]);
+            // Another new call is answered before ours if it is answered in an earlier slot, or in the same
+            // slot and first (half the time): identical ring times must still compete for agents.
+            newAnswerBy[k] = prev + 0.5 * Math.max(0, byEnd - prev);
+            newAnswerIn[k] = Math.max(0, byEnd - prev);
+            prev = byEnd;
             demandMean[k] = in.waitingCalls;
             demandVar[k] = 0;
             supplyMean[k] = in.readyAgents;
