@@ -58,7 +58,8 @@ final class PacerSignalling {
                 agentConfigs);
         carrier = new SippProcess(logs, "pacer-carrier", List.of("-sf", Path.of("benchmarks/sipp/carrier-bench.xml")
                 .toAbsolutePath().toString(), "-i", "127.0.0.1", "-p", String.valueOf(carrierPort), "-mp", "18000",
-                "-nostdin", "-timeout", "3600s", "-trace_stat", "-stf", "pacer-carrier-stat.csv", "-fd", "1"));
+                "-nostdin", "-timeout", "3600s", "-trace_stat", "-stf", "pacer-carrier-stat.csv", "-fd", "1",
+                "-trace_err", "-error_file", "pacer-carrier-errors.log"));
         carrierStats = logs.resolve("pacer-carrier-stat.csv");
         core = new StandInCore(50, false, true);
         pacer = new PacerSipServer(config);
@@ -136,7 +137,7 @@ final class PacerSignalling {
             Step s = step(rate, sampleSeconds);
             done += sampleSeconds;
             samples.add(new long[] {done, s.heapMb(), s.dialogsAfter(), pacer.liveClientTransactions(),
-                    pacer.liveServerTransactions(), s.p99Nanos(), s.failed() + s.abandoned()});
+                    pacer.liveServerTransactions(), s.p99Nanos(), s.failed() + s.abandoned(), s.sippFailed()});
             total = s;
         }
         Step summary = new Step(rate, seconds, pacer.stats().dials() - dialsBefore, core.answered() - answeredBefore,

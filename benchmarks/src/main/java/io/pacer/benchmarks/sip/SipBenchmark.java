@@ -24,6 +24,7 @@ public final class SipBenchmark {
         int[] rates = {250, 500, 750, 1000, 1250, 1500, 2000};
         int stepSeconds = 10;
         int soakSeconds = 120;
+        int soakRate = 0;
         int agents = 300;
         int stackThreads = 1;
         int relayCalls = 500;
@@ -35,6 +36,7 @@ public final class SipBenchmark {
                 case "--rates" -> rates = ints(args[++i]);
                 case "--step-seconds" -> stepSeconds = Integer.parseInt(args[++i]);
                 case "--soak-seconds" -> soakSeconds = Integer.parseInt(args[++i]);
+                case "--soak-rate" -> soakRate = Integer.parseInt(args[++i]);
                 case "--agents" -> agents = Integer.parseInt(args[++i]);
                 case "--stack-threads" -> stackThreads = Integer.parseInt(args[++i]);
                 case "--relay-calls" -> relayCalls = Integer.parseInt(args[++i]);
@@ -71,8 +73,9 @@ public final class SipBenchmark {
                     best = s.rate();
                 }
             }
-            if (best > 0 && soakSeconds > 0) {
-                soak = bench.soak(best, soakSeconds, Math.min(30, soakSeconds));
+            int rate = soakRate > 0 ? soakRate : best;
+            if (rate > 0 && soakSeconds > 0) {
+                soak = bench.soak(rate, soakSeconds, Math.min(30, soakSeconds));
             }
         } finally {
             bench.close();
@@ -141,11 +144,19 @@ public final class SipBenchmark {
         b.append(".\n\n");
         if (soak != null) {
             b.append("### Soak at ").append(soak.rate()).append(" cps for ").append(soak.seconds()).append(" s\n\n");
-            b.append("| t (s) | heap after GC (MB) | live dialogs | client tx | server tx | p99 (us) | failed+abandoned |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+            b.append("| t (s) | heap after GC (MB) | live dialogs | client tx | server tx | p99 (us) | failed+abandoned | SIPp failed |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            long sippFailed = 0;
             for (long[] s : soak.samples()) {
                 b.append("| ").append(s[0]).append(" | ").append(s[1]).append(" | ").append(s[2]).append(" | ").append(s[3])
-                        .append(" | ").append(s[4]).append(" | ").append(us(s[5])).append(" | ").append(s[6]).append(" |\n");
+                        .append(" | ").append(s[4]).append(" | ").append(us(s[5])).append(" | ").append(s[6])
+                        .append(" | ").append(s[7]).append(" |\n");
+                sippFailed += Math.max(0, s[7]);
             }
+            long[] first = soak.samples().get(0);
+            long[] last = soak.samples().get(soak.samples().size() - 1);
+            b.append("\nGrowth from the first to the last sample: heap ").append(last[1] - first[1]).append(" MB, live dialogs ")
+                    .append(last[2] - first[2]).append(" (dialogs linger a few seconds after their BYE, so about rate x linger stay alive).")
+                    .append(" SIPp counted ").append(sippFailed).append(" failed calls in the soak.\n");
             b.append("\nTotal: dialled ").append(soak.total().dialled()).append(", answered ").append(soak.total().answered())
                     .append(", failed or abandoned ").append(soak.total().failed()).append(".\n\n");
         }
