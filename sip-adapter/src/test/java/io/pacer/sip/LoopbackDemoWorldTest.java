@@ -1,6 +1,7 @@
 package io.pacer.sip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pacer.engine.call.CallOutcome;
@@ -17,7 +18,7 @@ class LoopbackDemoWorldTest {
     void virtualAgentsLogInAndVirtualCustomersAnswerRingAndRefuse() throws Exception {
         CarrierProfile profile = new CarrierProfile(0.7, 0.2, LongSampler.uniform(50, 150), LongSampler.fixed(300));
         LoopbackDemoWorld.Settings settings = new LoopbackDemoWorld.Settings(3, 1, profile, LongSampler.fixed(50), 7);
-        try (StandInCore core = new StandInCore(0, false);
+        try (StandInCore core = new StandInCore(0, true);
              LoopbackDemoWorld world = LoopbackDemoWorld.create(settings)) {
             core.attach(world.telephony());
             world.start(core);
@@ -27,6 +28,10 @@ class LoopbackDemoWorldTest {
             }
             assertEquals(3, world.agents().registered());
             assertEquals(3, core.logins());
+
+            // Preview over the session: Pacer sends "preview <contact> <number>", the phone answers "accept <contact>".
+            world.telephony().offerPreview(1, 77, "+15550077");
+            assertNotNull(core.awaitEvent("preview 1 77 ACCEPT", 5_000), "the preview offer was not answered");
 
             int calls = 30;
             for (int i = 1; i <= calls; i++) {

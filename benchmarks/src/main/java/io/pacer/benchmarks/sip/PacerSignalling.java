@@ -59,7 +59,7 @@ final class PacerSignalling {
         carrier = new SippProcess(logs, "pacer-carrier", List.of("-sf", Path.of("benchmarks/sipp/carrier-bench.xml")
                 .toAbsolutePath().toString(), "-i", "127.0.0.1", "-p", String.valueOf(carrierPort), "-mp", "18000",
                 "-nostdin", "-timeout", "3600s", "-trace_stat", "-stf", "pacer-carrier-stat.csv", "-fd", "1",
-                "-trace_err", "-error_file", "pacer-carrier-errors.log"));
+                "-trace_err", "-error_file", "pacer-carrier-errors.log", "-buff_size", String.valueOf(4 << 20)));
         carrierStats = logs.resolve("pacer-carrier-stat.csv");
         core = new StandInCore(50, false, true);
         pacer = new PacerSipServer(config);
