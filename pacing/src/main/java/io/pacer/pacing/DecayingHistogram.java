@@ -11,6 +11,7 @@ package io.pacer.pacing;
 public final class DecayingHistogram {
     private final double[] counts;
     private final double growth;
+    private final double halfLife;
     private final long binWidthNanos;
     private double weight = 1.0;
     private double total;
@@ -28,6 +29,7 @@ public final class DecayingHistogram {
         this.counts = new double[bins];
         this.binWidthNanos = binWidthNanos;
         this.growth = Math.pow(2.0, 1.0 / halfLife);
+        this.halfLife = halfLife;
     }
 
     /** Records a value in nanoseconds. */
@@ -69,6 +71,16 @@ public final class DecayingHistogram {
     /** Sum of all weighted counts. */
     public double total() {
         return total;
+    }
+
+    /** The weight the next observation will get, on the scale of {@link #total()}. */
+    public double nextWeight() {
+        return weight;
+    }
+
+    /** Observations after which one counts half. */
+    public double halfLife() {
+        return halfLife;
     }
 
     /** Observations recorded so far (unweighted). */

@@ -89,6 +89,8 @@ public final class PredictivePolicy implements DialPolicy {
             warmUp.decide(in, out);
             return;
         }
+        talk.refresh(in.talkElapsedNanos, in.talkingAgents);
+        wrap.refresh(in.wrapElapsedNanos, in.wrapAgents);
         double pAnswer = forecast(in);
         int riskFree = Math.max(0, in.readyAgents - in.callsInFlight());
         // However the estimates look, one decision never floods the trunk.

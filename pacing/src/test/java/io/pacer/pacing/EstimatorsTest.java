@@ -121,6 +121,23 @@ class EstimatorsTest {
     }
 
     @Test
+    void talksStillInProgressLengthenAnEarlyEstimate() {
+        HoldingTimeEstimator finishedOnly = new HoldingTimeEstimator(600 * S, S, 400);
+        HoldingTimeEstimator withCensored = new HoldingTimeEstimator(600 * S, S, 400);
+        for (int i = 0; i < 4; i++) {
+            finishedOnly.record((3 + i) * S);
+            withCensored.record((3 + i) * S);
+        }
+        long[] inProgress = {40 * S, 40 * S, 40 * S, 40 * S, 40 * S, 40 * S, 40 * S, 40 * S};
+        finishedOnly.refresh(inProgress, 0);
+        withCensored.refresh(inProgress, inProgress.length);
+        // Four short talks finished, eight are still going after 40 s: most talks are not short.
+        assertEquals(1.0, finishedOnly.endWithin(0, 10 * S), 1e-9);
+        assertEquals(4.0 / 12, withCensored.endWithin(0, 10 * S), 0.01, "finished ones weigh slightly less (decay)");
+        assertEquals(0.0, withCensored.endWithin(45 * S, 10 * S), 1e-9, "beyond anything seen: not counted on");
+    }
+
+    @Test
     void agentReleaseAddsWrapUpToTheRestOfTheTalk() {
         HoldingTimeEstimator talk = new HoldingTimeEstimator(600 * S, S, 1000);
         HoldingTimeEstimator wrap = new HoldingTimeEstimator(600 * S, S, 1000);
