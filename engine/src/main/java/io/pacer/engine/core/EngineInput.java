@@ -33,6 +33,12 @@ public interface EngineInput {
     /** An agent paused: gets no calls until ready again. */
     void agentPause(int agentId);
 
+    /** The agent ended the customer call (from the phone or the desktop); the agent session stays up. */
+    void agentHangUp(int agentId);
+
+    /** The agent asks for the next record to preview (preview mode: the agent pulls). */
+    void previewRequested(int agentId);
+
     /** A preview offer was answered by the agent: accepted (dial), skipped or marked do-not-call. */
     void previewAnswered(int agentId, long contactId, PreviewAnswer answer);
 

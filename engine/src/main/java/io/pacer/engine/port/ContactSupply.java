@@ -20,4 +20,12 @@ public interface ContactSupply {
      * it must be due again, never lost.
      */
     void giveBack(int campaignId, long contactId);
+
+    /**
+     * The agent marked a previewed contact "do not call": it leaves the list and its number enters the
+     * campaign's do-not-call list. The default hands it back, for supplies that keep no such list.
+     */
+    default void doNotCall(int campaignId, long contactId) {
+        giveBack(campaignId, contactId);
+    }
 }

@@ -1,0 +1,198 @@
+package io.pacer.engine.agent;
+
+/**
+ * Every agent's state in flat arrays indexed by agent id, owned by the core's thread. Ready agents of a
+ * campaign are kept in an intrusive FIFO (longest waiting first), and every logged-in agent of a campaign in
+ * an intrusive member list, so that choosing an agent and building a pacing snapshot touch no collections and
+ * allocate nothing.
+ */
+public final class AgentTable {
+    private static final int NONE = -1;
+    private final int capacity;
+    private final byte[] state;
+    private final int[] campaign;
+    private final long[] stateSinceNanos;
+    private final long[] call;
+    private final boolean[] logoutPending;
+    private final boolean[] pausePending;
+    private final long[] loggedInSinceNanos;
+    private final int[] readyPrev;
+    private final int[] readyNext;
+    private final int[] memberPrev;
+    private final int[] memberNext;
+
+    /** A table for agent ids {@code 0 .. capacity-1}. */
+    public AgentTable(int capacity) {
+        this.capacity = capacity;
+        state = new byte[capacity];
+        campaign = new int[capacity];
+        stateSinceNanos = new long[capacity];
+        call = new long[capacity];
+        logoutPending = new boolean[capacity];
+        pausePending = new boolean[capacity];
+        loggedInSinceNanos = new long[capacity];
+        readyPrev = new int[capacity];
+        readyNext = new int[capacity];
+        memberPrev = new int[capacity];
+        memberNext = new int[capacity];
+        java.util.Arrays.fill(call, -1L);
+        java.util.Arrays.fill(campaign, 0);
+    }
+
+    /** Number of agent ids. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** True when {@code agentId} is a valid index. */
+    public boolean valid(int agentId) {
+        return agentId >= 0 && agentId < capacity;
+    }
+
+    public AgentState state(int agentId) {
+        return AgentState.ofOrdinal(state[agentId]);
+    }
+
+    public int campaign(int agentId) {
+        return campaign[agentId];
+    }
+
+    public long stateSinceNanos(int agentId) {
+        return stateSinceNanos[agentId];
+    }
+
+    public long call(int agentId) {
+        return call[agentId];
+    }
+
+    public long loggedInSinceNanos(int agentId) {
+        return loggedInSinceNanos[agentId];
+    }
+
+    public boolean logoutPending(int agentId) {
+        return logoutPending[agentId];
+    }
+
+    public boolean pausePending(int agentId) {
+        return pausePending[agentId];
+    }
+
+    public void setLogoutPending(int agentId, boolean pending) {
+        logoutPending[agentId] = pending;
+    }
+
+    public void setPausePending(int agentId, boolean pending) {
+        pausePending[agentId] = pending;
+    }
+
+    /** Moves an agent to a state at a time; list membership is the caller's business. */
+    public void setState(int agentId, AgentState s, long nowNanos) {
+        state[agentId] = (byte) s.ordinal();
+        stateSinceNanos[agentId] = nowNanos;
+    }
+
+    public void setCall(int agentId, long callId) {
+        call[agentId] = callId;
+    }
+
+    /** Records a login: the agent joins the campaign's member list. */
+    public void login(int agentId, int campaignId, long nowNanos, AgentLists lists) {
+        campaign[agentId] = campaignId;
+        loggedInSinceNanos[agentId] = nowNanos;
+        logoutPending[agentId] = false;
+        pausePending[agentId] = false;
+        call[agentId] = -1;
+        int head = lists.memberHead;
+        memberPrev[agentId] = NONE;
+        memberNext[agentId] = head;
+        if (head != NONE) {
+            memberPrev[head] = agentId;
+        }
+        lists.memberHead = agentId;
+        lists.members++;
+    }
+
+    /** Records a logout: the agent leaves the campaign's member list. */
+    public void logout(int agentId, long nowNanos, AgentLists lists) {
+        int p = memberPrev[agentId];
+        int n = memberNext[agentId];
+        if (p != NONE) {
+            memberNext[p] = n;
+        } else {
+            lists.memberHead = n;
+        }
+        if (n != NONE) {
+            memberPrev[n] = p;
+        }
+        lists.members--;
+        setState(agentId, AgentState.LOGGED_OUT, nowNanos);
+        campaign[agentId] = 0;
+    }
+
+    /** First member of a campaign's member list, or -1. */
+    public int firstMember(AgentLists lists) {
+        return lists.memberHead;
+    }
+
+    /** Next member after {@code agentId}, or -1. */
+    public int nextMember(int agentId) {
+        return memberNext[agentId];
+    }
+
+    /** Appends a ready agent to the tail of the campaign's ready FIFO. */
+    public void enqueueReady(int agentId, AgentLists lists) {
+        readyNext[agentId] = NONE;
+        readyPrev[agentId] = lists.readyTail;
+        if (lists.readyTail != NONE) {
+            readyNext[lists.readyTail] = agentId;
+        } else {
+            lists.readyHead = agentId;
+        }
+        lists.readyTail = agentId;
+        lists.ready++;
+    }
+
+    /** Removes an agent from the ready FIFO wherever it is. */
+    public void removeReady(int agentId, AgentLists lists) {
+        int p = readyPrev[agentId];
+        int n = readyNext[agentId];
+        if (p != NONE) {
+            readyNext[p] = n;
+        } else {
+            lists.readyHead = n;
+        }
+        if (n != NONE) {
+            readyPrev[n] = p;
+        } else {
+            lists.readyTail = p;
+        }
+        lists.ready--;
+    }
+
+    /** The agent that has waited longest, or -1; it stays in the FIFO. */
+    public int longestReady(AgentLists lists) {
+        return lists.readyHead;
+    }
+
+    /**
+     * Heads and counts of one campaign's intrusive agent lists. Owned by the campaign, changed only through
+     * {@link AgentTable}.
+     */
+    public static final class AgentLists {
+        int readyHead = NONE;
+        int readyTail = NONE;
+        int ready;
+        int memberHead = NONE;
+        int members;
+
+        /** Agents ready now. */
+        public int ready() {
+            return ready;
+        }
+
+        /** Agents logged in to the campaign. */
+        public int members() {
+            return members;
+        }
+    }
+}

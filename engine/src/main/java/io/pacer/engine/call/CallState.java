@@ -1,0 +1,17 @@
+package io.pacer.engine.call;
+
+/** Where a call is in its life; a call slot returns to the pool when the call is recorded. */
+public enum CallState {
+    /** Slot unused. */
+    FREE,
+    /** INVITE sent, no answer yet. */
+    DIALLING,
+    /** The far end is ringing (or sent early media). */
+    RINGING,
+    /** The engine cancelled it (ring timeout); waiting for the adapter to confirm. */
+    CANCELLING,
+    /** A person answered; waiting (within the connect limit) for an agent. */
+    ANSWERED,
+    /** Connected to an agent. */
+    BRIDGED
+}

@@ -1,0 +1,238 @@
+package io.pacer.engine.call;
+
+/**
+ * Every call in flight in flat arrays of slots, owned by the core's thread. A call id is the slot plus a
+ * generation in the high bits, so an event or timer about a call that has since ended (and whose slot was
+ * reused) finds a different id and is ignored. Calls of a campaign that are in flight (dialling, ringing,
+ * cancelling) are kept in an intrusive list; answered calls waiting for an agent in an intrusive FIFO.
+ */
+public final class CallTable {
+    private static final int NONE = -1;
+    private final int capacity;
+    private final int[] generation;
+    private final byte[] state;
+    private final int[] campaign;
+    private final long[] contactId;
+    private final String[] number;
+    private final int[] agent;
+    private final int[] reservedAgent;
+    private final long[] dialNanos;
+    private final long[] answerNanos;
+    private final long[] bridgeNanos;
+    private final long[] startEpochMillis;
+    private final int[] prev;
+    private final int[] next;
+    private final int[] freeStack;
+    private int freeTop;
+
+    /** A table of {@code capacity} call slots. */
+    public CallTable(int capacity) {
+        this.capacity = capacity;
+        generation = new int[capacity];
+        state = new byte[capacity];
+        campaign = new int[capacity];
+        contactId = new long[capacity];
+        number = new String[capacity];
+        agent = new int[capacity];
+        reservedAgent = new int[capacity];
+        dialNanos = new long[capacity];
+        answerNanos = new long[capacity];
+        bridgeNanos = new long[capacity];
+        startEpochMillis = new long[capacity];
+        prev = new int[capacity];
+        next = new int[capacity];
+        freeStack = new int[capacity];
+        for (int i = 0; i < capacity; i++) {
+            freeStack[i] = capacity - 1 - i;
+        }
+        freeTop = capacity;
+    }
+
+    /** Slots in use. */
+    public int inUse() {
+        return capacity - freeTop;
+    }
+
+    /** Slots in all. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /**
+     * Takes a free slot for a new call and returns its id, or -1 when every slot is in use.
+     */
+    public long allocate(int campaignId, long contact, String dialled, long nowNanos, long epochMillis) {
+        if (freeTop == 0) {
+            return -1;
+        }
+        int slot = freeStack[--freeTop];
+        int gen = ++generation[slot] & 0x7fffffff;
+        generation[slot] = gen;
+        state[slot] = (byte) CallState.DIALLING.ordinal();
+        campaign[slot] = campaignId;
+        contactId[slot] = contact;
+        number[slot] = dialled;
+        agent[slot] = -1;
+        reservedAgent[slot] = -1;
+        dialNanos[slot] = nowNanos;
+        answerNanos[slot] = -1;
+        bridgeNanos[slot] = -1;
+        startEpochMillis[slot] = epochMillis;
+        prev[slot] = NONE;
+        next[slot] = NONE;
+        return ((long) gen << 32) | slot;
+    }
+
+    /** Returns a slot to the pool. */
+    public void release(long callId) {
+        int slot = slot(callId);
+        state[slot] = (byte) CallState.FREE.ordinal();
+        number[slot] = null;
+        freeStack[freeTop++] = slot;
+    }
+
+    /** The slot of a call id. */
+    public static int slot(long callId) {
+        return (int) callId;
+    }
+
+    /** True when {@code callId} names a call that is still in the table. */
+    public boolean live(long callId) {
+        int slot = (int) callId;
+        if (slot < 0 || slot >= capacity) {
+            return false;
+        }
+        return state[slot] != CallState.FREE.ordinal() && generation[slot] == (int) (callId >>> 32);
+    }
+
+    public CallState state(long callId) {
+        return CallState.values()[state[slot(callId)]];
+    }
+
+    /** State without the array copy of {@code values()}: compare with {@link CallState#ordinal()}. */
+    public int stateOrdinal(long callId) {
+        return state[slot(callId)];
+    }
+
+    public void setState(long callId, CallState s) {
+        state[slot(callId)] = (byte) s.ordinal();
+    }
+
+    public int campaign(long callId) {
+        return campaign[slot(callId)];
+    }
+
+    public long contactId(long callId) {
+        return contactId[slot(callId)];
+    }
+
+    public String number(long callId) {
+        return number[slot(callId)];
+    }
+
+    public int agent(long callId) {
+        return agent[slot(callId)];
+    }
+
+    public void setAgent(long callId, int agentId) {
+        agent[slot(callId)] = agentId;
+    }
+
+    public int reservedAgent(long callId) {
+        return reservedAgent[slot(callId)];
+    }
+
+    public void setReservedAgent(long callId, int agentId) {
+        reservedAgent[slot(callId)] = agentId;
+    }
+
+    public long dialNanos(long callId) {
+        return dialNanos[slot(callId)];
+    }
+
+    public long answerNanos(long callId) {
+        return answerNanos[slot(callId)];
+    }
+
+    public void setAnswerNanos(long callId, long nanos) {
+        answerNanos[slot(callId)] = nanos;
+    }
+
+    public long bridgeNanos(long callId) {
+        return bridgeNanos[slot(callId)];
+    }
+
+    public void setBridgeNanos(long callId, long nanos) {
+        bridgeNanos[slot(callId)] = nanos;
+    }
+
+    public long startEpochMillis(long callId) {
+        return startEpochMillis[slot(callId)];
+    }
+
+    /** The id of the call in a slot (valid only while the slot is in use). */
+    public long idOfSlot(int slot) {
+        return ((long) generation[slot] << 32) | slot;
+    }
+
+    /** Adds a call to the tail of a list. */
+    public void append(long callId, CallList list) {
+        int s = slot(callId);
+        next[s] = NONE;
+        prev[s] = list.tail;
+        if (list.tail != NONE) {
+            next[list.tail] = s;
+        } else {
+            list.head = s;
+        }
+        list.tail = s;
+        list.size++;
+    }
+
+    /** Removes a call from the list it is in. */
+    public void remove(long callId, CallList list) {
+        int s = slot(callId);
+        int p = prev[s];
+        int n = next[s];
+        if (p != NONE) {
+            next[p] = n;
+        } else {
+            list.head = n;
+        }
+        if (n != NONE) {
+            prev[n] = p;
+        } else {
+            list.tail = p;
+        }
+        prev[s] = NONE;
+        next[s] = NONE;
+        list.size--;
+    }
+
+    /** First slot of a list, or -1. */
+    public int firstSlot(CallList list) {
+        return list.head;
+    }
+
+    /** Slot after {@code slot} in its list, or -1. */
+    public int nextSlot(int slot) {
+        return next[slot];
+    }
+
+    /** Dial time of the call in a slot. */
+    public long dialNanosOfSlot(int slot) {
+        return dialNanos[slot];
+    }
+
+    /** Head, tail and size of an intrusive list of calls. */
+    public static final class CallList {
+        int head = NONE;
+        int tail = NONE;
+        int size;
+
+        /** Calls in the list. */
+        public int size() {
+            return size;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.pacer.engine.campaign;
+
+import io.pacer.engine.agent.AgentTable;
+import io.pacer.engine.call.CallOutcome;
+import io.pacer.engine.call.CallTable;
+import io.pacer.pacing.DialPolicy;
+import io.pacer.pacing.PacingDecision;
+import io.pacer.pacing.PacingInput;
+
+/**
+ * A campaign as the core runs it: its settings, its pacing policy, the heads of its agent and call lists, and
+ * its counters. Owned by the core's thread; other threads see it only through {@link CampaignStats} snapshots
+ * and the metrics counters.
+ */
+public final class Campaign {
+    private CampaignConfig config;
+    private DialPolicy policy;
+    private boolean running = true;
+    /** Ready FIFO and member list of the campaign's agents. */
+    public final AgentTable.AgentLists agents = new AgentTable.AgentLists();
+    /** Calls dialled and not yet answered or failed. */
+    public final CallTable.CallList inFlight = new CallTable.CallList();
+    /** Answered calls waiting for an agent, oldest first. */
+    public final CallTable.CallList waiting = new CallTable.CallList();
+    /** Snapshot reused for every pacing decision. */
+    public final PacingInput pacingInput = new PacingInput();
+    /** Decision reused for every pacing decision. */
+    public final PacingDecision decision = new PacingDecision();
+    /** Counters readable from other threads. */
+    public final CampaignCounters counters = new CampaignCounters();
+    int reserved;
+    int onCall;
+    int wrapping;
+    int paused;
+
+    /** A running campaign with the policy its settings call for. */
+    public Campaign(CampaignConfig config) {
+        this.config = config;
+        this.policy = DialPolicies.forCampaign(config);
+    }
+
+    public CampaignConfig config() {
+        return config;
+    }
+
+    public DialPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Applies new settings. The policy is rebuilt (and its learned statistics reset) only when a setting it
+     * depends on changed.
+     */
+    public void reconfigure(CampaignConfig next) {
+        boolean pacingChanged = next.dialMode() != config.dialMode()
+                || next.callsPerReadyAgent() != config.callsPerReadyAgent()
+                || next.callsPerWrapAgent() != config.callsPerWrapAgent()
+                || next.abandonTarget() != config.abandonTarget()
+                || next.ringTimeoutMillis() != config.ringTimeoutMillis()
+                || next.connectLimitMillis() != config.connectLimitMillis();
+        config = next;
+        if (pacingChanged) {
+            policy = DialPolicies.forCampaign(next);
+        }
+    }
+
+    /** Replaces the policy (the simulator compares policies on one campaign). */
+    public void usePolicy(DialPolicy p) {
+        policy = p;
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    public void setRunning(boolean r) {
+        running = r;
+    }
+
+    /** Agents in each busy state, kept by the core as agents move. */
+    public int reserved() {
+        return reserved;
+    }
+
+    public int onCall() {
+        return onCall;
+    }
+
+    public int wrapping() {
+        return wrapping;
+    }
+
+    public int paused() {
+        return paused;
+    }
+
+    /** Adjusts the count of agents in a state by {@code delta} (the core calls this on every transition). */
+    public void countAgent(io.pacer.engine.agent.AgentState s, int delta) {
+        switch (s) {
+            case RESERVED -> reserved += delta;
+            case ON_CALL -> onCall += delta;
+            case WRAP_UP -> wrapping += delta;
+            case PAUSED -> paused += delta;
+            default -> { }
+        }
+    }
+
+    /** A consistent view of the campaign now (built on the core's thread). */
+    public CampaignStats stats() {
+        CampaignCounters c = counters;
+        long answers = c.get(CampaignCounters.ANSWERS);
+        long abandons = c.get(CampaignCounters.ABANDONS);
+        return new CampaignStats(config.id(), config.name(), config.dialMode().name().toLowerCase(), running,
+                agents.members(), agents.ready(), reserved, onCall, wrapping, paused,
+                inFlight.size(), waiting.size(),
+                decision.callsPerReadyAgent, decision.callsPerWrapAgent,
+                c.get(CampaignCounters.DIALS), answers, c.get(CampaignCounters.CONNECTS), abandons,
+                answers == 0 ? 0.0 : (double) abandons / answers,
+                c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.BUSY.ordinal()),
+                c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.NO_ANSWER.ordinal()),
+                c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.FAILURE.ordinal())
+                        + c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.INVALID_NUMBER.ordinal()));
+    }
+}

@@ -1,0 +1,64 @@
+package io.pacer.engine.campaign;
+
+import io.pacer.engine.call.CallOutcome;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * A campaign's counters, written only by the core's thread and read by metrics and API threads. Writes are
+ * release-ordered ({@code lazySet}), which costs the writer no fence on common hardware; readers see a value
+ * that is at most a moment old.
+ */
+public final class CampaignCounters {
+    /** Calls placed. */
+    public static final int DIALS = 0;
+    /** Calls answered by a person. */
+    public static final int ANSWERS = 1;
+    /** Answered calls bridged to an agent. */
+    public static final int CONNECTS = 2;
+    /** Answered calls abandoned (no agent within the connect limit, or hung up waiting). */
+    public static final int ABANDONS = 3;
+    /** Ready agents now. */
+    public static final int READY = 4;
+    /** Agents talking now. */
+    public static final int ON_CALL = 5;
+    /** Agents in wrap-up now. */
+    public static final int WRAP_UP = 6;
+    /** Calls ringing now. */
+    public static final int IN_FLIGHT = 7;
+    /** Calls per ready agent of the last decision, as raw double bits. */
+    public static final int RATIO_READY_BITS = 8;
+    /** Calls per wrap-up agent of the last decision, as raw double bits. */
+    public static final int RATIO_WRAP_BITS = 9;
+    /** Agents logged in now. */
+    public static final int LOGGED_IN = 10;
+    /** First of one counter per {@link CallOutcome}. */
+    public static final int OUTCOME_BASE = 11;
+    private static final int SIZE = OUTCOME_BASE + CallOutcome.values().length;
+
+    private final AtomicLongArray values = new AtomicLongArray(SIZE);
+
+    /** Adds one (core thread only). */
+    public void increment(int index) {
+        values.lazySet(index, values.get(index) + 1);
+    }
+
+    /** Sets a value (core thread only). */
+    public void set(int index, long value) {
+        values.lazySet(index, value);
+    }
+
+    /** Sets a double value (core thread only). */
+    public void setDouble(int index, double value) {
+        values.lazySet(index, Double.doubleToRawLongBits(value));
+    }
+
+    /** Reads a value (any thread). */
+    public long get(int index) {
+        return values.get(index);
+    }
+
+    /** Reads a double value (any thread). */
+    public double getDouble(int index) {
+        return Double.longBitsToDouble(values.get(index));
+    }
+}

@@ -1,0 +1,43 @@
+package io.pacer.engine.core;
+
+import io.pacer.engine.port.Clock;
+import io.pacer.engine.port.Timers;
+
+/**
+ * Live timers without a timer thread: deadlines are kept in a {@link TimerQueue} on the core's thread and fired
+ * by the core's event handler after each event. A ticker publishes an empty event every millisecond, so a
+ * deadline fires within about a millisecond even when no other event arrives.
+ */
+public final class PolledTimers implements Timers {
+    private final Clock clock;
+    private final TimerQueue queue = new TimerQueue(4096);
+    private final EngineEvent timerEvent = new EngineEvent();
+
+    /** Timers on the given clock. */
+    public PolledTimers(Clock clock) {
+        this.clock = clock;
+        timerEvent.type = EventType.TIMER;
+    }
+
+    @Override
+    public void schedule(long deadlineNanos, int kind, long ref) {
+        queue.add(deadlineNanos, kind, ref);
+    }
+
+    /** Fires every deadline that has passed into {@code core} (core thread). */
+    public void fireDue(EngineCore core) {
+        long now = clock.nowNanos();
+        while (!queue.isEmpty() && queue.peekDeadline() <= now) {
+            timerEvent.agentId = queue.peekKind();
+            timerEvent.callId = queue.peekRef();
+            timerEvent.publishedNanos = queue.peekDeadline();
+            queue.poll();
+            core.dispatch(timerEvent);
+        }
+    }
+
+    /** Deadlines pending (for tests and metrics). */
+    public int pending() {
+        return queue.size();
+    }
+}

@@ -1,0 +1,14 @@
+package io.pacer.engine.core;
+
+/** Kinds of timer the core schedules through the {@link io.pacer.engine.port.Timers} port. */
+public final class TimerKind {
+    /** A call has rung for the ring timeout: cancel it. Reference: call id. */
+    public static final int RING_TIMEOUT = 1;
+    /** An answered call has waited the connect limit: abandon it. Reference: call id. */
+    public static final int CONNECT_LIMIT = 2;
+    /** Regular pacing pass over every campaign. Reference: unused. */
+    public static final int PACING_TICK = 3;
+
+    private TimerKind() {
+    }
+}

@@ -1,0 +1,217 @@
+package io.pacer.pacing;
+
+/**
+ * Predictive pacing: launch a call when, should it be answered, the chance that no agent is free to take it
+ * stays under the risk limit the abandonment budget allows.
+ *
+ * <p>For each checkpoint {@code t} of the next ring timeout, the forecast counts the agents free by
+ * {@code t + connect limit} (ready now, plus each busy agent's chance to be free by then given how long it has
+ * talked or wrapped up) and the answers arriving by {@code t} (each ringing call's chance to be answered given
+ * how long it has rung, plus the calls launched now). Both are sums of independent Bernoulli variables,
+ * approximated as normal. A new call answered at {@code t} is abandoned when the answers before it use up the
+ * free agents; averaging that over when it would be answered gives its risk. Calls are added while the risk of
+ * the next one is under {@link AbandonBudget#riskLimit()}. The model and its derivation are in
+ * {@code docs/pacing.md}.
+ *
+ * <p>Until it has seen enough dials and conversations it dials progressively (one call per ready agent), and
+ * it never places more than one call per ready agent's worth below progressive: calls up to the number of
+ * ready agents carry no risk, since every answer finds a ready agent.
+ */
+public final class PredictivePolicy implements DialPolicy {
+    private static final int MAX_CHECKPOINTS = 20;
+    private final PredictiveSettings settings;
+    private final RingOutcomeEstimator ring;
+    private final HoldingTimeEstimator talk;
+    private final HoldingTimeEstimator wrap;
+    private final AgentReleaseForecast release;
+    private final AbandonBudget budget;
+    private final ProgressivePolicy warmUp = new ProgressivePolicy();
+    private final int checkpoints;
+    private final long[] answerBy;
+    private final double[] newAnswerBy;
+    private final double[] newAnswerIn;
+    private final double[] demandMean;
+    private final double[] demandVar;
+    private final double[] supplyMean;
+    private final double[] supplyVar;
+    private double lastRisk;
+
+    /** A predictive policy with the given settings. */
+    public PredictivePolicy(PredictiveSettings settings) {
+        this.settings = settings;
+        long timeout = settings.ringTimeoutNanos();
+        this.checkpoints = (int) Math.min(MAX_CHECKPOINTS, Math.max(4, timeout / 1_000_000_000L));
+        this.answerBy = new long[checkpoints];
+        long[] releaseBy = new long[checkpoints];
+        for (int k = 0; k < checkpoints; k++) {
+            answerBy[k] = timeout * (k + 1) / checkpoints;
+            releaseBy[k] = answerBy[k] + settings.connectLimitNanos();
+        }
+        this.ring = new RingOutcomeEstimator(timeout, 250_000_000L, settings.ringHalfLife());
+        this.talk = new HoldingTimeEstimator(3_600_000_000_000L, 1_000_000_000L, settings.holdingHalfLife());
+        this.wrap = new HoldingTimeEstimator(3_600_000_000_000L, 1_000_000_000L, settings.holdingHalfLife());
+        this.release = new AgentReleaseForecast(talk, wrap, releaseBy);
+        this.budget = new AbandonBudget(settings.abandonTarget(), settings.reserveAbandons(),
+                settings.initialRiskLimit(), settings.controllerGain(), settings.controllerLearning());
+        this.newAnswerBy = new double[checkpoints];
+        this.newAnswerIn = new double[checkpoints];
+        this.demandMean = new double[checkpoints];
+        this.demandVar = new double[checkpoints];
+        this.supplyMean = new double[checkpoints];
+        this.supplyVar = new double[checkpoints];
+    }
+
+    @Override
+    public void decide(PacingInput in, PacingDecision out) {
+        int headroom = in.channelLimit - in.callsInFlight();
+        if (in.activeAgents() == 0 || headroom <= 0) {
+            out.set(0, 0, 0);
+            return;
+        }
+        if (ring.observations() < settings.warmUpDials() || talk.observations() < settings.warmUpTalks()
+                || wrap.observations() < settings.warmUpTalks()) {
+            warmUp.decide(in, out);
+            return;
+        }
+        double pAnswer = forecast(in);
+        int riskFree = Math.max(0, in.readyAgents - in.callsInFlight());
+        int calls = 0;
+        double limit = budget.riskLimit();
+        lastRisk = 0;
+        if (pAnswer > 0) {
+            while (calls < headroom) {
+                double risk = riskOfNextCall(calls, pAnswer);
+                if (calls >= riskFree && risk > limit) {
+                    lastRisk = risk;
+                    break;
+                }
+                calls++;
+            }
+        } else {
+            calls = Math.min(riskFree, headroom);
+        }
+        writeRatios(in, calls, out);
+    }
+
+    /** Fills the per-checkpoint demand and supply moments; returns a new call's chance to be answered at all. */
+    private double forecast(PacingInput in) {
+        double prev = 0;
+        for (int k = 0; k < checkpoints; k++) {
+            double by = ring.newCallAnswerWithin(answerBy[k]);
+            newAnswerBy[k] = by;
+            newAnswerIn[k] = Math.max(0, by - prev);
+            prev = by;
+            demandMean[k] = in.waitingCalls;
+            demandVar[k] = 0;
+            supplyMean[k] = in.readyAgents;
+            supplyVar[k] = 0;
+        }
+        for (int j = 0; j < in.ringingCalls; j++) {
+            long e = in.ringElapsedNanos[j];
+            for (int k = 0; k < checkpoints; k++) {
+                double p = ring.answerWithin(e, answerBy[k]);
+                demandMean[k] += p;
+                demandVar[k] += p * (1 - p);
+            }
+        }
+        for (int i = 0; i < in.talkingAgents; i++) {
+            double[] free = release.talkingAgentFree(in.talkElapsedNanos[i]);
+            for (int k = 0; k < checkpoints; k++) {
+                double q = free[k];
+                supplyMean[k] += q;
+                supplyVar[k] += q * (1 - q);
+            }
+        }
+        for (int i = 0; i < in.wrapAgents; i++) {
+            long e = in.wrapElapsedNanos[i];
+            for (int k = 0; k < checkpoints; k++) {
+                double q = release.wrappingAgentFree(e, k);
+                supplyMean[k] += q;
+                supplyVar[k] += q * (1 - q);
+            }
+        }
+        return prev;
+    }
+
+    /**
+     * Chance that the ({@code launched}+1)-th new call, if answered, finds every free agent taken by earlier
+     * answers: the mean over when it is answered of P(answers before it >= free agents).
+     */
+    private double riskOfNextCall(int launched, double pAnswer) {
+        double risk = 0;
+        for (int k = 0; k < checkpoints; k++) {
+            double w = newAnswerIn[k];
+            if (w <= 0) {
+                continue;
+            }
+            double p = newAnswerBy[k];
+            double mean = demandMean[k] + launched * p - supplyMean[k];
+            double var = demandVar[k] + supplyVar[k] + launched * p * (1 - p);
+            double overflow;
+            // P(demand - supply >= 0) for integers, with a continuity correction of one half.
+            if (var < 1e-9) {
+                overflow = mean > -0.5 ? 1.0 : 0.0;
+            } else {
+                overflow = Gaussian.cdf((mean + 0.5) / Math.sqrt(var));
+            }
+            risk += w * overflow;
+        }
+        return risk / pAnswer;
+    }
+
+    private void writeRatios(PacingInput in, int calls, PacingDecision out) {
+        int last = checkpoints - 1;
+        double fromTalk = supplyMean[last] - in.readyAgents;
+        double fromWrap = 0;
+        for (int i = 0; i < in.wrapAgents; i++) {
+            fromWrap += release.wrappingAgentFree(in.wrapElapsedNanos[i], last);
+        }
+        fromTalk -= fromWrap;
+        double effective = in.readyAgents + Math.max(0, fromTalk) + fromWrap;
+        double perEffective = effective > 0 ? (in.callsInFlight() + calls) / effective : 0;
+        double perReady = in.readyAgents > 0
+                ? perEffective * (in.readyAgents + Math.max(0, fromTalk)) / in.readyAgents : perEffective;
+        double perWrap = in.wrapAgents > 0 ? perEffective * fromWrap / in.wrapAgents : 0;
+        out.set(calls, perReady, perWrap);
+    }
+
+    @Override
+    public void onDialResolved(long nowNanos, DialResult result, long afterNanos) {
+        ring.record(result, afterNanos);
+    }
+
+    @Override
+    public void onAnswerHandled(long nowNanos, boolean abandoned) {
+        budget.onAnswerHandled(nowNanos, abandoned);
+    }
+
+    @Override
+    public void onTalkEnded(long nowNanos, long talkNanos) {
+        talk.record(talkNanos);
+    }
+
+    @Override
+    public void onWrapEnded(long nowNanos, long wrapNanos) {
+        wrap.record(wrapNanos);
+    }
+
+    /** The abandonment budget this policy steers by (for metrics and tests). */
+    public AbandonBudget budget() {
+        return budget;
+    }
+
+    /** Estimated answer probability of a new call. */
+    public double answerProbability() {
+        return ring.answerProbability();
+    }
+
+    /** Risk of the first call the last decision declined (0 when it declined none). */
+    public double lastDeclinedRisk() {
+        return lastRisk;
+    }
+
+    @Override
+    public String name() {
+        return "predictive";
+    }
+}
