@@ -22,6 +22,8 @@ public final class ContactHopper implements ContactSupply {
 
     /** Marks a contact id in the give-back ring as blocked by do-not-call rather than merely returned. */
     static final long BLOCKED = Long.MIN_VALUE;
+    /** With {@link #BLOCKED}: the agent said "do not call", so the number enters the campaign's list too. */
+    static final long AGENT_DO_NOT_CALL = 1L << 62;
 
     private final DoNotCallList doNotCall;
     private final SpscLongRing returned = new SpscLongRing(1 << 16);
@@ -67,6 +69,12 @@ public final class ContactHopper implements ContactSupply {
     @Override
     public void giveBack(int campaignId, long contactId) {
         handBack(contactId);
+    }
+
+    /** The refill thread closes the contact and adds its number to the campaign's do-not-call list. */
+    @Override
+    public void doNotCall(int campaignId, long contactId) {
+        handBack(contactId | BLOCKED | AGENT_DO_NOT_CALL);
     }
 
     /** Contacts waiting in a campaign's queue now. */

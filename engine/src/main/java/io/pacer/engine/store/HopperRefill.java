@@ -166,21 +166,33 @@ public final class HopperRefill implements AutoCloseable {
         if (ids.isEmpty()) {
             return;
         }
+        List<Object[]> agentBlocked = new ArrayList<>();
         db.write(c -> {
             try (PreparedStatement back = c.prepareStatement(
                     "UPDATE contacts SET state = CASE WHEN callback_id IS NULL THEN 'READY' ELSE 'CALLBACK' END WHERE id = ? AND state = 'DIALLING'");
                  PreparedStatement blocked = c.prepareStatement(
                          "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE id = ? AND state = 'DIALLING'")) {
                 for (long id : ids) {
+                    if ((id & ContactHopper.AGENT_DO_NOT_CALL) != 0) {
+                        long contactId = id & ~(ContactHopper.BLOCKED | ContactHopper.AGENT_DO_NOT_CALL);
+                        Jdbc.one(c, "SELECT campaign_id, phone FROM contacts WHERE id = ?",
+                                rs -> new Object[] {rs.getLong(1), rs.getString(2)}, contactId).ifPresent(row -> agentBlocked.add(row));
+                    }
                     PreparedStatement ps = id < 0 ? blocked : back;
-                    Jdbc.bind(ps, id & Long.MAX_VALUE);
+                    Jdbc.bind(ps, id & ~(ContactHopper.BLOCKED | ContactHopper.AGENT_DO_NOT_CALL));
                     ps.addBatch();
                 }
                 back.executeBatch();
                 blocked.executeBatch();
             }
+            for (Object[] row : agentBlocked) {
+                doNotCall.add(c, (Long) row[0], (String) row[1], now);
+            }
             return null;
         });
+        for (Object[] row : agentBlocked) {
+            doNotCall.remember((Long) row[0], (String) row[1]);
+        }
     }
 
     /**
