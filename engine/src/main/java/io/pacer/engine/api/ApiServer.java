@@ -1,0 +1,91 @@
+package io.pacer.engine.api;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.pacer.engine.store.Storage;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP API: Netty on one port, JSON under {@code /api/v1}, bearer tokens, Prometheus metrics at
+ * {@code /metrics}. Handlers run on a small blocking pool, so a request that changes data is answered once its
+ * transaction has committed without ever holding up an event loop.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    /** Largest request body accepted (a CSV import sent in one request). */
+    public static final int MAX_BODY_BYTES = 512 * 1024 * 1024;
+
+    private final EventLoopGroup boss = new NioEventLoopGroup(1);
+    private final EventLoopGroup workers = new NioEventLoopGroup(2);
+    private final ExecutorService blocking = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "pacer-api");
+        t.setDaemon(true);
+        return t;
+    });
+    private final PrometheusMeterRegistry registry;
+    private final Channel channel;
+
+    /**
+     * Starts serving on {@code host:port} (port 0 picks a free one).
+     *
+     * @param storage storage behind every route
+     * @param engine  the core's control and live stats ({@link EngineControl#NONE} without a core)
+     */
+    public ApiServer(Storage storage, EngineControl engine, String host, int port) throws InterruptedException {
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Gauge.builder("pacer_journal_backlog", storage.journal(), j -> j.backlog())
+                .description("finished calls recorded by the core and not yet committed").register(registry);
+        Gauge.builder("pacer_hopper_loaded", storage.refill(), r -> r.loadedCount())
+                .description("contacts loaded into the hopper since start").register(registry);
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(AdminRoutes.routes(storage));
+        routes.addAll(CampaignRoutes.routes(storage, engine));
+        routes.addAll(ContactRoutes.routes(storage));
+        routes.addAll(CallRoutes.routes(storage, engine));
+        routes.addAll(StatsRoutes.routes(storage, engine, registry));
+        ApiHandler handler = new ApiHandler(List.copyOf(routes), storage.users(), blocking, new EventStreams(blocking));
+        channel = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY_BYTES), handler);
+                    }
+                })
+                .bind(host, port).sync().channel();
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /** The metrics registry, for other parts to add their meters. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        blocking.shutdown();
+    }
+}
