@@ -21,6 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class HopperRefill implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(HopperRefill.class.getName());
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long RELOAD_MILLIS = 1000;
 
@@ -81,6 +82,7 @@ public final class HopperRefill implements AutoCloseable {
             try {
                 tick();
             } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "hopper refill failed, retrying", e);
                 // The database may be briefly unavailable; the next tick tries again and nothing was handed out.
                 LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
             }
@@ -101,7 +103,7 @@ public final class HopperRefill implements AutoCloseable {
                 continue;
             }
             queue.running = true;
-            if (now - r.loadedAtMillis >= RELOAD_MILLIS) {
+            if (r.campaign == null || now - r.loadedAtMillis >= RELOAD_MILLIS) {
                 r.campaign = campaigns.get(id);
                 r.loadedAtMillis = now;
             }
