@@ -39,6 +39,7 @@ public final class ApiServer implements AutoCloseable {
     });
     private final PrometheusMeterRegistry registry;
     private final Channel channel;
+    private final List<Route> routes;
 
     /**
      * Starts serving on {@code host:port} (port 0 picks a free one).
@@ -52,13 +53,14 @@ public final class ApiServer implements AutoCloseable {
                 .description("finished calls recorded by the core and not yet committed").register(registry);
         Gauge.builder("pacer_hopper_loaded", storage.refill(), r -> r.loadedCount())
                 .description("contacts loaded into the hopper since start").register(registry);
-        List<Route> routes = new ArrayList<>();
-        routes.addAll(AdminRoutes.routes(storage));
-        routes.addAll(CampaignRoutes.routes(storage, engine));
-        routes.addAll(ContactRoutes.routes(storage));
-        routes.addAll(CallRoutes.routes(storage, engine));
-        routes.addAll(StatsRoutes.routes(storage, engine, registry));
-        ApiHandler handler = new ApiHandler(List.copyOf(routes), storage.users(), blocking, new EventStreams(blocking));
+        List<Route> all = new ArrayList<>();
+        all.addAll(AdminRoutes.routes(storage));
+        all.addAll(CampaignRoutes.routes(storage, engine));
+        all.addAll(ContactRoutes.routes(storage));
+        all.addAll(CallRoutes.routes(storage, engine));
+        all.addAll(StatsRoutes.routes(storage, engine, registry));
+        routes = List.copyOf(all);
+        ApiHandler handler = new ApiHandler(routes, storage.users(), blocking, new EventStreams(blocking));
         channel = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -74,6 +76,11 @@ public final class ApiServer implements AutoCloseable {
     /** The port it listens on. */
     public int port() {
         return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /** Every endpoint served (the OpenAPI document must list each). */
+    List<Route> routes() {
+        return routes;
     }
 
     /** The metrics registry, for other parts to add their meters. */
