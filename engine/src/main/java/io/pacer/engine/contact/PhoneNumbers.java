@@ -17,6 +17,7 @@ public final class PhoneNumbers {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final PhoneNumberToTimeZonesMapper ZONES = PhoneNumberToTimeZonesMapper.getInstance();
     private static final String UNKNOWN_ZONE = PhoneNumberToTimeZonesMapper.getUnknownTimeZone();
+    private static final java.util.Map<String, String> ZONE_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PhoneNumbers() {
     }
@@ -44,9 +45,28 @@ public final class PhoneNumbers {
             throw new InvalidFieldException("phone", "not a valid number: " + raw);
         }
         String e164 = UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+        String zone = zoneOf(e164, number);
+        return new Normalised(e164, zone == null ? fallbackZone : zone);
+    }
+
+    /**
+     * The number's first time zone, or {@code null} when unknown. The mapper's lookup costs more than parsing,
+     * and its data never distinguishes numbers below the area code, so results are cached by the number
+     * without its last four digits (the import of a large list hits the cache almost always).
+     */
+    private static String zoneOf(String e164, PhoneNumber number) {
+        String key = e164.length() >= 10 ? e164.substring(0, e164.length() - 4) : e164;
+        String cached = ZONE_CACHE.get(key);
+        if (cached != null) {
+            return cached.isEmpty() ? null : cached;
+        }
         List<String> zones = ZONES.getTimeZonesForNumber(number);
-        String zone = zones.isEmpty() || UNKNOWN_ZONE.equals(zones.get(0)) ? fallbackZone : zones.get(0);
-        return new Normalised(e164, zone);
+        String zone = zones.isEmpty() || UNKNOWN_ZONE.equals(zones.get(0)) ? "" : zones.get(0);
+        if (ZONE_CACHE.size() > 200_000) {
+            ZONE_CACHE.clear();
+        }
+        ZONE_CACHE.put(key, zone);
+        return zone.isEmpty() ? null : zone;
     }
 
     /** The E.164 form of a number or the same 400 as {@link #normalise}. */
