@@ -17,6 +17,7 @@ public final class AbandonBudget {
     private static final double NANOS_PER_HOUR = 3.6e12;
     private final double target;
     private final double reserveAbandons;
+    private final double reserveDeviations;
     private final double gain;
     private final double learningRate;
     private double logReference;
@@ -28,16 +29,20 @@ public final class AbandonBudget {
     /**
      * @param target          the cap on abandoned / answered (0.03)
      * @param reserveAbandons abandons held back as a safety margin, so that the campaign ends under the cap
+     * @param reserveDeviations further reserve per square root of the abandons earned: the noise of the final
+     *                        count grows like that, so the margin does too
      * @param initialLimit    the per-call risk limit to start from
      * @param gain            how strongly one abandon of surplus moves the log of the limit (for a small team)
      * @param learningRate    how fast the reference limit follows the surplus (integral action)
      */
-    public AbandonBudget(double target, double reserveAbandons, double initialLimit, double gain, double learningRate) {
+    public AbandonBudget(double target, double reserveAbandons, double reserveDeviations, double initialLimit,
+                         double gain, double learningRate) {
         if (!(target > 0 && target < 1)) {
             throw new IllegalArgumentException("abandon target must be within (0, 1), was " + target);
         }
         this.target = target;
         this.reserveAbandons = reserveAbandons;
+        this.reserveDeviations = reserveDeviations;
         this.gain = gain;
         this.learningRate = learningRate;
         this.logReference = Math.log(initialLimit);
@@ -73,7 +78,8 @@ public final class AbandonBudget {
 
     /** Abandons the campaign may still spend before it eats into its reserve (negative when over). */
     public double surplus() {
-        return target * answers - abandons - reserveAbandons;
+        double earned = target * answers;
+        return earned - abandons - reserveAbandons - reserveDeviations * Math.sqrt(earned);
     }
 
     /** The largest chance of being abandoned, should it be answered, that the next call may carry. */

@@ -67,6 +67,7 @@ public final class AdaptiveDialLevelPolicy implements DialPolicy {
     }
 
     private void adapt(long now) {
+        advanceMinuteWindow(now / SECOND);
         int n = Math.min(samples, SAMPLES);
         double ready = 0;
         double waiting = 0;
@@ -97,19 +98,24 @@ public final class AdaptiveDialLevelPolicy implements DialPolicy {
         level = Math.max(1.0, Math.min(maxLevel, level));
     }
 
-    @Override
-    public void onAnswerHandled(long nowNanos, boolean abandoned) {
-        long second = nowNanos / SECOND;
+    /** Clears the one-second slots the clock has passed, so the window always covers the last 60 s. */
+    private void advanceMinuteWindow(long second) {
         if (currentSecond == Long.MIN_VALUE) {
             currentSecond = second;
+            return;
         }
-        // Clear the one-second slots that the clock has passed since the last answer.
         for (long s = currentSecond + 1; s <= second && s <= currentSecond + 60; s++) {
             int slot = (int) Math.floorMod(s, 60L);
             minuteAnswers[slot] = 0;
             minuteDrops[slot] = 0;
         }
         currentSecond = Math.max(currentSecond, second);
+    }
+
+    @Override
+    public void onAnswerHandled(long nowNanos, boolean abandoned) {
+        long second = nowNanos / SECOND;
+        advanceMinuteWindow(second);
         int slot = (int) Math.floorMod(second, 60L);
         minuteAnswers[slot]++;
         answers++;

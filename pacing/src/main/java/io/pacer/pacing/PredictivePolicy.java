@@ -18,7 +18,9 @@ package io.pacer.pacing;
  * ready agents carry no risk, since every answer finds a ready agent.
  */
 public final class PredictivePolicy implements DialPolicy {
-    private static final int MAX_CHECKPOINTS = 20;
+    private static final int MAX_CHECKPOINTS = 12;
+    private static final long RING_BIN_NANOS = 250_000_000L;
+
     private final PredictiveSettings settings;
     private final RingOutcomeEstimator ring;
     private final HoldingTimeEstimator talk;
@@ -28,6 +30,9 @@ public final class PredictivePolicy implements DialPolicy {
     private final ProgressivePolicy warmUp = new ProgressivePolicy();
     private final int checkpoints;
     private final long[] answerBy;
+    private final long[] slotEnd;
+    private final long[] answerByBins;
+    private final double[] callAnswerBy;
     private final double[] newAnswerBy;
     private final double[] newAnswerIn;
     private final double[] demandMean;
@@ -43,18 +48,27 @@ public final class PredictivePolicy implements DialPolicy {
         this.checkpoints = (int) Math.min(MAX_CHECKPOINTS, Math.max(4, timeout / 1_000_000_000L));
         this.answerBy = new long[checkpoints];
         long[] releaseBy = new long[checkpoints];
+        this.slotEnd = new long[checkpoints];
         for (int k = 0; k < checkpoints; k++) {
-            answerBy[k] = timeout * (k + 1) / checkpoints;
+            // Slot k holds answers in (end[k-1], end[k]]; demand and supply are judged at its middle.
+            slotEnd[k] = timeout * (k + 1) / checkpoints;
+            answerBy[k] = timeout * (2L * k + 1) / (2L * checkpoints);
             releaseBy[k] = answerBy[k] + settings.connectLimitNanos();
         }
-        this.ring = new RingOutcomeEstimator(timeout, 250_000_000L, settings.ringHalfLife());
+        this.ring = new RingOutcomeEstimator(timeout, RING_BIN_NANOS, settings.ringHalfLife());
+        this.answerByBins = new long[checkpoints];
+        for (int k = 0; k < checkpoints; k++) {
+            answerByBins[k] = answerBy[k] / RING_BIN_NANOS;
+        }
+        this.callAnswerBy = new double[checkpoints];
         this.talk = new HoldingTimeEstimator(3_600_000_000_000L, 1_000_000_000L, settings.holdingHalfLife());
         this.wrap = new HoldingTimeEstimator(3_600_000_000_000L, 1_000_000_000L, settings.holdingHalfLife());
         this.release = new AgentReleaseForecast(talk, wrap, releaseBy);
         this.budget = new AbandonBudget(settings.abandonTarget(), settings.reserveAbandons(),
-                settings.initialRiskLimit(), settings.controllerGain(), settings.controllerLearning());
+                settings.reserveDeviations(), settings.initialRiskLimit(), settings.controllerGain(), settings.controllerLearning());
         this.newAnswerBy = new double[checkpoints];
         this.newAnswerIn = new double[checkpoints];
+
         this.demandMean = new double[checkpoints];
         this.demandVar = new double[checkpoints];
         this.supplyMean = new double[checkpoints];
@@ -91,72 +105,6 @@ public final class PredictivePolicy implements DialPolicy {
             calls = Math.min(riskFree, headroom);
         }
         writeRatios(in, calls, out);
-    }
-
-    /** Fills the per-checkpoint demand and supply moments; returns a new call's chance to be answered at all. */
-    private double forecast(PacingInput in) {
-        double prev = 0;
-        for (int k = 0; k < checkpoints; k++) {
-            double by = ring.newCallAnswerWithin(answerBy[k]);
-            newAnswerBy[k] = by;
-            newAnswerIn[k] = Math.max(0, by - prev);
-            prev = by;
-            demandMean[k] = in.waitingCalls;
-            demandVar[k] = 0;
-            supplyMean[k] = in.readyAgents;
-            supplyVar[k] = 0;
-        }
-        for (int j = 0; j < in.ringingCalls; j++) {
-            long e = in.ringElapsedNanos[j];
-            for (int k = 0; k < checkpoints; k++) {
-                double p = ring.answerWithin(e, answerBy[k]);
-                demandMean[k] += p;
-                demandVar[k] += p * (1 - p);
-            }
-        }
-        for (int i = 0; i < in.talkingAgents; i++) {
-            double[] free = release.talkingAgentFree(in.talkElapsedNanos[i]);
-            for (int k = 0; k < checkpoints; k++) {
-                double q = free[k];
-                supplyMean[k] += q;
-                supplyVar[k] += q * (1 - q);
-            }
-        }
-        for (int i = 0; i < in.wrapAgents; i++) {
-            long e = in.wrapElapsedNanos[i];
-            for (int k = 0; k < checkpoints; k++) {
-                double q = release.wrappingAgentFree(e, k);
-                supplyMean[k] += q;
-                supplyVar[k] += q * (1 - q);
-            }
-        }
-        return prev;
-    }
-
-    /**
-     * Chance that the ({@code launched}+1)-th new call, if answered, finds every free agent taken by earlier
-     * answers: the mean over when it is answered of P(answers before it >= free agents).
-     */
-    private double riskOfNextCall(int launched, double pAnswer) {
-        double risk = 0;
-        for (int k = 0; k < checkpoints; k++) {
-            double w = newAnswerIn[k];
-            if (w <= 0) {
-                continue;
-            }
-            double p = newAnswerBy[k];
-            double mean = demandMean[k] + launched * p - supplyMean[k];
-            double var = demandVar[k] + supplyVar[k] + launched * p * (1 - p);
-            double overflow;
-            // P(demand - supply >= 0) for integers, with a continuity correction of one half.
-            if (var < 1e-9) {
-                overflow = mean > -0.5 ? 1.0 : 0.0;
-            } else {
-                overflow = Gaussian.cdf((mean + 0.5) / Math.sqrt(var));
-            }
-            risk += w * overflow;
-        }
-        return risk / pAnswer;
     }
 
     private void writeRatios(PacingInput in, int calls, PacingDecision out) {

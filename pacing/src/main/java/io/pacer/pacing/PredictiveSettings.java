@@ -10,6 +10,7 @@ package io.pacer.pacing;
  * @param warmUpDials         resolved dials before leaving progressive mode
  * @param warmUpTalks         finished conversations before leaving progressive mode
  * @param reserveAbandons     abandons held in reserve by the budget controller
+ * @param reserveDeviations   further reserve per square root of the abandons the target allows so far
  * @param initialRiskLimit    per-call abandonment risk the controller starts from
  * @param controllerGain      proportional gain of the budget controller (per abandon of surplus, small team)
  * @param controllerLearning  integral rate of the budget controller
@@ -23,6 +24,7 @@ public record PredictiveSettings(
         int warmUpDials,
         int warmUpTalks,
         double reserveAbandons,
+        double reserveDeviations,
         double initialRiskLimit,
         double controllerGain,
         double controllerLearning,
@@ -40,7 +42,7 @@ public record PredictiveSettings(
         if (connectLimitNanos <= 0) {
             throw new IllegalArgumentException("connectLimit: must be positive");
         }
-        if (warmUpDials < 0 || warmUpTalks < 0 || reserveAbandons < 0) {
+        if (warmUpDials < 0 || warmUpTalks < 0 || reserveAbandons < 0 || reserveDeviations < 0) {
             throw new IllegalArgumentException("warm-up counts and reserve must not be negative");
         }
         if (!(initialRiskLimit > 0 && initialRiskLimit < 1)) {
@@ -54,6 +56,6 @@ public record PredictiveSettings(
     /** Defaults for a campaign with the given target, ring timeout and connect limit. */
     public static PredictiveSettings defaults(double abandonTarget, long ringTimeoutNanos, long connectLimitNanos) {
         return new PredictiveSettings(abandonTarget, ringTimeoutNanos, connectLimitNanos,
-                40, 10, 3.0, 0.10, 0.25, 0.01, 400, 400);
+                25, 4, 2.0, 0.7, 0.10, 0.25, 0.01, 400, 400);
     }
 }

@@ -19,7 +19,8 @@ public final class RingOutcomeEstimator {
     private final double[] answeredUpTo;
     /** unresolvedFrom[b] = weighted calls still unresolved at the start of bin b. */
     private final double[] unresolvedFrom;
-    private boolean dirty = true;
+    private static final int REFRESH_EVERY = 16;
+    private long refreshedAt = -1;
 
     /**
      * @param ringTimeoutNanos the campaign's ring timeout (the longest a call can ring)
@@ -49,7 +50,6 @@ public final class RingOutcomeEstimator {
             case NOT_ANSWERED -> { answered.unrecordLast(b); rangOut.unrecordLast(b); }
             case RANG_OUT -> { answered.unrecordLast(b); failed.unrecordLast(b); }
         }
-        dirty = true;
     }
 
     /** Calls resolved so far. */
@@ -63,10 +63,16 @@ public final class RingOutcomeEstimator {
         return t <= 0 ? 0 : answered.total() / t;
     }
 
+    /**
+     * Rebuilds the prefix sums after a batch of outcomes: one outcome moves the estimate by a fraction of a
+     * percent, and rebuilding on every outcome dominated the cost of a decision.
+     */
     private void refresh() {
-        if (!dirty) {
+        long n = answered.observations() + failed.observations() + rangOut.observations();
+        if (refreshedAt >= 0 && n - refreshedAt < REFRESH_EVERY) {
             return;
         }
+        refreshedAt = n;
         double a = 0;
         for (int b = 0; b < bins; b++) {
             answeredUpTo[b] = a;
@@ -79,7 +85,27 @@ public final class RingOutcomeEstimator {
             unresolvedFrom[b] = u;
         }
         unresolvedFrom[bins] = 0;
-        dirty = false;
+    }
+
+    /**
+     * For a call that has rung {@code elapsedNanos}, writes into {@code out[k]} its chance to be answered within
+     * {@code horizonsNanos[k]}, for every k. The same as {@link #answerWithin} per horizon, with the per-call
+     * work done once.
+     */
+    public void answerWithin(long elapsedNanos, long[] horizonBins, double[] out, int count) {
+        refresh();
+        int from = binIndex(elapsedNanos);
+        double alive = unresolvedFrom[from];
+        if (alive <= 0) {
+            java.util.Arrays.fill(out, 0, count, 0.0);
+            return;
+        }
+        double inv = 1.0 / alive;
+        double base = answeredUpTo[from];
+        for (int k = 0; k < count; k++) {
+            int to = (int) Math.min(from + horizonBins[k], bins);
+            out[k] = (answeredUpTo[to] - base) * inv;
+        }
     }
 
     /**

@@ -295,6 +295,8 @@ public final class EngineCore implements EventHandler<EngineEvent> {
             return;
         }
         moveAgent(agent, from, AgentState.READY, c);
+        // Enqueue first: bridge() takes a READY agent out of the FIFO, so it must be in it.
+        agents.enqueueReady(agent, c.agents);
         int waitingSlot = calls.firstSlot(c.waiting);
         if (waitingSlot >= 0 && !c.config().dialMode().agentFirst()) {
             long callId = calls.idOfSlot(waitingSlot);
@@ -302,7 +304,6 @@ public final class EngineCore implements EventHandler<EngineEvent> {
             bridge(callId, agent, c);
             return;
         }
-        agents.enqueueReady(agent, c.agents);
         if (c.config().dialMode() == io.pacer.pacing.DialMode.PUSH_PREVIEW && c.running()) {
             offerPreview(agent, c);
         }

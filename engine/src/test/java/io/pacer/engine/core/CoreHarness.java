@@ -1,0 +1,152 @@
+package io.pacer.engine.core;
+
+import io.pacer.engine.call.CallOutcome;
+import io.pacer.engine.campaign.CampaignConfig;
+import io.pacer.engine.port.CallRecord;
+import io.pacer.engine.port.Clock;
+import io.pacer.engine.port.ContactSlot;
+import io.pacer.engine.port.ContactSupply;
+import io.pacer.engine.port.Telephony;
+import io.pacer.engine.port.Timers;
+import io.pacer.pacing.DialMode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * An engine core on a manual clock with recording ports: tests publish events, move time and read what the
+ * core asked the outside world to do.
+ */
+final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
+    static final long MS = 1_000_000L;
+    final TimerQueue timers = new TimerQueue(64);
+    final List<String> commands = new ArrayList<>();
+    final List<Long> dialled = new ArrayList<>();
+    final List<CallRecord> records = new ArrayList<>();
+    final Deque<long[]> contacts = new ArrayDeque<>();
+    final List<Long> givenBack = new ArrayList<>();
+    final List<Long> doNotCall = new ArrayList<>();
+    long nowNanos = 1_000 * MS;
+    long nextContact = 100;
+    boolean unlimitedContacts = true;
+    final EngineCore core;
+    final DirectEngineInput input;
+
+    CoreHarness() {
+        core = new EngineCore(new EngineLimits(16, 64, 4, 200), this, this, this, this, r -> {
+            CallRecord copy = new CallRecord();
+            copy.callId = r.callId;
+            copy.campaignId = r.campaignId;
+            copy.contactId = r.contactId;
+            copy.number = r.number;
+            copy.agentId = r.agentId;
+            copy.outcome = r.outcome;
+            copy.answerNanos = r.answerNanos;
+            copy.bridgeNanos = r.bridgeNanos;
+            copy.endNanos = r.endNanos;
+            records.add(copy);
+        });
+        input = new DirectEngineInput(core, this);
+        core.start();
+    }
+
+    void campaign(DialMode mode) {
+        CampaignConfig c = new CampaignConfig(1, "test", mode, 1.0, 0.0, 0.03, 15_000, 2_000, 100, "+4512345678");
+        input.command(core -> core.upsertCampaign(c));
+    }
+
+    /** Moves time forward, firing every timer that falls due on the way. */
+    void advanceMillis(long ms) {
+        long end = nowNanos + ms * MS;
+        while (!timers.isEmpty() && timers.peekDeadline() <= end) {
+            nowNanos = Math.max(nowNanos, timers.peekDeadline());
+            int kind = timers.peekKind();
+            long ref = timers.peekRef();
+            timers.poll();
+            input.timer(kind, ref);
+        }
+        nowNanos = end;
+    }
+
+    long lastDial() {
+        return dialled.get(dialled.size() - 1);
+    }
+
+    CallOutcome outcomeOf(long callId) {
+        return records.stream().filter(r -> r.callId == callId).map(r -> r.outcome).findFirst().orElse(null);
+    }
+
+    @Override
+    public long nowNanos() {
+        return nowNanos;
+    }
+
+    @Override
+    public long epochMillis() {
+        return 1_767_600_000_000L + nowNanos / MS;
+    }
+
+    @Override
+    public void schedule(long deadlineNanos, int kind, long ref) {
+        timers.add(deadlineNanos, kind, ref);
+    }
+
+    @Override
+    public void dial(long callId, int campaignId, long contactId, String number, String callerId, long ringTimeoutMillis) {
+        dialled.add(callId);
+        commands.add("dial " + contactId + " " + number + " from " + callerId);
+    }
+
+    @Override
+    public void cancel(long callId) {
+        commands.add("cancel " + callId);
+    }
+
+    @Override
+    public void bridge(long callId, int agentId) {
+        commands.add("bridge " + callId + " to " + agentId);
+    }
+
+    @Override
+    public void hangUp(long callId) {
+        commands.add("hangup " + callId);
+    }
+
+    @Override
+    public void abandon(long callId, String messageId) {
+        commands.add("abandon " + callId + " with " + messageId);
+    }
+
+    @Override
+    public void offerPreview(int agentId, long contactId, String number) {
+        commands.add("preview " + contactId + " to " + agentId);
+    }
+
+    @Override
+    public boolean next(int campaignId, long epochMillis, ContactSlot out) {
+        if (!contacts.isEmpty()) {
+            long[] c = contacts.poll();
+            out.contactId = c[0];
+            out.ownerAgentId = (int) c[1];
+            out.number = "+4570000" + c[0];
+            return true;
+        }
+        if (!unlimitedContacts) {
+            return false;
+        }
+        out.contactId = nextContact++;
+        out.number = "+4570000" + out.contactId;
+        return true;
+    }
+
+    @Override
+    public void giveBack(int campaignId, long contactId) {
+        givenBack.add(contactId);
+    }
+
+    @Override
+    public void doNotCall(int campaignId, long contactId) {
+        doNotCall.add(contactId);
+    }
+}

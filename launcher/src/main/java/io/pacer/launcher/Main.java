@@ -1,0 +1,44 @@
+package io.pacer.launcher;
+
+import java.util.Arrays;
+
+/**
+ * The {@code pacer} command: dispatches to the sub-commands. Each sub-command lives in its own class and
+ * returns the process exit code.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    /** Entry point of the runnable jar. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a sub-command and returns its exit code (0 ok, 1 failure, 2 bad usage). */
+    public static int run(String[] args) {
+        if (args.length == 0 || "--help".equals(args[0]) || "-h".equals(args[0]) || "help".equals(args[0])) {
+            System.out.println(usage());
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "simulate" -> SimulateCommand.run(rest);
+            default -> {
+                System.err.println("pacer: unknown command '" + args[0] + "'\n\n" + usage());
+                yield 2;
+            }
+        };
+    }
+
+    static String usage() {
+        return """
+                usage: pacer COMMAND [OPTIONS]
+
+                commands:
+                  simulate FILE [--policy progressive|power|adaptive|predictive|all] [--seeds N] [--json]
+                                  run a scenario on virtual time through the real engine and pacing,
+                                  and print abandonment, occupancy, agent wait and more (means over seeds)
+                  --help          this text""";
+    }
+}

@@ -1,0 +1,109 @@
+package io.pacer.pacing;
+
+import static io.pacer.pacing.PolicyFixtures.S;
+import static io.pacer.pacing.PolicyFixtures.input;
+import static io.pacer.pacing.PolicyFixtures.trained;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class PredictivePolicyTest {
+    private final PacingDecision out = new PacingDecision();
+
+    @Test
+    void dialsProgressivelyUntilItHasEnoughSamples() {
+        PredictivePolicy p = new PredictivePolicy(PredictiveSettings.defaults(0.03, 25 * S, 2 * S));
+        p.decide(input(4, 6, 0, 1), out);
+        assertEquals(3, out.callsToPlace);
+    }
+
+    @Test
+    void placesMoreCallsPerReadyAgentWhenFewCallsAreAnswered() {
+        trained(0.10, 120, 2000).decide(input(10, 10, 0, 0), out);
+        int lowRate = out.callsToPlace;
+        trained(0.40, 120, 2000).decide(input(10, 10, 0, 0), out);
+        int highRate = out.callsToPlace;
+        assertTrue(lowRate > highRate, lowRate + " > " + highRate);
+        assertTrue(highRate >= 10, "never below progressive: " + highRate);
+    }
+
+    @Test
+    void countsOnBusyAgentsAboutToFreeUp() {
+        PredictivePolicy p = trained(0.25, 120, 2000);
+        PacingInput justStarted = input(0, 0, 10, 0);
+        for (int i = 0; i < 10; i++) {
+            justStarted.wrapElapsedNanos[i] = 0;
+        }
+        p.decide(justStarted, out);
+        int early = out.callsToPlace;
+        PacingInput almostDone = input(0, 0, 10, 0);
+        for (int i = 0; i < 10; i++) {
+            almostDone.wrapElapsedNanos[i] = 9 * S;
+        }
+        p.decide(almostDone, out);
+        int nearEnd = out.callsToPlace;
+        assertTrue(nearEnd > early, nearEnd + " > " + early);
+        assertTrue(nearEnd >= 10, "ten agents free within a second or so: " + nearEnd);
+    }
+
+    @Test
+    void discountsCallsThatHaveRungLong() {
+        PredictivePolicy p = trained(0.25, 120, 2000);
+        PacingInput fresh = input(5, 5, 0, 10);
+        p.decide(fresh, out);
+        int withFreshCalls = out.callsToPlace;
+        PacingInput stale = input(5, 5, 0, 10);
+        for (int i = 0; i < 10; i++) {
+            stale.ringElapsedNanos[i] = 22 * S;
+        }
+        p.decide(stale, out);
+        assertTrue(out.callsToPlace > withFreshCalls, out.callsToPlace + " > " + withFreshCalls);
+    }
+
+    @Test
+    void neverPlansMoreThanTheChannelLimit() {
+        PredictivePolicy p = trained(0.05, 120, 2000);
+        PacingInput in = input(50, 0, 0, 10);
+        in.channelLimit = 25;
+        p.decide(in, out);
+        assertEquals(15, out.callsToPlace);
+    }
+
+    @Test
+    void doesNotSwampASmallTeam() {
+        PredictivePolicy p = trained(0.30, 90, 2000);
+        p.decide(input(3, 0, 0, 0), out);
+        // Three ready agents and a 30% answer rate: at most a handful of calls, never dozens.
+        assertTrue(out.callsToPlace >= 3 && out.callsToPlace <= 10, "calls " + out.callsToPlace);
+    }
+
+    @Test
+    void slowsDownAfterOverspendingTheAbandonBudget() {
+        PredictivePolicy p = trained(0.20, 120, 2000);
+        p.decide(input(10, 30, 5, 0), out);
+        int before = out.callsToPlace;
+        for (int i = 0; i < 40; i++) {
+            p.onAnswerHandled((400 + i) * S, true);
+        }
+        p.decide(input(10, 30, 5, 0), out);
+        assertTrue(out.callsToPlace < before, out.callsToPlace + " < " + before);
+        assertTrue(out.callsToPlace >= 10, "still progressive at least");
+    }
+
+    @Test
+    void exposesRatiosThatReproduceTheCallsInFlight() {
+        PredictivePolicy p = trained(0.20, 120, 2000);
+        PacingInput in = input(6, 10, 4, 3);
+        p.decide(in, out);
+        double implied = out.callsPerReadyAgent * 6 + out.callsPerWrapAgent * 4;
+        assertEquals(in.callsInFlight() + out.callsToPlace, implied, 1e-6);
+        assertTrue(out.callsPerReadyAgent > 1.0);
+    }
+
+    @Test
+    void placesNothingWithoutAgents() {
+        trained(0.2, 120, 2000).decide(input(0, 0, 0, 0), out);
+        assertEquals(0, out.callsToPlace);
+    }
+}

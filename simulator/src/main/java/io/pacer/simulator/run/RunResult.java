@@ -1,0 +1,23 @@
+package io.pacer.simulator.run;
+
+/**
+ * The figures of one simulated shift (one seed, one policy), as defined in {@code docs/scenarios.md}.
+ *
+ * @param violations broken engine invariants seen by the world (must be 0)
+ */
+public record RunResult(
+        long seed,
+        double abandonRate,
+        double abandonRateWorstHour,
+        double occupancy,
+        double utilization,
+        double agentWaitMeanSeconds,
+        double connectsPerAgentHour,
+        long dials,
+        long answers,
+        long abandons,
+        long events,
+        double wallSeconds,
+        long violations,
+        String firstViolation) {
+}

@@ -1,0 +1,83 @@
+package io.pacer.simulator.run;
+
+import io.pacer.engine.campaign.Campaign;
+import io.pacer.engine.campaign.CampaignConfig;
+import io.pacer.engine.core.DirectEngineInput;
+import io.pacer.engine.core.EngineCore;
+import io.pacer.engine.core.EngineLimits;
+import io.pacer.engine.core.TimerQueue;
+import io.pacer.engine.port.CallJournal;
+import io.pacer.pacing.DialMode;
+import io.pacer.pacing.DialPolicy;
+import io.pacer.simulator.scenario.Scenario;
+import io.pacer.simulator.world.SimulatedWorld;
+import io.pacer.simulator.world.SyntheticContacts;
+import io.pacer.simulator.world.VirtualClock;
+import java.util.function.Function;
+
+/**
+ * One simulated shift: the real {@link EngineCore} and pacing policy, driven on virtual time by a
+ * {@link SimulatedWorld} through the same ports the SIP adapter uses. Deterministic for a seed.
+ */
+public final class Simulation {
+    /** Virtual wall-clock start of every shift: 2026-01-05 08:00 UTC, a Monday. */
+    private static final long START_EPOCH_MILLIS = 1_767_600_000_000L;
+    private final Scenario scenario;
+    private final long seed;
+    private final Function<Scenario, DialPolicy> policyFactory;
+
+    /** A run of {@code scenario} with {@code seed} under {@code choice}. */
+    public Simulation(Scenario scenario, long seed, PolicyChoice choice) {
+        this(scenario, seed, choice::create);
+    }
+
+    /** A run under a policy built by {@code policyFactory} (benchmarks compare tunings this way). */
+    public Simulation(Scenario scenario, long seed, Function<Scenario, DialPolicy> policyFactory) {
+        this.scenario = scenario;
+        this.seed = seed;
+        this.policyFactory = policyFactory;
+    }
+
+    /** Runs the shift and returns what the world measured. */
+    public RunResult run() {
+        long wallStart = System.nanoTime();
+        int maxAgents = (int) Math.max(1, scenario.agents().max());
+        int maxCalls = Math.max(256, maxAgents * 40);
+        VirtualClock clock = new VirtualClock(START_EPOCH_MILLIS);
+        SimulatedWorld world = new SimulatedWorld(scenario, seed, clock, maxCalls, maxAgents);
+        SyntheticContacts contacts = new SyntheticContacts();
+        EngineCore core = new EngineCore(new EngineLimits(maxAgents, maxCalls, 2, 200), clock, clock, world,
+                contacts, CallJournal.NONE);
+        CampaignConfig config = new CampaignConfig(1, scenario.name(), DialMode.PREDICTIVE, 1.0, 0.0,
+                scenario.abandonTarget(), scenario.noAnswerTimeoutNanos() / 1_000_000L,
+                scenario.connectLimitNanos() / 1_000_000L, maxCalls, null);
+        Campaign campaign = core.upsertCampaign(config);
+        DialPolicy policy = policyFactory.apply(scenario);
+        campaign.usePolicy(policy);
+        DirectEngineInput input = new DirectEngineInput(core, clock);
+        world.attach(input);
+        core.start();
+
+        TimerQueue queue = clock.queue();
+        long end = scenario.shiftNanos();
+        while (!queue.isEmpty() && queue.peekDeadline() <= end) {
+            long t = queue.peekDeadline();
+            int kind = queue.peekKind();
+            long ref = queue.peekRef();
+            queue.poll();
+            clock.advanceTo(t);
+            if (kind >= VirtualClock.WORLD_KINDS) {
+                world.handle(kind, ref);
+            } else {
+                input.timer(kind, ref);
+            }
+        }
+        clock.advanceTo(end);
+        world.closeShift(end);
+        var s = world.statistics();
+        double wall = (System.nanoTime() - wallStart) / 1e9;
+        return new RunResult(seed, s.abandonRate(), s.worstHourAbandonRate(), s.occupancy(), s.utilization(),
+                s.agentWaitMeanSeconds(), s.connectsPerAgentHour(), s.dials(), s.answers(), s.abandons(),
+                core.events(), wall, s.violations(), s.firstViolation());
+    }
+}

@@ -1,0 +1,23 @@
+package io.pacer.simulator.scenario;
+
+/**
+ * A campaign shift for the simulator, as described in {@code docs/scenarios.md}: the agents, how contacts
+ * behave, and the targets.
+ */
+public record Scenario(
+        String name,
+        long shiftNanos,
+        int seeds,
+        Steps agents,
+        Steps answerProbability,
+        double busyProbability,
+        double failureProbability,
+        Distribution ringTime,
+        Distribution busyTime,
+        Distribution failureTime,
+        long noAnswerTimeoutNanos,
+        Distribution talkTime,
+        Distribution wrapTime,
+        double abandonTarget,
+        long connectLimitNanos) {
+}

@@ -1,0 +1,119 @@
+package io.pacer.simulator.world;
+
+/**
+ * What the simulated world measured over a shift, from its own view of agents and calls (not the engine's
+ * counters, so the two check each other): agent time by activity, answers and abandons per minute, and any
+ * broken invariant.
+ */
+public final class ShiftStatistics {
+    long dials;
+    long answers;
+    long abandons;
+    long connects;
+    double loggedInNanos;
+    double talkNanos;
+    double wrapNanos;
+    double waitNanos;
+    long waitIntervals;
+    long violations;
+    String firstViolation;
+    final long[] answersPerMinute;
+    final long[] abandonsPerMinute;
+
+    ShiftStatistics(long shiftNanos) {
+        int minutes = (int) Math.max(1, (shiftNanos + 59_999_999_999L) / 60_000_000_000L);
+        answersPerMinute = new long[minutes];
+        abandonsPerMinute = new long[minutes];
+    }
+
+    void violation(String what) {
+        violations++;
+        if (firstViolation == null) {
+            firstViolation = what;
+        }
+    }
+
+    void answer(long tNanos) {
+        answers++;
+        answersPerMinute[minute(tNanos)]++;
+    }
+
+    void abandon(long tNanos) {
+        abandons++;
+        abandonsPerMinute[minute(tNanos)]++;
+    }
+
+    private int minute(long t) {
+        return (int) Math.min(answersPerMinute.length - 1, Math.max(0, t / 60_000_000_000L));
+    }
+
+    /** Abandoned over answered in the worst window of 60 consecutive minutes (the whole shift if shorter). */
+    public double worstHourAbandonRate() {
+        int window = Math.min(60, answersPerMinute.length);
+        long a = 0;
+        long d = 0;
+        double worst = 0;
+        for (int i = 0; i < answersPerMinute.length; i++) {
+            a += answersPerMinute[i];
+            d += abandonsPerMinute[i];
+            if (i >= window) {
+                a -= answersPerMinute[i - window];
+                d -= abandonsPerMinute[i - window];
+            }
+            if (i >= window - 1 && a > 0) {
+                worst = Math.max(worst, (double) d / a);
+            }
+        }
+        return worst;
+    }
+
+    public long dials() {
+        return dials;
+    }
+
+    public long answers() {
+        return answers;
+    }
+
+    public long abandons() {
+        return abandons;
+    }
+
+    public long connects() {
+        return connects;
+    }
+
+    public long violations() {
+        return violations;
+    }
+
+    /** The first broken invariant, or {@code null}. */
+    public String firstViolation() {
+        return firstViolation;
+    }
+
+    /** Abandoned over answered by a person. */
+    public double abandonRate() {
+        return answers == 0 ? 0 : (double) abandons / answers;
+    }
+
+    /** (talk + wrap-up) over logged-in agent time. */
+    public double occupancy() {
+        return loggedInNanos == 0 ? 0 : (talkNanos + wrapNanos) / loggedInNanos;
+    }
+
+    /** Talk over logged-in agent time. */
+    public double utilization() {
+        return loggedInNanos == 0 ? 0 : talkNanos / loggedInNanos;
+    }
+
+    /** Mean length of an agent's wait between calls, in seconds. */
+    public double agentWaitMeanSeconds() {
+        return waitIntervals == 0 ? 0 : waitNanos / waitIntervals / 1e9;
+    }
+
+    /** Calls bridged to an agent per logged-in agent hour. */
+    public double connectsPerAgentHour() {
+        return loggedInNanos == 0 ? 0 : connects / (loggedInNanos / 3.6e12);
+    }
+}
