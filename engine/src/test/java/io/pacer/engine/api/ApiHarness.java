@@ -31,6 +31,7 @@ final class ApiHarness implements AutoCloseable {
     final Storage storage;
     final ApiServer server;
     final String adminToken = "admin-token";
+    private final int port;
     private final HttpClient client = HttpClient.newHttpClient();
 
     /** A response: status and parsed JSON body (or the raw text). */
@@ -44,6 +45,18 @@ final class ApiHarness implements AutoCloseable {
         storage = Storage.over(database.get(), "engine-test", SystemClock.INSTANCE);
         storage.users().ensure("admin", Role.ADMIN, adminToken);
         server = new ApiServer(storage, EngineControl.NONE, "127.0.0.1", 0);
+        port = server.port();
+    }
+
+    private ApiHarness(int port) {
+        storage = null;
+        server = null;
+        this.port = port;
+    }
+
+    /** Only the HTTP client, for a server started elsewhere (its admin token must be {@code admin-token}). */
+    static ApiHarness client(int port, String adminToken) {
+        return new ApiHarness(port);
     }
 
     Reply get(String path, String token) {
@@ -136,7 +149,7 @@ final class ApiHarness implements AutoCloseable {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     private Reply send(HttpRequest.Builder builder, String token) {
@@ -161,7 +174,9 @@ final class ApiHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
-        storage.close();
+        if (server != null) {
+            server.close();
+            storage.close();
+        }
     }
 }
