@@ -46,17 +46,6 @@ public final class DecayingHistogram {
         }
     }
 
-    /**
-     * Takes back the observation just recorded in bin {@code b}, keeping the advanced weight. Lets several
-     * histograms share one decay clock: each records every event, and all but the one it belongs to take it back.
-     */
-    void unrecordLast(int b) {
-        double w = weight / growth;
-        counts[b] -= w;
-        total -= w;
-        observations--;
-    }
-
     private void rescale() {
         double f = 1.0 / weight;
         for (int i = 0; i < counts.length; i++) {

@@ -20,6 +20,7 @@ package io.pacer.pacing;
 public final class PredictivePolicy implements DialPolicy {
     private static final int MAX_CHECKPOINTS = 12;
     private static final long RING_BIN_NANOS = 250_000_000L;
+    private static final int MAX_CALLS_PER_AGENT = 20;
 
     private final PredictiveSettings settings;
     private final RingOutcomeEstimator ring;
@@ -55,7 +56,8 @@ public final class PredictivePolicy implements DialPolicy {
             answerBy[k] = timeout * (2L * k + 1) / (2L * checkpoints);
             releaseBy[k] = answerBy[k] + settings.connectLimitNanos();
         }
-        this.ring = new RingOutcomeEstimator(timeout, RING_BIN_NANOS, settings.ringHalfLife());
+        this.ring = new RingOutcomeEstimator(timeout, RING_BIN_NANOS, settings.ringHalfLife(),
+                settings.ringShapeHalfLife());
         this.answerByBins = new long[checkpoints];
         for (int k = 0; k < checkpoints; k++) {
             answerByBins[k] = answerBy[k] / RING_BIN_NANOS;
@@ -89,6 +91,8 @@ public final class PredictivePolicy implements DialPolicy {
         }
         double pAnswer = forecast(in);
         int riskFree = Math.max(0, in.readyAgents - in.callsInFlight());
+        // However the estimates look, one decision never floods the trunk.
+        headroom = Math.min(headroom, MAX_CALLS_PER_AGENT * in.activeAgents() + MAX_CALLS_PER_AGENT);
         int calls = 0;
         double limit = budget.riskLimit();
         lastRisk = 0;
@@ -105,6 +109,74 @@ public final class PredictivePolicy implements DialPolicy {
             calls = Math.min(riskFree, headroom);
         }
         writeRatios(in, calls, out);
+    }
+
+    /** Fills the per-checkpoint demand and supply moments; returns a new call's chance to be answered at all. */
+    private double forecast(PacingInput in) {
+        double prev = 0;
+        for (int k = 0; k < checkpoints; k++) {
+            double byEnd = ring.newCallAnswerWithin(slotEnd[k]);
+            // Another new call is answered before ours if it is answered in an earlier slot, or in the same
+            // slot and first (half the time): identical ring times must still compete for agents.
+            newAnswerBy[k] = prev + 0.5 * Math.max(0, byEnd - prev);
+            newAnswerIn[k] = Math.max(0, byEnd - prev);
+            prev = byEnd;
+            demandMean[k] = in.waitingCalls;
+            demandVar[k] = 0;
+            supplyMean[k] = in.readyAgents;
+            supplyVar[k] = 0;
+        }
+        for (int j = 0; j < in.ringingCalls; j++) {
+            ring.answerWithin(in.ringElapsedNanos[j], answerByBins, callAnswerBy, checkpoints);
+            for (int k = 0; k < checkpoints; k++) {
+                double p = callAnswerBy[k];
+                demandMean[k] += p;
+                demandVar[k] += p * (1 - p);
+            }
+        }
+        for (int i = 0; i < in.talkingAgents; i++) {
+            double[] free = release.talkingAgentFree(in.talkElapsedNanos[i]);
+            for (int k = 0; k < checkpoints; k++) {
+                double q = free[k];
+                supplyMean[k] += q;
+                supplyVar[k] += q * (1 - q);
+            }
+        }
+        for (int i = 0; i < in.wrapAgents; i++) {
+            long e = in.wrapElapsedNanos[i];
+            for (int k = 0; k < checkpoints; k++) {
+                double q = release.wrappingAgentFree(e, k);
+                supplyMean[k] += q;
+                supplyVar[k] += q * (1 - q);
+            }
+        }
+        return prev;
+    }
+
+    /**
+     * Chance that the ({@code launched}+1)-th new call, if answered, finds every free agent taken by earlier
+     * answers: the mean over when it is answered of P(answers before it >= free agents).
+     */
+    private double riskOfNextCall(int launched, double pAnswer) {
+        double risk = 0;
+        for (int k = 0; k < checkpoints; k++) {
+            double w = newAnswerIn[k];
+            if (w <= 0) {
+                continue;
+            }
+            double p = newAnswerBy[k];
+            double mean = demandMean[k] + launched * p - supplyMean[k];
+            double var = demandVar[k] + supplyVar[k] + launched * p * (1 - p);
+            double overflow;
+            // P(demand - supply >= 0) for integers, with a continuity correction of one half.
+            if (var < 1e-9) {
+                overflow = mean > -0.5 ? 1.0 : 0.0;
+            } else {
+                overflow = Gaussian.cdf((mean + 0.5) / Math.sqrt(var));
+            }
+            risk += w * overflow;
+        }
+        return risk / pAnswer;
     }
 
     private void writeRatios(PacingInput in, int calls, PacingDecision out) {

@@ -41,7 +41,7 @@ class EstimatorsTest {
 
     @Test
     void ringEstimatorLearnsTheAnswerProbability() {
-        RingOutcomeEstimator r = new RingOutcomeEstimator(25 * S, S / 4, 1000);
+        RingOutcomeEstimator r = new RingOutcomeEstimator(25 * S, S / 4, 1000, 1000);
         for (int i = 0; i < 1000; i++) {
             r.record(i % 4 == 0 ? DialResult.ANSWERED : DialResult.NOT_ANSWERED, (i % 4 == 0 ? 8 : 3) * S);
         }
@@ -52,7 +52,7 @@ class EstimatorsTest {
 
     @Test
     void callThatHasRungLongIsLessLikelyToBeAnswered() {
-        RingOutcomeEstimator r = new RingOutcomeEstimator(25 * S, S / 4, 1000);
+        RingOutcomeEstimator r = new RingOutcomeEstimator(25 * S, S / 4, 1000, 1000);
         for (int i = 0; i < 1000; i++) {
             if (i % 3 == 0) {
                 r.record(DialResult.ANSWERED, (4 + i % 10) * S);
@@ -69,7 +69,7 @@ class EstimatorsTest {
 
     @Test
     void ringEstimatorFollowsADriftingAnswerRate() {
-        RingOutcomeEstimator r = new RingOutcomeEstimator(25 * S, S / 4, 200);
+        RingOutcomeEstimator r = new RingOutcomeEstimator(25 * S, S / 4, 200, 1000);
         for (int i = 0; i < 2000; i++) {
             r.record(i % 3 == 0 ? DialResult.ANSWERED : DialResult.NOT_ANSWERED, 5 * S);
         }

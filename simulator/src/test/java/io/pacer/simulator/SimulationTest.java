@@ -98,4 +98,32 @@ class SimulationTest {
         String several = ReportFormat.json(List.of(one, one));
         assertTrue(several.startsWith("{\n  \"predictive\": {"), several);
     }
+
+    @Test
+    void engineAndPacingAllocateNothingPerEventOnceWarm() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Scenario shortShift = withShift(TEAM, 3_600_000_000_000L);
+        Scenario longShift = withShift(TEAM, 4 * 3_600_000_000_000L);
+        new Simulation(longShift, 1, PolicyChoice.PREDICTIVE).run();
+        long t = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(t);
+        RunResult one = new Simulation(shortShift, 1, PolicyChoice.PREDICTIVE).run();
+        long mid = threads.getThreadAllocatedBytes(t);
+        RunResult four = new Simulation(longShift, 1, PolicyChoice.PREDICTIVE).run();
+        long after = threads.getThreadAllocatedBytes(t);
+        long extraBytes = (after - mid) - (mid - before);
+        long extraEvents = four.events() - one.events();
+        // Set-up allocates the same for both runs; three more hours of events may add only cached forecast rows.
+        // Even one small object per event would be 16 bytes per event or more.
+        assertTrue(extraEvents > 50_000, "events " + extraEvents);
+        assertTrue(extraBytes < extraEvents, extraBytes + " bytes for " + extraEvents + " more events");
+    }
+
+    private static Scenario withShift(Scenario s, long shiftNanos) {
+        return new Scenario(s.name(), shiftNanos, 1, io.pacer.simulator.scenario.Steps.constant(12),
+                s.answerProbability(), s.busyProbability(), s.failureProbability(), s.ringTime(), s.busyTime(),
+                s.failureTime(), s.noAnswerTimeoutNanos(), s.talkTime(), s.wrapTime(), s.abandonTarget(),
+                s.connectLimitNanos());
+    }
 }

@@ -1,5 +1,7 @@
 package io.pacer.engine.call;
 
+import io.pacer.engine.collections.IndexLinks;
+
 /**
  * Every call in flight in flat arrays of slots, owned by the core's thread. A call id is the slot plus a
  * generation in the high bits, so an event or timer about a call that has since ended (and whose slot was
@@ -7,7 +9,6 @@ package io.pacer.engine.call;
  * cancelling) are kept in an intrusive list; answered calls waiting for an agent in an intrusive FIFO.
  */
 public final class CallTable {
-    private static final int NONE = -1;
     private final int capacity;
     private final int[] generation;
     private final byte[] state;
@@ -20,8 +21,7 @@ public final class CallTable {
     private final long[] answerNanos;
     private final long[] bridgeNanos;
     private final long[] startEpochMillis;
-    private final int[] prev;
-    private final int[] next;
+    private final IndexLinks links;
     private final int[] freeStack;
     private int freeTop;
 
@@ -39,8 +39,7 @@ public final class CallTable {
         answerNanos = new long[capacity];
         bridgeNanos = new long[capacity];
         startEpochMillis = new long[capacity];
-        prev = new int[capacity];
-        next = new int[capacity];
+        links = new IndexLinks(capacity);
         freeStack = new int[capacity];
         for (int i = 0; i < capacity; i++) {
             freeStack[i] = capacity - 1 - i;
@@ -78,8 +77,6 @@ public final class CallTable {
         answerNanos[slot] = -1;
         bridgeNanos[slot] = -1;
         startEpochMillis[slot] = epochMillis;
-        prev[slot] = NONE;
-        next[slot] = NONE;
         return ((long) gen << 32) | slot;
     }
 
@@ -103,10 +100,6 @@ public final class CallTable {
             return false;
         }
         return state[slot] != CallState.FREE.ordinal() && generation[slot] == (int) (callId >>> 32);
-    }
-
-    public CallState state(long callId) {
-        return CallState.values()[state[slot(callId)]];
     }
 
     /** State without the array copy of {@code values()}: compare with {@link CallState#ordinal()}. */
@@ -177,46 +170,22 @@ public final class CallTable {
 
     /** Adds a call to the tail of a list. */
     public void append(long callId, CallList list) {
-        int s = slot(callId);
-        next[s] = NONE;
-        prev[s] = list.tail;
-        if (list.tail != NONE) {
-            next[list.tail] = s;
-        } else {
-            list.head = s;
-        }
-        list.tail = s;
-        list.size++;
+        links.append(slot(callId), list.head);
     }
 
     /** Removes a call from the list it is in. */
     public void remove(long callId, CallList list) {
-        int s = slot(callId);
-        int p = prev[s];
-        int n = next[s];
-        if (p != NONE) {
-            next[p] = n;
-        } else {
-            list.head = n;
-        }
-        if (n != NONE) {
-            prev[n] = p;
-        } else {
-            list.tail = p;
-        }
-        prev[s] = NONE;
-        next[s] = NONE;
-        list.size--;
+        links.remove(slot(callId), list.head);
     }
 
     /** First slot of a list, or -1. */
     public int firstSlot(CallList list) {
-        return list.head;
+        return list.head.first();
     }
 
     /** Slot after {@code slot} in its list, or -1. */
     public int nextSlot(int slot) {
-        return next[slot];
+        return links.next(slot);
     }
 
     /** Dial time of the call in a slot. */
@@ -226,13 +195,11 @@ public final class CallTable {
 
     /** Head, tail and size of an intrusive list of calls. */
     public static final class CallList {
-        int head = NONE;
-        int tail = NONE;
-        int size;
+        final IndexLinks.Head head = new IndexLinks.Head();
 
         /** Calls in the list. */
         public int size() {
-            return size;
+            return head.size();
         }
     }
 }
