@@ -53,6 +53,28 @@ final class CallRoutes {
                         decision == PreviewDecision.DO_NOT_CALL ? PreviewAnswer.DO_NOT_CALL : PreviewAnswer.SKIP);
                 return ApiResponse.ok(contact);
             }),
+            new Route("POST", "/api/v1/campaigns/{campaignId}/agents/me/login", Role.AGENT, r -> {
+                long campaign = r.id("campaignId");
+                s.campaigns().get(campaign);
+                // Only the campaign's responsibles (users, or members of its groups) get its calls.
+                if (!s.campaigns().isResponsible(campaign, r.user().id())) {
+                    throw new InvalidFieldException(403, "campaignId", "you are not responsible for campaign " + campaign);
+                }
+                engine.agentLogin((int) r.user().id(), (int) campaign);
+                return ApiResponse.ok(java.util.Map.of("agentId", r.user().id(), "campaignId", campaign, "state", "LOGGED_IN"));
+            }),
+            new Route("POST", "/api/v1/agents/me/ready", Role.AGENT, r -> {
+                engine.agentReady((int) r.user().id());
+                return ApiResponse.ok(java.util.Map.of("agentId", r.user().id(), "state", "READY"));
+            }),
+            new Route("POST", "/api/v1/agents/me/pause", Role.AGENT, r -> {
+                engine.agentPause((int) r.user().id());
+                return ApiResponse.ok(java.util.Map.of("agentId", r.user().id(), "state", "PAUSED"));
+            }),
+            new Route("POST", "/api/v1/agents/me/logout", Role.AGENT, r -> {
+                engine.agentLogout((int) r.user().id());
+                return ApiResponse.ok(java.util.Map.of("agentId", r.user().id(), "state", "LOGGED_OUT"));
+            }),
             new Route("GET", "/api/v1/callbacks", Role.AGENT, r -> ApiResponse.ok(s.callbacks().list(r.user(),
                     r.boolParam("own", false), r.boolParam("groups", false), r.boolParam("open", false),
                     r.intParam("campaignId", 0, 0, Integer.MAX_VALUE)))),

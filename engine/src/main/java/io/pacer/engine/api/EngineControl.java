@@ -18,6 +18,18 @@ public interface EngineControl extends CampaignStatsSource {
     /** An agent's answer to a previewed contact. */
     void previewAnswered(int agentId, long contactId, PreviewAnswer answer);
 
+    /** An agent logs in to a campaign (already checked to be one of its responsibles) and is ready. */
+    void agentLogin(int agentId, int campaignId);
+
+    /** An agent is ready for the next call (wrap-up finished, pause over). */
+    void agentReady(int agentId);
+
+    /** An agent pauses. */
+    void agentPause(int agentId);
+
+    /** An agent logs out. */
+    void agentLogout(int agentId);
+
     /** No core attached (API and storage only). */
     EngineControl NONE = new EngineControl() {
         @Override
@@ -30,6 +42,22 @@ public interface EngineControl extends CampaignStatsSource {
 
         @Override
         public void previewAnswered(int agentId, long contactId, PreviewAnswer answer) {
+        }
+
+        @Override
+        public void agentLogin(int agentId, int campaignId) {
+        }
+
+        @Override
+        public void agentReady(int agentId) {
+        }
+
+        @Override
+        public void agentPause(int agentId) {
+        }
+
+        @Override
+        public void agentLogout(int agentId) {
         }
 
         @Override

@@ -34,6 +34,26 @@ public final class RingEngineControl implements EngineControl {
     }
 
     @Override
+    public void agentLogin(int agentId, int campaignId) {
+        ring.agentLogin(agentId, campaignId);
+    }
+
+    @Override
+    public void agentReady(int agentId) {
+        ring.agentReady(agentId);
+    }
+
+    @Override
+    public void agentPause(int agentId) {
+        ring.agentPause(agentId);
+    }
+
+    @Override
+    public void agentLogout(int agentId) {
+        ring.agentLogout(agentId);
+    }
+
+    @Override
     public CampaignStats stats(int campaignId) {
         try {
             return ring.query(core -> core.stats(campaignId)).get(1, TimeUnit.SECONDS);

@@ -72,7 +72,8 @@ class LiveEngineTest {
             long id = api.campaign("\"dialMode\":\"PROGRESSIVE\",\"responsibleUsers\":[" + agentId + "]");
             api.importCsv(id, "APPEND", "phone,name\n+4930111111,A\n+4930222222,B\n+4930333333,C\n", "");
             assertEquals(200, api.post("/api/v1/campaigns/" + id + "/start", "admin-token", "").status());
-            ring.agentLogin(agentId, (int) id);
+            String agentToken = agent.get("token").asText();
+            assertEquals(200, api.post("/api/v1/campaigns/" + id + "/agents/me/login", agentToken, "").status());
 
             for (int i = 0; i < 3; i++) {
                 Long callId = telephony.bridged.poll(20, TimeUnit.SECONDS);
@@ -81,7 +82,7 @@ class LiveEngineTest {
                 ApiHarness.Reply outcome = api.post("/api/v1/calls/" + callId + "/outcome", agent.get("token").asText(),
                         "{\"outcome\":\"DONE\"}");
                 assertEquals(200, outcome.status(), outcome.text());
-                ring.agentReady(agentId);
+                assertEquals(200, api.post("/api/v1/agents/me/ready", agentToken, "").status());
             }
             JsonNode closed = api.get("/api/v1/campaigns/" + id + "/contacts?state=CLOSED", "admin-token").json();
             assertEquals(3, closed.size());
