@@ -74,6 +74,18 @@ public final class Storage implements AutoCloseable {
         return campaign;
     }
 
+    /**
+     * Starts again, after a restart, every campaign this engine had locked (it was running them when it
+     * stopped or crashed). The caller hands their dial settings to the core and sets them running.
+     */
+    public java.util.List<Campaign> resumeCampaigns() {
+        java.util.List<Campaign> resumed = new java.util.ArrayList<>();
+        for (Campaign campaign : campaigns.lockedBy(engineId)) {
+            resumed.add(startCampaign(campaign.id()));
+        }
+        return resumed;
+    }
+
     /** Stops filling a campaign's hopper and releases its lock. */
     public Campaign stopCampaign(long campaignId) {
         refill.stop((int) campaignId);

@@ -31,7 +31,13 @@ public final class CrashDrill {
         long callId = Long.parseLong(args[4]);
         try (Storage storage = Storage.open(args[0], user, null, "drill", SystemClock.INSTANCE);
              FileOutputStream log = new FileOutputStream(args[3], true)) {
-            storage.startCampaign(campaignId);
+            // After the kill the campaign is still locked by this engine id: it resumes without an operator.
+            if (storage.resumeCampaigns().isEmpty()) {
+                storage.startCampaign(campaignId);
+                log.write("STARTED\n".getBytes(StandardCharsets.US_ASCII));
+            } else {
+                log.write("RESUMED\n".getBytes(StandardCharsets.US_ASCII));
+            }
             Deque<long[]> inFlight = new ArrayDeque<>();
             ContactSlot slot = new ContactSlot();
             CallRecord record = new CallRecord();

@@ -87,6 +87,7 @@ class CrashRecoveryTest {
         assertEquals(0, second.exitValue(), new String(second.getInputStream().readAllBytes()));
 
         Map<Long, Long> secondDials = dials(secondLog);
+        assertEquals("RESUMED", Files.readAllLines(secondLog).get(0), "the restarted engine resumed its locked campaign");
         try (Database check = Database.open(url, user, null)) {
             check.read(c -> {
                 assertEquals(CONTACTS, Jdbc.number(c, "SELECT COUNT(*) FROM contacts"), "no contact lost");
