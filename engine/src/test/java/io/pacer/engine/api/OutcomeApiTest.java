@@ -102,6 +102,9 @@ class OutcomeApiTest {
             assertEquals(1, open.size());
             assertEquals(due, open.get(0).get("dueMillis").asLong());
             assertEquals("OPEN", open.get(0).get("state").asText());
+            String bob = api.user("bob", "AGENT").get("token").asText();
+            assertEquals(0, api.get("/api/v1/callbacks", bob).json().size());
+            assertEquals(404, api.post("/api/v1/callbacks/" + open.get(0).get("id").asLong() + "/done", bob, "").status());
 
             ContactSlot again = api.takeFromHopper(id);
             assertTrue(System.currentTimeMillis() >= due);
