@@ -13,7 +13,13 @@ package io.pacer.pacing;
  */
 public final class RingOutcomeEstimator {
     private static final int REFRESH_EVERY = 16;
+    /** Memory of the change detector, in outcomes. */
+    private static final double FAST_HALF_LIFE = 25;
+    /** Standard errors by which the recent answer rate must exceed the learned one to take over. */
+    private static final double RISE_SIGNIFICANCE = 3.0;
     private final DecayingHistogram mix;
+    private final DecayingHistogram recentMix;
+    private boolean riseDetected;
     private final DecayingHistogram answerTimes;
     private final DecayingHistogram failureTimes;
     private final int bins;
@@ -34,6 +40,7 @@ public final class RingOutcomeEstimator {
         this.binWidthNanos = binWidthNanos;
         this.bins = (int) (ringTimeoutNanos / binWidthNanos) + 2;
         this.mix = new DecayingHistogram(DialResult.values().length, 1, halfLife);
+        this.recentMix = new DecayingHistogram(DialResult.values().length, 1, FAST_HALF_LIFE);
         this.answerTimes = new DecayingHistogram(bins, binWidthNanos, shapeHalfLife);
         this.failureTimes = new DecayingHistogram(bins, binWidthNanos, shapeHalfLife);
         this.answeredUpTo = new double[bins + 1];
@@ -43,6 +50,7 @@ public final class RingOutcomeEstimator {
     /** Records how a dialled call resolved and after how long. */
     public void record(DialResult result, long afterNanos) {
         mix.recordBin(result.ordinal());
+        recentMix.recordBin(result.ordinal());
         switch (result) {
             case ANSWERED -> answerTimes.record(afterNanos);
             case NOT_ANSWERED -> failureTimes.record(afterNanos);
@@ -71,10 +79,11 @@ public final class RingOutcomeEstimator {
             return;
         }
         refreshedAt = n;
-        double total = mix.total();
-        double pAnswer = total > 0 ? mix.count(DialResult.ANSWERED.ordinal()) / total : 0;
-        double pFail = total > 0 ? mix.count(DialResult.NOT_ANSWERED.ordinal()) / total : 0;
-        double pRangOut = total > 0 ? mix.count(DialResult.RANG_OUT.ordinal()) / total : 0;
+        DecayingHistogram use = answerRateRose() ? recentMix : mix;
+        double total = use.total();
+        double pAnswer = total > 0 ? use.count(DialResult.ANSWERED.ordinal()) / total : 0;
+        double pFail = total > 0 ? use.count(DialResult.NOT_ANSWERED.ordinal()) / total : 0;
+        double pRangOut = total > 0 ? use.count(DialResult.RANG_OUT.ordinal()) / total : 0;
         double answerScale = answerTimes.total() > 0 ? pAnswer / answerTimes.total() : 0;
         double failScale = failureTimes.total() > 0 ? pFail / failureTimes.total() : 0;
         double a = 0;
@@ -89,6 +98,33 @@ public final class RingOutcomeEstimator {
             unresolvedFrom[b] = u;
         }
         unresolvedFrom[bins] = 0;
+    }
+
+    /**
+     * True when the last few dozen outcomes show an answer rate significantly above the learned one. An
+     * answer rate that jumps up (a list of fresh numbers, the evening) makes the learned rate dial far too
+     * much until it catches up; a fall only makes it cautious. So the short memory takes over only upwards,
+     * and only when the rise is beyond noise (3 standard errors), which keeps steady days unaffected.
+     */
+    private boolean answerRateRose() {
+        double slowTotal = mix.total();
+        double fastTotal = recentMix.total();
+        if (slowTotal <= 0 || fastTotal <= 0 || recentMix.observations() < 10) {
+            riseDetected = false;
+            return false;
+        }
+        double slow = mix.count(DialResult.ANSWERED.ordinal()) / slowTotal;
+        double fast = recentMix.count(DialResult.ANSWERED.ordinal()) / fastTotal;
+        // Effective sample size of exponential weights with half-life h is about 2h / ln 2.
+        double n = Math.min(recentMix.observations(), 2.885 * FAST_HALF_LIFE);
+        double se = Math.sqrt(Math.max(slow * (1 - slow), 1e-4) / n);
+        riseDetected = fast > slow + RISE_SIGNIFICANCE * se;
+        return riseDetected;
+    }
+
+    /** Whether the last rebuild used the short memory because the answer rate rose sharply. */
+    public boolean riseDetected() {
+        return riseDetected;
     }
 
     /**

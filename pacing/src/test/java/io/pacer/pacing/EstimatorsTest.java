@@ -80,6 +80,35 @@ class EstimatorsTest {
     }
 
     @Test
+    void aSharpRiseInTheAnswerRateTakesOverWithinAFewDozenCalls() {
+        RingOutcomeEstimator r = new RingOutcomeEstimator(25 * S, S / 4, 400, 1000);
+        for (int i = 0; i < 3000; i++) {
+            r.record(i % 20 == 0 ? DialResult.ANSWERED : DialResult.NOT_ANSWERED, (i % 20 == 0 ? 8 : 3) * S);
+        }
+        assertEquals(0.05, r.newCallAnswerWithin(25 * S), 0.01);
+        assertTrue(!r.riseDetected());
+        for (int i = 0; i < 32; i++) {
+            r.record(i % 2 == 0 ? DialResult.ANSWERED : DialResult.NOT_ANSWERED, (i % 2 == 0 ? 8 : 3) * S);
+        }
+        double now = r.newCallAnswerWithin(25 * S);
+        assertTrue(r.riseDetected());
+        assertTrue(now > 0.25, "the recent 50% rate counts at once: " + now);
+    }
+
+    @Test
+    void aFallInTheAnswerRateIsLeftToTheSlowMemory() {
+        RingOutcomeEstimator r = new RingOutcomeEstimator(25 * S, S / 4, 400, 1000);
+        for (int i = 0; i < 3000; i++) {
+            r.record(i % 2 == 0 ? DialResult.ANSWERED : DialResult.NOT_ANSWERED, 5 * S);
+        }
+        for (int i = 0; i < 32; i++) {
+            r.record(DialResult.NOT_ANSWERED, 3 * S);
+        }
+        assertTrue(!r.riseDetected());
+        assertTrue(r.newCallAnswerWithin(25 * S) > 0.4, "a fall only makes the dialler cautious for a while");
+    }
+
+    @Test
     void holdingTimeEndsSoonerForAnAgentFurtherIntoIt() {
         HoldingTimeEstimator h = new HoldingTimeEstimator(600 * S, S, 1000);
         for (int i = 0; i < 500; i++) {

@@ -126,4 +126,14 @@ class SimulationTest {
                 s.failureTime(), s.noAnswerTimeoutNanos(), s.talkTime(), s.wrapTime(), s.abandonTarget(),
                 s.connectLimitNanos());
     }
+
+    @Test
+    void predictiveHoldsTheCapThroughASharpRiseInTheAnswerRate() throws java.io.IOException {
+        Scenario jump = io.pacer.simulator.scenario.ScenarioParser.parse(
+                java.nio.file.Path.of("..", "scenarios", "stress", "answer-jump.yaml"));
+        Summary s = new Simulator(2, null).run(jump, List.of(PolicyChoice.PREDICTIVE), 4).get(0);
+        assertEquals(0, s.total(RunResult::violations));
+        assertEquals(0, s.seedsOverTarget(), "abandonment per seed: "
+                + s.runs().stream().map(r -> String.format("%.4f", r.abandonRate())).toList());
+    }
 }

@@ -466,6 +466,10 @@ public final class EngineCore implements EventHandler<EngineEvent> {
         in.reset(now, agents.capacity(), calls.capacity());
         in.readyAgents = c.agents.ready();
         for (int a = agents.firstMember(c.agents); a >= 0; a = agents.nextMember(a)) {
+            if (agents.logoutPending(a) || agents.pausePending(a)) {
+                // Leaving after this call: not an agent the forecast may count on.
+                continue;
+            }
             AgentState s = agents.state(a);
             if (s == AgentState.ON_CALL || s == AgentState.RESERVED) {
                 in.addTalking(now - agents.stateSinceNanos(a));
