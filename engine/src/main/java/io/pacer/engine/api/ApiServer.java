@@ -27,8 +27,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ApiServer implements AutoCloseable {
 
-    /** Largest request body accepted (a CSV import sent in one request). */
-    public static final int MAX_BODY_BYTES = 512 * 1024 * 1024;
+    /**
+     * Largest request body accepted (a CSV import sent in one request, which is held in memory); larger lists
+     * are dropped in the import directory and imported from there, streamed.
+     */
+    public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
     private final EventLoopGroup workers = new NioEventLoopGroup(2);
@@ -48,6 +51,15 @@ public final class ApiServer implements AutoCloseable {
      * @param engine  the core's control and live stats ({@link EngineControl#NONE} without a core)
      */
     public ApiServer(Storage storage, EngineControl engine, String host, int port) throws InterruptedException {
+        this(storage, engine, host, port, null);
+    }
+
+    /**
+     * Starts serving on {@code host:port} (port 0 picks a free one), importing files named in import requests
+     * from {@code importDir} ({@code null}: imports only from the request body).
+     */
+    public ApiServer(Storage storage, EngineControl engine, String host, int port, java.nio.file.Path importDir)
+            throws InterruptedException {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Gauge.builder("pacer_journal_backlog", storage.journal(), j -> j.backlog())
                 .description("finished calls recorded by the core and not yet committed").register(registry);
@@ -55,7 +67,7 @@ public final class ApiServer implements AutoCloseable {
                 .description("contacts loaded into the hopper since start").register(registry);
         List<Route> all = new ArrayList<>();
         all.addAll(AdminRoutes.routes(storage));
-        all.addAll(CampaignRoutes.routes(storage, engine));
+        all.addAll(CampaignRoutes.routes(storage, engine, importDir));
         all.addAll(ContactRoutes.routes(storage));
         all.addAll(CallRoutes.routes(storage, engine));
         all.addAll(StatsRoutes.routes(storage, engine, registry));

@@ -18,7 +18,7 @@ final class CampaignRoutes {
     private CampaignRoutes() {
     }
 
-    static List<Route> routes(Storage s, EngineControl engine) {
+    static List<Route> routes(Storage s, EngineControl engine, java.nio.file.Path importDir) {
         String base = "/api/v1/campaigns";
         return List.of(
             new Route("POST", base, Role.SUPERVISOR, r -> {
@@ -71,14 +71,33 @@ final class CampaignRoutes {
                 if (separator.length() != 1) {
                     throw new InvalidFieldException("separator", "must be one character");
                 }
-                var reader = new InputStreamReader(new ByteArrayInputStream(r.body()), StandardCharsets.UTF_8);
-                return ApiResponse.created(s.importer().importCsv(id, reader, separator.charAt(0), mapping, mode,
-                        r.user().name(), s.clock().epochMillis()));
+                String file = r.param("file", null);
+                try (java.io.Reader reader = file == null
+                        ? new InputStreamReader(new ByteArrayInputStream(r.body()), StandardCharsets.UTF_8)
+                        : java.nio.file.Files.newBufferedReader(importFile(importDir, file), StandardCharsets.UTF_8)) {
+                    return ApiResponse.created(s.importer().importCsv(id, reader, separator.charAt(0), mapping, mode,
+                            r.user().name(), s.clock().epochMillis()));
+                }
             }),
             new Route("GET", base + "/{campaignId}/imports", Role.SUPERVISOR, r -> ApiResponse.ok(s.importer().history(r.id("campaignId")))),
             new Route("GET", "/api/v1/imports/{importId}/errors", Role.SUPERVISOR, r -> ApiResponse.ok(Map.of("errors",
                     s.importer().errors(r.id("importId"), r.intParam("limit", 1000, 1, 100_000), r.intParam("offset", 0, 0, Integer.MAX_VALUE)))))
         );
+    }
+
+    /** A file in the import directory, by plain name: no paths, so a request cannot read elsewhere. */
+    private static java.nio.file.Path importFile(java.nio.file.Path importDir, String name) {
+        if (importDir == null) {
+            throw new InvalidFieldException("file", "no import directory is configured; send the CSV as the body");
+        }
+        if (!name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) {
+            throw new InvalidFieldException("file", "must be a plain file name in the import directory");
+        }
+        java.nio.file.Path path = importDir.resolve(name);
+        if (!java.nio.file.Files.isRegularFile(path)) {
+            throw InvalidFieldException.notFound("file", name);
+        }
+        return path;
     }
 
     static <E extends Enum<E>> E enumParam(String value, Class<E> type, String field) {

@@ -69,6 +69,8 @@ class ContactApiTest {
             ApiHarness.Reply badMapping = api.importCsv(id, "APPEND", "tel,name\n+4940111112,X\n", "");
             assertEquals(400, badMapping.status());
             assertEquals("phone", badMapping.get("error").get("field").asText());
+            ApiHarness.Reply noDir = api.importCsv(id, "APPEND", "", "&file=list.csv");
+            assertEquals("file", noDir.get("error").get("field").asText());
             ApiHarness.Reply badMode = api.importCsv(id, "MERGE", "phone,name\n+4940111112,X\n", "");
             assertEquals("mode", badMode.get("error").get("field").asText());
             assertEquals(3, api.get("/api/v1/campaigns/" + id + "/imports", api.adminToken).json().size());
