@@ -24,6 +24,12 @@ public final class CrashDrill {
     private CrashDrill() {
     }
 
+    /** Whether the campaign has nothing left to dial (checked only when the hopper has been idle a while). */
+    private static boolean nothingLeft(Storage storage, int campaignId) {
+        java.util.Map<ContactState, Long> counts = storage.contacts().countByState(campaignId);
+        return counts.get(ContactState.READY) + counts.get(ContactState.DIALLING) + counts.get(ContactState.CALLBACK) == 0;
+    }
+
     /** Runs the drill. */
     public static void main(String[] args) throws IOException {
         String user = "-".equals(args[1]) ? null : args[1];
@@ -65,7 +71,7 @@ public final class CrashDrill {
                     storage.journal().record(record);
                     log.write(("END " + call[1] + "\n").getBytes(StandardCharsets.US_ASCII));
                 }
-                if (inFlight.isEmpty() && now - idleSince > 1500) {
+                if (inFlight.isEmpty() && now - idleSince > 1500 && (nothingLeft(storage, campaignId) || now - idleSince > 30_000)) {
                     break;
                 }
                 Thread.onSpinWait();
