@@ -155,10 +155,12 @@ CREATE TABLE callbacks (
 CREATE INDEX callbacks_due ON callbacks(campaign_id, state, due_millis);
 
 -- One row per call, answered or not: the activity filed under the contact's case. call_id is empty for
--- the INTERRUPTED attempts crash recovery writes (the engine's call id did not survive the crash).
+-- the INTERRUPTED attempts crash recovery writes (the engine's call id did not survive the crash). The core
+-- numbers calls per process, so a call id repeats after a restart: it is indexed, not unique, and the API
+-- addresses the newest activity with a call id.
 CREATE TABLE activities (
     id ${id},
-    call_id BIGINT UNIQUE,
+    call_id BIGINT,
     campaign_id BIGINT NOT NULL,
     contact_id BIGINT NOT NULL,
     case_id BIGINT NOT NULL,
@@ -178,3 +180,4 @@ CREATE TABLE activities (
 );
 CREATE INDEX activities_contact ON activities(campaign_id, contact_id);
 CREATE INDEX activities_agent ON activities(agent_id);
+CREATE INDEX activities_call ON activities(call_id);

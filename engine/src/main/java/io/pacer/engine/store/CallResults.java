@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * What a finished call does to storage, inside the journal's batch transaction: the call becomes an activity
  * under the contact's case, and the contact moves on by the campaign's retry rules (or waits for the agent's
- * outcome when the call was connected). Applying the same call twice changes nothing (the call id is unique).
+ * outcome when the call was connected). Each record is applied once: a failed batch rolls back whole and is
+ * retried whole.
  */
 final class CallResults {
 
@@ -35,17 +36,14 @@ final class CallResults {
         long caseId = caseOf(c, campaign, call.contactId);
         long duration = call.answerMillis < 0 ? 0 : Math.max(0, call.endMillis - call.answerMillis);
         String subject = SubjectTemplate.render(campaign, OUTBOUND, call.startMillis, call.outcome.name(), null);
-        int inserted = Jdbc.update(c, """
+        Jdbc.update(c, """
                 INSERT INTO activities(call_id, campaign_id, contact_id, case_id, call_type, start_millis, answer_millis,
                   end_millis, duration_millis, caller_id, called_number, agent_id, call_outcome, subject)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING""",
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 call.callId, call.campaignId, call.contactId, caseId, OUTBOUND, call.startMillis,
                 call.answerMillis < 0 ? null : call.answerMillis, call.endMillis, duration,
                 campaign.displayNumbers().isEmpty() ? null : campaign.displayNumbers().get(0), call.number,
                 call.agentId, call.outcome, subject);
-        if (inserted == 0) {
-            return;
-        }
         if (call.outcome == CallOutcome.CONNECTED) {
             Jdbc.update(c, """
                     UPDATE contacts SET state = 'AWAITING_OUTCOME', attempts = attempts + 1

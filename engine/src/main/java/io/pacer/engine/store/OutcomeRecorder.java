@@ -43,7 +43,7 @@ public final class OutcomeRecorder {
         }
         String[] blocked = new String[1];
         Activity result = db.write(c -> {
-            Activity activity = Jdbc.one(c, "SELECT * FROM activities WHERE call_id = ?", Activity::of, callId)
+            Activity activity = Jdbc.one(c, "SELECT * FROM activities WHERE call_id = ? ORDER BY id DESC LIMIT 1", Activity::of, callId)
                     .filter(a -> user.role() != Role.AGENT || a.agentId() == user.id())
                     .orElseThrow(() -> InvalidFieldException.notFound("callId", callId));
             if (activity.outcome() != null) {

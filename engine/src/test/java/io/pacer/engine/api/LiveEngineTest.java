@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pacer.engine.core.EngineLimits;
 import io.pacer.engine.core.EngineRing;
-import io.pacer.engine.core.SystemClock;
 import io.pacer.engine.port.Telephony;
-import io.pacer.engine.store.Database;
-import io.pacer.engine.store.Role;
-import io.pacer.engine.store.Storage;
+import io.pacer.engine.store.TestDatabases;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -56,21 +54,31 @@ class LiveEngineTest {
         }
     }
 
+    static Stream<Named<String[]>> databases() {
+        return Stream.of(Named.of("sqlite", new String[] {TestDatabases.sqliteUrl(), null}),
+                Named.of("postgresql", new String[] {TestDatabases.postgresqlUrl(), "postgres"}));
+    }
+
+    private static LiveEngine start(String[] db, AnsweringTelephony telephony) throws InterruptedException {
+        LiveEngine engine = new LiveEngine(new LiveEngine.Settings(db[0], db[1], null, "engine-live", "127.0.0.1", 0,
+                "admin-token", null, EngineLimits.defaults()), telephony);
+        telephony.ring = (EngineRing) engine.input();
+        return engine;
+    }
+
     @ParameterizedTest
-    @MethodSource("io.pacer.engine.store.TestDatabases#both")
-    void aCampaignStartedThroughTheApiIsDialledByTheCoreAndItsCallsAreRecorded(Supplier<Database> db) throws Exception {
+    @MethodSource("databases")
+    void aCampaignStartedThroughTheApiIsDialledByTheCoreAndResumedAfterARestart(String[] db) throws Exception {
         AnsweringTelephony telephony = new AnsweringTelephony();
-        try (Storage storage = Storage.over(db.get(), "engine-live", SystemClock.INSTANCE);
-             EngineRing ring = new EngineRing(EngineLimits.defaults(), SystemClock.INSTANCE, telephony, storage.hopper(),
-                     storage.journal(), 1024);
-             ApiServer server = new ApiServer(storage, new RingEngineControl(ring), "127.0.0.1", 0)) {
-            telephony.ring = ring;
-            storage.users().ensure("admin", Role.ADMIN, "admin-token");
-            ApiHarness api = ApiHarness.client(server.port(), "admin-token");
-            JsonNode agent = api.user("ann", "AGENT");
+        long id;
+        JsonNode agent;
+        try (LiveEngine engine = start(db, telephony)) {
+            EngineRing ring = engine.ring();
+            ApiHarness api = ApiHarness.client(engine.api().port(), "admin-token");
+            agent = api.user("ann", "AGENT");
             int agentId = agent.get("id").asInt();
-            long id = api.campaign("\"dialMode\":\"PROGRESSIVE\",\"responsibleUsers\":[" + agentId + "]");
-            api.importCsv(id, "APPEND", "phone,name\n+4930111111,A\n+4930222222,B\n+4930333333,C\n", "");
+            id = api.campaign("\"dialMode\":\"PROGRESSIVE\",\"responsibleUsers\":[" + agentId + "]");
+            api.importCsv(id, "APPEND", "phone,name\n+4930111111,A\n+4930222222,B\n+4930333333,C\n+4930444444,D\n", "");
             assertEquals(200, api.post("/api/v1/campaigns/" + id + "/start", "admin-token", "").status());
             String agentToken = agent.get("token").asText();
             assertEquals(200, api.post("/api/v1/campaigns/" + id + "/agents/me/login", agentToken, "").status());
@@ -82,13 +90,28 @@ class LiveEngineTest {
                 ApiHarness.Reply outcome = api.post("/api/v1/calls/" + callId + "/outcome", agent.get("token").asText(),
                         "{\"outcome\":\"DONE\"}");
                 assertEquals(200, outcome.status(), outcome.text());
-                assertEquals(200, api.post("/api/v1/agents/me/ready", agentToken, "").status());
+                if (i < 2) {
+                    // After the third call the agent stays in wrap-up, so the fourth contact waits for the restart.
+                    assertEquals(200, api.post("/api/v1/agents/me/ready", agentToken, "").status());
+                }
             }
             JsonNode closed = api.get("/api/v1/campaigns/" + id + "/contacts?state=CLOSED", "admin-token").json();
             assertEquals(3, closed.size());
             JsonNode stats = api.get("/api/v1/campaigns/" + id + "/stats", "admin-token").json();
             assertEquals(3, stats.get("live").get("connects").asLong(), stats.toString());
             assertEquals(3, api.get("/api/v1/calls?campaignId=" + id, agent.get("token").asText()).json().size());
+        }
+        // The clean stop keeps the lock: the restarted engine resumes the campaign and dials the last contact.
+        try (LiveEngine engine = start(db, telephony)) {
+            ApiHarness api = ApiHarness.client(engine.api().port(), "admin-token");
+            String agentToken = agent.get("token").asText();
+            assertEquals(200, api.post("/api/v1/campaigns/" + id + "/agents/me/login", agentToken, "").status());
+            Long callId = telephony.bridged.poll(20, TimeUnit.SECONDS);
+            assertNotNull(callId, "the resumed campaign was not dialled");
+            engine.ring().callEnded(callId);
+            assertEquals(200, api.post("/api/v1/calls/" + callId + "/outcome", agentToken, "{\"outcome\":\"DONE\"}").status());
+            assertEquals(4, api.get("/api/v1/campaigns/" + id + "/contacts?state=CLOSED", "admin-token").json().size());
+            assertEquals(0, api.get("/api/v1/campaigns/" + id + "/contacts?state=DIALLING", "admin-token").json().size());
             api.post("/api/v1/campaigns/" + id + "/stop", "admin-token", "");
         }
     }
