@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
 
 /**
  * When a campaign may dial something new: always (enabled), never (disabled, done) or within its campaign
@@ -59,11 +58,6 @@ public final class CampaignSchedule {
         }
         LocalDate day = minute < campaign.windowStartMinute() ? today : today.plusDays(1);
         return -atMinute(day, campaign.windowStartMinute(), zone);
-    }
-
-    /** Whether any of the periods covers the weekday and minute (for tests and the API's view). */
-    public static boolean covers(List<HoursPeriod> hours, int weekday, int minute) {
-        return hours.stream().anyMatch(p -> p.weekday() == weekday && p.startMinute() <= minute && minute < p.endMinute());
     }
 
     private static long atMinute(LocalDate day, int minuteOfDay, ZoneId zone) {

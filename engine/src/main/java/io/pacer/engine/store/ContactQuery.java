@@ -15,9 +15,4 @@ package io.pacer.engine.store;
  */
 public record ContactQuery(ContactState state, int minAttempts, long dueBefore, String fieldName, String fieldValue,
         String sort, boolean descending, int limit, int offset) {
-
-    /** Everything, by id, first page. */
-    public static ContactQuery all() {
-        return new ContactQuery(null, -1, -1, null, null, "id", false, 100, 0);
-    }
 }

@@ -83,11 +83,6 @@ public final class UserRepository {
         });
     }
 
-    /** The groups a user belongs to. */
-    public List<Long> groupsOf(long userId) {
-        return db.read(c -> Jdbc.query(c, "SELECT group_id FROM group_members WHERE user_id = ?", rs -> rs.getLong(1), userId));
-    }
-
     private static String newToken() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
