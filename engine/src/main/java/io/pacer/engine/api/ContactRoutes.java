@@ -71,8 +71,8 @@ final class ContactRoutes {
                 long id = r.id("campaignId");
                 long contact = r.id("contactId");
                 s.contacts().get(id, contact);
-                Object[] kase = s.activities().caseOf(id, contact);
-                return ApiResponse.ok(Map.of("case", kase == null ? Map.of() : Map.of("id", kase[0], "name", kase[1]),
+                var kase = s.activities().caseOf(id, contact);
+                return ApiResponse.ok(Map.of("case", kase == null ? Map.of() : kase,
                         "activities", s.activities().ofContact(id, contact)));
             }),
             new Route("GET", "/api/v1/dnc", Role.SUPERVISOR, r -> ApiResponse.ok(Map.of("numbers",

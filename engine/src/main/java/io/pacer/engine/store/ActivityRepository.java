@@ -18,10 +18,14 @@ public final class ActivityRepository {
                 + "ORDER BY id DESC LIMIT ? OFFSET ?", Activity::of, campaignId, campaignId, agentId, agentId, limit, offset));
     }
 
-    /** The case of a contact in a campaign: its name and id, or {@code null} before the first call. */
-    public Object[] caseOf(long campaignId, long contactId) {
+    /** The case all of a contact's activities in one campaign are filed under (named after the campaign). */
+    public record Case(long id, String name) {
+    }
+
+    /** The case of a contact in a campaign, or {@code null} before its first call. */
+    public Case caseOf(long campaignId, long contactId) {
         return db.read(c -> Jdbc.one(c, "SELECT id, name FROM cases WHERE campaign_id = ? AND contact_id = ?",
-                rs -> new Object[] {rs.getLong(1), rs.getString(2)}, campaignId, contactId).orElse(null));
+                rs -> new Case(rs.getLong(1), rs.getString(2)), campaignId, contactId).orElse(null));
     }
 
     /** Every activity of a contact in a campaign, oldest first. */
