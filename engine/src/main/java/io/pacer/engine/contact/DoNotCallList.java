@@ -5,7 +5,6 @@ import io.pacer.engine.store.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,7 +21,8 @@ public final class DoNotCallList {
 
     private final Database db;
     private final Set<String> global = ConcurrentHashMap.newKeySet();
-    private final Map<Long, Set<String>> perCampaign = new ConcurrentHashMap<>();
+    /** Indexed by campaign id, so the core's check neither boxes the id nor locks; replaced when it grows. */
+    private volatile Set<String>[] perCampaign = newSets(16);
 
     /** Loads the stored lists into memory. */
     public DoNotCallList(Database db) {
@@ -41,7 +41,8 @@ public final class DoNotCallList {
         if (global.contains(e164)) {
             return true;
         }
-        Set<String> campaign = perCampaign.get(campaignId);
+        Set<String>[] sets = perCampaign;
+        Set<String> campaign = campaignId < sets.length ? sets[(int) campaignId] : null;
         return campaign != null && campaign.contains(e164);
     }
 
@@ -75,8 +76,27 @@ public final class DoNotCallList {
         if (campaignId == GLOBAL) {
             global.add(e164);
         } else {
-            perCampaign.computeIfAbsent(campaignId, k -> ConcurrentHashMap.newKeySet()).add(e164);
+            campaignSet(campaignId).add(e164);
         }
+    }
+
+    private synchronized Set<String> campaignSet(long campaignId) {
+        Set<String>[] sets = perCampaign;
+        if (campaignId >= sets.length) {
+            Set<String>[] grown = newSets((int) Math.max(campaignId + 1, sets.length * 2L));
+            System.arraycopy(sets, 0, grown, 0, sets.length);
+            sets = grown;
+        }
+        if (sets[(int) campaignId] == null) {
+            sets[(int) campaignId] = ConcurrentHashMap.newKeySet();
+        }
+        perCampaign = sets;
+        return sets[(int) campaignId];
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String>[] newSets(int size) {
+        return (Set<String>[]) new Set<?>[size];
     }
 
     /** Removes a number from a list. */
@@ -85,10 +105,7 @@ public final class DoNotCallList {
         if (campaignId == GLOBAL) {
             global.remove(e164);
         } else {
-            Set<String> set = perCampaign.get(campaignId);
-            if (set != null) {
-                set.remove(e164);
-            }
+            campaignSet(campaignId).remove(e164);
         }
         return removed > 0;
     }

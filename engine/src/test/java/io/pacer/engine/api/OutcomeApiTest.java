@@ -8,6 +8,7 @@ import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.port.ContactSlot;
 import io.pacer.engine.store.Database;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,7 +94,7 @@ class OutcomeApiTest {
             assertTrue(api.get("/api/v1/calls", annToken).json().get(0).get("outcome").isNull());
             assertEquals("AWAITING_OUTCOME", contactState(api, id, slot.contactId));
 
-            long due = System.currentTimeMillis() + 1500;
+            long due = System.currentTimeMillis() + 3000;
             ApiHarness.Reply ok = api.post("/api/v1/calls/" + call + "/outcome", annToken,
                     "{\"outcome\":\"CALL_AGAIN\",\"callback\":{\"dueAtMillis\":" + due + ",\"number\":\"+4930999999\",\"personal\":true}}");
             assertEquals(200, ok.status(), ok.text());
@@ -129,7 +130,8 @@ class OutcomeApiTest {
             ContactSlot slot = api.takeFromHopper(id);
             api.finishCall(id, slot, -1, CallOutcome.BUSY);
             JsonNode contact = api.get("/api/v1/campaigns/" + id + "/contacts/" + slot.contactId, api.adminToken).json();
-            assertEquals("READY", contact.get("state").asText());
+            // Due again at once (delay 0): the hopper may already have taken it back.
+            assertTrue(List.of("READY", "DIALLING").contains(contact.get("state").asText()), contact.toString());
             assertEquals(1, contact.get("attempts").asInt());
             api.finishCall(id, api.takeFromHopper(id), -1, CallOutcome.BUSY);
             assertEquals("EXHAUSTED", contactState(api, id, slot.contactId));
