@@ -44,7 +44,7 @@ public final class LiveEngine implements AutoCloseable {
         storage = Storage.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword(), settings.engineId(),
                 SystemClock.INSTANCE);
         ring = new EngineRing(settings.limits(), SystemClock.INSTANCE, telephony, storage.hopper(), storage.journal(), 4096);
-        RingEngineControl control = new RingEngineControl(ring);
+        MeteredEngineControl control = new MeteredEngineControl(new RingEngineControl(ring), ring);
         for (Campaign campaign : storage.resumeCampaigns()) {
             control.configure(campaign.toEngineConfig());
             control.setRunning((int) campaign.id(), true);
@@ -53,6 +53,7 @@ public final class LiveEngine implements AutoCloseable {
             storage.users().ensure("admin", Role.ADMIN, settings.adminToken());
         }
         api = new ApiServer(storage, control, settings.host(), settings.port(), settings.importDir());
+        control.attach(api.registry());
     }
 
     /** Where the adapters publish events (the core's ring). */

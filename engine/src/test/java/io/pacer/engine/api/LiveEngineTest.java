@@ -2,6 +2,7 @@ package io.pacer.engine.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pacer.engine.core.EngineLimits;
@@ -99,6 +100,8 @@ class LiveEngineTest {
             assertEquals(3, closed.size());
             JsonNode stats = api.get("/api/v1/campaigns/" + id + "/stats", "admin-token").json();
             assertEquals(3, stats.get("live").get("connects").asLong(), stats.toString());
+            String metrics = api.get("/metrics", "admin-token").text();
+            assertTrue(metrics.matches("(?s).*pacer_connects\\{campaign=\"[^\"]*#" + id + "\"} 3\\.0.*"), metrics);
             assertEquals(3, api.get("/api/v1/calls?campaignId=" + id, agent.get("token").asText()).json().size());
         }
         // The clean stop keeps the lock: the restarted engine resumes the campaign and dials the last contact.
