@@ -4,18 +4,17 @@ package io.pacer.pacing;
  * For a busy agent, the chance of being free again (talk over and wrap-up over) by each checkpoint of the
  * forecast horizon. A talking agent frees after the rest of the talk plus a whole wrap-up, so the forecast is
  * the talk's conditional distribution convolved with the wrap-up's; that convolution is cached per elapsed
- * talk second and rebuilt only when the estimators move.
+ * talk second and rebuilt only when an estimator rebuilds its survival curve.
  */
 public final class AgentReleaseForecast {
-    private static final int REBUILD_EVERY = 64;
     private final HoldingTimeEstimator talk;
     private final HoldingTimeEstimator wrap;
     private final long[] horizonsNanos;
     private final double[][] talkRows;
     private final int[] rowStamp;
     private int stamp = 1;
-    private long builtAtTalk = -1;
-    private long builtAtWrap = -1;
+    private int builtOnTalk = -1;
+    private int builtOnWrap = -1;
 
     /**
      * @param talk           talk-time estimator
@@ -38,14 +37,14 @@ public final class AgentReleaseForecast {
         return horizonsNanos.length;
     }
 
-    /** Invalidates cached rows when enough new samples arrived to move the distributions. */
+    /** Invalidates cached rows when either estimator rebuilt its survival curve. */
     private void maybeInvalidate() {
-        long t = talk.observations();
-        long w = wrap.observations();
-        if (builtAtTalk < 0 || t - builtAtTalk >= REBUILD_EVERY || w - builtAtWrap >= REBUILD_EVERY) {
+        int t = talk.version();
+        int w = wrap.version();
+        if (t != builtOnTalk || w != builtOnWrap) {
             stamp++;
-            builtAtTalk = t;
-            builtAtWrap = w;
+            builtOnTalk = t;
+            builtOnWrap = w;
         }
     }
 

@@ -11,6 +11,7 @@ package io.pacer.pacing;
 public final class DecayingHistogram {
     private final double[] counts;
     private final double growth;
+    private final double halfLife;
     private final long binWidthNanos;
     private double weight = 1.0;
     private double total;
@@ -28,6 +29,7 @@ public final class DecayingHistogram {
         this.counts = new double[bins];
         this.binWidthNanos = binWidthNanos;
         this.growth = Math.pow(2.0, 1.0 / halfLife);
+        this.halfLife = halfLife;
     }
 
     /** Records a value in nanoseconds. */
@@ -44,17 +46,6 @@ public final class DecayingHistogram {
         if (weight > 1e200) {
             rescale();
         }
-    }
-
-    /**
-     * Takes back the observation just recorded in bin {@code b}, keeping the advanced weight. Lets several
-     * histograms share one decay clock: each records every event, and all but the one it belongs to take it back.
-     */
-    void unrecordLast(int b) {
-        double w = weight / growth;
-        counts[b] -= w;
-        total -= w;
-        observations--;
     }
 
     private void rescale() {
@@ -80,6 +71,16 @@ public final class DecayingHistogram {
     /** Sum of all weighted counts. */
     public double total() {
         return total;
+    }
+
+    /** The weight the next observation will get, on the scale of {@link #total()}. */
+    public double nextWeight() {
+        return weight;
+    }
+
+    /** Observations after which one counts half. */
+    public double halfLife() {
+        return halfLife;
     }
 
     /** Observations recorded so far (unweighted). */

@@ -56,7 +56,8 @@ public final class PredictivePolicy implements DialPolicy {
             answerBy[k] = timeout * (2L * k + 1) / (2L * checkpoints);
             releaseBy[k] = answerBy[k] + settings.connectLimitNanos();
         }
-        this.ring = new RingOutcomeEstimator(timeout, RING_BIN_NANOS, settings.ringHalfLife());
+        this.ring = new RingOutcomeEstimator(timeout, RING_BIN_NANOS, settings.ringHalfLife(),
+                settings.ringShapeHalfLife());
         this.answerByBins = new long[checkpoints];
         for (int k = 0; k < checkpoints; k++) {
             answerByBins[k] = answerBy[k] / RING_BIN_NANOS;
@@ -88,6 +89,8 @@ public final class PredictivePolicy implements DialPolicy {
             warmUp.decide(in, out);
             return;
         }
+        talk.refresh(in.talkElapsedNanos, in.talkingAgents);
+        wrap.refresh(in.wrapElapsedNanos, in.wrapAgents);
         double pAnswer = forecast(in);
         int riskFree = Math.max(0, in.readyAgents - in.callsInFlight());
         // However the estimates look, one decision never floods the trunk.

@@ -15,6 +15,8 @@ package io.pacer.pacing;
  * @param controllerGain      proportional gain of the budget controller (per abandon of surplus, small team)
  * @param controllerLearning  integral rate of the budget controller
  * @param ringHalfLife        dial outcomes after which an outcome counts half (tracks the answer rate's drift)
+ * @param ringShapeHalfLife   answers (or fast failures) after which one counts half in the shape of answer and
+ *                            failure times, which changes more slowly than the answer rate
  * @param holdingHalfLife     talks or wrap-ups after which one counts half
  */
 public record PredictiveSettings(
@@ -29,6 +31,7 @@ public record PredictiveSettings(
         double controllerGain,
         double controllerLearning,
         double ringHalfLife,
+        double ringShapeHalfLife,
         double holdingHalfLife) {
 
     /** Checks every value; the message names the one that is wrong. */
@@ -48,7 +51,7 @@ public record PredictiveSettings(
         if (!(initialRiskLimit > 0 && initialRiskLimit < 1)) {
             throw new IllegalArgumentException("initialRiskLimit: must be within (0, 1)");
         }
-        if (!(ringHalfLife > 0) || !(holdingHalfLife > 0)) {
+        if (!(ringHalfLife > 0) || !(ringShapeHalfLife > 0) || !(holdingHalfLife > 0)) {
             throw new IllegalArgumentException("half-lives must be positive");
         }
     }
@@ -56,6 +59,6 @@ public record PredictiveSettings(
     /** Defaults for a campaign with the given target, ring timeout and connect limit. */
     public static PredictiveSettings defaults(double abandonTarget, long ringTimeoutNanos, long connectLimitNanos) {
         return new PredictiveSettings(abandonTarget, ringTimeoutNanos, connectLimitNanos,
-                25, 4, 2.0, 0.7, 0.10, 0.25, 0.01, 400, 400);
+                25, 4, 2.0, 0.7, 0.02, 0.25, 0.01, 400, 1000, 400);
     }
 }

@@ -6,61 +6,68 @@ package io.pacer.pacing;
  * chance a person answers it by {@code e + h}? Conditioning on the time already rung matters: a call that has
  * rung 20 s of a 25 s timeout will rarely be answered.
  *
- * <p>All three outcomes share one decay clock, so the answer probability drifts with the day. Derivation in
- * {@code docs/pacing.md} (section "Ring outcomes").
+ * <p>The mix of outcomes (how many are answered, fail or ring out) drifts during a day and is learned with a
+ * short memory; the shape of answer and failure times changes little and is learned from many more calls of
+ * each kind. With a low answer rate, one short memory for both would leave only a few dozen answers to shape
+ * the answer-time distribution. Derivation in {@code docs/pacing.md} (section "Ring outcomes").
  */
 public final class RingOutcomeEstimator {
-    private final DecayingHistogram answered;
-    private final DecayingHistogram failed;
-    private final DecayingHistogram rangOut;
+    private static final int REFRESH_EVERY = 16;
+    /** Memory of the change detector, in outcomes. */
+    private static final double FAST_HALF_LIFE = 25;
+    /** Standard errors by which the recent answer rate must exceed the learned one to take over (2 rather than 3:
+     * measured on the stress scenarios, the quicker switch helps and the benchmark scenarios do not mind). */
+    private static final double RISE_SIGNIFICANCE = 2.0;
+    private final DecayingHistogram mix;
+    private final DecayingHistogram recentMix;
+    private boolean riseDetected;
+    private final DecayingHistogram answerTimes;
+    private final DecayingHistogram failureTimes;
     private final int bins;
     private final long binWidthNanos;
-    /** answeredUpTo[b] = weighted answers in bins [0, b). */
+    /** answeredUpTo[b] = share of calls answered within bins [0, b). */
     private final double[] answeredUpTo;
-    /** unresolvedFrom[b] = weighted calls still unresolved at the start of bin b. */
+    /** unresolvedFrom[b] = share of calls still unresolved at the start of bin b. */
     private final double[] unresolvedFrom;
-    private static final int REFRESH_EVERY = 16;
     private long refreshedAt = -1;
 
     /**
      * @param ringTimeoutNanos the campaign's ring timeout (the longest a call can ring)
      * @param binWidthNanos    resolution of the time axis
-     * @param halfLife         observations after which an outcome counts half
+     * @param halfLife         outcomes after which an outcome counts half in the mix (answer rate drift)
+     * @param shapeHalfLife    answers (or failures) after which one counts half in the timing shapes
      */
-    public RingOutcomeEstimator(long ringTimeoutNanos, long binWidthNanos, double halfLife) {
+    public RingOutcomeEstimator(long ringTimeoutNanos, long binWidthNanos, double halfLife, double shapeHalfLife) {
         this.binWidthNanos = binWidthNanos;
         this.bins = (int) (ringTimeoutNanos / binWidthNanos) + 2;
-        // One histogram per outcome, fed in lock step so that their weights stay comparable.
-        this.answered = new DecayingHistogram(bins, binWidthNanos, halfLife);
-        this.failed = new DecayingHistogram(bins, binWidthNanos, halfLife);
-        this.rangOut = new DecayingHistogram(bins, binWidthNanos, halfLife);
+        this.mix = new DecayingHistogram(DialResult.values().length, 1, halfLife);
+        this.recentMix = new DecayingHistogram(DialResult.values().length, 1, FAST_HALF_LIFE);
+        this.answerTimes = new DecayingHistogram(bins, binWidthNanos, shapeHalfLife);
+        this.failureTimes = new DecayingHistogram(bins, binWidthNanos, shapeHalfLife);
         this.answeredUpTo = new double[bins + 1];
         this.unresolvedFrom = new double[bins + 1];
     }
 
     /** Records how a dialled call resolved and after how long. */
     public void record(DialResult result, long afterNanos) {
-        int b = answered.binOf(afterNanos);
-        // Every histogram advances its weight so that the three stay on one scale.
-        answered.recordBin(b);
-        failed.recordBin(b);
-        rangOut.recordBin(b);
+        mix.recordBin(result.ordinal());
+        recentMix.recordBin(result.ordinal());
         switch (result) {
-            case ANSWERED -> { failed.unrecordLast(b); rangOut.unrecordLast(b); }
-            case NOT_ANSWERED -> { answered.unrecordLast(b); rangOut.unrecordLast(b); }
-            case RANG_OUT -> { answered.unrecordLast(b); failed.unrecordLast(b); }
+            case ANSWERED -> answerTimes.record(afterNanos);
+            case NOT_ANSWERED -> failureTimes.record(afterNanos);
+            case RANG_OUT -> { }
         }
     }
 
     /** Calls resolved so far. */
     public long observations() {
-        return answered.observations();
+        return mix.observations();
     }
 
     /** Share of resolved calls that a person answered (recent calls weigh more). */
     public double answerProbability() {
-        double t = answered.total() + failed.total() + rangOut.total();
-        return t <= 0 ? 0 : answered.total() / t;
+        double t = mix.total();
+        return t <= 0 ? 0 : mix.count(DialResult.ANSWERED.ordinal()) / t;
     }
 
     /**
@@ -68,28 +75,62 @@ public final class RingOutcomeEstimator {
      * percent, and rebuilding on every outcome dominated the cost of a decision.
      */
     private void refresh() {
-        long n = answered.observations() + failed.observations() + rangOut.observations();
+        long n = mix.observations();
         if (refreshedAt >= 0 && n - refreshedAt < REFRESH_EVERY) {
             return;
         }
         refreshedAt = n;
+        DecayingHistogram use = answerRateRose() ? recentMix : mix;
+        double total = use.total();
+        double pAnswer = total > 0 ? use.count(DialResult.ANSWERED.ordinal()) / total : 0;
+        double pFail = total > 0 ? use.count(DialResult.NOT_ANSWERED.ordinal()) / total : 0;
+        double pRangOut = total > 0 ? use.count(DialResult.RANG_OUT.ordinal()) / total : 0;
+        double answerScale = answerTimes.total() > 0 ? pAnswer / answerTimes.total() : 0;
+        double failScale = failureTimes.total() > 0 ? pFail / failureTimes.total() : 0;
         double a = 0;
         for (int b = 0; b < bins; b++) {
             answeredUpTo[b] = a;
-            a += answered.count(b);
+            a += answerTimes.count(b) * answerScale;
         }
         answeredUpTo[bins] = a;
-        double u = 0;
+        double u = pRangOut;
         for (int b = bins - 1; b >= 0; b--) {
-            u += answered.count(b) + failed.count(b) + rangOut.count(b);
+            u += answerTimes.count(b) * answerScale + failureTimes.count(b) * failScale;
             unresolvedFrom[b] = u;
         }
         unresolvedFrom[bins] = 0;
     }
 
     /**
+     * True when the last few dozen outcomes show an answer rate significantly above the learned one. An
+     * answer rate that jumps up (a list of fresh numbers, the evening) makes the learned rate dial far too
+     * much until it catches up; a fall only makes it cautious. So the short memory takes over only upwards,
+     * and only when the rise is beyond noise (2 standard errors), which keeps steady days unaffected.
+     */
+    private boolean answerRateRose() {
+        double slowTotal = mix.total();
+        double fastTotal = recentMix.total();
+        if (slowTotal <= 0 || fastTotal <= 0 || recentMix.observations() < 10) {
+            riseDetected = false;
+            return false;
+        }
+        double slow = mix.count(DialResult.ANSWERED.ordinal()) / slowTotal;
+        double fast = recentMix.count(DialResult.ANSWERED.ordinal()) / fastTotal;
+        // Effective sample size of exponential weights with half-life h is about 2h / ln 2.
+        double n = Math.min(recentMix.observations(), 2.885 * FAST_HALF_LIFE);
+        double se = Math.sqrt(Math.max(slow * (1 - slow), 1e-4) / n);
+        riseDetected = fast > slow + RISE_SIGNIFICANCE * se;
+        return riseDetected;
+    }
+
+    /** Whether the last rebuild used the short memory because the answer rate rose sharply. */
+    public boolean riseDetected() {
+        return riseDetected;
+    }
+
+    /**
      * For a call that has rung {@code elapsedNanos}, writes into {@code out[k]} its chance to be answered within
-     * {@code horizonsNanos[k]}, for every k. The same as {@link #answerWithin} per horizon, with the per-call
+     * {@code horizonBins[k]} bins, for every k. The same as {@link #answerWithin} per horizon, with the per-call
      * work done once.
      */
     public void answerWithin(long elapsedNanos, long[] horizonBins, double[] out, int count) {

@@ -41,7 +41,7 @@ class EstimatorsTest {
 
     @Test
     void ringEstimatorLearnsTheAnswerProbability() {
-        RingOutcomeEstimator r = new RingOutcomeEstimator(25 * S, S / 4, 1000);
+        RingOutcomeEstimator r = new RingOutcomeEstimator(25 * S, S / 4, 1000, 1000);
         for (int i = 0; i < 1000; i++) {
             r.record(i % 4 == 0 ? DialResult.ANSWERED : DialResult.NOT_ANSWERED, (i % 4 == 0 ? 8 : 3) * S);
         }
@@ -52,7 +52,7 @@ class EstimatorsTest {
 
     @Test
     void callThatHasRungLongIsLessLikelyToBeAnswered() {
-        RingOutcomeEstimator r = new RingOutcomeEstimator(25 * S, S / 4, 1000);
+        RingOutcomeEstimator r = new RingOutcomeEstimator(25 * S, S / 4, 1000, 1000);
         for (int i = 0; i < 1000; i++) {
             if (i % 3 == 0) {
                 r.record(DialResult.ANSWERED, (4 + i % 10) * S);
@@ -69,7 +69,7 @@ class EstimatorsTest {
 
     @Test
     void ringEstimatorFollowsADriftingAnswerRate() {
-        RingOutcomeEstimator r = new RingOutcomeEstimator(25 * S, S / 4, 200);
+        RingOutcomeEstimator r = new RingOutcomeEstimator(25 * S, S / 4, 200, 1000);
         for (int i = 0; i < 2000; i++) {
             r.record(i % 3 == 0 ? DialResult.ANSWERED : DialResult.NOT_ANSWERED, 5 * S);
         }
@@ -77,6 +77,35 @@ class EstimatorsTest {
             r.record(i % 10 == 0 ? DialResult.ANSWERED : DialResult.NOT_ANSWERED, 5 * S);
         }
         assertEquals(0.10, r.answerProbability(), 0.03);
+    }
+
+    @Test
+    void aSharpRiseInTheAnswerRateTakesOverWithinAFewDozenCalls() {
+        RingOutcomeEstimator r = new RingOutcomeEstimator(25 * S, S / 4, 400, 1000);
+        for (int i = 0; i < 3000; i++) {
+            r.record(i % 20 == 0 ? DialResult.ANSWERED : DialResult.NOT_ANSWERED, (i % 20 == 0 ? 8 : 3) * S);
+        }
+        assertEquals(0.05, r.newCallAnswerWithin(25 * S), 0.01);
+        assertTrue(!r.riseDetected());
+        for (int i = 0; i < 32; i++) {
+            r.record(i % 2 == 0 ? DialResult.ANSWERED : DialResult.NOT_ANSWERED, (i % 2 == 0 ? 8 : 3) * S);
+        }
+        double now = r.newCallAnswerWithin(25 * S);
+        assertTrue(r.riseDetected());
+        assertTrue(now > 0.25, "the recent 50% rate counts at once: " + now);
+    }
+
+    @Test
+    void aFallInTheAnswerRateIsLeftToTheSlowMemory() {
+        RingOutcomeEstimator r = new RingOutcomeEstimator(25 * S, S / 4, 400, 1000);
+        for (int i = 0; i < 3000; i++) {
+            r.record(i % 2 == 0 ? DialResult.ANSWERED : DialResult.NOT_ANSWERED, 5 * S);
+        }
+        for (int i = 0; i < 32; i++) {
+            r.record(DialResult.NOT_ANSWERED, 3 * S);
+        }
+        assertTrue(!r.riseDetected());
+        assertTrue(r.newCallAnswerWithin(25 * S) > 0.4, "a fall only makes the dialler cautious for a while");
     }
 
     @Test
@@ -89,6 +118,23 @@ class EstimatorsTest {
         double late = h.endWithin(150 * S, 20 * S);
         assertTrue(late > early, late + " > " + early);
         assertEquals(0.0, early, 1e-9);
+    }
+
+    @Test
+    void talksStillInProgressLengthenAnEarlyEstimate() {
+        HoldingTimeEstimator finishedOnly = new HoldingTimeEstimator(600 * S, S, 400);
+        HoldingTimeEstimator withCensored = new HoldingTimeEstimator(600 * S, S, 400);
+        for (int i = 0; i < 4; i++) {
+            finishedOnly.record((3 + i) * S);
+            withCensored.record((3 + i) * S);
+        }
+        long[] inProgress = {40 * S, 40 * S, 40 * S, 40 * S, 40 * S, 40 * S, 40 * S, 40 * S};
+        finishedOnly.refresh(inProgress, 0);
+        withCensored.refresh(inProgress, inProgress.length);
+        // Four short talks finished, eight are still going after 40 s: most talks are not short.
+        assertEquals(1.0, finishedOnly.endWithin(0, 10 * S), 1e-9);
+        assertEquals(4.0 / 12, withCensored.endWithin(0, 10 * S), 0.01, "finished ones weigh slightly less (decay)");
+        assertEquals(0.0, withCensored.endWithin(45 * S, 10 * S), 1e-9, "beyond anything seen: not counted on");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.pacer.engine.agent;
 
+import io.pacer.engine.collections.IndexLinks;
+
 /**
  * Every agent's state in flat arrays indexed by agent id, owned by the core's thread. Ready agents of a
  * campaign are kept in an intrusive FIFO (longest waiting first), and every logged-in agent of a campaign in
@@ -7,7 +9,6 @@ package io.pacer.engine.agent;
  * allocate nothing.
  */
 public final class AgentTable {
-    private static final int NONE = -1;
     private final int capacity;
     private final byte[] state;
     private final int[] campaign;
@@ -16,10 +17,8 @@ public final class AgentTable {
     private final boolean[] logoutPending;
     private final boolean[] pausePending;
     private final long[] loggedInSinceNanos;
-    private final int[] readyPrev;
-    private final int[] readyNext;
-    private final int[] memberPrev;
-    private final int[] memberNext;
+    private final IndexLinks readyLinks;
+    private final IndexLinks memberLinks;
 
     /** A table for agent ids {@code 0 .. capacity-1}. */
     public AgentTable(int capacity) {
@@ -31,10 +30,8 @@ public final class AgentTable {
         logoutPending = new boolean[capacity];
         pausePending = new boolean[capacity];
         loggedInSinceNanos = new long[capacity];
-        readyPrev = new int[capacity];
-        readyNext = new int[capacity];
-        memberPrev = new int[capacity];
-        memberNext = new int[capacity];
+        readyLinks = new IndexLinks(capacity);
+        memberLinks = new IndexLinks(capacity);
         java.util.Arrays.fill(call, -1L);
         java.util.Arrays.fill(campaign, 0);
     }
@@ -102,76 +99,39 @@ public final class AgentTable {
         logoutPending[agentId] = false;
         pausePending[agentId] = false;
         call[agentId] = -1;
-        int head = lists.memberHead;
-        memberPrev[agentId] = NONE;
-        memberNext[agentId] = head;
-        if (head != NONE) {
-            memberPrev[head] = agentId;
-        }
-        lists.memberHead = agentId;
-        lists.members++;
+        memberLinks.append(agentId, lists.members);
     }
 
     /** Records a logout: the agent leaves the campaign's member list. */
     public void logout(int agentId, long nowNanos, AgentLists lists) {
-        int p = memberPrev[agentId];
-        int n = memberNext[agentId];
-        if (p != NONE) {
-            memberNext[p] = n;
-        } else {
-            lists.memberHead = n;
-        }
-        if (n != NONE) {
-            memberPrev[n] = p;
-        }
-        lists.members--;
+        memberLinks.remove(agentId, lists.members);
         setState(agentId, AgentState.LOGGED_OUT, nowNanos);
         campaign[agentId] = 0;
     }
 
     /** First member of a campaign's member list, or -1. */
     public int firstMember(AgentLists lists) {
-        return lists.memberHead;
+        return lists.members.first();
     }
 
     /** Next member after {@code agentId}, or -1. */
     public int nextMember(int agentId) {
-        return memberNext[agentId];
+        return memberLinks.next(agentId);
     }
 
     /** Appends a ready agent to the tail of the campaign's ready FIFO. */
     public void enqueueReady(int agentId, AgentLists lists) {
-        readyNext[agentId] = NONE;
-        readyPrev[agentId] = lists.readyTail;
-        if (lists.readyTail != NONE) {
-            readyNext[lists.readyTail] = agentId;
-        } else {
-            lists.readyHead = agentId;
-        }
-        lists.readyTail = agentId;
-        lists.ready++;
+        readyLinks.append(agentId, lists.ready);
     }
 
     /** Removes an agent from the ready FIFO wherever it is. */
     public void removeReady(int agentId, AgentLists lists) {
-        int p = readyPrev[agentId];
-        int n = readyNext[agentId];
-        if (p != NONE) {
-            readyNext[p] = n;
-        } else {
-            lists.readyHead = n;
-        }
-        if (n != NONE) {
-            readyPrev[n] = p;
-        } else {
-            lists.readyTail = p;
-        }
-        lists.ready--;
+        readyLinks.remove(agentId, lists.ready);
     }
 
     /** The agent that has waited longest, or -1; it stays in the FIFO. */
     public int longestReady(AgentLists lists) {
-        return lists.readyHead;
+        return lists.ready.first();
     }
 
     /**
@@ -179,20 +139,17 @@ public final class AgentTable {
      * {@link AgentTable}.
      */
     public static final class AgentLists {
-        int readyHead = NONE;
-        int readyTail = NONE;
-        int ready;
-        int memberHead = NONE;
-        int members;
+        final IndexLinks.Head ready = new IndexLinks.Head();
+        final IndexLinks.Head members = new IndexLinks.Head();
 
         /** Agents ready now. */
         public int ready() {
-            return ready;
+            return ready.size();
         }
 
         /** Agents logged in to the campaign. */
         public int members() {
-            return members;
+            return members.size();
         }
     }
 }

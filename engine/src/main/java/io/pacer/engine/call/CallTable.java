@@ -1,15 +1,25 @@
 package io.pacer.engine.call;
 
+import io.pacer.engine.collections.IndexLinks;
+
 /**
- * Every call in flight in flat arrays of slots, owned by the core's thread. A call id is the slot plus a
- * generation in the high bits, so an event or timer about a call that has since ended (and whose slot was
- * reused) finds a different id and is ignored. Calls of a campaign that are in flight (dialling, ringing,
+ * Every call in flight in flat arrays of slots, owned by the core's thread. A call id is a sequence number in
+ * the high bits over the slot in the low {@value #SLOT_BITS} bits: an event or timer about a call that has since
+ * ended (and whose slot was reused) finds a different id in the slot and is ignored. The sequence never falls
+ * behind the wall clock in milliseconds ({@code max(previous + 1, now)}), so a restarted engine starts above
+ * every id the previous run handed out (unless that run averaged more than 1,000 calls a second over its whole
+ * life): records and activities keyed by call id stay unique across restarts. Calls of a campaign that are in flight (dialling, ringing,
  * cancelling) are kept in an intrusive list; answered calls waiting for an agent in an intrusive FIFO.
  */
 public final class CallTable {
-    private static final int NONE = -1;
     private final int capacity;
-    private final int[] generation;
+    /** Bits of a call id that hold the slot. */
+    public static final int SLOT_BITS = 20;
+    /** The most slots a table can have. */
+    public static final int MAX_CAPACITY = 1 << SLOT_BITS;
+    private static final long SLOT_MASK = MAX_CAPACITY - 1;
+    private final long[] id;
+    private long sequence;
     private final byte[] state;
     private final int[] campaign;
     private final long[] contactId;
@@ -20,15 +30,17 @@ public final class CallTable {
     private final long[] answerNanos;
     private final long[] bridgeNanos;
     private final long[] startEpochMillis;
-    private final int[] prev;
-    private final int[] next;
+    private final IndexLinks links;
     private final int[] freeStack;
     private int freeTop;
 
     /** A table of {@code capacity} call slots. */
     public CallTable(int capacity) {
+        if (capacity < 1 || capacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException("capacity: must be within 1.." + MAX_CAPACITY + ", was " + capacity);
+        }
         this.capacity = capacity;
-        generation = new int[capacity];
+        id = new long[capacity];
         state = new byte[capacity];
         campaign = new int[capacity];
         contactId = new long[capacity];
@@ -39,8 +51,7 @@ public final class CallTable {
         answerNanos = new long[capacity];
         bridgeNanos = new long[capacity];
         startEpochMillis = new long[capacity];
-        prev = new int[capacity];
-        next = new int[capacity];
+        links = new IndexLinks(capacity);
         freeStack = new int[capacity];
         for (int i = 0; i < capacity; i++) {
             freeStack[i] = capacity - 1 - i;
@@ -66,8 +77,9 @@ public final class CallTable {
             return -1;
         }
         int slot = freeStack[--freeTop];
-        int gen = ++generation[slot] & 0x7fffffff;
-        generation[slot] = gen;
+        sequence = Math.max(sequence + 1, epochMillis);
+        long callId = (sequence << SLOT_BITS) | slot;
+        id[slot] = callId;
         state[slot] = (byte) CallState.DIALLING.ordinal();
         campaign[slot] = campaignId;
         contactId[slot] = contact;
@@ -78,9 +90,7 @@ public final class CallTable {
         answerNanos[slot] = -1;
         bridgeNanos[slot] = -1;
         startEpochMillis[slot] = epochMillis;
-        prev[slot] = NONE;
-        next[slot] = NONE;
-        return ((long) gen << 32) | slot;
+        return callId;
     }
 
     /** Returns a slot to the pool. */
@@ -93,20 +103,19 @@ public final class CallTable {
 
     /** The slot of a call id. */
     public static int slot(long callId) {
-        return (int) callId;
+        return (int) (callId & SLOT_MASK);
     }
 
     /** True when {@code callId} names a call that is still in the table. */
     public boolean live(long callId) {
-        int slot = (int) callId;
-        if (slot < 0 || slot >= capacity) {
+        if (callId < 0) {
             return false;
         }
-        return state[slot] != CallState.FREE.ordinal() && generation[slot] == (int) (callId >>> 32);
-    }
-
-    public CallState state(long callId) {
-        return CallState.values()[state[slot(callId)]];
+        int slot = slot(callId);
+        if (slot >= capacity) {
+            return false;
+        }
+        return state[slot] != CallState.FREE.ordinal() && id[slot] == callId;
     }
 
     /** State without the array copy of {@code values()}: compare with {@link CallState#ordinal()}. */
@@ -172,51 +181,27 @@ public final class CallTable {
 
     /** The id of the call in a slot (valid only while the slot is in use). */
     public long idOfSlot(int slot) {
-        return ((long) generation[slot] << 32) | slot;
+        return id[slot];
     }
 
     /** Adds a call to the tail of a list. */
     public void append(long callId, CallList list) {
-        int s = slot(callId);
-        next[s] = NONE;
-        prev[s] = list.tail;
-        if (list.tail != NONE) {
-            next[list.tail] = s;
-        } else {
-            list.head = s;
-        }
-        list.tail = s;
-        list.size++;
+        links.append(slot(callId), list.head);
     }
 
     /** Removes a call from the list it is in. */
     public void remove(long callId, CallList list) {
-        int s = slot(callId);
-        int p = prev[s];
-        int n = next[s];
-        if (p != NONE) {
-            next[p] = n;
-        } else {
-            list.head = n;
-        }
-        if (n != NONE) {
-            prev[n] = p;
-        } else {
-            list.tail = p;
-        }
-        prev[s] = NONE;
-        next[s] = NONE;
-        list.size--;
+        links.remove(slot(callId), list.head);
     }
 
     /** First slot of a list, or -1. */
     public int firstSlot(CallList list) {
-        return list.head;
+        return list.head.first();
     }
 
     /** Slot after {@code slot} in its list, or -1. */
     public int nextSlot(int slot) {
-        return next[slot];
+        return links.next(slot);
     }
 
     /** Dial time of the call in a slot. */
@@ -226,13 +211,11 @@ public final class CallTable {
 
     /** Head, tail and size of an intrusive list of calls. */
     public static final class CallList {
-        int head = NONE;
-        int tail = NONE;
-        int size;
+        final IndexLinks.Head head = new IndexLinks.Head();
 
         /** Calls in the list. */
         public int size() {
-            return size;
+            return head.size();
         }
     }
 }

@@ -19,93 +19,83 @@ public final class DirectEngineInput implements EngineInput {
         this.clock = clock;
     }
 
-    private EngineEvent fill(EventType type) {
+    /** Fills the one reused event and hands it to the core. */
+    private void deliver(EventType type, long callId, int agentId, int campaignId, int code, long contactId,
+                         EngineCommand command) {
         event.type = type;
         event.publishedNanos = clock.nowNanos();
-        return event;
+        event.callId = callId;
+        event.agentId = agentId;
+        event.campaignId = campaignId;
+        event.code = code;
+        event.contactId = contactId;
+        event.command = command;
+        core.dispatch(event);
+        event.command = null;
     }
 
     @Override
     public void callRinging(long callId) {
-        fill(EventType.CALL_RINGING).callId = callId;
-        core.dispatch(event);
+        deliver(EventType.CALL_RINGING, callId, -1, 0, 0, 0, null);
     }
 
     @Override
     public void callAnswered(long callId) {
-        fill(EventType.CALL_ANSWERED).callId = callId;
-        core.dispatch(event);
+        deliver(EventType.CALL_ANSWERED, callId, -1, 0, 0, 0, null);
     }
 
     @Override
     public void callFailed(long callId, CallOutcome outcome) {
-        fill(EventType.CALL_FAILED).callId = callId;
-        event.code = outcome.ordinal();
-        core.dispatch(event);
+        deliver(EventType.CALL_FAILED, callId, -1, 0, outcome.ordinal(), 0, null);
     }
 
     @Override
     public void callEnded(long callId) {
-        fill(EventType.CALL_ENDED).callId = callId;
-        core.dispatch(event);
+        deliver(EventType.CALL_ENDED, callId, -1, 0, 0, 0, null);
     }
 
     @Override
     public void agentLogin(int agentId, int campaignId) {
-        fill(EventType.AGENT_LOGIN).agentId = agentId;
-        event.campaignId = campaignId;
-        core.dispatch(event);
+        deliver(EventType.AGENT_LOGIN, 0, agentId, campaignId, 0, 0, null);
     }
 
     @Override
     public void agentLogout(int agentId) {
-        agent(EventType.AGENT_LOGOUT, agentId);
+        deliver(EventType.AGENT_LOGOUT, 0, agentId, 0, 0, 0, null);
     }
 
     @Override
     public void agentReady(int agentId) {
-        agent(EventType.AGENT_READY, agentId);
+        deliver(EventType.AGENT_READY, 0, agentId, 0, 0, 0, null);
     }
 
     @Override
     public void agentPause(int agentId) {
-        agent(EventType.AGENT_PAUSE, agentId);
+        deliver(EventType.AGENT_PAUSE, 0, agentId, 0, 0, 0, null);
     }
 
     @Override
     public void agentHangUp(int agentId) {
-        agent(EventType.AGENT_HANG_UP, agentId);
+        deliver(EventType.AGENT_HANG_UP, 0, agentId, 0, 0, 0, null);
     }
 
     @Override
     public void previewRequested(int agentId) {
-        agent(EventType.PREVIEW_REQUESTED, agentId);
-    }
-
-    private void agent(EventType type, int agentId) {
-        fill(type).agentId = agentId;
-        core.dispatch(event);
+        deliver(EventType.PREVIEW_REQUESTED, 0, agentId, 0, 0, 0, null);
     }
 
     @Override
     public void previewAnswered(int agentId, long contactId, PreviewAnswer answer) {
-        fill(EventType.PREVIEW_ANSWERED).agentId = agentId;
-        event.contactId = contactId;
-        event.code = answer.ordinal();
-        core.dispatch(event);
+        deliver(EventType.PREVIEW_ANSWERED, 0, agentId, 0, answer.ordinal(), contactId, null);
     }
 
     @Override
     public void timer(int kind, long ref) {
-        fill(EventType.TIMER).agentId = kind;
-        event.callId = ref;
-        core.dispatch(event);
+        deliver(EventType.TIMER, ref, kind, 0, 0, 0, null);
     }
 
     @Override
     public void command(EngineCommand command) {
-        fill(EventType.COMMAND).command = command;
-        core.dispatch(event);
-        event.command = null;
+        deliver(EventType.COMMAND, 0, -1, 0, 0, 0, command);
     }
 }

@@ -35,7 +35,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
     private static final String ABANDON_MESSAGE = "abandon";
     /** Give the adapter this long to confirm a CANCEL before the call is closed as unanswered anyway. */
     private static final long CANCEL_GUARD_NANOS = 32_000_000_000L;
-    private static final int CANCEL_GUARD = 4;
+    private static final PreviewAnswer[] PREVIEW_ANSWERS = PreviewAnswer.values();
 
     private final EngineLimits limits;
     private final Clock clock;
@@ -398,7 +398,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
         String number = previewNumber[agent];
         previewContact[agent] = -1;
         previewNumber[agent] = null;
-        switch (PreviewAnswer.values()[answer]) {
+        switch (PREVIEW_ANSWERS[answer]) {
             case ACCEPT -> {
                 long callId = dial(c, contactId, number, agent);
                 if (callId < 0) {
@@ -427,10 +427,10 @@ public final class EngineCore implements EventHandler<EngineEvent> {
                         || calls.stateOrdinal(ref) == CallState.RINGING.ordinal())) {
                     calls.setState(ref, CallState.CANCELLING);
                     telephony.cancel(ref);
-                    timers.schedule(now + CANCEL_GUARD_NANOS, CANCEL_GUARD, ref);
+                    timers.schedule(now + CANCEL_GUARD_NANOS, TimerKind.CANCEL_GUARD, ref);
                 }
             }
-            case CANCEL_GUARD -> {
+            case TimerKind.CANCEL_GUARD -> {
                 if (calls.live(ref) && calls.stateOrdinal(ref) == CallState.CANCELLING.ordinal()) {
                     onFailed(ref, CallOutcome.NO_ANSWER);
                 }
@@ -466,6 +466,10 @@ public final class EngineCore implements EventHandler<EngineEvent> {
         in.reset(now, agents.capacity(), calls.capacity());
         in.readyAgents = c.agents.ready();
         for (int a = agents.firstMember(c.agents); a >= 0; a = agents.nextMember(a)) {
+            if (agents.logoutPending(a) || agents.pausePending(a)) {
+                // Leaving after this call: not an agent the forecast may count on.
+                continue;
+            }
             AgentState s = agents.state(a);
             if (s == AgentState.ON_CALL || s == AgentState.RESERVED) {
                 in.addTalking(now - agents.stateSinceNanos(a));

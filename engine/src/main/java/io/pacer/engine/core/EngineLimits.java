@@ -15,8 +15,9 @@ public record EngineLimits(int maxAgents, int maxCalls, int maxCampaigns, long p
         if (maxAgents < 1 || maxAgents > 1_000_000) {
             throw new IllegalArgumentException("maxAgents: must be within 1..1000000, was " + maxAgents);
         }
-        if (maxCalls < 1 || maxCalls > 10_000_000) {
-            throw new IllegalArgumentException("maxCalls: must be within 1..10000000, was " + maxCalls);
+        if (maxCalls < 1 || maxCalls > io.pacer.engine.call.CallTable.MAX_CAPACITY) {
+            throw new IllegalArgumentException("maxCalls: must be within 1.." + io.pacer.engine.call.CallTable.MAX_CAPACITY
+                    + ", was " + maxCalls);
         }
         if (maxCampaigns < 2 || maxCampaigns > 100_000) {
             throw new IllegalArgumentException("maxCampaigns: must be within 2..100000, was " + maxCampaigns);

@@ -68,145 +68,92 @@ public final class EngineRing implements EngineInput, AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            long seq = ring.next();
-            try {
-                EngineEvent e = ring.get(seq);
-                e.type = EventType.TICK;
-                e.publishedNanos = clock.nowNanos();
-            } finally {
-                ring.publish(seq);
-            }
+            publish(EventType.TICK, 0, -1, 0, 0, 0, null);
         }
     }
 
-    private EngineEvent claim(long seq, EventType type) {
-        EngineEvent e = ring.get(seq);
-        e.type = type;
-        e.publishedNanos = clock.nowNanos();
-        return e;
+    /** Claims a slot, fills it and publishes it: the one way any thread hands the core an event. */
+    private void publish(EventType type, long callId, int agentId, int campaignId, int code, long contactId,
+                         EngineCommand command) {
+        long seq = ring.next();
+        try {
+            EngineEvent e = ring.get(seq);
+            e.type = type;
+            e.publishedNanos = clock.nowNanos();
+            e.callId = callId;
+            e.agentId = agentId;
+            e.campaignId = campaignId;
+            e.code = code;
+            e.contactId = contactId;
+            e.command = command;
+        } finally {
+            ring.publish(seq);
+        }
     }
 
     @Override
     public void callRinging(long callId) {
-        long seq = ring.next();
-        try {
-            claim(seq, EventType.CALL_RINGING).callId = callId;
-        } finally {
-            ring.publish(seq);
-        }
+        publish(EventType.CALL_RINGING, callId, -1, 0, 0, 0, null);
     }
 
     @Override
     public void callAnswered(long callId) {
-        long seq = ring.next();
-        try {
-            claim(seq, EventType.CALL_ANSWERED).callId = callId;
-        } finally {
-            ring.publish(seq);
-        }
+        publish(EventType.CALL_ANSWERED, callId, -1, 0, 0, 0, null);
     }
 
     @Override
     public void callFailed(long callId, CallOutcome outcome) {
-        long seq = ring.next();
-        try {
-            EngineEvent e = claim(seq, EventType.CALL_FAILED);
-            e.callId = callId;
-            e.code = outcome.ordinal();
-        } finally {
-            ring.publish(seq);
-        }
+        publish(EventType.CALL_FAILED, callId, -1, 0, outcome.ordinal(), 0, null);
     }
 
     @Override
     public void callEnded(long callId) {
-        long seq = ring.next();
-        try {
-            claim(seq, EventType.CALL_ENDED).callId = callId;
-        } finally {
-            ring.publish(seq);
-        }
+        publish(EventType.CALL_ENDED, callId, -1, 0, 0, 0, null);
     }
 
     @Override
     public void agentLogin(int agentId, int campaignId) {
-        long seq = ring.next();
-        try {
-            EngineEvent e = claim(seq, EventType.AGENT_LOGIN);
-            e.agentId = agentId;
-            e.campaignId = campaignId;
-        } finally {
-            ring.publish(seq);
-        }
+        publish(EventType.AGENT_LOGIN, 0, agentId, campaignId, 0, 0, null);
     }
 
     @Override
     public void agentLogout(int agentId) {
-        publishAgent(EventType.AGENT_LOGOUT, agentId);
+        publish(EventType.AGENT_LOGOUT, 0, agentId, 0, 0, 0, null);
     }
 
     @Override
     public void agentReady(int agentId) {
-        publishAgent(EventType.AGENT_READY, agentId);
+        publish(EventType.AGENT_READY, 0, agentId, 0, 0, 0, null);
     }
 
     @Override
     public void agentPause(int agentId) {
-        publishAgent(EventType.AGENT_PAUSE, agentId);
+        publish(EventType.AGENT_PAUSE, 0, agentId, 0, 0, 0, null);
     }
 
     @Override
     public void agentHangUp(int agentId) {
-        publishAgent(EventType.AGENT_HANG_UP, agentId);
+        publish(EventType.AGENT_HANG_UP, 0, agentId, 0, 0, 0, null);
     }
 
     @Override
     public void previewRequested(int agentId) {
-        publishAgent(EventType.PREVIEW_REQUESTED, agentId);
-    }
-
-    private void publishAgent(EventType type, int agentId) {
-        long seq = ring.next();
-        try {
-            claim(seq, type).agentId = agentId;
-        } finally {
-            ring.publish(seq);
-        }
+        publish(EventType.PREVIEW_REQUESTED, 0, agentId, 0, 0, 0, null);
     }
 
     @Override
     public void previewAnswered(int agentId, long contactId, PreviewAnswer answer) {
-        long seq = ring.next();
-        try {
-            EngineEvent e = claim(seq, EventType.PREVIEW_ANSWERED);
-            e.agentId = agentId;
-            e.contactId = contactId;
-            e.code = answer.ordinal();
-        } finally {
-            ring.publish(seq);
-        }
+        publish(EventType.PREVIEW_ANSWERED, 0, agentId, 0, answer.ordinal(), contactId, null);
     }
 
     @Override
     public void timer(int kind, long ref) {
-        long seq = ring.next();
-        try {
-            EngineEvent e = claim(seq, EventType.TIMER);
-            e.agentId = kind;
-            e.callId = ref;
-        } finally {
-            ring.publish(seq);
-        }
+        publish(EventType.TIMER, ref, kind, 0, 0, 0, null);
     }
 
     @Override
     public void command(EngineCommand command) {
-        long seq = ring.next();
-        try {
-            claim(seq, EventType.COMMAND).command = command;
-        } finally {
-            ring.publish(seq);
-        }
+        publish(EventType.COMMAND, 0, -1, 0, 0, 0, command);
     }
 
     /** Runs a command on the core's thread. */

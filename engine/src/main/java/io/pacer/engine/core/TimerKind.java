@@ -6,6 +6,8 @@ public final class TimerKind {
     public static final int RING_TIMEOUT = 1;
     /** An answered call has waited the connect limit: abandon it. Reference: call id. */
     public static final int CONNECT_LIMIT = 2;
+    /** A cancelled call the adapter never confirmed: close it as unanswered. Reference: call id. */
+    public static final int CANCEL_GUARD = 4;
     /** Regular pacing pass over every campaign. Reference: unused. */
     public static final int PACING_TICK = 3;
 

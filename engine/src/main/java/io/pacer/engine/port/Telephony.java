@@ -7,7 +7,7 @@ package io.pacer.engine.port;
  * method is called on the core's thread, so an implementation must never block: it hands the command to its
  * own I/O threads and returns. Results come back later as events through {@link io.pacer.engine.core.EngineInput}.
  *
- * <p>Call ids are the engine's; the adapter keeps its own mapping to dialogs. Agent ids are the small integers
+ * <p>Call ids are the engine's, unique across restarts; the adapter keeps its own mapping to dialogs. Agent ids are the small integers
  * of the engine's agent table.
  */
 public interface Telephony {

@@ -243,4 +243,34 @@ class EngineCoreTest {
         assertEquals(0, h.dialled.size());
         assertEquals(AgentState.LOGGED_OUT, h.core.agentState(0));
     }
+
+    @Test
+    void agentsLeavingAfterTheirCallAreNotCountedOnByThePacing() {
+        h.campaign(DialMode.PROGRESSIVE);
+        int[] talkingSeen = new int[1];
+        h.input.command(c -> c.campaign(1).usePolicy(new io.pacer.pacing.DialPolicy() {
+            private final io.pacer.pacing.ProgressivePolicy inner = new io.pacer.pacing.ProgressivePolicy();
+
+            @Override
+            public void decide(io.pacer.pacing.PacingInput in, io.pacer.pacing.PacingDecision out) {
+                talkingSeen[0] = in.talkingAgents;
+                inner.decide(in, out);
+            }
+
+            @Override
+            public String name() {
+                return "recording";
+            }
+        }));
+        h.input.agentLogin(0, 1);
+        h.input.agentLogin(1, 1);
+        h.input.callAnswered(h.dialled.get(0));
+        h.input.callAnswered(h.dialled.get(1));
+        h.advanceMillis(300);
+        assertEquals(2, talkingSeen[0]);
+        h.input.agentLogout(0);
+        h.input.agentPause(1);
+        h.advanceMillis(300);
+        assertEquals(0, talkingSeen[0], "both leave after their call");
+    }
 }

@@ -24,7 +24,7 @@ class EngineRingTest {
         return t;
     }
 
-    /** Telephony that answers every call at once from another thread, like an adapter would. */
+    /** Telephony that records dialled calls; the test answers them from other threads, like an adapter would. */
     private static final class AnsweringTelephony implements Telephony {
         final ConcurrentLinkedQueue<Long> dialled = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<Long> abandoned = new ConcurrentLinkedQueue<>();
@@ -38,7 +38,6 @@ class EngineRingTest {
         @Override
         public void dial(long callId, int campaignId, long contactId, String number, String callerId, long t) {
             dialled.add(callId);
-            startThread(() -> ring.callAnswered(callId));
         }
 
         @Override
@@ -91,8 +90,21 @@ class EngineRingTest {
             Thread b = startThread(() -> ring.agentLogin(1, 1));
             a.join();
             b.join();
+            // Power 2.0 with two ready agents: four calls in flight before any is answered.
+            long dialDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (telephony.dialled.size() < 4 && System.nanoTime() < dialDeadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(4, telephony.dialled.size());
+            java.util.List<Thread> answering = new java.util.ArrayList<>();
+            for (long callId : telephony.dialled) {
+                answering.add(startThread(() -> ring.callAnswered(callId)));
+            }
+            for (Thread t : answering) {
+                t.join();
+            }
             assertTrue(telephony.bridged.await(5, TimeUnit.SECONDS), "two agents bridged");
-            // Power 2.0 with two agents: four calls, two answered beyond the agents, abandoned after 200 ms.
+            // Two answers beyond the two agents: abandoned after the 200 ms connect limit.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (telephony.abandoned.size() < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(10);

@@ -1,6 +1,7 @@
 package io.pacer.simulator.world;
 
 import io.pacer.engine.call.CallOutcome;
+import io.pacer.engine.call.CallTable;
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.core.PreviewAnswer;
 import io.pacer.engine.port.Telephony;
@@ -93,7 +94,7 @@ public final class SimulatedWorld implements Telephony {
 
     @Override
     public void dial(long id, int campaignId, long contactId, String number, String callerId, long ringTimeoutMillis) {
-        int s = (int) id;
+        int s = CallTable.slot(id);
         if (callState[s] != CALL_FREE && callState[s] != CALL_DONE) {
             stats.violation("call slot " + s + " reused while its call is live");
         }
@@ -129,7 +130,7 @@ public final class SimulatedWorld implements Telephony {
 
     @Override
     public void cancel(long id) {
-        int s = (int) id;
+        int s = CallTable.slot(id);
         if (callId[s] != id || callState[s] != CALL_RINGING) {
             stats.violation("cancel of a call that is not ringing");
             return;
@@ -141,7 +142,7 @@ public final class SimulatedWorld implements Telephony {
 
     @Override
     public void bridge(long id, int agentId) {
-        int s = (int) id;
+        int s = CallTable.slot(id);
         long now = clock.nowNanos();
         if (callId[s] != id || callState[s] != CALL_ANSWERED) {
             stats.violation("bridge of a call that is not answered and waiting");
@@ -168,7 +169,7 @@ public final class SimulatedWorld implements Telephony {
 
     @Override
     public void hangUp(long id) {
-        int s = (int) id;
+        int s = CallTable.slot(id);
         if (callId[s] == id && callState[s] == CALL_BRIDGED) {
             talkEnded(s, clock.nowNanos(), false);
         }
@@ -176,7 +177,7 @@ public final class SimulatedWorld implements Telephony {
 
     @Override
     public void abandon(long id, String messageId) {
-        int s = (int) id;
+        int s = CallTable.slot(id);
         long now = clock.nowNanos();
         if (callId[s] != id || callState[s] != CALL_ANSWERED) {
             stats.violation("abandon of a call that is not answered and waiting");
@@ -206,7 +207,7 @@ public final class SimulatedWorld implements Telephony {
         long now = clock.nowNanos();
         switch (kind) {
             case CALL_ANSWER -> {
-                int s = (int) ref;
+                int s = CallTable.slot(ref);
                 if (callId[s] != ref || callState[s] != CALL_RINGING || plan[s] != PLAN_ANSWER) {
                     return;
                 }
@@ -216,7 +217,7 @@ public final class SimulatedWorld implements Telephony {
                 engine.callAnswered(ref);
             }
             case CALL_FAIL -> {
-                int s = (int) ref;
+                int s = CallTable.slot(ref);
                 if (callId[s] != ref || callState[s] != CALL_RINGING) {
                     return;
                 }
@@ -229,7 +230,7 @@ public final class SimulatedWorld implements Telephony {
                 engine.callFailed(ref, outcome);
             }
             case TALK_END -> {
-                int s = (int) ref;
+                int s = CallTable.slot(ref);
                 if (callId[s] == ref && callState[s] == CALL_BRIDGED) {
                     talkEnded(s, now, true);
                 }

@@ -1,0 +1,103 @@
+package io.pacer.benchmarks.importer;
+
+import io.pacer.engine.contact.ColumnMapping;
+import io.pacer.engine.contact.ImportMode;
+import io.pacer.engine.contact.ImportReport;
+import io.pacer.engine.core.SystemClock;
+import io.pacer.engine.store.Campaign;
+import io.pacer.engine.store.CampaignStatus;
+import io.pacer.engine.store.Database;
+import io.pacer.engine.store.Storage;
+import io.pacer.pacing.DialMode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Measures a CSV import of a large list (default one million rows) into a fresh database: wall time of the
+ * import call (parse, normalise to E.164, derive the time zone, merge duplicates, commit) and the peak heap
+ * used while it runs, sampled every 5 ms. Run it with a small {@code -Xmx} to show the import streams.
+ *
+ * <p>Arguments: {@code [rows] [jdbc-url [user]]}; without a URL it uses a SQLite file in a temporary directory.
+ * See {@code benchmarks/README-import.md}.
+ */
+public final class ImportBenchmark {
+
+    private ImportBenchmark() {
+    }
+
+    /** Runs the benchmark and prints one Markdown table row. */
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path dir = Files.createTempDirectory("pacer-import");
+        String url = args.length > 1 ? args[1] : Database.sqliteUrl(dir);
+        String user = args.length > 2 ? args[2] : null;
+        Path csv = dir.resolve("contacts.csv");
+        writeCsv(csv, rows);
+
+        try (Storage storage = Storage.open(url, user, null, "benchmark", SystemClock.INSTANCE)) {
+            Campaign campaign = storage.campaigns().create(new Campaign(0, "Import benchmark", "", CampaignStatus.DISABLED,
+                    false, null, "Europe/Berlin", DialMode.PROGRESSIVE, 1, 0, 0.03, 25_000, 2_000, 100, List.of(), 10, 480, 1260,
+                    Campaign.DEFAULT_SUBJECT, true, "DE", List.of(), Map.of(), List.of(), List.of()), System.currentTimeMillis());
+            System.gc();
+            AtomicLong peak = new AtomicLong();
+            Thread sampler = new Thread(() -> {
+                Runtime rt = Runtime.getRuntime();
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.setDaemon(true);
+            sampler.start();
+            long start = System.nanoTime();
+            ImportReport report;
+            try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+                report = storage.importer().importCsv(campaign.id(), reader, ',',
+                        new ColumnMapping(List.of("phone", "mobile"), "name", List.of("city", "plan"), null),
+                        ImportMode.REPLACE, "benchmark", System.currentTimeMillis());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            sampler.interrupt();
+            long maxHeap = Runtime.getRuntime().maxMemory();
+            System.out.printf("| %s | %,d | %,d | %,d | %,d | %.1f s | %,.0f rows/s | %d MiB | %d MiB |%n",
+                    storage.db().dialect(), report.rowsRead(), report.imported(), report.merged(), report.rejected(), seconds,
+                    report.rowsRead() / seconds, peak.get() >> 20, maxHeap >> 20);
+            System.out.println("JVM: " + ManagementFactory.getRuntimeMXBean().getVmVersion() + ", "
+                    + Runtime.getRuntime().availableProcessors() + " cores");
+        }
+    }
+
+    /**
+     * A list like the ones operators import: German numbers in national format, a second number column, free
+     * fields; one row in a thousand is a duplicate and one in a thousand has no valid number.
+     */
+    private static void writeCsv(Path csv, int rows) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("phone,mobile,name,city,plan\n");
+            for (int i = 0; i < rows; i++) {
+                String phone;
+                if (i % 1000 == 999) {
+                    phone = "n/a";
+                } else if (i % 1000 == 998) {
+                    phone = "030 " + (10_000_000 + i - 1);
+                } else {
+                    phone = "030 " + (10_000_000 + i);
+                }
+                String mobile = i % 1000 == 999 ? "" : "0151 " + (20_000_000 + i);
+                out.write(phone + "," + mobile + ",Contact " + i + ",Berlin,plan-" + (i % 7) + "\n");
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.pacer.engine.api;
+
+import io.pacer.engine.campaign.CampaignConfig;
+import io.pacer.engine.core.PreviewAnswer;
+
+/**
+ * What the API asks of the running core: take a campaign's dial settings, start or stop dialling it, pass on
+ * an agent's preview answer. Implementations only publish onto the core's ring; they never wait for it.
+ */
+public interface EngineControl extends CampaignStatsSource {
+
+    /** Applies (adds or changes) a campaign's dial settings in the core. */
+    void configure(CampaignConfig config);
+
+    /** Starts or stops dialling a campaign. */
+    void setRunning(int campaignId, boolean running);
+
+    /** An agent's answer to a previewed contact. */
+    void previewAnswered(int agentId, long contactId, PreviewAnswer answer);
+
+    /** An agent logs in to a campaign (already checked to be one of its responsibles) and is ready. */
+    void agentLogin(int agentId, int campaignId);
+
+    /** An agent is ready for the next call (wrap-up finished, pause over). */
+    void agentReady(int agentId);
+
+    /** An agent pauses. */
+    void agentPause(int agentId);
+
+    /** An agent logs out. */
+    void agentLogout(int agentId);
+
+    /** No core attached (API and storage only). */
+    EngineControl NONE = new EngineControl() {
+        @Override
+        public void configure(CampaignConfig config) {
+        }
+
+        @Override
+        public void setRunning(int campaignId, boolean running) {
+        }
+
+        @Override
+        public void previewAnswered(int agentId, long contactId, PreviewAnswer answer) {
+        }
+
+        @Override
+        public void agentLogin(int agentId, int campaignId) {
+        }
+
+        @Override
+        public void agentReady(int agentId) {
+        }
+
+        @Override
+        public void agentPause(int agentId) {
+        }
+
+        @Override
+        public void agentLogout(int agentId) {
+        }
+
+        @Override
+        public io.pacer.engine.campaign.CampaignStats stats(int campaignId) {
+            return null;
+        }
+    };
+}
