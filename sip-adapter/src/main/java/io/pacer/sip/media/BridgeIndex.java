@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * finds both without a queue, a lock or an allocation. A bridge then costs two volatile writes and no thread
  * hop; the worker only does the bookkeeping afterwards.
  *
- * <p>Calls are indexed by the low bits of their id. A slot taken by another live call, or a port released
+ * <p>Calls are indexed by the low bits of their id (the engine's call-table slot). A slot taken by another live
+ * call, or a port released
  * meanwhile, makes {@link #tryBridge} return false, and the bridge goes the slow way through the worker.
  */
 public final class BridgeIndex {
@@ -30,7 +31,8 @@ public final class BridgeIndex {
     }
 
     private int slot(long callId) {
-        return (int) (callId ^ (callId >>> 32)) & mask;
+        // The engine's call ids carry their call-table slot in the low bits, unique among live calls.
+        return (int) callId & mask;
     }
 
     /** Worker thread: {@code port} carries answered call {@code callId}, answered at {@code answeredAtNanos}. */
