@@ -43,9 +43,11 @@ public final class DemoCommand {
             System.err.println("pacer demo: " + e.getMessage() + "\nusage: pacer demo [--seconds N] [--agents N]");
             return 2;
         }
-        // Short rings, talks and wrap-ups so that a minute shows pacing at work.
-        CarrierProfile customers = new CarrierProfile(0.35, 0.10, LongSampler.lognormal(4_000, 0.5),
-                LongSampler.exponential(8_000));
+        // Short rings, talks and wrap-ups, and many quick busy answers, so that predictive pacing leaves its
+        // progressive warm-up within seconds and a minute shows it at work: 30% answer after about 4 s, 35%
+        // busy, the rest ring until the 15 s ring timeout.
+        CarrierProfile customers = new CarrierProfile(0.30, 0.35, LongSampler.lognormal(4_000, 0.5),
+                LongSampler.exponential(10_000));
         LoopbackDemoWorld.Settings settings = new LoopbackDemoWorld.Settings(agents, CAMPAIGN, customers,
                 LongSampler.exponential(3_000), 42);
         try (LoopbackDemoWorld world = LoopbackDemoWorld.create(settings);

@@ -24,6 +24,8 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "simulate" -> SimulateCommand.run(rest);
+            case "demo" -> DemoCommand.run(rest);
+            case "run" -> RunCommand.run(rest);
             default -> {
                 System.err.println("pacer: unknown command '" + args[0] + "'\n\n" + usage());
                 yield 2;
@@ -36,6 +38,12 @@ public final class Main {
                 usage: pacer COMMAND [OPTIONS]
 
                 commands:
+                  demo [--seconds N] [--agents N]
+                                  a live predictive campaign over real SIP and RTP on 127.0.0.1: Pacer with a
+                                  virtual carrier and virtual agents, a status line every second
+                  run --config FILE
+                                  start Pacer for real: SIP, and with a storage section the database and the
+                                  HTTP API (docs/operations.md)
                   simulate FILE [--policy progressive|power|adaptive|predictive|all] [--seeds N] [--json]
                                   run a scenario on virtual time through the real engine and pacing,
                                   and print abandonment, occupancy, agent wait and more (means over seeds)

@@ -52,6 +52,9 @@ public final class RunCommand {
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 root = (Map<?, ?>) new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
             }
+            if (root.containsKey("storage")) {
+                return ServerStack.run(root, sip);
+            }
             Object list = root.get("campaigns");
             for (Object o : list instanceof List<?> l ? l : List.of()) {
                 @SuppressWarnings("unchecked")

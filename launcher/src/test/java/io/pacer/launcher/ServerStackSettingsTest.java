@@ -1,0 +1,36 @@
+package io.pacer.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerStackSettingsTest {
+    private static final Map<String, Object> API = Map.of("adminToken", "0123456789abcdef-token");
+
+    private static String error(Map<String, Object> root) {
+        return assertThrows(IllegalArgumentException.class, () -> ServerStack.Settings.from(root)).getMessage();
+    }
+
+    @Test
+    void defaultsToAnEmbeddedSqliteFileAndLoopbackApi() {
+        ServerStack.Settings s = ServerStack.Settings.from(Map.of("storage", Map.of(), "api", API));
+        assertEquals("jdbc:sqlite:data/pacer.db", s.url());
+        assertEquals("127.0.0.1", s.apiHost());
+        assertEquals(8080, s.apiPort());
+        assertEquals("pacer-1", s.engineId());
+    }
+
+    @Test
+    void namesTheKeyThatIsWrong() {
+        assertTrue(error(Map.of("storage", Map.of("uri", "x"), "api", API)).startsWith("storage.uri: unknown key"));
+        assertTrue(error(Map.of("storage", Map.of("url", "jdbc:mysql://x"), "api", API)).startsWith("storage.url:"));
+        assertTrue(error(Map.of("storage", Map.of(), "api", Map.of("adminToken", "short"))).startsWith("api.adminToken:"));
+        assertTrue(error(Map.of("storage", Map.of(), "api", Map.of("adminToken", "0123456789abcdef-token",
+                "port", 70000))).startsWith("api.port:"));
+        assertTrue(error(Map.of("storage", Map.of(), "api", API, "campaigns", java.util.List.of()))
+                .startsWith("campaigns:"));
+    }
+}
