@@ -70,22 +70,29 @@ final class Sipp implements AutoCloseable {
 
     /** Waits until SIPp has bound {@code port} for {@code transport} ("udp" or "tcp"). */
     Sipp awaitListening(int port, String transport) throws Exception {
+        if (!listening(port, transport)) {
+            fail("SIPp did not bind port " + port + ":\n" + output());
+        }
+        return this;
+    }
+
+    /** True once SIPp has bound {@code port}; false if it exited (port taken) or did not bind within 5 s. */
+    boolean listening(int port, String transport) throws Exception {
         String local = String.format(":%04X ", port);
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline) {
             for (String line : Files.readAllLines(Path.of("/proc/net/" + transport))) {
                 String[] cols = line.trim().split("\\s+");
-                if (cols.length > 1 && (cols[1] + " ").endsWith(local)) {
-                    return this;
+                if (cols.length > 1 && (cols[1] + " ").endsWith(local) && process.isAlive()) {
+                    return true;
                 }
             }
             if (!process.isAlive()) {
-                break;
+                return false;
             }
             Thread.sleep(10);
         }
-        fail("SIPp did not bind port " + port + ":\n" + output());
-        return this;
+        return false;
     }
 
     /** Waits for SIPp to finish its calls; returns its exit code (0: every call as the scenario says). */
@@ -117,22 +124,34 @@ final class Sipp implements AutoCloseable {
         }
     }
 
+    /**
+     * Signalling ports come from below the kernel's ephemeral range (which starts at 32768) and below the tests'
+     * relay ranges (20000 and up), so that no outgoing socket of the test, Pacer or SIPp can be given one while a
+     * test still means to bind it later (a trunk's carrier port is chosen once and bound by each test's SIPp).
+     * Random, so that parallel runs rarely meet.
+     */
+    private static final int SIGNALLING_LOW = 10_000;
+    private static final int SIGNALLING_HIGH = 19_999;
+
     /** A port free for both UDP and TCP on 127.0.0.1 (SIPp and Pacer bind both). */
     static int freePort() throws IOException {
-        for (int i = 0; i < 50; i++) {
-            try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                int port = tcp.getLocalPort();
-                try (DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
-                    return port;
-                } catch (IOException taken) {
-                    // Try another.
-                }
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 200; i++) {
+            int port = random.nextInt(SIGNALLING_LOW, SIGNALLING_HIGH + 1);
+            try (ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+                 DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException taken) {
+                // Try another.
             }
         }
-        throw new IOException("no free port");
+        throw new IOException("no free port in " + SIGNALLING_LOW + ".." + SIGNALLING_HIGH);
     }
 
-    /** An even UDP port free with its three successors (SIPp's audio and video media ports and their RTCP). */
+    /**
+     * An even UDP port free with its three successors (SIPp's audio and video media ports and their RTCP). From
+     * the ephemeral range: it is bound right after it is chosen, and the relays' ranges lie below it.
+     */
     static int freeMediaPort() throws IOException {
         for (int i = 0; i < 50; i++) {
             int port;

@@ -94,8 +94,20 @@ class TrunkLegSippTest {
     }
 
     private static Sipp carrier(int campaign, int calls, String... extra) throws Exception {
-        Sipp sipp = Sipp.uas(SCENARIOS[campaign - 1], carrierPorts[campaign], Sipp.freeMediaPort(), calls, extra);
-        return sipp.awaitListening(carrierPorts[campaign], campaign == TCP_CAMPAIGN ? "tcp" : "udp");
+        String transport = campaign == TCP_CAMPAIGN ? "tcp" : "udp";
+        // The trunk's address is fixed, so the carrier must get this port: the previous test's SIPp may still be
+        // letting go of it, so try again for a few seconds before calling it a failure.
+        for (int attempt = 1; ; attempt++) {
+            Sipp sipp = Sipp.uas(SCENARIOS[campaign - 1], carrierPorts[campaign], Sipp.freeMediaPort(), calls, extra);
+            if (sipp.listening(carrierPorts[campaign], transport)) {
+                return sipp;
+            }
+            sipp.close();
+            if (attempt == 10) {
+                return sipp.awaitListening(carrierPorts[campaign], transport);
+            }
+            Thread.sleep(500);
+        }
     }
 
     private static long dial(int campaign, long ringTimeoutMillis) {
