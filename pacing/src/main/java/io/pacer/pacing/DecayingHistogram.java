@@ -11,7 +11,6 @@ package io.pacer.pacing;
 public final class DecayingHistogram {
     private final double[] counts;
     private final double growth;
-    private final double halfLife;
     private final long binWidthNanos;
     private double weight = 1.0;
     private double total;
@@ -29,7 +28,6 @@ public final class DecayingHistogram {
         this.counts = new double[bins];
         this.binWidthNanos = binWidthNanos;
         this.growth = Math.pow(2.0, 1.0 / halfLife);
-        this.halfLife = halfLife;
     }
 
     /** Records a value in nanoseconds. */
@@ -78,11 +76,6 @@ public final class DecayingHistogram {
         return weight;
     }
 
-    /** Observations after which one counts half. */
-    public double halfLife() {
-        return halfLife;
-    }
-
     /** Observations recorded so far (unweighted). */
     public long observations() {
         return observations;
@@ -96,17 +89,5 @@ public final class DecayingHistogram {
     /** Bin width in nanoseconds. */
     public long binWidthNanos() {
         return binWidthNanos;
-    }
-
-    /** Weighted mean in nanoseconds, taking each bin at its middle. */
-    public double meanNanos() {
-        if (total <= 0) {
-            return 0;
-        }
-        double s = 0;
-        for (int i = 0; i < counts.length; i++) {
-            s += counts[i] * (i + 0.5);
-        }
-        return s / total * binWidthNanos;
     }
 }

@@ -43,11 +43,6 @@ public final class HoldingTimeEstimator {
         return histogram.observations();
     }
 
-    /** Mean holding time in nanoseconds of the finished ones (recent ones weigh more). */
-    public double meanNanos() {
-        return histogram.meanNanos();
-    }
-
     /** Counts rebuilds of the survival curve; a cache built on it is stale when this changes. */
     int version() {
         return version;

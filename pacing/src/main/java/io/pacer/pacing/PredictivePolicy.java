@@ -40,7 +40,6 @@ public final class PredictivePolicy implements DialPolicy {
     private final double[] demandVar;
     private final double[] supplyMean;
     private final double[] supplyVar;
-    private double lastRisk;
 
     /** A predictive policy with the given settings. */
     public PredictivePolicy(PredictiveSettings settings) {
@@ -97,12 +96,10 @@ public final class PredictivePolicy implements DialPolicy {
         headroom = Math.min(headroom, MAX_CALLS_PER_AGENT * in.activeAgents() + MAX_CALLS_PER_AGENT);
         int calls = 0;
         double limit = budget.riskLimit();
-        lastRisk = 0;
         if (pAnswer > 0) {
             while (calls < headroom) {
                 double risk = riskOfNextCall(calls, pAnswer);
                 if (calls >= riskFree && risk > limit) {
-                    lastRisk = risk;
                     break;
                 }
                 calls++;
@@ -215,21 +212,6 @@ public final class PredictivePolicy implements DialPolicy {
     @Override
     public void onWrapEnded(long nowNanos, long wrapNanos) {
         wrap.record(wrapNanos);
-    }
-
-    /** The abandonment budget this policy steers by (for metrics and tests). */
-    public AbandonBudget budget() {
-        return budget;
-    }
-
-    /** Estimated answer probability of a new call. */
-    public double answerProbability() {
-        return ring.answerProbability();
-    }
-
-    /** Risk of the first call the last decision declined (0 when it declined none). */
-    public double lastDeclinedRisk() {
-        return lastRisk;
     }
 
     @Override

@@ -16,7 +16,6 @@ public final class AgentTable {
     private final long[] call;
     private final boolean[] logoutPending;
     private final boolean[] pausePending;
-    private final long[] loggedInSinceNanos;
     private final IndexLinks readyLinks;
     private final IndexLinks memberLinks;
 
@@ -29,7 +28,6 @@ public final class AgentTable {
         call = new long[capacity];
         logoutPending = new boolean[capacity];
         pausePending = new boolean[capacity];
-        loggedInSinceNanos = new long[capacity];
         readyLinks = new IndexLinks(capacity);
         memberLinks = new IndexLinks(capacity);
         java.util.Arrays.fill(call, -1L);
@@ -62,10 +60,6 @@ public final class AgentTable {
         return call[agentId];
     }
 
-    public long loggedInSinceNanos(int agentId) {
-        return loggedInSinceNanos[agentId];
-    }
-
     public boolean logoutPending(int agentId) {
         return logoutPending[agentId];
     }
@@ -95,7 +89,6 @@ public final class AgentTable {
     /** Records a login: the agent joins the campaign's member list. */
     public void login(int agentId, int campaignId, long nowNanos, AgentLists lists) {
         campaign[agentId] = campaignId;
-        loggedInSinceNanos[agentId] = nowNanos;
         logoutPending[agentId] = false;
         pausePending[agentId] = false;
         call[agentId] = -1;

@@ -581,11 +581,6 @@ public final class EngineCore implements EventHandler<EngineEvent> {
         return agents.valid(agentId) ? agents.call(agentId) : -1;
     }
 
-    /** Calls in the table now (in flight, waiting or connected). */
-    public int callsInUse() {
-        return calls.inUse();
-    }
-
     /** Events handled so far. */
     public long events() {
         return events;

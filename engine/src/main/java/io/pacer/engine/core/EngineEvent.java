@@ -21,16 +21,4 @@ public final class EngineEvent {
     public long publishedNanos;
     /** Operator command (rare). */
     public EngineCommand command;
-
-    /** Copies every field of {@code other} into this event. */
-    public void copyFrom(EngineEvent other) {
-        type = other.type;
-        callId = other.callId;
-        agentId = other.agentId;
-        campaignId = other.campaignId;
-        code = other.code;
-        contactId = other.contactId;
-        publishedNanos = other.publishedNanos;
-        command = other.command;
-    }
 }

@@ -35,9 +35,4 @@ public final class PolledTimers implements Timers {
             core.dispatch(timerEvent);
         }
     }
-
-    /** Deadlines pending (for tests and metrics). */
-    public int pending() {
-        return queue.size();
-    }
 }

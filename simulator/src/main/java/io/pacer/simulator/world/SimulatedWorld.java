@@ -53,7 +53,6 @@ public final class SimulatedWorld implements Telephony {
     private final long[] agentSince;
     private final long[] loggedInSince;
     private final long[] wrapNanosOf;
-    private int agentsWanted;
 
     /**
      * @param maxCalls  call slots of the engine (call ids map onto them)
@@ -276,7 +275,6 @@ public final class SimulatedWorld implements Telephony {
                 present++;
             }
         }
-        agentsWanted = wanted;
         for (int a = 0; a < agentState.length && present < wanted; a++) {
             if (agentState[a] == AGENT_OFF) {
                 agentState[a] = AGENT_IDLE;
@@ -345,10 +343,5 @@ public final class SimulatedWorld implements Telephony {
                 stats.violation("answered call neither bridged nor abandoned");
             }
         }
-    }
-
-    /** Agents the scenario wants logged in now. */
-    public int agentsWanted() {
-        return agentsWanted;
     }
 }

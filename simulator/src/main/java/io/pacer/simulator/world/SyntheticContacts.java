@@ -12,20 +12,16 @@ public final class SyntheticContacts implements ContactSupply {
     private long next = 1;
     private final long[] returned = new long[1024];
     private int returnedCount;
-    private long handedOut;
-    private long doNotCall;
 
     @Override
     public boolean next(int campaignId, long epochMillis, ContactSlot out) {
         out.contactId = returnedCount > 0 ? returned[--returnedCount] : next++;
         out.number = NUMBER;
-        handedOut++;
         return true;
     }
 
     @Override
     public void giveBack(int campaignId, long contactId) {
-        handedOut--;
         if (returnedCount < returned.length) {
             returned[returnedCount++] = contactId;
         }
@@ -33,12 +29,6 @@ public final class SyntheticContacts implements ContactSupply {
 
     @Override
     public void doNotCall(int campaignId, long contactId) {
-        handedOut--;
-        doNotCall++;
-    }
-
-    /** Contacts handed out and not given back. */
-    public long handedOut() {
-        return handedOut;
+        // The number leaves the list: it is never handed out again.
     }
 }
