@@ -55,34 +55,33 @@ public final class SipBenchmark {
             }
         }
 
-        PacerSignalling bench = new PacerSignalling(logs, agents, stackThreads);
-        List<PacerSignalling.Step> steps = new ArrayList<>();
-        PacerSignalling.Soak soak = null;
-        try {
-            bench.step(Math.min(250, rates[0]), 5);
-            for (int rate : rates) {
-                PacerSignalling.Step s = bench.step(rate, stepSeconds);
-                steps.add(s);
-                if (!s.clean()) {
-                    break;
+        List<EngineSignalling.Step> steps = new ArrayList<>();
+        EngineSignalling.Soak soak = null;
+        if (rates.length > 0) {
+            try (EngineSignalling bench = new EngineSignalling(logs, agents, stackThreads)) {
+                bench.step(Math.min(250, rates[0]), 5);
+                for (int rate : rates) {
+                    EngineSignalling.Step s = bench.step(rate, stepSeconds);
+                    steps.add(s);
+                    if (!s.clean()) {
+                        break;
+                    }
+                }
+                int best = 0;
+                for (EngineSignalling.Step s : steps) {
+                    if (s.clean()) {
+                        best = s.window().rate();
+                    }
+                }
+                int rate = soakRate > 0 ? soakRate : best;
+                if (rate > 0 && soakSeconds > 0) {
+                    soak = bench.soak(rate, soakSeconds, Math.min(30, soakSeconds));
                 }
             }
-            int best = 0;
-            for (PacerSignalling.Step s : steps) {
-                if (s.clean()) {
-                    best = s.rate();
-                }
-            }
-            int rate = soakRate > 0 ? soakRate : best;
-            if (rate > 0 && soakSeconds > 0) {
-                soak = bench.soak(rate, soakSeconds, Math.min(30, soakSeconds));
-            }
-        } finally {
-            bench.close();
         }
 
-        RelayLoad.Result relay = RelayLoad.run(relayCalls, relaySeconds);
-        String report = report(ceiling, ceilingRate, steps, soak, relay, agents, stackThreads, stepSeconds);
+        RelayLoad.Result relay = relayCalls > 0 ? RelayLoad.run(relayCalls, relaySeconds) : null;
+        String report = SipReport.of(ceiling, ceilingRate, steps, soak, relay, agents, stackThreads, stepSeconds);
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         System.out.println(report);
@@ -91,83 +90,9 @@ public final class SipBenchmark {
     }
 
     private static int[] ints(String csv) {
+        if ("none".equals(csv)) {
+            return new int[0];
+        }
         return Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
-    }
-
-    private static String us(long nanos) {
-        return String.format("%.1f", nanos / 1e3);
-    }
-
-    static String report(List<HarnessCeiling.Step> ceiling, int ceilingRate, List<PacerSignalling.Step> steps,
-                         PacerSignalling.Soak soak, RelayLoad.Result relay, int agents, int stackThreads,
-                         int stepSeconds) {
-        StringBuilder b = new StringBuilder();
-        b.append("# SIP benchmark results\n\n");
-        b.append("Measured ").append(Instant.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores, Java ").append(System.getProperty("java.version"))
-                .append(", everything (SIPp, Pacer, virtual agents, load generators) on the same machine over 127.0.0.1. ")
-                .append("Produced by `io.pacer.benchmarks.sip.SipBenchmark`; the command is in `benchmarks/README-sip.md`.\n\n");
-        b.append("## 1. Harness ceiling: SIPp UAC -> SIPp UAS (built-in scenarios, 5 s per rate)\n\n");
-        b.append("| rate (cps) | successful | failed |\n|---:|---:|---:|\n");
-        for (HarnessCeiling.Step s : ceiling) {
-            b.append("| ").append(s.rate()).append(" | ").append(s.successful()).append(" | ").append(s.failed()).append(" |\n");
-        }
-        b.append("\nCeiling (highest rate with every call successful): **").append(ceilingRate).append(" cps**.\n\n");
-        b.append("## 2. Pacer between a SIPp carrier and nailed-up agents\n\n");
-        b.append("A dialler thread drives the Telephony port directly at a fixed rate; a minimal core stand-in ")
-                .append("(`StandInCore`, not the engine: no pacing) bridges each answer to an idle agent and hangs up 50 ms later. ")
-                .append("The carrier (SIPp, `benchmarks/sipp/carrier-bench.xml`) sends 100, 180 and 200 at once; each call is ")
-                .append("INVITE/100/180/200/ACK/BYE/200 on the trunk, and nothing on the agent leg (").append(agents)
-                .append(" virtual agents, registered with digest, sessions nailed up before the run; no per-call MESSAGE). ")
-                .append("Stack reader threads: ").append(stackThreads).append(". Answer-to-bridge = 200 OK handed to the adapter -> relay mapping switched ")
-                .append("(adapter worker -> core stand-in -> adapter worker). CPU is the whole JVM (Pacer plus the stand-in, the dialler and the ")
-                .append("virtual agents); SIPp's CPU is not included. ").append(stepSeconds).append(" s per step; a step is clean when every ")
-                .append("call was answered and bridged, none failed or was abandoned, and p99 <= 10 ms.\n\n");
-        b.append("| rate (cps) | dialled | answered | failed | abandoned | SIPp failed | p50 (us) | p99 (us) | p99.9 (us) | max (us) | JVM CPU (cores) | heap after GC (MB) | dialogs after | clean |\n");
-        b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|\n");
-        int best = 0;
-        for (PacerSignalling.Step s : steps) {
-            b.append("| ").append(s.rate()).append(" | ").append(s.dialled()).append(" | ").append(s.answered())
-                    .append(" | ").append(s.failed()).append(" | ").append(s.abandoned()).append(" | ").append(s.sippFailed())
-                    .append(" | ").append(us(s.p50Nanos())).append(" | ").append(us(s.p99Nanos())).append(" | ")
-                    .append(us(s.p999Nanos())).append(" | ").append(us(s.maxNanos())).append(" | ")
-                    .append(String.format("%.2f", s.cpuCores())).append(" | ").append(s.heapMb()).append(" | ")
-                    .append(s.dialogsAfter()).append(" | ").append(s.clean() ? "yes" : "no").append(" |\n");
-            if (s.clean()) {
-                best = s.rate();
-            }
-        }
-        b.append("\nSustained clean rate: **").append(best).append(" cps**");
-        if (ceilingRate > 0) {
-            b.append(String.format(", %.0f%% of the harness ceiling", 100.0 * best / ceilingRate));
-        }
-        b.append(".\n\n");
-        if (soak != null) {
-            b.append("### Soak at ").append(soak.rate()).append(" cps for ").append(soak.seconds()).append(" s\n\n");
-            b.append("| t (s) | heap after GC (MB) | live dialogs | client tx | server tx | p99 (us) | failed+abandoned | SIPp failed |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-            long sippFailed = 0;
-            for (long[] s : soak.samples()) {
-                b.append("| ").append(s[0]).append(" | ").append(s[1]).append(" | ").append(s[2]).append(" | ").append(s[3])
-                        .append(" | ").append(s[4]).append(" | ").append(us(s[5])).append(" | ").append(s[6])
-                        .append(" | ").append(s[7]).append(" |\n");
-                sippFailed += Math.max(0, s[7]);
-            }
-            long[] first = soak.samples().get(0);
-            long[] last = soak.samples().get(soak.samples().size() - 1);
-            b.append("\nGrowth from the first to the last sample: heap ").append(last[1] - first[1]).append(" MB, live dialogs ")
-                    .append(last[2] - first[2]).append(" (dialogs linger a few seconds after their BYE, so about rate x linger stay alive).")
-                    .append(" SIPp counted ").append(sippFailed).append(" failed calls in the soak.\n");
-            b.append("\nTotal: dialled ").append(soak.total().dialled()).append(", answered ").append(soak.total().answered())
-                    .append(", failed or abandoned ").append(soak.total().failed()).append(".\n\n");
-        }
-        b.append("## 3. RTP relay: bridged calls, 20 ms G.711 both ways\n\n");
-        b.append("| calls | seconds | packets sent | delivered | lost | relay received | relay forwarded | relay dropped | JVM CPU (cores) |\n");
-        b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        b.append("| ").append(relay.calls()).append(" | ").append(relay.seconds()).append(" | ").append(relay.sent())
-                .append(" | ").append(relay.delivered()).append(" | ").append(relay.sent() - relay.delivered()).append(" | ")
-                .append(relay.relayReceived()).append(" | ").append(relay.relayForwarded()).append(" | ")
-                .append(relay.relayDropped()).append(" | ").append(String.format("%.2f", relay.cpuCores())).append(" |\n\n");
-        b.append("CPU includes the load generator (one sender thread, two receiver threads) in the same JVM.\n");
-        return b.toString();
     }
 }

@@ -70,6 +70,19 @@ final class SippProcess implements AutoCloseable {
         }
     }
 
+    /** CPU the SIPp process has used so far (user + system), in nanoseconds; -1 when unknown. */
+    long cpuNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            // Fields after the command name (which may hold spaces) start after the last ')'.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();
