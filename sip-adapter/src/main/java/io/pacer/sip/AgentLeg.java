@@ -2,6 +2,7 @@ package io.pacer.sip;
 
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.core.PreviewAnswer;
+import io.pacer.engine.port.AgentSessions;
 import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.RelayPort;
 import io.pacer.sip.media.RtpRelay;
@@ -143,6 +144,28 @@ final class AgentLeg {
 
     // ---- the nailed-up call ----------------------------------------------------------------------------
 
+    /**
+     * The operator's login through the API: calls the phone (the engine hears of the login when it answers),
+     * or, when the session is up already, tells the engine of the login to {@code campaignId} at once.
+     */
+    AgentSessions.Opening open(int agentId, int campaignId) {
+        AgentSession s = byId.get(agentId);
+        if (s == null) {
+            return AgentSessions.Opening.UNKNOWN_AGENT;
+        }
+        if (s.state == AgentSession.UP) {
+            s.campaignId = campaignId;
+            input.agentLogin(agentId, campaignId);
+            return AgentSessions.Opening.UP;
+        }
+        if (s.state == AgentSession.IDLE && s.contact == null && s.config.fixedHost() == null) {
+            return AgentSessions.Opening.UNREACHABLE;
+        }
+        s.campaignId = campaignId;
+        connect(agentId);
+        return s.state == AgentSession.CONNECTING ? AgentSessions.Opening.CALLING : AgentSessions.Opening.UNREACHABLE;
+    }
+
     /** Calls the agent's phone to set up its session (after REGISTER, at start, or on the operator's login). */
     void connect(int agentId) {
         AgentSession s = byId.get(agentId);
@@ -231,7 +254,7 @@ final class AgentLeg {
         index.putAgent(s.config.id(), s.media);
         stats.agentLogins++;
         stats.agentSessionsUp = sessionsUp();
-        input.agentLogin(s.config.id(), s.config.campaignId());
+        input.agentLogin(s.config.id(), s.campaignId);
     }
 
     /** Requests inside an agent's session: BYE (logout), MESSAGE/INFO (the agent's commands), refreshes. */
@@ -332,6 +355,8 @@ final class AgentLeg {
 
     private void down(AgentSession s, boolean wasUp) {
         s.state = AgentSession.IDLE;
+        // The next session, set up by the phone or at registration, works on the configured campaign again.
+        s.campaignId = s.config.campaignId();
         stats.agentSessionsUp = sessionsUp();
         s.dialog = null;
         s.callId = -1;
