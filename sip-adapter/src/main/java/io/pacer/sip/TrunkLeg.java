@@ -6,6 +6,7 @@ import gov.nist.javax.sip.clientauthutils.UserCredentials;
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.core.EngineInput;
 import io.pacer.sip.media.BridgeIndex;
+import io.pacer.sip.media.PromptAudio;
 import io.pacer.sip.media.RelayPort;
 import io.pacer.sip.media.RtpRelay;
 import io.pacer.sip.media.Sdp;
@@ -175,9 +176,14 @@ final class TrunkLeg {
         if (call == null) {
             return;
         }
-        long promptMillis = sip.config.abandonMessageMillis();
+        PromptAudio recorded = sip.config.abandonPrompt();
+        long promptMillis = recorded != null ? recorded.millis() : sip.config.abandonMessageMillis();
         if (call.state == TrunkCall.ANSWERED && promptMillis > 0) {
-            call.media.playPrompt(promptMillis, sip.config.payloadType());
+            if (recorded != null) {
+                call.media.playPrompt(recorded);
+            } else {
+                call.media.playPrompt(promptMillis, sip.config.payloadType());
+            }
             call.timerGeneration++;
             long generation = call.timerGeneration | ABANDON_TIMER;
             timers.schedule(() -> ring.publishCall(SipWork.RING_TIMEOUT, callId, generation), promptMillis, TimeUnit.MILLISECONDS);
