@@ -259,35 +259,33 @@ final class AgentLeg {
 
     /** Requests inside an agent's session: BYE (logout), MESSAGE/INFO (the agent's commands), refreshes. */
     void inDialog(RequestEvent e, AgentSession s) throws Exception {
-        Request req = e.getRequest();
-        String method = req.getMethod();
-        if (Request.ACK.equals(method)) {
+        InDialogRequest r = InDialogRequest.take(sip, e);
+        if (r == null) {
             return;
         }
-        ServerTransaction st = sip.serverTransaction(e);
-        switch (method) {
+        switch (r.method()) {
             case Request.BYE -> {
-                st.sendResponse(sip.response(Response.OK, req));
+                r.answer(sip, Response.OK);
                 down(s, true);
             }
             case Request.MESSAGE, Request.INFO -> {
-                st.sendResponse(sip.response(Response.OK, req));
-                command(s, req.getRawContent());
+                r.answer(sip, Response.OK);
+                command(s, r.request().getRawContent());
             }
             case Request.INVITE, Request.UPDATE -> {
-                Response ok = sip.response(Response.OK, req);
-                InetSocketAddress moved = Sdp.audioTarget(req.getRawContent());
+                Response ok = sip.response(Response.OK, r.request());
+                InetSocketAddress moved = Sdp.audioTarget(r.request().getRawContent());
                 if (moved != null) {
                     s.media.remote(moved);
                 }
                 ok.addHeader(sip.contact(s.transport));
-                if (Request.INVITE.equals(method) || moved != null) {
+                if (Request.INVITE.equals(r.method()) || moved != null) {
                     ok.setContent(Sdp.audio(sip.host, s.media.port(), sip.config.payloadType(), ++s.sdpVersion), sip.sdpType);
                 }
-                st.sendResponse(ok);
+                r.answer(ok);
             }
-            case Request.OPTIONS -> st.sendResponse(sip.response(Response.OK, req));
-            default -> st.sendResponse(sip.response(Response.METHOD_NOT_ALLOWED, req));
+            case Request.OPTIONS -> r.answer(sip, Response.OK);
+            default -> r.answer(sip, Response.METHOD_NOT_ALLOWED);
         }
     }
 

@@ -19,7 +19,6 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
-import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.Header;
@@ -425,15 +424,14 @@ final class TrunkLeg {
 
     /** An in-dialog request from the carrier: BYE, re-INVITE or UPDATE (session refresh), INFO, OPTIONS. */
     void inDialog(RequestEvent e, TrunkCall call) throws Exception {
-        Request req = e.getRequest();
-        String method = req.getMethod();
-        if (Request.ACK.equals(method)) {
+        InDialogRequest r = InDialogRequest.take(sip, e);
+        if (r == null) {
             return;
         }
-        ServerTransaction st = sip.serverTransaction(e);
-        switch (method) {
+        Request req = r.request();
+        switch (r.method()) {
             case Request.BYE -> {
-                st.sendResponse(sip.response(Response.OK, req));
+                r.answer(sip, Response.OK);
                 if (calls.get(call.callId) == call && call.state == TrunkCall.ANSWERED) {
                     stats.carrierHangUps++;
                     endAnswered(call);
@@ -452,14 +450,14 @@ final class TrunkLeg {
                     ok.addHeader(sip.headers.createHeader("Require", "timer"));
                 }
                 ok.addHeader(sip.contact(call.trunk.config.transport()));
-                if (call.media != null && (Request.INVITE.equals(method) || moved != null)) {
+                if (call.media != null && (Request.INVITE.equals(r.method()) || moved != null)) {
                     ok.setContent(Sdp.audio(sip.host, call.media.port(), sip.config.payloadType(), ++call.sdpVersion), sip.sdpType);
                 }
-                st.sendResponse(ok);
+                r.answer(ok);
                 stats.refreshes++;
             }
-            case Request.INFO, Request.OPTIONS -> st.sendResponse(sip.response(Response.OK, req));
-            default -> st.sendResponse(sip.response(Response.METHOD_NOT_ALLOWED, req));
+            case Request.INFO, Request.OPTIONS -> r.answer(sip, Response.OK);
+            default -> r.answer(sip, Response.METHOD_NOT_ALLOWED);
         }
     }
 
