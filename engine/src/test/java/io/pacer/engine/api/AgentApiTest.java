@@ -50,28 +50,29 @@ class AgentApiTest {
         };
     }
 
-    @ParameterizedTest
-    @MethodSource("io.pacer.engine.store.TestDatabases#both")
-    void loginOfAnAgentWhosePhoneCannotBeReachedIsAConflictNamingTheReason(Supplier<Database> db) throws Exception {
-        try (ApiHarness api = new ApiHarness(db, phones(AgentSessions.Opening.UNREACHABLE))) {
+    /** Agent ann, responsible for a campaign, logs in to it while the phones answer with {@code opening}. */
+    private static ApiHarness.Reply loginWhilePhones(Supplier<Database> db, AgentSessions.Opening opening) throws Exception {
+        try (ApiHarness api = new ApiHarness(db, phones(opening))) {
             JsonNode ann = api.user("ann", "AGENT");
             long id = api.campaign("\"responsibleUsers\":[" + ann.get("id") + "]");
-            ApiHarness.Reply refused = api.post("/api/v1/campaigns/" + id + "/agents/me/login", ann.get("token").asText(), "");
-            assertEquals(409, refused.status());
-            assertEquals("phone", refused.get("error").get("field").asText());
-            assertEquals(AgentSessions.Opening.UNREACHABLE.problem(), refused.get("error").get("problem").asText());
+            return api.post("/api/v1/campaigns/" + id + "/agents/me/login", ann.get("token").asText(), "");
         }
     }
 
     @ParameterizedTest
     @MethodSource("io.pacer.engine.store.TestDatabases#both")
+    void loginOfAnAgentWhosePhoneCannotBeReachedIsAConflictNamingTheReason(Supplier<Database> db) throws Exception {
+        ApiHarness.Reply refused = loginWhilePhones(db, AgentSessions.Opening.UNREACHABLE);
+        assertEquals(409, refused.status());
+        assertEquals("phone", refused.get("error").get("field").asText());
+        assertEquals(AgentSessions.Opening.UNREACHABLE.problem(), refused.get("error").get("problem").asText());
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.pacer.engine.store.TestDatabases#both")
     void loginWhilePacerCallsThePhoneIsAcceptedAsCallingPhone(Supplier<Database> db) throws Exception {
-        try (ApiHarness api = new ApiHarness(db, phones(AgentSessions.Opening.CALLING))) {
-            JsonNode ann = api.user("ann", "AGENT");
-            long id = api.campaign("\"responsibleUsers\":[" + ann.get("id") + "]");
-            ApiHarness.Reply accepted = api.post("/api/v1/campaigns/" + id + "/agents/me/login", ann.get("token").asText(), "");
-            assertEquals(202, accepted.status());
-            assertEquals("CALLING_PHONE", accepted.get("state").asText());
-        }
+        ApiHarness.Reply accepted = loginWhilePhones(db, AgentSessions.Opening.CALLING);
+        assertEquals(202, accepted.status());
+        assertEquals("CALLING_PHONE", accepted.get("state").asText());
     }
 }

@@ -41,13 +41,19 @@ class AgentSessionsCoreTest {
         assertEquals(List.of(0), closed);
     }
 
-    @Test
-    void logoutDuringACallEndsTheSessionOnlyWhenTheLogoutTakesEffect() {
+    /** Agent 0 talks to a customer and has asked to log out; returns the call. */
+    private long onACallWithLogoutPending() {
         h.campaign(DialMode.PROGRESSIVE);
         h.input.agentLogin(0, 1);
         long call = h.lastDial();
         h.input.callAnswered(call);
         h.input.agentLogout(0);
+        return call;
+    }
+
+    @Test
+    void logoutDuringACallEndsTheSessionOnlyWhenTheLogoutTakesEffect() {
+        long call = onACallWithLogoutPending();
         assertEquals(List.of(), closed, "the customer is still talking to the agent");
         h.input.callEnded(call);
         h.input.agentReady(0);
@@ -56,11 +62,7 @@ class AgentSessionsCoreTest {
 
     @Test
     void loginDuringAPendingLogoutWithdrawsIt() {
-        h.campaign(DialMode.PROGRESSIVE);
-        h.input.agentLogin(0, 1);
-        long call = h.lastDial();
-        h.input.callAnswered(call);
-        h.input.agentLogout(0);
+        long call = onACallWithLogoutPending();
         h.input.agentLogin(0, 1);
         h.input.callEnded(call);
         h.input.agentReady(0);
