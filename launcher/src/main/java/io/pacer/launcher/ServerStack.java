@@ -13,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The whole server for {@code pacer run --config FILE} when the file has a {@code storage:} section: a
  * {@link LiveEngine} (the database with its hopper and journal around the engine's ring, campaigns this engine
- * had locked resumed, the HTTP API) with the SIP adapter as its telephony. Campaigns, lists and agents are then
+ * had locked resumed, the HTTP API) with the SIP adapter as its telephony and as its agents' phone sessions: an
+ * API login calls the agent's phone and the agent is logged in once it answers; an API logout hangs it up. Campaigns, lists and agents are then
  * managed through the API; nothing is read from contact files.
  */
 final class ServerStack {
@@ -104,7 +105,7 @@ final class ServerStack {
                 s.apiHost(), s.apiPort(), s.adminToken(), s.importDir() == null ? null : Path.of(s.importDir()),
                 EngineLimits.defaults());
         try (PacerSipServer server = new PacerSipServer(sip);
-             LiveEngine engine = new LiveEngine(live, server.telephony())) {
+             LiveEngine engine = new LiveEngine(live, server.telephony(), server)) {
             server.start(engine.input());
             System.out.printf("pacer run: SIP on %s:%d, API on http://%s:%d/api/v1, database %s%n",
                     sip.bindAddress(), server.sipPort(), s.apiHost(), engine.api().port(), s.url());

@@ -2,6 +2,7 @@ package io.pacer.sip;
 
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.core.PreviewAnswer;
+import io.pacer.engine.port.AgentSessions;
 import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.RelayPort;
 import io.pacer.sip.media.RtpRelay;
@@ -143,6 +144,28 @@ final class AgentLeg {
 
     // ---- the nailed-up call ----------------------------------------------------------------------------
 
+    /**
+     * The operator's login through the API: calls the phone (the engine hears of the login when it answers),
+     * or, when the session is up already, tells the engine of the login to {@code campaignId} at once.
+     */
+    AgentSessions.Opening open(int agentId, int campaignId) {
+        AgentSession s = byId.get(agentId);
+        if (s == null) {
+            return AgentSessions.Opening.UNKNOWN_AGENT;
+        }
+        if (s.state == AgentSession.UP) {
+            s.campaignId = campaignId;
+            input.agentLogin(agentId, campaignId);
+            return AgentSessions.Opening.UP;
+        }
+        if (s.state == AgentSession.IDLE && s.contact == null && s.config.fixedHost() == null) {
+            return AgentSessions.Opening.UNREACHABLE;
+        }
+        s.campaignId = campaignId;
+        connect(agentId);
+        return s.state == AgentSession.CONNECTING ? AgentSessions.Opening.CALLING : AgentSessions.Opening.UNREACHABLE;
+    }
+
     /** Calls the agent's phone to set up its session (after REGISTER, at start, or on the operator's login). */
     void connect(int agentId) {
         AgentSession s = byId.get(agentId);
@@ -231,40 +254,38 @@ final class AgentLeg {
         index.putAgent(s.config.id(), s.media);
         stats.agentLogins++;
         stats.agentSessionsUp = sessionsUp();
-        input.agentLogin(s.config.id(), s.config.campaignId());
+        input.agentLogin(s.config.id(), s.campaignId);
     }
 
     /** Requests inside an agent's session: BYE (logout), MESSAGE/INFO (the agent's commands), refreshes. */
     void inDialog(RequestEvent e, AgentSession s) throws Exception {
-        Request req = e.getRequest();
-        String method = req.getMethod();
-        if (Request.ACK.equals(method)) {
+        InDialogRequest r = InDialogRequest.take(sip, e);
+        if (r == null) {
             return;
         }
-        ServerTransaction st = sip.serverTransaction(e);
-        switch (method) {
+        switch (r.method()) {
             case Request.BYE -> {
-                st.sendResponse(sip.response(Response.OK, req));
+                r.answer(sip, Response.OK);
                 down(s, true);
             }
             case Request.MESSAGE, Request.INFO -> {
-                st.sendResponse(sip.response(Response.OK, req));
-                command(s, req.getRawContent());
+                r.answer(sip, Response.OK);
+                command(s, r.request().getRawContent());
             }
             case Request.INVITE, Request.UPDATE -> {
-                Response ok = sip.response(Response.OK, req);
-                InetSocketAddress moved = Sdp.audioTarget(req.getRawContent());
+                Response ok = sip.response(Response.OK, r.request());
+                InetSocketAddress moved = Sdp.audioTarget(r.request().getRawContent());
                 if (moved != null) {
                     s.media.remote(moved);
                 }
                 ok.addHeader(sip.contact(s.transport));
-                if (Request.INVITE.equals(method) || moved != null) {
+                if (Request.INVITE.equals(r.method()) || moved != null) {
                     ok.setContent(Sdp.audio(sip.host, s.media.port(), sip.config.payloadType(), ++s.sdpVersion), sip.sdpType);
                 }
-                st.sendResponse(ok);
+                r.answer(ok);
             }
-            case Request.OPTIONS -> st.sendResponse(sip.response(Response.OK, req));
-            default -> st.sendResponse(sip.response(Response.METHOD_NOT_ALLOWED, req));
+            case Request.OPTIONS -> r.answer(sip, Response.OK);
+            default -> r.answer(sip, Response.METHOD_NOT_ALLOWED);
         }
     }
 
@@ -332,6 +353,8 @@ final class AgentLeg {
 
     private void down(AgentSession s, boolean wasUp) {
         s.state = AgentSession.IDLE;
+        // The next session, set up by the phone or at registration, works on the configured campaign again.
+        s.campaignId = s.config.campaignId();
         stats.agentSessionsUp = sessionsUp();
         s.dialog = null;
         s.callId = -1;

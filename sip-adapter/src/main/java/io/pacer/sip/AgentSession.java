@@ -20,10 +20,13 @@ final class AgentSession {
     ClientTransaction invite;
     RelayPort media;
     long callId = -1;
+    /** The campaign the engine hears of when the session comes up: the configured one, or what the API asked for. */
+    int campaignId;
     long sdpVersion = 1;
 
     AgentSession(SipConfig.AgentConfig config) {
         this.config = config;
+        this.campaignId = config.campaignId();
         if (config.fixedHost() != null) {
             source = config.fixedHost() + ":" + config.fixedPort();
         }

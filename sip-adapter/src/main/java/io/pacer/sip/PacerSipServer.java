@@ -1,13 +1,16 @@
 package io.pacer.sip;
 
 import io.pacer.engine.core.EngineInput;
+import io.pacer.engine.port.AgentSessions;
 import io.pacer.engine.port.Telephony;
 import io.pacer.sip.media.AnswerToBridgeMeter;
 import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.RtpRelay;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,12 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Life cycle: construct (binds the SIP port), hand {@link #telephony()} to the engine, then
  * {@link #start(EngineInput)} with the engine's input; from then on SIP results arrive as engine events.
- * {@link #close()} ends agent sessions and stops everything. See {@code docs/sip.md} for the threads and the
+ * {@link #close()} ends agent sessions and stops everything. As the engine's {@link AgentSessions} it opens and
+ * closes agents' sessions for logins and logouts made through the API. See {@code docs/sip.md} for the threads and the
  * flow of a call.
  */
-public final class PacerSipServer implements AutoCloseable {
+public final class PacerSipServer implements AutoCloseable, AgentSessions {
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /** How long an API login waits for the worker to say what it did about the agent's session. */
+    private static final long OPEN_ANSWER_MILLIS = 2_000;
 
     private final SipConfig config;
     private final SipEndpoint sip;
@@ -83,6 +89,32 @@ public final class PacerSipServer implements AutoCloseable {
     /** Ends an agent's session (the operator's logout): BYE to the phone, then an agentLogout event. */
     public void disconnectAgent(int agentId) {
         ring.publishTask(() -> worker.agents().hangUpSession(agentId));
+    }
+
+    /**
+     * An API login: the worker decides from the agent's registration and session whether the phone is called,
+     * already up, or out of reach, and this (API) thread waits up to {@link #OPEN_ANSWER_MILLIS} for that answer.
+     */
+    @Override
+    public AgentSessions.Opening open(int agentId, int campaignId) {
+        CompletableFuture<AgentSessions.Opening> answer = new CompletableFuture<>();
+        if (!started || !ring.publishTask(() -> answer.complete(worker.agents().open(agentId, campaignId)))) {
+            return AgentSessions.Opening.NO_ANSWER_FROM_ADAPTER;
+        }
+        try {
+            return answer.get(OPEN_ANSWER_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return AgentSessions.Opening.NO_ANSWER_FROM_ADAPTER;
+        } catch (ExecutionException | TimeoutException e) {
+            return AgentSessions.Opening.NO_ANSWER_FROM_ADAPTER;
+        }
+    }
+
+    /** The engine has logged the agent out (called on the core's thread): BYE to the phone, without waiting. */
+    @Override
+    public void close(int agentId) {
+        disconnectAgent(agentId);
     }
 
     /** The SIP port actually bound (useful when the configuration asked for port 0). */

@@ -1,5 +1,6 @@
 package io.pacer.sip;
 
+import io.pacer.sip.media.PromptAudio;
 import java.util.List;
 
 /**
@@ -16,9 +17,12 @@ import java.util.List;
  * @param codec            the one G.711 codec offered on both legs ("PCMU" or "PCMA"): the relay never transcodes
  * @param loginExtension   user part agents dial to log in ("login" for sip:login@pacer)
  * @param notifyAgents     send the agent a SIP MESSAGE when a customer is connected to or leaves its session
- * @param abandonMessageMillis how long the relay plays the identification prompt before an abandoned call's BYE
+ * @param abandonMessageMillis how long the relay plays its tone, the stand-in for the identification prompt,
+ *                         before an abandoned call's BYE (when there is no {@code abandonPrompt})
  * @param trunks           carriers or PBXs Pacer dials through; the first one is the default
  * @param agents           agents allowed to register and log in
+ * @param abandonPrompt    the recorded identification prompt played to an abandoned customer, in {@link #codec},
+ *                         or {@code null} for the tone
  */
 public record SipConfig(
         String bindAddress,
@@ -32,7 +36,8 @@ public record SipConfig(
         boolean notifyAgents,
         long abandonMessageMillis,
         List<TrunkConfig> trunks,
-        List<AgentConfig> agents) {
+        List<AgentConfig> agents,
+        PromptAudio abandonPrompt) {
 
     /** Validates the settings; the message names the field at fault. */
     public SipConfig {
@@ -62,6 +67,18 @@ public record SipConfig(
         if (loginExtension == null || loginExtension.isBlank()) {
             loginExtension = "login";
         }
+        if (abandonPrompt != null && abandonPrompt.payloadType() != ("PCMU".equals(codec) ? 0 : 8)) {
+            throw new IllegalArgumentException("sip.abandonMessageFile: " + abandonPrompt.file()
+                    + ": encoded for another codec than " + codec);
+        }
+    }
+
+    /** Settings without a recorded prompt: abandoned customers hear the tone. */
+    public SipConfig(String bindAddress, int port, int stackThreads, int relayPortMin, int relayPortMax,
+                     int relayThreads, String codec, String loginExtension, boolean notifyAgents,
+                     long abandonMessageMillis, List<TrunkConfig> trunks, List<AgentConfig> agents) {
+        this(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec, loginExtension,
+                notifyAgents, abandonMessageMillis, trunks, agents, null);
     }
 
     /** The RTP payload type of {@link #codec}: 0 for PCMU, 8 for PCMA. */
@@ -158,13 +175,19 @@ public record SipConfig(
     /** A copy with other agents. */
     public SipConfig withAgents(List<AgentConfig> newAgents) {
         return new SipConfig(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec,
-                loginExtension, notifyAgents, abandonMessageMillis, trunks, newAgents);
+                loginExtension, notifyAgents, abandonMessageMillis, trunks, newAgents, abandonPrompt);
     }
 
     /** A copy with the agent notifications switched on or off. */
     public SipConfig withNotifyAgents(boolean notify) {
         return new SipConfig(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec,
-                loginExtension, notify, abandonMessageMillis, trunks, agents);
+                loginExtension, notify, abandonMessageMillis, trunks, agents, abandonPrompt);
+    }
+
+    /** A copy that plays {@code prompt} to abandoned customers ({@code null}: the tone). */
+    public SipConfig withAbandonPrompt(PromptAudio prompt) {
+        return new SipConfig(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec,
+                loginExtension, notifyAgents, abandonMessageMillis, trunks, agents, prompt);
     }
 
 }

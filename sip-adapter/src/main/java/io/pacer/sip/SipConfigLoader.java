@@ -1,5 +1,6 @@
 package io.pacer.sip;
 
+import io.pacer.sip.media.PromptAudio;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -29,14 +30,23 @@ public final class SipConfigLoader {
             if (!(root instanceof Map<?, ?> top) || !(top.get("sip") instanceof Map<?, ?> sip)) {
                 throw new IllegalArgumentException(file + ": no 'sip:' section");
             }
-            return fromMap(sip);
+            Path dir = file.toAbsolutePath().getParent();
+            return fromMap(sip, dir);
         }
     }
 
-    /** Builds the configuration from the parsed {@code sip:} map. */
+    /** Builds the configuration from the parsed {@code sip:} map; relative file names are from the working directory. */
     public static SipConfig fromMap(Map<?, ?> sip) {
+        return fromMap(sip, Path.of(""));
+    }
+
+    /**
+     * Builds the configuration from the parsed {@code sip:} map; relative file names (the abandon prompt) are
+     * resolved from {@code dir}, the configuration file's directory. The prompt is read and checked here.
+     */
+    public static SipConfig fromMap(Map<?, ?> sip, Path dir) {
         allowOnly("sip", sip, "bindAddress", "port", "stackThreads", "codec", "loginExtension", "notifyAgents",
-                "abandonMessageMillis", "rtp", "trunks", "agents");
+                "abandonMessageMillis", "abandonMessageFile", "rtp", "trunks", "agents");
         Map<?, ?> rtp = sip.get("rtp") instanceof Map<?, ?> m ? m : Map.of();
         allowOnly("sip.rtp", rtp, "portMin", "portMax", "threads");
         List<SipConfig.TrunkConfig> trunks = new ArrayList<>();
@@ -47,6 +57,9 @@ public final class SipConfigLoader {
         for (Object o : list(sip.get("agents"))) {
             agents.add(agent((Map<?, ?>) o));
         }
+        String codec = str(sip, "codec", "PCMU");
+        String promptFile = str(sip, "abandonMessageFile", null);
+        PromptAudio prompt = promptFile == null ? null : PromptAudio.load(dir.resolve(promptFile), codec);
         return new SipConfig(
                 str(sip, "bindAddress", "127.0.0.1"),
                 num(sip, "port", 5060),
@@ -54,11 +67,11 @@ public final class SipConfigLoader {
                 num(rtp, "portMin", 20000),
                 num(rtp, "portMax", 29999),
                 num(rtp, "threads", 1),
-                str(sip, "codec", "PCMU"),
+                codec,
                 str(sip, "loginExtension", "login"),
                 bool(sip, "notifyAgents", true),
                 num(sip, "abandonMessageMillis", 0),
-                trunks, agents);
+                trunks, agents, prompt);
     }
 
     private static SipConfig.TrunkConfig trunk(Map<?, ?> t) {

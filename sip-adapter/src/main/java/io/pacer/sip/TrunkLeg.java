@@ -6,6 +6,7 @@ import gov.nist.javax.sip.clientauthutils.UserCredentials;
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.core.EngineInput;
 import io.pacer.sip.media.BridgeIndex;
+import io.pacer.sip.media.PromptAudio;
 import io.pacer.sip.media.RelayPort;
 import io.pacer.sip.media.RtpRelay;
 import io.pacer.sip.media.Sdp;
@@ -18,7 +19,6 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
-import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.Header;
@@ -175,9 +175,14 @@ final class TrunkLeg {
         if (call == null) {
             return;
         }
-        long promptMillis = sip.config.abandonMessageMillis();
+        PromptAudio recorded = sip.config.abandonPrompt();
+        long promptMillis = recorded != null ? recorded.millis() : sip.config.abandonMessageMillis();
         if (call.state == TrunkCall.ANSWERED && promptMillis > 0) {
-            call.media.playPrompt(promptMillis, sip.config.payloadType());
+            if (recorded != null) {
+                call.media.playPrompt(recorded);
+            } else {
+                call.media.playPrompt(promptMillis, sip.config.payloadType());
+            }
             call.timerGeneration++;
             long generation = call.timerGeneration | ABANDON_TIMER;
             timers.schedule(() -> ring.publishCall(SipWork.RING_TIMEOUT, callId, generation), promptMillis, TimeUnit.MILLISECONDS);
@@ -419,15 +424,14 @@ final class TrunkLeg {
 
     /** An in-dialog request from the carrier: BYE, re-INVITE or UPDATE (session refresh), INFO, OPTIONS. */
     void inDialog(RequestEvent e, TrunkCall call) throws Exception {
-        Request req = e.getRequest();
-        String method = req.getMethod();
-        if (Request.ACK.equals(method)) {
+        InDialogRequest r = InDialogRequest.take(sip, e);
+        if (r == null) {
             return;
         }
-        ServerTransaction st = sip.serverTransaction(e);
-        switch (method) {
+        Request req = r.request();
+        switch (r.method()) {
             case Request.BYE -> {
-                st.sendResponse(sip.response(Response.OK, req));
+                r.answer(sip, Response.OK);
                 if (calls.get(call.callId) == call && call.state == TrunkCall.ANSWERED) {
                     stats.carrierHangUps++;
                     endAnswered(call);
@@ -446,14 +450,14 @@ final class TrunkLeg {
                     ok.addHeader(sip.headers.createHeader("Require", "timer"));
                 }
                 ok.addHeader(sip.contact(call.trunk.config.transport()));
-                if (call.media != null && (Request.INVITE.equals(method) || moved != null)) {
+                if (call.media != null && (Request.INVITE.equals(r.method()) || moved != null)) {
                     ok.setContent(Sdp.audio(sip.host, call.media.port(), sip.config.payloadType(), ++call.sdpVersion), sip.sdpType);
                 }
-                st.sendResponse(ok);
+                r.answer(ok);
                 stats.refreshes++;
             }
-            case Request.INFO, Request.OPTIONS -> st.sendResponse(sip.response(Response.OK, req));
-            default -> st.sendResponse(sip.response(Response.METHOD_NOT_ALLOWED, req));
+            case Request.INFO, Request.OPTIONS -> r.answer(sip, Response.OK);
+            default -> r.answer(sip, Response.METHOD_NOT_ALLOWED);
         }
     }
 

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pacer.sip.media.WavFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The documented example configuration loads, and mistakes are named. */
 class SipConfigLoaderTest {
@@ -36,5 +40,30 @@ class SipConfigLoaderTest {
     void missingTrunksAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SipConfigLoader.fromMap(Map.of()));
         assertTrue(e.getMessage().contains("sip.trunks"), e.getMessage());
+    }
+
+    @Test
+    void abandonPromptFileIsReadFromTheConfigurationsDirectoryAtLoad(@TempDir Path dir) throws Exception {
+        byte[] twoFrames = new byte[320];
+        Files.write(dir.resolve("identification.wav"), WavFiles.wav(7, 1, 8000, 8, twoFrames));
+        Path config = Files.writeString(dir.resolve("pacer.yaml"), """
+                sip:
+                  codec: PCMA
+                  abandonMessageFile: identification.wav
+                  trunks:
+                    - name: carrier
+                      address: 127.0.0.1:5070
+                """);
+        SipConfig c = SipConfigLoader.load(config);
+        assertEquals(40, c.abandonPrompt().millis());
+        assertEquals(8, c.abandonPrompt().payloadType(), "encoded for the configured codec");
+    }
+
+    @Test
+    void missingAbandonPromptFileIsNamedAtLoad(@TempDir Path dir) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SipConfigLoader.fromMap(
+                Map.of("abandonMessageFile", "gone.wav", "trunks", List.of(Map.of("name", "c", "address", "127.0.0.1"))),
+                dir));
+        assertEquals("sip.abandonMessageFile: " + dir.resolve("gone.wav") + ": no such file", e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package io.pacer.engine.api;
 
 import io.pacer.engine.core.PreviewAnswer;
+import io.pacer.engine.port.AgentSessions;
 import io.pacer.engine.store.CallbackRequest;
 import io.pacer.engine.store.InvalidFieldException;
 import io.pacer.engine.store.OutcomeRecorder.PreviewDecision;
@@ -60,8 +61,14 @@ final class CallRoutes {
                 if (!s.campaigns().isResponsible(campaign, r.user().id())) {
                     throw new InvalidFieldException(403, "campaignId", "you are not responsible for campaign " + campaign);
                 }
-                engine.agentLogin((int) r.user().id(), (int) campaign);
-                return ApiResponse.ok(java.util.Map.of("agentId", r.user().id(), "campaignId", campaign, "state", "LOGGED_IN"));
+                AgentSessions.Opening opening = engine.agentLogin((int) r.user().id(), (int) campaign);
+                if (!opening.accepted()) {
+                    // Nothing reached the engine: an agent without a session would be bridged to silence.
+                    throw InvalidFieldException.conflict("phone", opening.problem());
+                }
+                String state = opening == AgentSessions.Opening.CALLING ? "CALLING_PHONE" : "LOGGED_IN";
+                return new ApiResponse(opening == AgentSessions.Opening.CALLING ? 202 : 200,
+                        java.util.Map.of("agentId", r.user().id(), "campaignId", campaign, "state", state), null);
             }),
             new Route("POST", "/api/v1/agents/me/ready", Role.AGENT, r -> {
                 engine.agentReady((int) r.user().id());

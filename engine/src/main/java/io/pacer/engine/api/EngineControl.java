@@ -2,6 +2,7 @@ package io.pacer.engine.api;
 
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.core.PreviewAnswer;
+import io.pacer.engine.port.AgentSessions;
 
 /**
  * What the API asks of the running core: take a campaign's dial settings, start or stop dialling it, pass on
@@ -18,8 +19,14 @@ public interface EngineControl extends CampaignStatsSource {
     /** An agent's answer to a previewed contact. */
     void previewAnswered(int agentId, long contactId, PreviewAnswer answer);
 
-    /** An agent logs in to a campaign (already checked to be one of its responsibles) and is ready. */
-    void agentLogin(int agentId, int campaignId);
+    /**
+     * An agent logs in to a campaign (already checked to be one of its responsibles) and is ready. When the
+     * agent needs a phone session, the engine hears of the login only once the session is up.
+     *
+     * @return what became of the agent's phone session; when {@link AgentSessions.Opening#accepted()} is false
+     *         the engine was told nothing
+     */
+    AgentSessions.Opening agentLogin(int agentId, int campaignId);
 
     /** An agent is ready for the next call (wrap-up finished, pause over). */
     void agentReady(int agentId);
@@ -27,7 +34,7 @@ public interface EngineControl extends CampaignStatsSource {
     /** An agent pauses. */
     void agentPause(int agentId);
 
-    /** An agent logs out. */
+    /** An agent logs out (after its call, if it is on one); its phone session ends with the logout. */
     void agentLogout(int agentId);
 
     /** No core attached (API and storage only). */
@@ -45,7 +52,8 @@ public interface EngineControl extends CampaignStatsSource {
         }
 
         @Override
-        public void agentLogin(int agentId, int campaignId) {
+        public AgentSessions.Opening agentLogin(int agentId, int campaignId) {
+            return AgentSessions.Opening.NOT_NEEDED;
         }
 
         @Override

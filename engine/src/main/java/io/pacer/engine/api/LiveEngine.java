@@ -4,6 +4,7 @@ import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.core.EngineLimits;
 import io.pacer.engine.core.EngineRing;
 import io.pacer.engine.core.SystemClock;
+import io.pacer.engine.port.AgentSessions;
 import io.pacer.engine.port.Telephony;
 import io.pacer.engine.store.Campaign;
 import io.pacer.engine.store.Role;
@@ -39,12 +40,20 @@ public final class LiveEngine implements AutoCloseable {
     private final EngineRing ring;
     private final ApiServer api;
 
-    /** Starts everything; {@code telephony} is bound to {@link #input()} by its owner afterwards. */
+    /** Starts everything with no phone sessions to manage; {@code telephony} is bound to {@link #input()} afterwards. */
     public LiveEngine(Settings settings, Telephony telephony) throws InterruptedException {
+        this(settings, telephony, AgentSessions.NONE);
+    }
+
+    /**
+     * Starts everything; {@code telephony} is bound to {@link #input()} by its owner afterwards. API logins and
+     * logouts open and close the agents' phone sessions through {@code sessions}.
+     */
+    public LiveEngine(Settings settings, Telephony telephony, AgentSessions sessions) throws InterruptedException {
         storage = Storage.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword(), settings.engineId(),
                 SystemClock.INSTANCE);
         ring = new EngineRing(settings.limits(), SystemClock.INSTANCE, telephony, storage.hopper(), storage.journal(), 4096);
-        MeteredEngineControl control = new MeteredEngineControl(new RingEngineControl(ring), ring);
+        MeteredEngineControl control = new MeteredEngineControl(new RingEngineControl(ring, sessions), ring);
         for (Campaign campaign : storage.resumeCampaigns()) {
             control.configure(campaign.toEngineConfig());
             control.setRunning((int) campaign.id(), true);

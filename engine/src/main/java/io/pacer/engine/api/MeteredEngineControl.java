@@ -6,6 +6,7 @@ import io.pacer.engine.campaign.CampaignStats;
 import io.pacer.engine.core.EngineRing;
 import io.pacer.engine.core.PreviewAnswer;
 import io.pacer.engine.metrics.EngineMetrics;
+import io.pacer.engine.port.AgentSessions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -67,8 +68,8 @@ public final class MeteredEngineControl implements EngineControl {
     }
 
     @Override
-    public void agentLogin(int agentId, int campaignId) {
-        inner.agentLogin(agentId, campaignId);
+    public AgentSessions.Opening agentLogin(int agentId, int campaignId) {
+        return inner.agentLogin(agentId, campaignId);
     }
 
     @Override

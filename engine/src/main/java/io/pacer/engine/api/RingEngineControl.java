@@ -4,18 +4,32 @@ import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.campaign.CampaignStats;
 import io.pacer.engine.core.EngineRing;
 import io.pacer.engine.core.PreviewAnswer;
+import io.pacer.engine.port.AgentSessions;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** {@link EngineControl} over the live core's ring: commands are published, stats are queried on the core's thread. */
+/**
+ * {@link EngineControl} over the live core's ring: commands are published, stats are queried on the core's
+ * thread. A login goes through the agents' phone sessions: the core hears it here only when no phone is needed,
+ * otherwise from the session's owner once the phone has answered. A logout goes to the core, which ends the
+ * phone's session when the logout takes effect.
+ */
 public final class RingEngineControl implements EngineControl {
 
     private final EngineRing ring;
+    private final AgentSessions sessions;
 
-    /** Control of the core behind {@code ring}. */
+    /** Control of the core behind {@code ring}, with no phone sessions to manage. */
     public RingEngineControl(EngineRing ring) {
+        this(ring, AgentSessions.NONE);
+    }
+
+    /** Control of the core behind {@code ring}; logins and logouts open and close {@code sessions}. */
+    public RingEngineControl(EngineRing ring, AgentSessions sessions) {
         this.ring = ring;
+        this.sessions = sessions;
+        ring.command(core -> core.agentSessions(sessions));
     }
 
     @Override
@@ -34,8 +48,12 @@ public final class RingEngineControl implements EngineControl {
     }
 
     @Override
-    public void agentLogin(int agentId, int campaignId) {
-        ring.agentLogin(agentId, campaignId);
+    public AgentSessions.Opening agentLogin(int agentId, int campaignId) {
+        AgentSessions.Opening opening = sessions.open(agentId, campaignId);
+        if (opening == AgentSessions.Opening.NOT_NEEDED) {
+            ring.agentLogin(agentId, campaignId);
+        }
+        return opening;
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.campaign.CampaignCounters;
 import io.pacer.engine.campaign.CampaignStats;
 import io.pacer.engine.metrics.LatencyRecorder;
+import io.pacer.engine.port.AgentSessions;
 import io.pacer.engine.port.CallJournal;
 import io.pacer.engine.port.CallRecord;
 import io.pacer.engine.port.Clock;
@@ -52,6 +53,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
     private final CallRecord record = new CallRecord();
     private final LatencyRecorder answerToBridge = new LatencyRecorder();
     private final long tickNanos;
+    private AgentSessions sessions = AgentSessions.NONE;
     private long now;
     private long events;
     private boolean started;
@@ -252,8 +254,12 @@ public final class EngineCore implements EventHandler<EngineEvent> {
     // ---------------------------------------------------------------- agents
 
     private void onLogin(int agent, int campaignId) {
-        if (!agents.valid(agent) || campaign(campaignId) == null
-                || agents.state(agent) != AgentState.LOGGED_OUT) {
+        if (!agents.valid(agent) || campaign(campaignId) == null) {
+            return;
+        }
+        AgentState s = agents.state(agent);
+        if (s != AgentState.LOGGED_OUT) {
+            relogin(agent, s, campaignId);
             return;
         }
         Campaign c = campaigns[campaignId];
@@ -261,6 +267,29 @@ public final class EngineCore implements EventHandler<EngineEvent> {
         c.counters.set(CampaignCounters.LOGGED_IN, c.agents.members());
         makeReady(agent, AgentState.LOGGED_OUT, c);
         pace(c);
+    }
+
+    /**
+     * A login of an agent who is logged in already (its phone session was up): it withdraws a pending logout,
+     * and moves an agent between calls to the requested campaign, keeping its phone session. An agent on a
+     * call stays in its campaign: moving it would take the call's agent away.
+     */
+    private void relogin(int agent, AgentState s, int campaignId) {
+        agents.setLogoutPending(agent, false);
+        int from = agents.campaign(agent);
+        if (from == campaignId || s == AgentState.ON_CALL || s == AgentState.RESERVED) {
+            return;
+        }
+        Campaign old = campaigns[from];
+        if (s == AgentState.READY) {
+            agents.removeReady(agent, old.agents);
+        } else if (s == AgentState.WRAP_UP) {
+            old.policy().onWrapEnded(now, now - agents.stateSinceNanos(agent));
+        }
+        moveAgent(agent, s, AgentState.LOGGED_OUT, old);
+        leave(agent, old);
+        pace(old);
+        onLogin(agent, campaignId);
     }
 
     private void onReady(int agent) {
@@ -355,6 +384,12 @@ public final class EngineCore implements EventHandler<EngineEvent> {
     }
 
     private void logout(int agent, Campaign c) {
+        leave(agent, c);
+        // Only now, with the agent out of every list, may its phone hang up: no call can be bridged to it any more.
+        sessions.close(agent);
+    }
+
+    private void leave(int agent, Campaign c) {
         agents.logout(agent, now, c.agents);
         c.counters.set(CampaignCounters.LOGGED_IN, c.agents.members());
     }
@@ -558,6 +593,11 @@ public final class EngineCore implements EventHandler<EngineEvent> {
                 pace(c);
             }
         }
+    }
+
+    /** Tells {@code phoneSessions} whenever an agent's logout takes effect, so that it ends the phone's session. */
+    public void agentSessions(AgentSessions phoneSessions) {
+        this.sessions = phoneSessions;
     }
 
     /** The campaign with this id, or {@code null}. */

@@ -3,6 +3,10 @@ package io.pacer.engine.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pacer.engine.campaign.CampaignConfig;
+import io.pacer.engine.campaign.CampaignStats;
+import io.pacer.engine.core.PreviewAnswer;
+import io.pacer.engine.port.AgentSessions;
 import io.pacer.engine.store.Database;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,5 +34,45 @@ class AgentApiTest {
             assertEquals("READY", api.post("/api/v1/agents/me/ready", ann.get("token").asText(), "").get("state").asText());
             assertEquals(401, api.post("/api/v1/agents/me/ready", null, "").status());
         }
+    }
+
+    /** The core's control with phones whose sessions answer every login with {@code opening}. */
+    private static EngineControl phones(AgentSessions.Opening opening) {
+        return new EngineControl() {
+            @Override public void configure(CampaignConfig config) { }
+            @Override public void setRunning(int campaignId, boolean running) { }
+            @Override public void previewAnswered(int agentId, long contactId, PreviewAnswer answer) { }
+            @Override public AgentSessions.Opening agentLogin(int agentId, int campaignId) { return opening; }
+            @Override public void agentReady(int agentId) { }
+            @Override public void agentPause(int agentId) { }
+            @Override public void agentLogout(int agentId) { }
+            @Override public CampaignStats stats(int campaignId) { return null; }
+        };
+    }
+
+    /** Agent ann, responsible for a campaign, logs in to it while the phones answer with {@code opening}. */
+    private static ApiHarness.Reply loginWhilePhones(Supplier<Database> db, AgentSessions.Opening opening) throws Exception {
+        try (ApiHarness api = new ApiHarness(db, phones(opening))) {
+            JsonNode ann = api.user("ann", "AGENT");
+            long id = api.campaign("\"responsibleUsers\":[" + ann.get("id") + "]");
+            return api.post("/api/v1/campaigns/" + id + "/agents/me/login", ann.get("token").asText(), "");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.pacer.engine.store.TestDatabases#both")
+    void loginOfAnAgentWhosePhoneCannotBeReachedIsAConflictNamingTheReason(Supplier<Database> db) throws Exception {
+        ApiHarness.Reply refused = loginWhilePhones(db, AgentSessions.Opening.UNREACHABLE);
+        assertEquals(409, refused.status());
+        assertEquals("phone", refused.get("error").get("field").asText());
+        assertEquals(AgentSessions.Opening.UNREACHABLE.problem(), refused.get("error").get("problem").asText());
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.pacer.engine.store.TestDatabases#both")
+    void loginWhilePacerCallsThePhoneIsAcceptedAsCallingPhone(Supplier<Database> db) throws Exception {
+        ApiHarness.Reply accepted = loginWhilePhones(db, AgentSessions.Opening.CALLING);
+        assertEquals(202, accepted.status());
+        assertEquals("CALLING_PHONE", accepted.get("state").asText());
     }
 }

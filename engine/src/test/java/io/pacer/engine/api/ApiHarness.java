@@ -42,9 +42,13 @@ final class ApiHarness implements AutoCloseable {
     }
 
     ApiHarness(Supplier<Database> database) throws InterruptedException {
+        this(database, EngineControl.NONE);
+    }
+
+    ApiHarness(Supplier<Database> database, EngineControl engine) throws InterruptedException {
         storage = Storage.over(database.get(), "engine-test", SystemClock.INSTANCE);
         storage.users().ensure("admin", Role.ADMIN, adminToken);
-        server = new ApiServer(storage, EngineControl.NONE, "127.0.0.1", 0);
+        server = new ApiServer(storage, engine, "127.0.0.1", 0);
         port = server.port();
     }
 

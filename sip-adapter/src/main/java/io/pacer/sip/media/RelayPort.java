@@ -9,6 +9,7 @@ import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * One UDP port of the relay, anchoring one leg's media (a customer call or an agent's nailed-up session).
@@ -103,25 +104,40 @@ public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket>
 
     /**
      * Plays the relay's built-in prompt (a 440 Hz tone in this port's codec, 20 ms frames) to the far end for
-     * {@code millis}: the stand-in for the identification message of an abandoned call.
+     * {@code millis}: the stand-in for the identification message of an abandoned call when no recording is
+     * configured.
      */
     public void playPrompt(long millis, int payloadType) {
-        if (millis <= 0 || channel == null) {
+        if (millis <= 0) {
+            return;
+        }
+        byte[] frame = relay.promptFrame(payloadType);
+        play(Math.max(1, millis / 20), payloadType, i -> frame);
+    }
+
+    /** Plays a recorded prompt to the far end, one 20 ms frame every 20 ms, from its first frame to its last. */
+    public void playPrompt(PromptAudio audio) {
+        play(audio.frames(), audio.payloadType(), audio::frame);
+    }
+
+    /** Sends {@code frames} RTP packets 20 ms apart on this port's event loop, cut from the peer first. */
+    private void play(long frames, int payloadType, IntFunction<byte[]> frameAt) {
+        if (channel == null) {
             return;
         }
         unbridge();
-        final long frames = Math.max(1, millis / 20);
         final long[] sent = {0};
-        final byte[] frame = relay.promptFrame(payloadType);
         prompt = channel.eventLoop().scheduleAtFixedRate(() -> {
             InetSocketAddress to = remote;
-            if (sent[0]++ >= frames || to == null) {
+            if (sent[0] >= frames || to == null) {
                 stopPrompt();
                 return;
             }
+            byte[] frame = frameAt.apply((int) sent[0]);
+            sent[0]++;
             ByteBuf buf = Unpooled.buffer(12 + frame.length);
             buf.writeByte(0x80).writeByte(payloadType).writeShort((int) sent[0])
-                    .writeInt((int) (sent[0] * 160)).writeInt(port);
+                    .writeInt((int) (sent[0] * PromptAudio.FRAME_SAMPLES)).writeInt(port);
             buf.writeBytes(frame);
             channel.writeAndFlush(new DatagramPacket(buf, to), channel.voidPromise());
         }, 0, 20, TimeUnit.MILLISECONDS);
