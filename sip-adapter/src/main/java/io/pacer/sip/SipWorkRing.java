@@ -1,6 +1,6 @@
 package io.pacer.sip;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.LiteBlockingWaitStrategy;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -28,7 +28,9 @@ final class SipWorkRing {
             t.setDaemon(true);
             return t;
         };
-        disruptor = new Disruptor<>(SipWork::new, size, threads, ProducerType.MULTI, new BlockingWaitStrategy());
+        // Lite: a publisher takes the lock and signals only when the worker is really asleep, so the stack's
+        // reader and the engine's thread do not pay for a wake-up the worker does not need.
+        disruptor = new Disruptor<>(SipWork::new, size, threads, ProducerType.MULTI, new LiteBlockingWaitStrategy());
         disruptor.handleEventsWith(worker);
         ring = disruptor.getRingBuffer();
     }

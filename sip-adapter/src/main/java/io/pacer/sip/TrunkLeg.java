@@ -431,11 +431,12 @@ final class TrunkLeg {
         Request req = r.request();
         switch (r.method()) {
             case Request.BYE -> {
-                r.answer(sip, Response.OK);
                 if (calls.get(call.callId) == call && call.state == TrunkCall.ANSWERED) {
+                    // The engine hears first: the agent is free for the next customer while the 200 goes out.
                     stats.carrierHangUps++;
                     endAnswered(call);
                 }
+                r.answer(sip, Response.OK);
             }
             case Request.INVITE, Request.UPDATE -> {
                 Response ok = sip.response(Response.OK, req);

@@ -106,7 +106,6 @@ public final class EngineCore implements EventHandler<EngineEvent> {
             case PREVIEW_ANSWERED -> onPreviewAnswered(e.agentId, e.contactId, e.code);
             case TIMER -> onTimer(e.agentId, e.callId);
             case COMMAND -> e.command.execute(this);
-            case TICK -> { }
         }
     }
 

@@ -1,7 +1,7 @@
 package io.pacer.engine.core;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.LiteTimeoutBlockingWaitStrategy;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -13,6 +13,7 @@ import io.pacer.engine.port.ContactSupply;
 import io.pacer.engine.port.Telephony;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -27,8 +28,6 @@ public final class EngineRing implements EngineInput, AutoCloseable {
     private final RingBuffer<EngineEvent> ring;
     private final EngineCore core;
     private final Clock clock;
-    private final Thread ticker;
-    private volatile boolean running = true;
 
     /**
      * Builds the core with polled timers and starts the ring.
@@ -46,30 +45,24 @@ public final class EngineRing implements EngineInput, AutoCloseable {
             return t;
         };
         this.disruptor = new Disruptor<>(EngineEvent::new, ringSize, threads, ProducerType.MULTI,
-                new BlockingWaitStrategy());
-        EventHandler<EngineEvent> handler = (event, sequence, endOfBatch) -> {
-            core.dispatch(event);
-            event.command = null;
-            timers.fireDue(core);
+                new LiteTimeoutBlockingWaitStrategy(1, TimeUnit.MILLISECONDS));
+        EventHandler<EngineEvent> handler = new EventHandler<>() {
+            @Override
+            public void onEvent(EngineEvent event, long sequence, boolean endOfBatch) {
+                core.dispatch(event);
+                event.command = null;
+                timers.fireDue(core);
+            }
+
+            @Override
+            public void onTimeout(long sequence) {
+                timers.fireDue(core);
+            }
         };
         disruptor.handleEventsWith(handler);
         disruptor.setDefaultExceptionHandler(new LoggingExceptionHandler());
         this.ring = disruptor.start();
         submit(EngineCore::start);
-        this.ticker = new Thread(this::tick, "pacer-ticker");
-        ticker.setDaemon(true);
-        ticker.start();
-    }
-
-    private void tick() {
-        while (running) {
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                return;
-            }
-            publish(EventType.TICK, 0, -1, 0, 0, 0, null);
-        }
     }
 
     /** Claims a slot, fills it and publishes it: the one way any thread hands the core an event. */
@@ -187,11 +180,9 @@ public final class EngineRing implements EngineInput, AutoCloseable {
         return core.answerToBridge();
     }
 
-    /** Stops the ticker and the core's thread after the events already published. */
+    /** Stops the core's thread after the events already published. */
     @Override
     public void close() {
-        running = false;
-        ticker.interrupt();
         disruptor.shutdown();
     }
 

@@ -4,7 +4,5 @@ package io.pacer.engine.core;
 public enum EventType {
     CALL_RINGING, CALL_ANSWERED, CALL_FAILED, CALL_ENDED,
     AGENT_LOGIN, AGENT_LOGOUT, AGENT_READY, AGENT_PAUSE, AGENT_HANG_UP,
-    PREVIEW_REQUESTED, PREVIEW_ANSWERED, TIMER, COMMAND,
-    /** Nothing happened; lets the live core fire due timers when the ring is quiet. */
-    TICK
+    PREVIEW_REQUESTED, PREVIEW_ANSWERED, TIMER, COMMAND
 }
