@@ -389,6 +389,11 @@ final class TrunkLeg {
         // The engine hears of the answer before the ACK leaves: the bridge is the latency that matters.
         input.callAnswered(call.callId);
         dialog.sendAck(ack);
+        // The INVITE transaction is done once the 2xx is acknowledged (RFC 3261 17.1.1.2), but the stack keeps
+        // it, and its 500 ms timer task, for 32 s: at a thousand calls a second that is 64,000 timer runs a
+        // second for transactions that have nothing left to do. A retransmitted 2xx still finds the dialog and
+        // is ACKed again in response() above.
+        terminate(call.invite);
     }
 
     private void rejected(TrunkCall call, ClientTransaction ct, Response r, int status) throws Exception {

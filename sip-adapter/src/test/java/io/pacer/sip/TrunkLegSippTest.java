@@ -28,10 +28,12 @@ class TrunkLegSippTest {
     private static final String[] SCENARIOS = {
         "carrier-answer.xml", "carrier-busy.xml", "carrier-no-answer.xml", "carrier-failure.xml",
         "carrier-early-media.xml", "carrier-hangup.xml", "carrier-reinvite.xml", "carrier-random.xml",
-        "carrier-answer-media.xml", "carrier-answer.xml", "carrier-auth.xml", "carrier-answer.xml"};
+        "carrier-answer-media.xml", "carrier-answer.xml", "carrier-auth.xml", "carrier-answer.xml",
+        "carrier-ack-lost.xml"};
     private static final int TCP_CAMPAIGN = 10;
     private static final int AUTH_CAMPAIGN = 11;
     private static final int LOAD_CAMPAIGN = 12;
+    private static final int ACK_LOST_CAMPAIGN = 13;
 
     private static final int[] carrierPorts = new int[SCENARIOS.length + 1];
     private static final AtomicLong callIds = new AtomicLong(1000);
@@ -287,5 +289,18 @@ class TrunkLegSippTest {
         assertEquals(0, pacer.liveServerTransactions(), "server transactions left");
         assertEquals(0, pacer.stats().workerErrors());
         assertEquals(1, pacer.relay().portsInUse(), "only the agent's relay port may stay in use");
+    }
+
+    @Test
+    @Order(13)
+    void a2xxSentAgainAfterTheAckIsAckedAgain() throws Exception {
+        // Pacer ends its INVITE transaction as soon as it has ACKed the 200; a carrier that missed the ACK sends
+        // the 200 again, and the dialog must still answer it, or the carrier would tear the call down.
+        try (Sipp carrier = carrier(ACK_LOST_CAMPAIGN, 1, "-nr")) {
+            long id = dial(ACK_LOST_CAMPAIGN, 20_000);
+            assertNotNull(core.awaitEvent("answered " + id, 5_000));
+            assertNotNull(core.awaitEvent("ended " + id, 5_000));
+            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+        }
     }
 }

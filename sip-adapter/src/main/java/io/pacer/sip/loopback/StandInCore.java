@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A minimal stand-in for the engine core, for the adapter's tests and the SIP benchmark: it bridges every
+ * A minimal stand-in for the engine core, for the adapter's tests: it bridges every
  * answered call to the longest-idle logged-in agent at once (or abandons it when none is idle), hangs the
  * customer up after a fixed talk time, and counts what happened. It does no pacing: whoever uses it decides
  * when to dial. It is not the engine; it only exercises the {@link Telephony} port the way the engine does.
@@ -34,28 +34,12 @@ public final class StandInCore implements EngineInput, AutoCloseable {
     private final LongAdder abandoned = new LongAdder();
     private final LongAdder logins = new LongAdder();
     private volatile Telephony telephony;
-    private final java.util.concurrent.ExecutorService coreThread;
 
     /**
      * @param talkMillis   how long a bridged call lasts before the stand-in hangs it up; 0 = until the far end does
      * @param keepEventLog keep a readable log of every event for {@link #awaitEvent} (tests; costs allocation)
      */
     public StandInCore(long talkMillis, boolean keepEventLog) {
-        this(talkMillis, keepEventLog, false);
-    }
-
-    /**
-     * @param talkMillis   as above
-     * @param keepEventLog as above
-     * @param ownThread    handle call events on a thread of the stand-in's own, as the engine does behind its ring,
-     *                     so that a benchmark measures the hop between the adapter and the core
-     */
-    public StandInCore(long talkMillis, boolean keepEventLog, boolean ownThread) {
-        this.coreThread = ownThread ? java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "stand-in-core-events");
-            t.setDaemon(true);
-            return t;
-        }) : null;
         this.talkMillis = talkMillis;
         this.keepEventLog = keepEventLog;
         for (int i = 0; i < failed.length; i++) {
@@ -107,11 +91,7 @@ public final class StandInCore implements EngineInput, AutoCloseable {
 
     @Override
     public void callAnswered(long callId) {
-        if (coreThread != null) {
-            coreThread.execute(() -> answered(callId));
-        } else {
-            answered(callId);
-        }
+        answered(callId);
     }
 
     private void answered(long callId) {
@@ -138,11 +118,7 @@ public final class StandInCore implements EngineInput, AutoCloseable {
 
     @Override
     public void callEnded(long callId) {
-        if (coreThread != null) {
-            coreThread.execute(() -> ended(callId));
-        } else {
-            ended(callId);
-        }
+        ended(callId);
     }
 
     private void ended(long callId) {
@@ -254,8 +230,5 @@ public final class StandInCore implements EngineInput, AutoCloseable {
     @Override
     public void close() {
         hangUps.shutdownNow();
-        if (coreThread != null) {
-            coreThread.shutdownNow();
-        }
     }
 }
