@@ -14,12 +14,12 @@ final class AdminRoutes {
     static List<Route> routes(Storage s) {
         return List.of(
             new Route("POST", "/api/v1/users", Role.ADMIN, r -> {
-                JsonBody b = r.json();
+                JsonBody b = r.json().only("name", "role");
                 return ApiResponse.created(s.users().create(b.text("name"), b.enumValue("role", Role.class, null)));
             }),
             new Route("GET", "/api/v1/users", Role.ADMIN, r -> ApiResponse.ok(s.users().list())),
             new Route("POST", "/api/v1/groups", Role.ADMIN, r -> {
-                JsonBody b = r.json();
+                JsonBody b = r.json().only("name", "members");
                 List<Long> members = b.wholes("members");
                 long id = s.users().createGroup(b.text("name"), members);
                 return ApiResponse.created(Map.of("id", id, "name", b.text("name"), "members", members));

@@ -27,9 +27,12 @@ final class CallRoutes {
             }),
             new Route("POST", "/api/v1/calls/{callId}/outcome", Role.AGENT, r -> {
                 long callId = r.id("callId");
-                JsonBody b = r.json();
+                JsonBody b = r.json().only("outcome", "note", "callback");
                 String outcome = b.text("outcome");
                 JsonBody cb = b.object("callback");
+                if (cb != null) {
+                    cb.only("dueAt", "dueAtMillis", "number", "personal", "ownerGroupId", "alarmAt", "alarmAtMillis");
+                }
                 CallbackRequest callback = null;
                 if (cb != null) {
                     long due = cb.instant("dueAt", -1);
@@ -45,7 +48,7 @@ final class CallRoutes {
                         s.clock().epochMillis()));
             }),
             new Route("POST", "/api/v1/campaigns/{campaignId}/contacts/{contactId}/preview", Role.AGENT, r -> {
-                JsonBody b = r.json();
+                JsonBody b = r.json().only("decision", "dueAt", "dueAtMillis");
                 PreviewDecision decision = b.enumValue("decision", PreviewDecision.class, null);
                 long now = s.clock().epochMillis();
                 var contact = s.outcomes().preview(r.user(), r.id("campaignId"), r.id("contactId"), decision,

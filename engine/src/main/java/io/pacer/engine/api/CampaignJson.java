@@ -25,11 +25,32 @@ final class CampaignJson {
                 Map.of(), List.of(), List.of());
     }
 
+    /** What a client may set. */
+    private static final String[] WRITABLE = {"name", "description", "status", "timeZone", "dialMode",
+        "callsPerReadyAgent", "callsPerWrapAgent", "abandonTarget", "ringTimeoutMillis", "connectLimitMillis",
+        "maxChannels", "displayNumbers", "maxAttempts", "windowStartMinute", "windowEndMinute", "subjectTemplate",
+        "clock24", "defaultRegion", "hours", "retryRules", "responsibleUsers", "responsibleGroups"};
+
+    /**
+     * Every field of a campaign as the API shows it: the writable ones plus {@code id}, {@code done} and
+     * {@code lockOwner}, which a client that sends back what it read may include and which are then ignored
+     * (they change through their own routes).
+     */
+    private static final String[] KNOWN = concat(WRITABLE, "id", "done", "lockOwner");
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
     static Campaign read(JsonBody b, Campaign base) {
+        b.only(KNOWN);
         List<HoursPeriod> hours = base.hours();
         if (b.has("hours")) {
             hours = new ArrayList<>();
             for (JsonBody p : b.objects("hours")) {
+                p.only("weekday", "startMinute", "endMinute");
                 hours.add(new HoursPeriod((int) p.whole("weekday", -1), (int) p.whole("startMinute", -1), (int) p.whole("endMinute", -1)));
             }
         }
@@ -40,6 +61,7 @@ final class CampaignJson {
             for (RetryClass k : RetryClass.values()) {
                 JsonBody rule = r.object(k.name());
                 if (rule != null) {
+                    rule.only("delaySeconds", "maxAttempts");
                     rules.put(k, new RetryRule(rule.whole("delaySeconds", RetryRule.DEFAULT.delaySeconds()),
                             (int) rule.whole("maxAttempts", RetryRule.DEFAULT.maxAttempts())));
                 }

@@ -36,7 +36,7 @@ final class CampaignRoutes {
                 return ApiResponse.ok(updated);
             }),
             new Route("POST", base + "/{campaignId}/duplicate", Role.SUPERVISOR, r -> ApiResponse.created(
-                    s.campaigns().duplicate(r.id("campaignId"), r.json().text("name"), s.clock().epochMillis()))),
+                    s.campaigns().duplicate(r.id("campaignId"), r.json().only("name").text("name"), s.clock().epochMillis()))),
             new Route("POST", base + "/{campaignId}/done", Role.SUPERVISOR, r -> {
                 long id = r.id("campaignId");
                 engine.setRunning((int) id, false);
@@ -58,7 +58,7 @@ final class CampaignRoutes {
             new Route("DELETE", base + "/{campaignId}/lock", Role.ADMIN, r -> ApiResponse.ok(s.campaigns().clearLock(r.id("campaignId")))),
             new Route("GET", base + "/{campaignId}/outcomes", Role.AGENT, r -> ApiResponse.ok(s.campaigns().outcomes(r.id("campaignId")))),
             new Route("POST", base + "/{campaignId}/outcomes", Role.SUPERVISOR, r -> {
-                JsonBody b = r.json();
+                JsonBody b = r.json().only("name", "resultGroup", "behaviour");
                 return ApiResponse.created(s.campaigns().addOutcome(r.id("campaignId"), b.text("name"), b.text("resultGroup"),
                         b.enumValue("behaviour", io.pacer.engine.store.AgentOutcome.class, null)));
             }),

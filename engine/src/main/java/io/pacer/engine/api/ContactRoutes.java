@@ -37,7 +37,7 @@ final class ContactRoutes {
             }),
             new Route("POST", base, Role.SUPERVISOR, r -> {
                 long id = r.id("campaignId");
-                JsonBody b = r.json();
+                JsonBody b = r.json().only("phone", "name", "fields", "timeZone");
                 Campaign c = s.campaigns().get(id);
                 PhoneNumbers.Normalised n = PhoneNumbers.normalise(b.text("phone"), c.defaultRegion(), c.timeZone());
                 if (s.doNotCall().blocks(id, n.e164())) {
@@ -50,7 +50,7 @@ final class ContactRoutes {
             new Route("GET", base + "/{contactId}", Role.SUPERVISOR, r -> ApiResponse.ok(s.contacts().get(r.id("campaignId"), r.id("contactId")))),
             new Route("PATCH", base + "/{contactId}", Role.SUPERVISOR, r -> {
                 long id = r.id("campaignId");
-                JsonBody b = r.json();
+                JsonBody b = r.json().only("phone", "name", "fields", "timeZone", "nextDue", "nextDueMillis");
                 Campaign c = s.campaigns().get(id);
                 String e164 = null;
                 String zone = zone(b.text("timeZone", null), null);
@@ -78,7 +78,7 @@ final class ContactRoutes {
             new Route("GET", "/api/v1/dnc", Role.SUPERVISOR, r -> ApiResponse.ok(Map.of("numbers",
                     s.doNotCall().list(longParamOr(r, "campaignId", 0))))),
             new Route("POST", "/api/v1/dnc", Role.SUPERVISOR, r -> {
-                JsonBody b = r.json();
+                JsonBody b = r.json().only("campaignId", "phone", "region");
                 long campaignId = b.whole("campaignId", 0);
                 String region = "US";
                 if (campaignId != 0) {

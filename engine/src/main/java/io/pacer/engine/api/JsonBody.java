@@ -48,6 +48,29 @@ public final class JsonBody {
         return node;
     }
 
+    /**
+     * Refuses a field that is not one of {@code known}, naming it and the fields that are: a misspelt setting
+     * ("ringTimeout" for "ringTimeoutMillis") must not be ignored while the request succeeds. Called before
+     * anything is read, so nothing is changed.
+     */
+    public JsonBody only(String... known) {
+        var names = node.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            boolean found = false;
+            for (String k : known) {
+                if (k.equals(n)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                throw new InvalidFieldException(name(n), "unknown field; known fields are " + String.join(", ", known));
+            }
+        }
+        return this;
+    }
+
     /** Whether the field is present and not null. */
     public boolean has(String field) {
         return node.hasNonNull(field);
@@ -182,7 +205,8 @@ public final class JsonBody {
             if (!item.isObject()) {
                 throw new InvalidFieldException(name(field), "must be an array of objects");
             }
-            out.add(new JsonBody(item, name(field) + "."));
+            // Each item is named with its index, so that an error points at the one to fix.
+            out.add(new JsonBody(item, name(field) + "[" + out.size() + "]."));
         }
         return out;
     }

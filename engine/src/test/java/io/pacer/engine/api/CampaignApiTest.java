@@ -28,6 +28,9 @@ class CampaignApiTest {
             assertEquals(2, got.get("hours").size());
             assertEquals(60, got.get("retryRules").get("BUSY").get("delaySeconds").asLong());
 
+            // A client may send back what it read, read-only fields included.
+            ApiHarness.Reply roundTrip = api.patch("/api/v1/campaigns/" + id, api.adminToken, got.text());
+            assertEquals(200, roundTrip.status(), roundTrip.text());
             ApiHarness.Reply edited = api.patch("/api/v1/campaigns/" + id, api.adminToken, "{\"ringTimeoutMillis\":30000}");
             assertEquals(200, edited.status(), edited.text());
             assertEquals(30000, edited.get("ringTimeoutMillis").asLong());
@@ -72,6 +75,12 @@ class CampaignApiTest {
             assertEquals("retryRules.BUSY.delaySeconds", r.get("error").get("field").asText());
             r = api.post("/api/v1/campaigns", api.adminToken, "{\"name\":\"x\",\"responsibleUsers\":[99]}");
             assertEquals("responsibleUsers", r.get("error").get("field").asText());
+            r = api.post("/api/v1/campaigns", api.adminToken, "{\"name\":\"x\",\"ringTimeout\":20000}");
+            assertEquals(400, r.status());
+            assertEquals("ringTimeout", r.get("error").get("field").asText(), "a misspelt setting must not be ignored");
+            assertTrue(r.get("error").get("problem").asText().contains("ringTimeoutMillis"), r.get("error").toString());
+            r = api.post("/api/v1/campaigns", api.adminToken, "{\"name\":\"x\",\"hours\":[{\"weekday\":1,\"startMinute\":0,\"endMinute\":60,\"tz\":\"UTC\"}]}");
+            assertEquals("hours[0].tz", r.get("error").get("field").asText());
             r = api.post("/api/v1/campaigns", api.adminToken, "not json");
             assertEquals(400, r.status());
             assertEquals("body", r.get("error").get("field").asText());
