@@ -89,7 +89,29 @@ final class CallRoutes {
                     r.boolParam("own", false), r.boolParam("groups", false), r.boolParam("open", false),
                     r.intParam("campaignId", 0, 0, Integer.MAX_VALUE)))),
             new Route("POST", "/api/v1/callbacks/{callbackId}/done", Role.AGENT,
-                    r -> ApiResponse.ok(s.callbacks().markDone(r.user(), r.id("callbackId"))))
+                    r -> ApiResponse.ok(s.callbacks().markDone(r.user(), r.id("callbackId")))),
+            new Route("GET", "/api/v1/callbacks/alarms", Role.AGENT, r -> ApiResponse.ok(dueAlarms(s, r.user()))),
+            new Route("GET", "/api/v1/callbacks/alarms/stream", Role.AGENT, r -> {
+                var user = r.user();
+                return ApiResponse.ok(new EventStreams.Stream("alarms", r.intParam("periodMillis", 5_000, 100, 600_000),
+                        () -> dueAlarms(s, user)));
+            })
         );
+    }
+
+    /**
+     * The caller's reminders that are due: open callbacks owned by the caller or one of the caller's groups
+     * whose alarm time has passed. They stay due until the callback is connected or marked done, so a desktop
+     * that was closed at the alarm time still shows them.
+     */
+    static java.util.List<io.pacer.engine.store.Callback> dueAlarms(Storage s, io.pacer.engine.store.User user) {
+        long now = s.clock().epochMillis();
+        java.util.List<io.pacer.engine.store.Callback> due = new java.util.ArrayList<>();
+        for (io.pacer.engine.store.Callback c : s.callbacks().list(user, true, true, true, 0)) {
+            if (c.alarmMillis() >= 0 && c.alarmMillis() <= now) {
+                due.add(c);
+            }
+        }
+        return due;
     }
 }

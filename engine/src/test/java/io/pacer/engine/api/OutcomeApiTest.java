@@ -95,9 +95,33 @@ class OutcomeApiTest {
             assertEquals("AWAITING_OUTCOME", contactState(api, id, slot.contactId));
 
             long due = System.currentTimeMillis() + 3000;
+            long alarm = due - 1500;
             ApiHarness.Reply ok = api.post("/api/v1/calls/" + call + "/outcome", annToken,
-                    "{\"outcome\":\"CALL_AGAIN\",\"callback\":{\"dueAtMillis\":" + due + ",\"number\":\"+4930999999\",\"personal\":true}}");
+                    "{\"outcome\":\"CALL_AGAIN\",\"callback\":{\"dueAtMillis\":" + due + ",\"alarmAtMillis\":" + alarm
+                            + ",\"number\":\"+4930999999\",\"personal\":true}}");
             assertEquals(200, ok.status(), ok.text());
+            if (System.currentTimeMillis() < alarm) {
+                assertEquals(0, api.get("/api/v1/callbacks/alarms", annToken).json().size(), "the alarm is not due yet");
+            }
+            while (System.currentTimeMillis() <= alarm) {
+                Thread.sleep(20);
+            }
+            JsonNode alarms = api.get("/api/v1/callbacks/alarms", annToken).json();
+            assertEquals(1, alarms.size(), alarms.toString());
+            assertEquals(alarm, alarms.get(0).get("alarmMillis").asLong());
+            java.net.HttpURLConnection sse = (java.net.HttpURLConnection) new java.net.URL("http://127.0.0.1:"
+                    + api.server.port() + "/api/v1/callbacks/alarms/stream?periodMillis=100").openConnection();
+            sse.setRequestProperty("Authorization", "Bearer " + annToken);
+            assertEquals("text/event-stream", sse.getContentType());
+            try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(sse.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                assertEquals("event: alarms", in.readLine());
+                String data = in.readLine();
+                assertEquals(alarm, ApiHarness.JSON.readTree(data.substring("data: ".length())).get(0).get("alarmMillis").asLong());
+            }
+            sse.disconnect();
+            assertEquals(0, api.get("/api/v1/callbacks/alarms", api.user("carl", "AGENT").get("token").asText()).json().size(),
+                    "only the owner is reminded");
             assertEquals("CALLBACK", contactState(api, id, slot.contactId));
             JsonNode open = api.get("/api/v1/callbacks?own=true&open=true", annToken).json();
             assertEquals(1, open.size());
@@ -114,6 +138,7 @@ class OutcomeApiTest {
             assertEquals(annId, again.ownerAgentId);
             api.finishCall(id, again, (int) annId, CallOutcome.CONNECTED);
             assertEquals(0, api.get("/api/v1/callbacks?own=true&open=true", annToken).json().size());
+            assertEquals(0, api.get("/api/v1/callbacks/alarms", annToken).json().size(), "a connected callback reminds no more");
             JsonNode kase = api.get("/api/v1/campaigns/" + id + "/contacts/" + slot.contactId + "/activities", api.adminToken).json();
             assertEquals(2, kase.get("activities").size());
             assertEquals(kase.get("activities").get(0).get("caseId").asLong(), kase.get("activities").get(1).get("caseId").asLong());
