@@ -6,11 +6,10 @@ import io.pacer.engine.core.EngineLimits;
 import io.pacer.engine.core.EngineRing;
 import io.pacer.engine.core.SystemClock;
 import io.pacer.engine.port.CallJournal;
-import io.pacer.engine.port.ContactSlot;
-import io.pacer.engine.port.ContactSupply;
 import io.pacer.pacing.DialMode;
 import io.pacer.sip.loopback.CarrierProfile;
 import io.pacer.sip.loopback.LongSampler;
+import io.pacer.sip.loopback.MadeUpContacts;
 import io.pacer.sip.loopback.LoopbackDemoWorld;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -52,7 +51,7 @@ public final class DemoCommand {
                 LongSampler.exponential(3_000), 42);
         try (LoopbackDemoWorld world = LoopbackDemoWorld.create(settings);
              EngineRing engine = new EngineRing(EngineLimits.defaults(), SystemClock.INSTANCE, world.telephony(),
-                     new SyntheticContacts(), CallJournal.NONE, 1 << 16)) {
+                     new MadeUpContacts(), CallJournal.NONE, 1 << 16)) {
             CampaignConfig campaign = new CampaignConfig(CAMPAIGN, "demo", DialMode.PREDICTIVE, 1.0, 0.0, 0.03,
                     CampaignConfig.MIN_RING_TIMEOUT_MILLIS, 2_000, 1_000, "+15550100");
             engine.submit(core -> {
@@ -81,24 +80,6 @@ public final class DemoCommand {
         } catch (Exception e) {
             System.err.println("pacer demo: " + e);
             return 1;
-        }
-    }
-
-    /** An endless list of made-up numbers: the demo's customers all live at the virtual carrier. */
-    private static final class SyntheticContacts implements ContactSupply {
-        private long next;
-
-        @Override
-        public boolean next(int campaignId, long epochMillis, ContactSlot out) {
-            next++;
-            out.contactId = next;
-            out.number = "+1555" + (1_000_000 + next % 9_000_000);
-            return true;
-        }
-
-        @Override
-        public void giveBack(int campaignId, long contactId) {
-            // Numbers are made up on demand: nothing to put back.
         }
     }
 }

@@ -6,12 +6,11 @@ import io.pacer.engine.core.EngineLimits;
 import io.pacer.engine.core.EngineRing;
 import io.pacer.engine.core.SystemClock;
 import io.pacer.engine.port.CallJournal;
-import io.pacer.engine.port.ContactSlot;
-import io.pacer.engine.port.ContactSupply;
 import io.pacer.pacing.DialMode;
 import io.pacer.sip.PacerSipServer;
 import io.pacer.sip.SipConfig;
 import io.pacer.sip.loopback.LongSampler;
+import io.pacer.sip.loopback.MadeUpContacts;
 import io.pacer.sip.loopback.VirtualAgents;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +43,7 @@ final class EngineRun implements AutoCloseable {
                 agentConfigs);
         pacer = new PacerSipServer(config);
         ReadyOnEnd agentsPressReady = new ReadyOnEnd(pacer.telephony());
-        engine = new EngineRing(EngineLimits.defaults(), SystemClock.INSTANCE, agentsPressReady, new MadeUpNumbers(),
+        engine = new EngineRing(EngineLimits.defaults(), SystemClock.INSTANCE, agentsPressReady, new MadeUpContacts(),
                 CallJournal.NONE, 1 << 16);
         agentsPressReady.engine(engine);
         pacer.start(agentsPressReady);
@@ -91,24 +90,6 @@ final class EngineRun implements AutoCloseable {
         engine.close();
         if (agents != null) {
             agents.close();
-        }
-    }
-
-    /** An endless list of made-up numbers: every customer lives at the SIPp carrier. */
-    private static final class MadeUpNumbers implements ContactSupply {
-        private long next;
-
-        @Override
-        public boolean next(int campaignId, long epochMillis, ContactSlot out) {
-            next++;
-            out.contactId = next;
-            out.number = "+1555" + (1_000_000 + next % 9_000_000);
-            return true;
-        }
-
-        @Override
-        public void giveBack(int campaignId, long contactId) {
-            // Made up on demand: nothing to put back.
         }
     }
 }
