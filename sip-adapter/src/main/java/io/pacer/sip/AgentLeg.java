@@ -180,12 +180,7 @@ final class AgentLeg {
             if (target == null) {
                 return;
             }
-            Request invite = sip.messages.createRequest(target, Request.INVITE, sip.provider.getNewCallId(),
-                    sip.headers.createCSeqHeader(1L, Request.INVITE),
-                    sip.headers.createFromHeader(sip.address("pacer", sip.host, sip.port), SipEndpoint.newTag()),
-                    sip.headers.createToHeader(sip.addresses.createAddress(target), null),
-                    sip.via(s.transport), sip.headers.createMaxForwardsHeader(70));
-            invite.addHeader(sip.contact(s.transport));
+            Request invite = sip.invite(target, "pacer", sip.addresses.createAddress(target), s.transport);
             s.media = relay.open();
             invite.setContent(Sdp.audio(sip.host, s.media.port(), sip.config.payloadType(), s.sdpVersion), sip.sdpType);
             ClientTransaction ct = sip.provider.getNewClientTransaction(invite);

@@ -19,6 +19,7 @@ import javax.sip.SipStack;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
+import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.HeaderFactory;
@@ -158,6 +159,20 @@ final class SipEndpoint {
             uri.setPort(atPort);
         }
         return addresses.createAddress(uri);
+    }
+
+    /**
+     * A new out-of-dialog INVITE from {@code fromUser} at Pacer to {@code target}: fresh Call-ID and From tag,
+     * CSeq 1, Via and Contact for {@code transport}. Both legs start their calls with it and add what is theirs.
+     */
+    Request invite(URI target, String fromUser, Address to, String transport) throws ParseException, SipException,
+            javax.sip.InvalidArgumentException {
+        Request invite = messages.createRequest(target, Request.INVITE, provider.getNewCallId(),
+                headers.createCSeqHeader(1L, Request.INVITE),
+                headers.createFromHeader(address(fromUser, host, port), newTag()),
+                headers.createToHeader(to, null), via(transport), headers.createMaxForwardsHeader(70));
+        invite.addHeader(contact(transport));
+        return invite;
     }
 
     /** Where a message really came from (the UDP source or TCP peer), as "address:port". */

@@ -239,12 +239,7 @@ final class TrunkLeg {
                 target.setTransportParam("tcp");
             }
             String caller = call.callerId != null ? call.callerId : t.callerId();
-            Request invite = sip.messages.createRequest(target, Request.INVITE, sip.provider.getNewCallId(),
-                    sip.headers.createCSeqHeader(1L, Request.INVITE),
-                    sip.headers.createFromHeader(sip.address(caller, sip.host, sip.port), SipEndpoint.newTag()),
-                    sip.headers.createToHeader(sip.address(call.number, t.host(), t.port()), null),
-                    sip.via(t.transport()), sip.headers.createMaxForwardsHeader(70));
-            invite.addHeader(sip.contact(t.transport()));
+            Request invite = sip.invite(target, caller, sip.address(call.number, t.host(), t.port()), t.transport());
             invite.addHeader(sip.headers.createHeader("P-Asserted-Identity", "<sip:" + caller + "@" + sip.host + ">"));
             invite.addHeader(sip.headers.createHeader("Supported", "timer"));
             if (t.proxyHost() != null) {
