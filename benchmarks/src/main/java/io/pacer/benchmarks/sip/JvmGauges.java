@@ -22,7 +22,6 @@ final class JvmGauges {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final AtomicLong heapAfterGc = new AtomicLong();
     private final AtomicLong gcCount = new AtomicLong();
-    private final AtomicLong gcMillis = new AtomicLong();
     private final AtomicLong gcMaxMillis = new AtomicLong();
 
     JvmGauges() {
@@ -42,7 +41,6 @@ final class JvmGauges {
                     if (!info.getGcName().contains("Concurrent")) {
                         gcCount.incrementAndGet();
                         long d = info.getGcInfo().getDuration();
-                        gcMillis.addAndGet(d);
                         gcMaxMillis.accumulateAndGet(d, Math::max);
                     }
                 }, null, null);
@@ -73,10 +71,6 @@ final class JvmGauges {
 
     long gcCount() {
         return gcCount.get();
-    }
-
-    long gcMillis() {
-        return gcMillis.get();
     }
 
     /** The longest stop-the-world pause so far, then starts over. */

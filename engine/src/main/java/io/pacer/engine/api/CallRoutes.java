@@ -2,11 +2,14 @@ package io.pacer.engine.api;
 
 import io.pacer.engine.core.PreviewAnswer;
 import io.pacer.engine.port.AgentSessions;
+import io.pacer.engine.store.Callback;
 import io.pacer.engine.store.CallbackRequest;
 import io.pacer.engine.store.InvalidFieldException;
 import io.pacer.engine.store.OutcomeRecorder.PreviewDecision;
 import io.pacer.engine.store.Role;
 import io.pacer.engine.store.Storage;
+import io.pacer.engine.store.User;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The agent's side: calls and their outcomes, preview decisions, callbacks. Agents see only their own. */
@@ -30,11 +33,9 @@ final class CallRoutes {
                 JsonBody b = r.json().only("outcome", "note", "callback");
                 String outcome = b.text("outcome");
                 JsonBody cb = b.object("callback");
-                if (cb != null) {
-                    cb.only("dueAt", "dueAtMillis", "number", "personal", "ownerGroupId", "alarmAt", "alarmAtMillis");
-                }
                 CallbackRequest callback = null;
                 if (cb != null) {
+                    cb.only("dueAt", "dueAtMillis", "number", "personal", "ownerGroupId", "alarmAt", "alarmAtMillis");
                     long due = cb.instant("dueAt", -1);
                     if (due < 0) {
                         throw new InvalidFieldException("callback.dueAt", "missing");
@@ -104,10 +105,10 @@ final class CallRoutes {
      * whose alarm time has passed. They stay due until the callback is connected or marked done, so a desktop
      * that was closed at the alarm time still shows them.
      */
-    static java.util.List<io.pacer.engine.store.Callback> dueAlarms(Storage s, io.pacer.engine.store.User user) {
+    static List<Callback> dueAlarms(Storage s, User user) {
         long now = s.clock().epochMillis();
-        java.util.List<io.pacer.engine.store.Callback> due = new java.util.ArrayList<>();
-        for (io.pacer.engine.store.Callback c : s.callbacks().list(user, true, true, true, 0)) {
+        List<Callback> due = new ArrayList<>();
+        for (Callback c : s.callbacks().list(user, true, true, true, 0)) {
             if (c.alarmMillis() >= 0 && c.alarmMillis() <= now) {
                 due.add(c);
             }

@@ -25,24 +25,16 @@ final class CampaignJson {
                 Map.of(), List.of(), List.of());
     }
 
-    /** What a client may set. */
-    private static final String[] WRITABLE = {"name", "description", "status", "timeZone", "dialMode",
-        "callsPerReadyAgent", "callsPerWrapAgent", "abandonTarget", "ringTimeoutMillis", "connectLimitMillis",
-        "maxChannels", "displayNumbers", "maxAttempts", "windowStartMinute", "windowEndMinute", "subjectTemplate",
-        "clock24", "defaultRegion", "hours", "retryRules", "responsibleUsers", "responsibleGroups"};
-
     /**
-     * Every field of a campaign as the API shows it: the writable ones plus {@code id}, {@code done} and
+     * Every field of a campaign as the API shows it. All are writable except {@code id}, {@code done} and
      * {@code lockOwner}, which a client that sends back what it read may include and which are then ignored
      * (they change through their own routes).
      */
-    private static final String[] KNOWN = concat(WRITABLE, "id", "done", "lockOwner");
-
-    private static String[] concat(String[] a, String... b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
-    }
+    private static final String[] KNOWN = {"name", "description", "status", "timeZone", "dialMode",
+        "callsPerReadyAgent", "callsPerWrapAgent", "abandonTarget", "ringTimeoutMillis", "connectLimitMillis",
+        "maxChannels", "displayNumbers", "maxAttempts", "windowStartMinute", "windowEndMinute", "subjectTemplate",
+        "clock24", "defaultRegion", "hours", "retryRules", "responsibleUsers", "responsibleGroups",
+        "id", "done", "lockOwner"};
 
     static Campaign read(JsonBody b, Campaign base) {
         b.only(KNOWN);
