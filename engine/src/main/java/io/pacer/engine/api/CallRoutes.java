@@ -43,7 +43,9 @@ final class CallRoutes {
                     callback = new CallbackRequest(due, cb.text("number", null), cb.bool("personal", true),
                             cb.whole("ownerGroupId", -1), cb.instant("alarmAt", -1));
                 }
-                // The agent may be faster than the journal: let the call's record reach the database first.
+                // The agent may be faster than the core and the journal: let the core handle the call's end (it
+                // may still be in the ring), then let the call's record reach the database.
+                engine.awaitEventsHandled(JOURNAL_WAIT_MILLIS);
                 s.journal().flush(JOURNAL_WAIT_MILLIS);
                 return ApiResponse.ok(s.outcomes().record(r.user(), callId, outcome, b.text("note", ""), callback,
                         s.clock().epochMillis()));

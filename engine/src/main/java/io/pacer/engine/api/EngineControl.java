@@ -37,6 +37,14 @@ public interface EngineControl extends CampaignStatsSource {
     /** An agent logs out (after its call, if it is on one); its phone session ends with the logout. */
     void agentLogout(int agentId);
 
+    /**
+     * Waits, up to {@code timeoutMillis}, until the core has handled every event published before this call
+     * (a call's end reported by the SIP adapter, say), so that what the core wrote for them is on its way to
+     * the journal. Without a core there is nothing to wait for.
+     */
+    default void awaitEventsHandled(long timeoutMillis) {
+    }
+
     /** No core attached (API and storage only). */
     EngineControl NONE = new EngineControl() {
         @Override

@@ -83,6 +83,11 @@ public final class MeteredEngineControl implements EngineControl {
     }
 
     @Override
+    public void awaitEventsHandled(long timeoutMillis) {
+        inner.awaitEventsHandled(timeoutMillis);
+    }
+
+    @Override
     public void agentLogout(int agentId) {
         inner.agentLogout(agentId);
     }

@@ -82,4 +82,16 @@ public final class RingEngineControl implements EngineControl {
             return null;
         }
     }
+
+    @Override
+    public void awaitEventsHandled(long timeoutMillis) {
+        // The ring is handled in order: once this query has run, every event published before it has too.
+        try {
+            ring.query(core -> Boolean.TRUE).get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // A stalled core: the caller goes on with what has reached storage.
+        }
+    }
 }
