@@ -3,6 +3,7 @@ package io.pacer.launcher;
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.campaign.CampaignStats;
 import io.pacer.engine.core.EngineLimits;
+import io.pacer.engine.core.StartupHeap;
 import io.pacer.engine.core.EngineRing;
 import io.pacer.engine.core.SystemClock;
 import io.pacer.engine.port.CallJournal;
@@ -59,6 +60,7 @@ public final class DemoCommand {
                 core.setRunning(CAMPAIGN, true);
             });
             world.start(engine);
+            StartupHeap.settle();
             System.out.printf("pacer demo: %d virtual agents, virtual carrier on 127.0.0.1:%d, Pacer SIP on 127.0.0.1:%d%n",
                     agents, world.carrier().sipPort(), world.server().sipPort());
             for (int t = 1; t <= seconds; t++) {

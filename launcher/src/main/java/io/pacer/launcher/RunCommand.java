@@ -2,6 +2,7 @@ package io.pacer.launcher;
 
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.core.EngineLimits;
+import io.pacer.engine.core.StartupHeap;
 import io.pacer.engine.core.EngineRing;
 import io.pacer.engine.core.SystemClock;
 import io.pacer.engine.port.CallJournal;
@@ -85,6 +86,7 @@ public final class RunCommand {
                 }
             });
             server.start(engine);
+            StartupHeap.settle();
             System.out.printf("pacer run: SIP on %s:%d, %d trunk(s), %d agent(s), %d campaign(s)%n",
                     sip.bindAddress(), server.sipPort(), sip.trunks().size(), sip.agents().size(), campaigns.size());
             CountDownLatch stop = new CountDownLatch(1);

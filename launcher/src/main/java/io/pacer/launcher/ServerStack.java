@@ -2,6 +2,7 @@ package io.pacer.launcher;
 
 import io.pacer.engine.api.LiveEngine;
 import io.pacer.engine.core.EngineLimits;
+import io.pacer.engine.core.StartupHeap;
 import io.pacer.sip.PacerSipServer;
 import io.pacer.sip.SipConfig;
 import java.nio.file.Files;
@@ -107,6 +108,7 @@ final class ServerStack {
         try (PacerSipServer server = new PacerSipServer(sip);
              LiveEngine engine = new LiveEngine(live, server.telephony(), server)) {
             server.start(engine.input());
+            StartupHeap.settle();
             System.out.printf("pacer run: SIP on %s:%d, API on http://%s:%d/api/v1, database %s%n",
                     sip.bindAddress(), server.sipPort(), s.apiHost(), engine.api().port(), s.url());
             CountDownLatch stop = new CountDownLatch(1);

@@ -75,11 +75,19 @@ final class SipEndpoint {
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", String.valueOf(4 << 20));
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
-        // A terminated dialog stays in the stack for this many seconds (default 8) to absorb late retransmissions.
-        // The transactions absorb those already; at a thousand calls a second the default keeps 8,000 dead
-        // dialogs alive, and copying them is most of every young collection's pause.
-        p.setProperty("gov.nist.javax.sip.LINGER_TIMER", "1");
+        // A terminated dialog stays in the stack for this many seconds (default 8) to absorb late requests. The
+        // transactions absorb retransmissions already, and a late BYE for a gone dialog is answered 481, which
+        // ends the dialog at the far end too (RFC 3261 15.1.1). At a thousand calls a second any linger keeps a
+        // thousand dead dialogs a second alive, and young collections copy them.
+        p.setProperty("gov.nist.javax.sip.LINGER_TIMER", "0");
         p.setProperty("gov.nist.javax.sip.CANCEL_CLIENT_TRANSACTION_CHECKED", "false");
+        // The stack schedules a watchdog for every 2xx to an INVITE, "delete the dialog if no ACK was sent", and
+        // keeps the dialog for it for this many half seconds (default 64, 32 s) even when the ACK went out at
+        // once, as Pacer's does. Two (1 s) frees a finished call's dialog a second after its answer. The same
+        // factor bounds how long a 2xx Pacer sent is resent without an ACK (an agent phone's login call: sent
+        // at 0 and 0.5 s). Honoured only because the listener is a SipListenerExt (SipEventListener), which
+        // also decides what a missing ACK means (SipWorker).
+        p.setProperty("gov.nist.javax.sip.DIALOG_TIMEOUT_FACTOR", "2");
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         this.stack = (SipStackImpl) factory.createSipStack(p);

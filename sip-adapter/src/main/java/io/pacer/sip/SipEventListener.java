@@ -1,10 +1,11 @@
 package io.pacer.sip;
 
+import gov.nist.javax.sip.DialogTimeoutEvent;
+import gov.nist.javax.sip.SipListenerExt;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
-import javax.sip.SipListener;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
 
@@ -13,7 +14,7 @@ import javax.sip.TransactionTerminatedEvent;
  * to the worker ring, so no reader thread ever waits on Pacer. A full ring drops the message; the sender's
  * retransmission brings it back.
  */
-final class SipEventListener implements SipListener {
+final class SipEventListener implements SipListenerExt {
 
     private final SipWorkRing ring;
 
@@ -34,6 +35,11 @@ final class SipEventListener implements SipListener {
     @Override
     public void processTimeout(TimeoutEvent e) {
         ring.publishEvent(SipWork.SIP_TIMEOUT, e);
+    }
+
+    @Override
+    public void processDialogTimeout(DialogTimeoutEvent e) {
+        ring.publishEvent(SipWork.SIP_DIALOG_TIMEOUT, e);
     }
 
     @Override

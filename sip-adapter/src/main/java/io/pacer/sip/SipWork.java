@@ -16,6 +16,7 @@ final class SipWork {
     static final int SIP_RESPONSE = 11;
     static final int SIP_TIMEOUT = 12;
     static final int SIP_IO_ERROR = 13;
+    static final int SIP_DIALOG_TIMEOUT = 14;
     static final int RING_TIMEOUT = 20;
     static final int TRUNK_TICK = 21;
     static final int TASK = 22;

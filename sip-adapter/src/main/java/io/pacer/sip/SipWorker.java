@@ -1,6 +1,7 @@
 package io.pacer.sip;
 
 import com.lmax.disruptor.EventHandler;
+import gov.nist.javax.sip.DialogTimeoutEvent;
 import io.pacer.engine.core.EngineInput;
 import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.RtpRelay;
@@ -63,6 +64,7 @@ final class SipWorker implements EventHandler<SipWork> {
                 case SipWork.SIP_REQUEST -> request((RequestEvent) w.event);
                 case SipWork.SIP_RESPONSE -> response((ResponseEvent) w.event, w.arrivalNanos);
                 case SipWork.SIP_TIMEOUT -> timeout((TimeoutEvent) w.event);
+                case SipWork.SIP_DIALOG_TIMEOUT -> dialogTimeout((DialogTimeoutEvent) w.event);
                 case SipWork.RING_TIMEOUT -> trunk.timer(w.callId, w.millis);
                 case SipWork.TRUNK_TICK -> trunk.tick();
                 case SipWork.TASK -> ((Runnable) w.event).run();
@@ -154,6 +156,31 @@ final class SipWorker implements EventHandler<SipWork> {
             agents.timeout(s);
         } else {
             trunk.timeout(ct);
+        }
+    }
+
+    /**
+     * The stack's dialog watchdogs: a 2xx we have not ACKed, or an ACK that never came for a 2xx we sent. Pacer
+     * ACKs every 2xx as soon as the worker takes it, so the first only means the worker has not reached that
+     * response yet, unless nobody owns the dialog. An agent phone that never ACKs its login call is gone.
+     */
+    private void dialogTimeout(DialogTimeoutEvent e) {
+        Dialog d = e.getDialog();
+        Object owner = d == null ? null : d.getApplicationData();
+        switch (e.getReason()) {
+            case AckNotReceived -> {
+                if (owner instanceof AgentSession s) {
+                    agents.hangUpSession(s);
+                } else if (d != null) {
+                    d.delete();
+                }
+            }
+            case AckNotSent -> {
+                if (owner == null && d != null) {
+                    d.delete();
+                }
+            }
+            default -> { }
         }
     }
 }

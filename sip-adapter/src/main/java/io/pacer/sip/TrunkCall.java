@@ -1,6 +1,7 @@
 package io.pacer.sip;
 
 import io.pacer.sip.media.RelayPort;
+import java.util.concurrent.ScheduledFuture;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.message.Request;
@@ -32,6 +33,8 @@ final class TrunkCall {
     int authAttempts;
     long answerNanos;
     long timerGeneration;
+    /** The pending ring, prompt or cancel-guard timer, cancelled when the call moves on. */
+    ScheduledFuture<?> timer;
     int agentId = -1;
     long sdpVersion = 1;
 

@@ -184,8 +184,7 @@ final class TrunkLeg {
                 call.media.playPrompt(promptMillis, sip.config.payloadType());
             }
             call.timerGeneration++;
-            long generation = call.timerGeneration | ABANDON_TIMER;
-            timers.schedule(() -> ring.publishCall(SipWork.RING_TIMEOUT, callId, generation), promptMillis, TimeUnit.MILLISECONDS);
+            arm(call, call.timerGeneration | ABANDON_TIMER, promptMillis);
         } else {
             hangUp(callId);
         }
@@ -259,13 +258,29 @@ final class TrunkLeg {
             call.state = TrunkCall.DIALING;
             ct.sendRequest();
             stats.invitesSent++;
-            long generation = call.timerGeneration;
-            long callId = call.callId;
-            timers.schedule(() -> ring.publishCall(SipWork.RING_TIMEOUT, callId, generation), call.ringTimeoutMillis, TimeUnit.MILLISECONDS);
+            arm(call, call.timerGeneration, call.ringTimeoutMillis);
         } catch (Exception transportOrBuild) {
             // TCP connect refused, unresolvable host, a number that is no valid user part: the call fails.
             stats.transportErrors++;
             finish(call, CallOutcome.FAILURE);
+        }
+    }
+
+    /**
+     * Sets the call's one pending timer, replacing the one before. The replaced timer is taken out of the
+     * executor's queue, not left to fire into a generation check: at a thousand calls a second, ring timers left
+     * for answered calls would keep tens of thousands of dead tasks alive through every young collection.
+     */
+    private void arm(TrunkCall call, long generation, long delayMillis) {
+        disarm(call);
+        long callId = call.callId;
+        call.timer = timers.schedule(() -> ring.publishCall(SipWork.RING_TIMEOUT, callId, generation), delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private static void disarm(TrunkCall call) {
+        if (call.timer != null) {
+            call.timer.cancel(false);
+            call.timer = null;
         }
     }
 
@@ -281,9 +296,7 @@ final class TrunkLeg {
             call.cancelSent = true;
             call.state = TrunkCall.CANCELLING;
             call.timerGeneration++;
-            long generation = call.timerGeneration | CANCEL_GUARD;
-            long callId = call.callId;
-            timers.schedule(() -> ring.publishCall(SipWork.RING_TIMEOUT, callId, generation), 32, TimeUnit.SECONDS);
+            arm(call, call.timerGeneration | CANCEL_GUARD, 32_000);
         } catch (Exception e) {
             stats.transportErrors++;
             terminate(call.invite);
@@ -319,7 +332,15 @@ final class TrunkLeg {
             }
             return;
         }
-        if (!(ct.getApplicationData() instanceof TrunkCall call) || !Request.INVITE.equals(cseq.getMethod())) {
+        if (!Request.INVITE.equals(cseq.getMethod())) {
+            if (r.getStatusCode() >= 200) {
+                // A BYE's or CANCEL's final response leaves nothing to do; the stack would keep the transaction
+                // for Timer K (5 s) only to swallow retransmitted responses, which it drops as strays anyway.
+                terminate(ct);
+            }
+            return;
+        }
+        if (!(ct.getApplicationData() instanceof TrunkCall call)) {
             return;
         }
         int status = r.getStatusCode();
@@ -374,6 +395,7 @@ final class TrunkLeg {
         call.state = TrunkCall.ANSWERED;
         call.answerNanos = arrivalNanos;
         call.timerGeneration++;
+        disarm(call);
         InetSocketAddress target = Sdp.audioTarget(e.getResponse().getRawContent());
         if (target != null) {
             call.media.remote(target);
@@ -436,7 +458,7 @@ final class TrunkLeg {
                     stats.carrierHangUps++;
                     endAnswered(call);
                 }
-                r.answer(sip, Response.OK);
+                r.answerStatelessAndEnd(sip, e.getDialog());
             }
             case Request.INVITE, Request.UPDATE -> {
                 Response ok = sip.response(Response.OK, req);
@@ -490,6 +512,7 @@ final class TrunkLeg {
     private void release(TrunkCall call) {
         call.state = TrunkCall.ENDED;
         call.timerGeneration++;
+        disarm(call);
         if (calls.remove(call.callId) != null) {
             call.trunk.channelsInUse--;
             stats.callsInProgress = calls.size();

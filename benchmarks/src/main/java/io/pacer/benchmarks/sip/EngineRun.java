@@ -4,6 +4,7 @@ import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.campaign.CampaignStats;
 import io.pacer.engine.core.EngineLimits;
 import io.pacer.engine.core.EngineRing;
+import io.pacer.engine.core.StartupHeap;
 import io.pacer.engine.core.SystemClock;
 import io.pacer.engine.port.CallJournal;
 import io.pacer.pacing.DialMode;
@@ -60,6 +61,8 @@ final class EngineRun implements AutoCloseable {
             close();
             throw new IllegalStateException("only " + stats().agentsLoggedIn() + " of " + agentCount + " agents logged in");
         }
+        // As the launcher does before taking traffic.
+        StartupHeap.settle();
     }
 
     /** Starts or stops the campaign's dialling. */

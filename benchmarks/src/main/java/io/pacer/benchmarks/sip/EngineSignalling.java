@@ -79,6 +79,7 @@ final class EngineSignalling implements AutoCloseable {
             run.dialling(true);
             Thread.sleep(WARM_UP_SECONDS * 1000L);
             Mark from = mark(run);
+            jvm.takeGcMaxMillis();
             Thread.sleep(seconds * 1000L);
             Mark to = mark(run);
             run.dialling(false);
@@ -106,6 +107,7 @@ final class EngineSignalling implements AutoCloseable {
             Thread.sleep(WARM_UP_SECONDS * 1000L);
             List<Window> samples = new ArrayList<>();
             Mark from = mark(run);
+            jvm.takeGcMaxMillis();
             for (int t = sampleSeconds; t <= seconds; t += sampleSeconds) {
                 Thread.sleep(sampleSeconds * 1000L);
                 Mark to = mark(run);
