@@ -1,5 +1,7 @@
 package io.pacer.sip;
 
+import gov.nist.javax.sip.stack.SIPDialog;
+import gov.nist.javax.sip.stack.SIPDialogEventListener;
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.core.PreviewAnswer;
 import io.pacer.engine.port.AgentSessions;
@@ -229,6 +231,10 @@ final class AgentLeg {
             return;
         }
         ServerTransaction st = sip.serverTransaction(e);
+        // The stack reports a 200 that is never ACKed (SipWorker.dialogTimeout) only to the dialog's listeners,
+        // and adds the provider as one only when a dialog passes through the early state. This one is answered
+        // at once, so it never does.
+        ((SIPDialog) st.getDialog()).addEventListener((SIPDialogEventListener) sip.provider);
         s.media = relay.open();
         Response ok = sip.response(Response.OK, req);
         ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(SipEndpoint.newTag());

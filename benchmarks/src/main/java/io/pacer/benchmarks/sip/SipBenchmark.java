@@ -75,6 +75,12 @@ public final class SipBenchmark {
                 }
                 int rate = soakRate > 0 ? soakRate : best;
                 if (rate > 0 && soakSeconds > 0) {
+                    // After a step past what the machine takes, SIPp still works through that step's backlog: it
+                    // keeps each call 33 s after its end (-deadcall_wait) to absorb retransmissions. The soak
+                    // starts on a quiet carrier.
+                    if (!steps.isEmpty() && !steps.get(steps.size() - 1).clean()) {
+                        Thread.sleep(35_000);
+                    }
                     soak = bench.soak(rate, soakSeconds, Math.min(30, soakSeconds));
                 }
             }

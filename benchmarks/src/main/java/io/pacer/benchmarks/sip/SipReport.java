@@ -118,7 +118,7 @@ final class SipReport {
         EngineSignalling.Window last = soak.samples().get(soak.samples().size() - 1);
         b.append(String.format("%nWhole soak: %d calls dialled (%.0f cps); answer-to-bridge p50 %s us, p99 %s us, p99.9 %s us, max %s us; "
                         + "failed %d, abandoned %d, SIPp failed %d. Growth from the first to the last sample: heap after GC %+d MB, "
-                        + "live dialogs %+d (a dialog lingers a few seconds after its BYE, so about rate x linger stay alive).%n%n",
+                        + "live dialogs %+d (the agents' sessions plus the calls in flight).%n%n",
                 dialled, dialled / (double) t, us(all.getValueAtPercentile(50)), us(all.getValueAtPercentile(99)),
                 us(all.getValueAtPercentile(99.9)), us(all.getMaxValue()), soak.failedTotal(), soak.abandonedTotal(),
                 soak.sippFailedTotal(), last.heapAfterGcMb() - first.heapAfterGcMb(), last.dialogs() - first.dialogs()));
