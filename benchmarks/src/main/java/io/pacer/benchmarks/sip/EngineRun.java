@@ -4,7 +4,6 @@ import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.campaign.CampaignStats;
 import io.pacer.engine.core.EngineLimits;
 import io.pacer.engine.core.EngineRing;
-import io.pacer.engine.core.StartupHeap;
 import io.pacer.engine.core.SystemClock;
 import io.pacer.engine.port.CallJournal;
 import io.pacer.pacing.DialMode;
@@ -31,6 +30,8 @@ final class EngineRun implements AutoCloseable {
     final PacerSipServer pacer;
     final EngineRing engine;
     private final VirtualAgents agents;
+    /** Live heap, in MB, once started and settled, before the first call. */
+    final long settledHeapMb;
 
     EngineRun(int carrierPort, int rate, int agentCount, int stackThreads) throws Exception {
         List<SipConfig.AgentConfig> agentConfigs = new ArrayList<>();
@@ -61,8 +62,8 @@ final class EngineRun implements AutoCloseable {
             close();
             throw new IllegalStateException("only " + stats().agentsLoggedIn() + " of " + agentCount + " agents logged in");
         }
-        // As the launcher does before taking traffic.
-        StartupHeap.settle();
+        // As the launcher does before taking traffic; what is left is the live heap before the first call.
+        settledHeapMb = JvmGauges.liveHeapMb();
     }
 
     /** Starts or stops the campaign's dialling. */

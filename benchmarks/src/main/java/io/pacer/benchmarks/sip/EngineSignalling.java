@@ -49,7 +49,13 @@ final class EngineSignalling implements AutoCloseable {
         }
     }
 
-    record Soak(int rate, List<Window> samples, long failedTotal, long abandonedTotal, long sippFailedTotal) {
+    /**
+     * A soak's samples and totals, with the live heap (heap in use right after a full collection, no call in
+     * flight) before the first call and after the last: the leak check that young collections' figures cannot
+     * give, since they include old-generation garbage that no mixed collection has taken yet.
+     */
+    record Soak(int rate, List<Window> samples, long failedTotal, long abandonedTotal, long sippFailedTotal,
+                long liveHeapBeforeMb, long liveHeapAfterMb) {
     }
 
     private final SippProcess carrier;
@@ -79,7 +85,6 @@ final class EngineSignalling implements AutoCloseable {
             run.dialling(true);
             Thread.sleep(WARM_UP_SECONDS * 1000L);
             Mark from = mark(run);
-            jvm.takeGcMaxMillis();
             Thread.sleep(seconds * 1000L);
             Mark to = mark(run);
             run.dialling(false);
@@ -107,7 +112,6 @@ final class EngineSignalling implements AutoCloseable {
             Thread.sleep(WARM_UP_SECONDS * 1000L);
             List<Window> samples = new ArrayList<>();
             Mark from = mark(run);
-            jvm.takeGcMaxMillis();
             for (int t = sampleSeconds; t <= seconds; t += sampleSeconds) {
                 Thread.sleep(sampleSeconds * 1000L);
                 Mark to = mark(run);
@@ -121,18 +125,19 @@ final class EngineSignalling implements AutoCloseable {
             Thread.sleep(1_000);
             Mark end = mark(run);
             return new Soak(rate, samples, failed(end) - failed(start), end.stats.abandons() - start.stats.abandons(),
-                    end.sippFailed - start.sippFailed);
+                    end.sippFailed - start.sippFailed, run.settledHeapMb, JvmGauges.liveHeapMb());
         }
     }
 
+    /** What is read at one instant; {@code gcMaxMillis} is the longest pause since the mark before. */
     private record Mark(CampaignStats stats, long sippFailed, long refused, long cpu, long agentCpu, long sippCpu,
-                        long gcCount, long wallNanos, Histogram latency, Histogram coreTotal) {
+                        long gcCount, long gcMaxMillis, long wallNanos, Histogram latency, Histogram coreTotal) {
     }
 
     private Mark mark(EngineRun run) throws Exception {
         return new Mark(run.stats(), Math.max(0, SippProcess.statColumn(carrierStats, "FailedCall(C)")),
                 run.pacer.refusedWork(), jvm.processCpuNanos(), jvm.threadCpuNanos(AGENT_THREADS), carrier.cpuNanos(),
-                jvm.gcCount(), System.nanoTime(), run.pacer.answerToBridge().answerToBridgeNanos().getIntervalHistogram(),
+                jvm.gcCount(), jvm.takeGcMaxMillis(), System.nanoTime(), run.pacer.answerToBridge().answerToBridgeNanos().getIntervalHistogram(),
                 run.engine.answerToBridge().snapshot());
     }
 
@@ -142,7 +147,7 @@ final class EngineSignalling implements AutoCloseable {
                 to.stats.connects() - from.stats.connects(), failed(to) - failed(from),
                 to.stats.abandons() - from.stats.abandons(), to.sippFailed - from.sippFailed, to.refused - from.refused,
                 to.latency, difference(to.coreTotal, from.coreTotal), (to.cpu - from.cpu) / wall, (to.agentCpu - from.agentCpu) / wall,
-                (to.sippCpu - from.sippCpu) / wall, jvm.heapAfterGcMb(), to.gcCount - from.gcCount, jvm.takeGcMaxMillis(),
+                (to.sippCpu - from.sippCpu) / wall, jvm.heapAfterGcMb(), to.gcCount - from.gcCount, to.gcMaxMillis,
                 run.pacer.liveDialogs(), run.pacer.liveClientTransactions());
     }
 

@@ -1,6 +1,7 @@
 package io.pacer.benchmarks.sip;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import io.pacer.engine.core.StartupHeap;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -67,6 +68,15 @@ final class JvmGauges {
     /** Heap in use right after the latest collection, in MB. */
     long heapAfterGcMb() {
         return heapAfterGc.get() >> 20;
+    }
+
+    /**
+     * Heap in use after a full collection, in MB: what is really alive. Forces the collection, so it is read
+     * only outside measured windows.
+     */
+    static long liveHeapMb() {
+        StartupHeap.settle();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
     }
 
     long gcCount() {

@@ -122,6 +122,10 @@ final class SipReport {
                 dialled, dialled / (double) t, us(all.getValueAtPercentile(50)), us(all.getValueAtPercentile(99)),
                 us(all.getValueAtPercentile(99.9)), us(all.getMaxValue()), soak.failedTotal(), soak.abandonedTotal(),
                 soak.sippFailedTotal(), last.heapAfterGcMb() - first.heapAfterGcMb(), last.dialogs() - first.dialogs()));
+        b.append(String.format("Live heap (in use right after a full collection, no call in flight): %d MB before the first call, "
+                        + "%d MB after the last (%+d MB over %d calls). Heap after GC above is read after young collections and "
+                        + "includes old-generation garbage no mixed collection has taken yet.%n%n",
+                soak.liveHeapBeforeMb(), soak.liveHeapAfterMb(), soak.liveHeapAfterMb() - soak.liveHeapBeforeMb(), dialled));
     }
 
     private static void relay(StringBuilder b, RelayLoad.Result relay) {
