@@ -16,12 +16,16 @@ final class HarnessCeiling {
         List<Step> steps = new java.util.ArrayList<>();
         for (int rate : rates) {
             int uasPort = SippProcess.freePort();
+            // Both get the 4 MB socket buffer the carrier gets in Pacer's runs (EngineSignalling): with SIPp's
+            // default, a burst overflows its receive queue, a message is lost and the call times out, which
+            // measures the kernel's default buffer and not SIPp.
+            String buffer = String.valueOf(4 << 20);
             try (SippProcess uas = new SippProcess(logs, "ceiling-uas-" + rate, List.of("-sn", "uas", "-i", "127.0.0.1",
-                    "-p", String.valueOf(uasPort), "-nostdin", "-timeout", (seconds + 30) + "s"));
+                    "-p", String.valueOf(uasPort), "-nostdin", "-timeout", (seconds + 30) + "s", "-buff_size", buffer));
                  SippProcess uac = new SippProcess(logs, "ceiling-uac-" + rate, List.of("127.0.0.1:" + uasPort, "-sn", "uac",
                          "-i", "127.0.0.1", "-p", String.valueOf(SippProcess.freePort()), "-r", String.valueOf(rate),
                          "-rate_increase", "0", "-m", String.valueOf(rate * seconds), "-l", String.valueOf(rate * 5),
-                         "-nostdin", "-timeout", (seconds + 20) + "s", "-recv_timeout", "5000"))) {
+                         "-nostdin", "-timeout", (seconds + 20) + "s", "-recv_timeout", "5000", "-buff_size", buffer))) {
                 Thread.sleep(300);
                 uac.waitFor(seconds + 30);
                 Step s = new Step(rate, uac.count("Successful call"), uac.count("Failed call"));
