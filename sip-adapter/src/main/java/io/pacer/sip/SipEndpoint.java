@@ -1,6 +1,9 @@
 package io.pacer.sip;
 
 import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.address.AddressFactoryImpl;
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.message.MessageFactoryImpl;
 import gov.nist.javax.sip.message.SIPMessage;
 import java.net.InetAddress;
 import java.text.ParseException;
@@ -12,7 +15,6 @@ import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
-import javax.sip.SipFactory;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
@@ -93,12 +95,13 @@ final class SipEndpoint {
         // calls a second that is 180,000 dead tasks in the queue, promoted into the old generation one by one.
         // The executor-based timer takes a cancelled task out of its queue at once.
         p.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
-        SipFactory factory = SipFactory.getInstance();
-        factory.setPathName("gov.nist");
-        this.stack = (SipStackImpl) factory.createSipStack(p);
-        this.addresses = factory.createAddressFactory();
-        this.headers = factory.createHeaderFactory();
-        this.messages = factory.createMessageFactory();
+        // Built directly, not through SipFactory: the factory keeps every stack it made in a static list for the
+        // life of the JVM, stopped or not, and with it Pacer's listener, rings and engine. One Pacer per JVM
+        // would not notice; the tests and the benchmark, which start many, leaked each one whole.
+        this.stack = new SipStackImpl(p);
+        this.addresses = new AddressFactoryImpl();
+        this.headers = new HeaderFactoryImpl();
+        this.messages = new MessageFactoryImpl();
         this.host = config.bindAddress();
         int wanted = config.port() != 0 ? config.port() : freePort(host);
         ListeningPoint udp = stack.createListeningPoint(host, wanted, ListeningPoint.UDP);
