@@ -60,6 +60,11 @@ public final class SipBenchmark {
         if (rates.length > 0) {
             try (EngineSignalling bench = new EngineSignalling(logs, agents, stackThreads)) {
                 bench.step(Math.min(250, rates[0]), 5);
+                // A soak at a given rate runs before the steps: the steps end past what the machine takes, and a
+                // soak right after that would measure the recovery from an overload, not the rate.
+                if (soakRate > 0 && soakSeconds > 0) {
+                    soak = bench.soak(soakRate, soakSeconds, Math.min(30, soakSeconds));
+                }
                 for (int rate : rates) {
                     EngineSignalling.Step s = bench.step(rate, stepSeconds);
                     steps.add(s);
@@ -73,15 +78,12 @@ public final class SipBenchmark {
                         best = s.window().rate();
                     }
                 }
-                int rate = soakRate > 0 ? soakRate : best;
-                if (rate > 0 && soakSeconds > 0) {
+                if (soakRate <= 0 && best > 0 && soakSeconds > 0) {
                     // After a step past what the machine takes, SIPp still works through that step's backlog: it
                     // keeps each call 33 s after its end (-deadcall_wait) to absorb retransmissions. The soak
                     // starts on a quiet carrier.
-                    if (!steps.isEmpty() && !steps.get(steps.size() - 1).clean()) {
-                        Thread.sleep(35_000);
-                    }
-                    soak = bench.soak(rate, soakSeconds, Math.min(30, soakSeconds));
+                    Thread.sleep(35_000);
+                    soak = bench.soak(best, soakSeconds, Math.min(30, soakSeconds));
                 }
             }
         }
