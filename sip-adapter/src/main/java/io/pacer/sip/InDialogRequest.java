@@ -41,9 +41,9 @@ record InDialogRequest(Request request, String method, ServerTransaction transac
      * Answers a BYE with 200 as a stateless UAS (RFC 3261 8.2.7) and ends the dialog. The stack would keep the
      * answered transaction, with the request and response, for Timer J (32 s over UDP) to answer a retransmitted
      * BYE; at a thousand calls a second that is tens of thousands of finished calls copied through every young
-     * collection. A BYE retransmitted because this 200 was lost finds the ended dialog for a moment longer and is
-     * answered 200 again, later the stack answers it 481, and a UAC that gets 481 to a BYE considers the dialog
-     * ended (RFC 3261 15.1.1): the carrier's call ends as it would have.
+     * collection. A BYE sent again because this 200 was lost finds no dialog (Pacer lets none linger) and the
+     * stack answers it 481; a UAC that gets 481 to a BYE considers the dialog ended (RFC 3261 15.1.1), so the
+     * carrier's call ends as it would have.
      */
     void answerStatelessAndEnd(SipEndpoint sip, Dialog dialog) throws Exception {
         // Not yet answered, so no timer holds it: terminating removes it from the stack at once.

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.pacer.sip.loopback.StandInCore;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,54 +21,56 @@ class LoginExtensionSippTest {
     private static final int AGENT = 7;
     private static final int CAMPAIGN = 3;
 
-    private static SipConfig config(int phonePort) throws Exception {
-        return SipConfig.loopback(Sipp.freePort(), 26000,
+    private int phonePort;
+    private StandInCore core;
+    private PacerSipServer pacer;
+
+    @BeforeEach
+    void startPacer() throws Exception {
+        phonePort = Sipp.freePort();
+        core = new StandInCore(0, true);
+        pacer = new PacerSipServer(SipConfig.loopback(Sipp.freePort(), 26000,
                 List.of(SipConfig.TrunkConfig.simple("carrier", "127.0.0.1", Sipp.freePort(), "udp")),
-                List.of(new SipConfig.AgentConfig(AGENT, "desk7", null, CAMPAIGN, "127.0.0.1", phonePort, false)));
+                List.of(new SipConfig.AgentConfig(AGENT, "desk7", null, CAMPAIGN, "127.0.0.1", phonePort, false))));
+        core.attach(pacer.telephony());
+        pacer.start(core);
+    }
+
+    @AfterEach
+    void stopPacer() throws Exception {
+        try {
+            pacer.close();
+        } finally {
+            core.close();
+        }
+    }
+
+    private Sipp phone(String scenario) throws Exception {
+        return Sipp.uac(scenario, "127.0.0.1:" + pacer.sipPort(), phonePort, 1);
     }
 
     @Test
     void callingTheLoginExtensionLogsTheAgentInUntilItsBye() throws Exception {
-        int phonePort = Sipp.freePort();
-        try (StandInCore core = new StandInCore(0, true)) {
-            PacerSipServer pacer = new PacerSipServer(config(phonePort));
-            core.attach(pacer.telephony());
-            try {
-                pacer.start(core);
-                try (Sipp phone = Sipp.uac("agent-login-call.xml", "127.0.0.1:" + pacer.sipPort(), phonePort, 1)) {
-                    assertNotNull(core.awaitEvent("login " + AGENT + " " + CAMPAIGN, 5_000), "no login from the call");
-                    assertEquals(1, pacer.stats().agentSessionsUp());
-                    // Past the stack's ACK watchdog (1 s): an ACKed session stays up.
-                    assertNull(core.awaitEvent("logout", 1_200), "an ACKed session was ended");
-                    assertNotNull(core.awaitEvent("logout " + AGENT, 5_000), () -> "the phone's BYE did not log out:\n" + phone.output());
-                    assertEquals(0, phone.awaitExit(10_000), phone.output());
-                }
-                assertEquals(0, pacer.stats().agentSessionsUp());
-                assertEquals(0, pacer.stats().workerErrors());
-            } finally {
-                pacer.close();
-            }
+        try (Sipp phone = phone("agent-login-call.xml")) {
+            assertNotNull(core.awaitEvent("login " + AGENT + " " + CAMPAIGN, 5_000), "no login from the call");
+            assertEquals(1, pacer.stats().agentSessionsUp());
+            // Past the stack's ACK watchdog (1 s): an ACKed session stays up.
+            assertNull(core.awaitEvent("logout", 1_200), "an ACKed session was ended");
+            assertNotNull(core.awaitEvent("logout " + AGENT, 5_000), () -> "the phone's BYE did not log out:\n" + phone.output());
+            assertEquals(0, phone.awaitExit(10_000), phone.output());
         }
+        assertEquals(0, pacer.stats().agentSessionsUp());
+        assertEquals(0, pacer.stats().workerErrors());
     }
 
     @Test
     void aLoginCallWhoseAckNeverComesIsHungUp() throws Exception {
-        int phonePort = Sipp.freePort();
-        try (StandInCore core = new StandInCore(0, true)) {
-            PacerSipServer pacer = new PacerSipServer(config(phonePort));
-            core.attach(pacer.telephony());
-            try {
-                pacer.start(core);
-                try (Sipp phone = Sipp.uac("agent-login-no-ack.xml", "127.0.0.1:" + pacer.sipPort(), phonePort, 1)) {
-                    assertNotNull(core.awaitEvent("login " + AGENT + " " + CAMPAIGN, 5_000), "no login from the call");
-                    assertNotNull(core.awaitEvent("logout " + AGENT, 5_000), () -> "the unacknowledged session was kept:\n" + phone.output());
-                    assertEquals(0, phone.awaitExit(10_000), "the phone did not get Pacer's BYE:\n" + phone.output());
-                }
-                assertEquals(0, pacer.stats().agentSessionsUp());
-                assertEquals(0, pacer.relay().portsInUse(), "the session's relay port was not released");
-            } finally {
-                pacer.close();
-            }
+        try (Sipp phone = phone("agent-login-no-ack.xml")) {
+            assertNotNull(core.awaitEvent("login " + AGENT + " " + CAMPAIGN, 5_000), "no login from the call");
+            assertNotNull(core.awaitEvent("logout " + AGENT, 5_000), () -> "the unacknowledged session was kept:\n" + phone.output());
+            assertEquals(0, phone.awaitExit(10_000), "the phone did not get Pacer's BYE:\n" + phone.output());
         }
+        assertEquals(0, pacer.stats().agentSessionsUp());
+        assertEquals(0, pacer.relay().portsInUse(), "the session's relay port was not released");
     }
 }
