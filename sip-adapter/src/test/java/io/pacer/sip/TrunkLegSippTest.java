@@ -113,6 +113,14 @@ class TrunkLegSippTest {
         }
     }
 
+    /** Dials one call on {@code campaign}'s trunk and waits until it was answered, ended, and SIPp is content. */
+    private static void answeredAndEnded(Sipp carrier, int campaign) throws Exception {
+        long id = dial(campaign, 20_000);
+        assertNotNull(core.awaitEvent("answered " + id, 5_000), "call " + id + " not answered");
+        assertNotNull(core.awaitEvent("ended " + id, 5_000), "call " + id + " not ended");
+        assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+    }
+
     private static long dial(int campaign, long ringTimeoutMillis) {
         long id = callIds.incrementAndGet();
         telephony.dial(id, campaign, id, "+1555000" + id, null, ringTimeoutMillis);
@@ -183,12 +191,8 @@ class TrunkLegSippTest {
     @Test
     @Order(6)
     void carrierHangUpEndsTheCallAndKeepsTheAgentSession() throws Exception {
-        StandInCore slowCore = core;
         try (Sipp carrier = carrier(6, 1)) {
-            long id = dial(6, 20_000);
-            assertNotNull(slowCore.awaitEvent("answered " + id, 5_000));
-            assertNotNull(slowCore.awaitEvent("ended " + id, 5_000));
-            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+            answeredAndEnded(carrier, 6);
         }
         assertEquals(1, pacer.stats().agentSessionsUp());
     }
@@ -247,10 +251,7 @@ class TrunkLegSippTest {
     @Order(10)
     void tcpTrunkCarriesACall() throws Exception {
         try (Sipp carrier = carrier(TCP_CAMPAIGN, 1, "-t", "t1")) {
-            long id = dial(TCP_CAMPAIGN, 20_000);
-            assertNotNull(core.awaitEvent("answered " + id, 5_000));
-            assertNotNull(core.awaitEvent("ended " + id, 5_000));
-            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+            answeredAndEnded(carrier, TCP_CAMPAIGN);
         }
     }
 
@@ -306,10 +307,7 @@ class TrunkLegSippTest {
         // Pacer ends its INVITE transaction as soon as it has ACKed the 200; a carrier that missed the ACK sends
         // the 200 again, and the dialog must still answer it, or the carrier would tear the call down.
         try (Sipp carrier = carrier(ACK_LOST_CAMPAIGN, 1, "-nr")) {
-            long id = dial(ACK_LOST_CAMPAIGN, 20_000);
-            assertNotNull(core.awaitEvent("answered " + id, 5_000));
-            assertNotNull(core.awaitEvent("ended " + id, 5_000));
-            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+            answeredAndEnded(carrier, ACK_LOST_CAMPAIGN);
         }
     }
 
@@ -321,10 +319,7 @@ class TrunkLegSippTest {
         long endedBefore = core.ended();
         long serverTransactionsBefore = pacer.liveServerTransactions();
         try (Sipp carrier = carrier(BYE_AGAIN_CAMPAIGN, 1)) {
-            long id = dial(BYE_AGAIN_CAMPAIGN, 20_000);
-            assertNotNull(core.awaitEvent("answered " + id, 5_000));
-            assertNotNull(core.awaitEvent("ended " + id, 5_000));
-            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+            answeredAndEnded(carrier, BYE_AGAIN_CAMPAIGN);
         }
         assertEquals(endedBefore + 1, core.ended(), "the call must end exactly once");
         assertEquals(serverTransactionsBefore, pacer.liveServerTransactions(), "the BYEs left server transactions");
