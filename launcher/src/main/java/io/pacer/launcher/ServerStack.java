@@ -1,6 +1,6 @@
 package io.pacer.launcher;
 
-import io.pacer.engine.api.LiveEngine;
+import io.pacer.launcher.LiveEngine;
 import io.pacer.engine.core.EngineLimits;
 import io.pacer.engine.core.StartupHeap;
 import io.pacer.sip.PacerSipServer;

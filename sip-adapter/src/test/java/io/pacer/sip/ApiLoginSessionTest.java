@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.pacer.engine.agent.AgentState;
-import io.pacer.engine.api.RingEngineControl;
+import io.pacer.engine.control.RingEngineControl;
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.core.EngineLimits;
 import io.pacer.engine.core.EngineRing;

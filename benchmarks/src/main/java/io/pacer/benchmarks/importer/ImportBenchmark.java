@@ -1,13 +1,13 @@
 package io.pacer.benchmarks.importer;
 
-import io.pacer.engine.contact.ColumnMapping;
-import io.pacer.engine.contact.ImportMode;
-import io.pacer.engine.contact.ImportReport;
+import io.pacer.store.contact.ColumnMapping;
+import io.pacer.store.contact.ImportMode;
+import io.pacer.store.contact.ImportReport;
 import io.pacer.engine.core.SystemClock;
-import io.pacer.engine.store.Campaign;
-import io.pacer.engine.store.CampaignStatus;
-import io.pacer.engine.store.Database;
-import io.pacer.engine.store.Storage;
+import io.pacer.store.Campaign;
+import io.pacer.store.CampaignStatus;
+import io.pacer.store.Database;
+import io.pacer.store.Storage;
 import io.pacer.pacing.DialMode;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,0 +1,29 @@
+package io.pacer.api;
+
+import io.pacer.store.Role;
+import io.pacer.store.Storage;
+import java.util.List;
+import java.util.Map;
+
+/** Users (with their bearer tokens) and groups; administrators only. */
+final class AdminRoutes {
+
+    private AdminRoutes() {
+    }
+
+    static List<Route> routes(Storage s) {
+        return List.of(
+            new Route("POST", "/api/v1/users", Role.ADMIN, r -> {
+                JsonBody b = r.json().only("name", "role");
+                return ApiResponse.created(s.users().create(b.text("name"), b.enumValue("role", Role.class, null)));
+            }),
+            new Route("GET", "/api/v1/users", Role.ADMIN, r -> ApiResponse.ok(s.users().list())),
+            new Route("POST", "/api/v1/groups", Role.ADMIN, r -> {
+                JsonBody b = r.json().only("name", "members");
+                List<Long> members = b.wholes("members");
+                long id = s.users().createGroup(b.text("name"), members);
+                return ApiResponse.created(Map.of("id", id, "name", b.text("name"), "members", members));
+            })
+        );
+    }
+}

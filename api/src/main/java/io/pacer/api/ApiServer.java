@@ -1,0 +1,112 @@
+package io.pacer.api;
+
+import io.pacer.engine.control.EngineControl;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.pacer.store.Storage;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP API: Netty on one port, JSON under {@code /api/v1}, bearer tokens, Prometheus metrics at
+ * {@code /metrics}. Handlers run on a small blocking pool, so a request that changes data is answered once its
+ * transaction has committed without ever holding up an event loop.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    /**
+     * Largest request body accepted (a CSV import sent in one request, which is held in memory); larger lists
+     * are dropped in the import directory and imported from there, streamed.
+     */
+    public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+    private final EventLoopGroup boss = new NioEventLoopGroup(1);
+    private final EventLoopGroup workers = new NioEventLoopGroup(2);
+    private final ExecutorService blocking = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "pacer-api");
+        t.setDaemon(true);
+        return t;
+    });
+    private final PrometheusMeterRegistry registry;
+    private final Channel channel;
+    private final List<Route> routes;
+
+    /**
+     * Starts serving on {@code host:port} (port 0 picks a free one).
+     *
+     * @param storage storage behind every route
+     * @param engine  the core's control and live stats ({@link EngineControl#NONE} without a core)
+     */
+    public ApiServer(Storage storage, EngineControl engine, String host, int port) throws InterruptedException {
+        this(storage, engine, host, port, null);
+    }
+
+    /**
+     * Starts serving on {@code host:port} (port 0 picks a free one), importing files named in import requests
+     * from {@code importDir} ({@code null}: imports only from the request body).
+     */
+    public ApiServer(Storage storage, EngineControl engine, String host, int port, java.nio.file.Path importDir)
+            throws InterruptedException {
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Gauge.builder("pacer_journal_backlog", storage.journal(), j -> j.backlog())
+                .description("finished calls recorded by the core and not yet committed").register(registry);
+        Gauge.builder("pacer_hopper_loaded", storage.refill(), r -> r.loadedCount())
+                .description("contacts loaded into the hopper since start").register(registry);
+        List<Route> all = new ArrayList<>();
+        all.addAll(AdminRoutes.routes(storage));
+        all.addAll(CampaignRoutes.routes(storage, engine, importDir));
+        all.addAll(ContactRoutes.routes(storage));
+        all.addAll(CallRoutes.routes(storage, engine));
+        all.addAll(StatsRoutes.routes(storage, engine, registry));
+        routes = List.copyOf(all);
+        ApiHandler handler = new ApiHandler(routes, storage.users(), blocking, new EventStreams(blocking));
+        channel = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY_BYTES), handler);
+                    }
+                })
+                .bind(host, port).sync().channel();
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /** Every endpoint served (the OpenAPI document must list each). */
+    List<Route> routes() {
+        return routes;
+    }
+
+    /** The metrics registry, for other parts to add their meters. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        blocking.shutdown();
+    }
+}

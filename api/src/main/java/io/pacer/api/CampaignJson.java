@@ -1,0 +1,84 @@
+package io.pacer.api;
+
+import io.pacer.store.Campaign;
+import io.pacer.store.CampaignStatus;
+import io.pacer.store.HoursPeriod;
+import io.pacer.store.InvalidFieldException;
+import io.pacer.store.RetryClass;
+import io.pacer.store.RetryRule;
+import io.pacer.pacing.DialMode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads campaign settings from a request body; fields left out keep {@code base}'s values (defaults on create). */
+final class CampaignJson {
+
+    private CampaignJson() {
+    }
+
+    /** The defaults a new campaign starts from. */
+    static Campaign defaults() {
+        return new Campaign(0, "new", "", CampaignStatus.DISABLED, false, null, "UTC", DialMode.PROGRESSIVE, 1.0, 0.0, 0.03,
+                25_000, 2_000, 100, List.of(), 10, 8 * 60, 21 * 60, Campaign.DEFAULT_SUBJECT, true, "US", List.of(),
+                Map.of(), List.of(), List.of());
+    }
+
+    /**
+     * Every field of a campaign as the API shows it. All are writable except {@code id}, {@code done} and
+     * {@code lockOwner}, which a client that sends back what it read may include and which are then ignored
+     * (they change through their own routes).
+     */
+    private static final String[] KNOWN = {"name", "description", "status", "timeZone", "dialMode",
+        "callsPerReadyAgent", "callsPerWrapAgent", "abandonTarget", "ringTimeoutMillis", "connectLimitMillis",
+        "maxChannels", "displayNumbers", "maxAttempts", "windowStartMinute", "windowEndMinute", "subjectTemplate",
+        "clock24", "defaultRegion", "hours", "retryRules", "responsibleUsers", "responsibleGroups",
+        "id", "done", "lockOwner"};
+
+    static Campaign read(JsonBody b, Campaign base) {
+        b.only(KNOWN);
+        List<HoursPeriod> hours = base.hours();
+        if (b.has("hours")) {
+            hours = new ArrayList<>();
+            for (JsonBody p : b.objects("hours")) {
+                p.only("weekday", "startMinute", "endMinute");
+                hours.add(new HoursPeriod((int) p.whole("weekday", -1), (int) p.whole("startMinute", -1), (int) p.whole("endMinute", -1)));
+            }
+        }
+        Map<RetryClass, RetryRule> rules = base.retryRules();
+        if (b.has("retryRules")) {
+            JsonBody r = b.object("retryRules");
+            rules = new EnumMap<>(RetryClass.class);
+            for (RetryClass k : RetryClass.values()) {
+                JsonBody rule = r.object(k.name());
+                if (rule != null) {
+                    rule.only("delaySeconds", "maxAttempts");
+                    rules.put(k, new RetryRule(rule.whole("delaySeconds", RetryRule.DEFAULT.delaySeconds()),
+                            (int) rule.whole("maxAttempts", RetryRule.DEFAULT.maxAttempts())));
+                }
+            }
+            var unknown = new ArrayList<String>();
+            r.node().fieldNames().forEachRemaining(n -> {
+                if (List.of(RetryClass.values()).stream().noneMatch(k -> k.name().equals(n))) {
+                    unknown.add(n);
+                }
+            });
+            if (!unknown.isEmpty()) {
+                throw new InvalidFieldException("retryRules." + unknown.get(0), "unknown retry class; use " + List.of(RetryClass.values()));
+            }
+        }
+        return new Campaign(base.id(), b.text("name", base.name()), b.text("description", base.description()),
+                b.enumValue("status", CampaignStatus.class, base.status()), base.done(), base.lockOwner(),
+                b.text("timeZone", base.timeZone()), b.enumValue("dialMode", DialMode.class, base.dialMode()),
+                b.number("callsPerReadyAgent", base.callsPerReadyAgent()), b.number("callsPerWrapAgent", base.callsPerWrapAgent()),
+                b.number("abandonTarget", base.abandonTarget()), b.whole("ringTimeoutMillis", base.ringTimeoutMillis()),
+                b.whole("connectLimitMillis", base.connectLimitMillis()), (int) b.whole("maxChannels", base.maxChannels()),
+                b.has("displayNumbers") ? b.texts("displayNumbers") : base.displayNumbers(),
+                (int) b.whole("maxAttempts", base.maxAttempts()), (int) b.whole("windowStartMinute", base.windowStartMinute()),
+                (int) b.whole("windowEndMinute", base.windowEndMinute()), b.text("subjectTemplate", base.subjectTemplate()),
+                b.bool("clock24", base.clock24()), b.text("defaultRegion", base.defaultRegion()), hours, rules,
+                b.has("responsibleUsers") ? b.wholes("responsibleUsers") : base.responsibleUsers(),
+                b.has("responsibleGroups") ? b.wholes("responsibleGroups") : base.responsibleGroups());
+    }
+}

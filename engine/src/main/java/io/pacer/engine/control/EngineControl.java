@@ -1,0 +1,84 @@
+package io.pacer.engine.control;
+
+import io.pacer.engine.campaign.CampaignConfig;
+import io.pacer.engine.core.PreviewAnswer;
+import io.pacer.engine.port.AgentSessions;
+
+/**
+ * What the API asks of the running core: take a campaign's dial settings, start or stop dialling it, pass on
+ * an agent's preview answer. Implementations only publish onto the core's ring; they never wait for it.
+ */
+public interface EngineControl extends CampaignStatsSource {
+
+    /** Applies (adds or changes) a campaign's dial settings in the core. */
+    void configure(CampaignConfig config);
+
+    /** Starts or stops dialling a campaign. */
+    void setRunning(int campaignId, boolean running);
+
+    /** An agent's answer to a previewed contact. */
+    void previewAnswered(int agentId, long contactId, PreviewAnswer answer);
+
+    /**
+     * An agent logs in to a campaign (already checked to be one of its responsibles) and is ready. When the
+     * agent needs a phone session, the engine hears of the login only once the session is up.
+     *
+     * @return what became of the agent's phone session; when {@link AgentSessions.Opening#accepted()} is false
+     *         the engine was told nothing
+     */
+    AgentSessions.Opening agentLogin(int agentId, int campaignId);
+
+    /** An agent is ready for the next call (wrap-up finished, pause over). */
+    void agentReady(int agentId);
+
+    /** An agent pauses. */
+    void agentPause(int agentId);
+
+    /** An agent logs out (after its call, if it is on one); its phone session ends with the logout. */
+    void agentLogout(int agentId);
+
+    /**
+     * Waits, up to {@code timeoutMillis}, until the core has handled every event published before this call
+     * (a call's end reported by the SIP adapter, say), so that what the core wrote for them is on its way to
+     * the journal. Without a core there is nothing to wait for.
+     */
+    default void awaitEventsHandled(long timeoutMillis) {
+    }
+
+    /** No core attached (API and storage only). */
+    EngineControl NONE = new EngineControl() {
+        @Override
+        public void configure(CampaignConfig config) {
+        }
+
+        @Override
+        public void setRunning(int campaignId, boolean running) {
+        }
+
+        @Override
+        public void previewAnswered(int agentId, long contactId, PreviewAnswer answer) {
+        }
+
+        @Override
+        public AgentSessions.Opening agentLogin(int agentId, int campaignId) {
+            return AgentSessions.Opening.NOT_NEEDED;
+        }
+
+        @Override
+        public void agentReady(int agentId) {
+        }
+
+        @Override
+        public void agentPause(int agentId) {
+        }
+
+        @Override
+        public void agentLogout(int agentId) {
+        }
+
+        @Override
+        public io.pacer.engine.campaign.CampaignStats stats(int campaignId) {
+            return null;
+        }
+    };
+}

@@ -1,0 +1,178 @@
+package io.pacer.store;
+
+import io.pacer.store.contact.CsvContactImporter;
+import io.pacer.store.contact.DoNotCallList;
+import io.pacer.engine.port.Clock;
+
+/**
+ * Everything storage offers, wired once: the database, the repositories, the do-not-call list, and the two
+ * bridges to the core (the hopper with its refill thread, the journal with its writer thread). Opening it runs
+ * the migrations and the crash recovery for the campaigns this engine had locked, before the hopper starts.
+ */
+public final class Storage implements AutoCloseable {
+
+    private final Database db;
+    private final String engineId;
+    private final Clock clock;
+    private final CampaignRepository campaigns;
+    private final ContactRepository contacts;
+    private final UserRepository users;
+    private final DoNotCallList doNotCall;
+    private final CsvContactImporter importer;
+    private final OutcomeRecorder outcomes;
+    private final CallbackRepository callbacks;
+    private final ActivityRepository activities;
+    private final ContactHopper hopper;
+    private final HopperRefill refill;
+    private final JournalWriter journal;
+    private final int recovered;
+
+    private Storage(Database db, String engineId, Clock clock) {
+        this.db = db;
+        this.engineId = engineId;
+        this.clock = clock;
+        campaigns = new CampaignRepository(db);
+        contacts = new ContactRepository(db);
+        users = new UserRepository(db);
+        doNotCall = new DoNotCallList(db);
+        importer = new CsvContactImporter(db, campaigns, doNotCall);
+        outcomes = new OutcomeRecorder(db, doNotCall);
+        callbacks = new CallbackRepository(db);
+        activities = new ActivityRepository(db);
+        recovered = new CrashRecovery(db, campaigns).recover(engineId, clock.epochMillis());
+        hopper = new ContactHopper(doNotCall);
+        refill = new HopperRefill(db, campaigns, hopper, doNotCall, clock);
+        journal = new JournalWriter(db);
+    }
+
+    /**
+     * Opens storage at a JDBC URL for the engine {@code engineId} (the owner name of its campaign locks).
+     *
+     * @param user     database user (PostgreSQL) or {@code null}
+     * @param password database password or {@code null}
+     */
+    public static Storage open(String url, String user, String password, String engineId, Clock clock) {
+        return new Storage(Database.open(url, user, password), engineId, clock);
+    }
+
+    /** Storage over an open database (tests hand in their own). */
+    public static Storage over(Database db, String engineId, Clock clock) {
+        return new Storage(db, engineId, clock);
+    }
+
+    /**
+     * Starts a campaign on this engine: takes its lock (a 409 when another engine holds it) and starts filling
+     * its hopper queue. The caller then tells the core to dial it.
+     */
+    public Campaign startCampaign(long campaignId) {
+        if (!campaigns.lock(campaignId, engineId, clock.epochMillis())) {
+            throw InvalidFieldException.conflict("lock", "campaign is locked by " + campaigns.get(campaignId).lockOwner()
+                    + "; an administrator can clear a stale lock");
+        }
+        Campaign campaign = campaigns.get(campaignId);
+        refill.start((int) campaignId, Math.max(16, Math.min(1024, campaign.maxChannels() * 2)));
+        return campaign;
+    }
+
+    /**
+     * Starts again, after a restart, every campaign this engine had locked (it was running them when it
+     * stopped or crashed). The caller hands their dial settings to the core and sets them running.
+     */
+    public java.util.List<Campaign> resumeCampaigns() {
+        java.util.List<Campaign> resumed = new java.util.ArrayList<>();
+        for (Campaign campaign : campaigns.lockedBy(engineId)) {
+            resumed.add(startCampaign(campaign.id()));
+        }
+        return resumed;
+    }
+
+    /** Stops filling a campaign's hopper and releases its lock. */
+    public Campaign stopCampaign(long campaignId) {
+        refill.stop((int) campaignId);
+        campaigns.unlock(campaignId, engineId);
+        return campaigns.get(campaignId);
+    }
+
+    /** The database. */
+    public Database db() {
+        return db;
+    }
+
+    /** This engine's id (owner of its campaign locks). */
+    public String engineId() {
+        return engineId;
+    }
+
+    /** The clock storage stamps times with. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Campaigns. */
+    public CampaignRepository campaigns() {
+        return campaigns;
+    }
+
+    /** Contacts. */
+    public ContactRepository contacts() {
+        return contacts;
+    }
+
+    /** Users and groups. */
+    public UserRepository users() {
+        return users;
+    }
+
+    /** The do-not-call lists. */
+    public DoNotCallList doNotCall() {
+        return doNotCall;
+    }
+
+    /** CSV imports and their history. */
+    public CsvContactImporter importer() {
+        return importer;
+    }
+
+    /** Agent outcomes and preview decisions. */
+    public OutcomeRecorder outcomes() {
+        return outcomes;
+    }
+
+    /** Callback tasks. */
+    public CallbackRepository callbacks() {
+        return callbacks;
+    }
+
+    /** Call history. */
+    public ActivityRepository activities() {
+        return activities;
+    }
+
+    /** The core's contact supply. */
+    public ContactHopper hopper() {
+        return hopper;
+    }
+
+    /** The hopper's refill thread. */
+    public HopperRefill refill() {
+        return refill;
+    }
+
+    /** The core's call journal. */
+    public JournalWriter journal() {
+        return journal;
+    }
+
+    /** How many in-flight contacts crash recovery found when storage opened. */
+    public int recoveredAtStart() {
+        return recovered;
+    }
+
+    /** Stops the refill (handing queued contacts back) and the journal (writing what is queued), then closes. */
+    @Override
+    public void close() {
+        refill.close();
+        journal.close();
+        db.close();
+    }
+}

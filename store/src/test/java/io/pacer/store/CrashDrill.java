@@ -1,0 +1,90 @@
+package io.pacer.store;
+
+import io.pacer.engine.call.CallOutcome;
+import io.pacer.engine.core.SystemClock;
+import io.pacer.engine.port.CallRecord;
+import io.pacer.engine.port.ContactSlot;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The child process of {@link CrashRecoveryTest}: storage, hopper and journal as in the engine, with a tiny
+ * fake dialer on one thread in the core's place. It takes contacts from the hopper, writes {@code DIAL contact
+ * call} to a log before each dial and {@code END call} when the call finishes (after recording it in the
+ * journal), and exits once nothing is left to dial and every call is committed. The test kills it with
+ * SIGKILL half-way and starts it again.
+ *
+ * <p>Arguments: JDBC URL, user ("-" for none), campaign id, log file, first call id.
+ */
+public final class CrashDrill {
+
+    private CrashDrill() {
+    }
+
+    /** Whether the campaign has nothing left to dial (checked only when the hopper has been idle a while). */
+    private static boolean nothingLeft(Storage storage, int campaignId) {
+        java.util.Map<ContactState, Long> counts = storage.contacts().countByState(campaignId);
+        return counts.get(ContactState.READY) + counts.get(ContactState.DIALLING) + counts.get(ContactState.CALLBACK) == 0;
+    }
+
+    /** Runs the drill. */
+    public static void main(String[] args) throws IOException {
+        String user = "-".equals(args[1]) ? null : args[1];
+        int campaignId = Integer.parseInt(args[2]);
+        long callId = Long.parseLong(args[4]);
+        try (Storage storage = Storage.open(args[0], user, null, "drill", SystemClock.INSTANCE);
+             FileOutputStream log = new FileOutputStream(args[3], true)) {
+            // After the kill the campaign is still locked by this engine id: it resumes without an operator.
+            if (storage.resumeCampaigns().isEmpty()) {
+                storage.startCampaign(campaignId);
+                log.write("STARTED\n".getBytes(StandardCharsets.US_ASCII));
+            } else {
+                log.write("RESUMED\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            Deque<long[]> inFlight = new ArrayDeque<>();
+            ContactSlot slot = new ContactSlot();
+            CallRecord record = new CallRecord();
+            long idleSince = System.currentTimeMillis();
+            while (true) {
+                long now = System.currentTimeMillis();
+                if (inFlight.size() < 20 && storage.hopper().next(campaignId, now, slot)) {
+                    callId++;
+                    log.write(("DIAL " + slot.contactId + " " + callId + "\n").getBytes(StandardCharsets.US_ASCII));
+                    inFlight.addLast(new long[] {slot.contactId, callId, now + 5 + (callId % 20), now});
+                    idleSince = now;
+                }
+                while (!inFlight.isEmpty() && inFlight.peekFirst()[2] <= now) {
+                    long[] call = inFlight.removeFirst();
+                    record.callId = call[1];
+                    record.campaignId = campaignId;
+                    record.contactId = call[0];
+                    record.number = "+49301";
+                    record.agentId = 1;
+                    record.outcome = CallOutcome.CONNECTED;
+                    record.startEpochMillis = call[3];
+                    record.dialNanos = 0;
+                    record.answerNanos = 1_000_000;
+                    record.endNanos = (now - call[3]) * 1_000_000;
+                    storage.journal().record(record);
+                    log.write(("END " + call[1] + "\n").getBytes(StandardCharsets.US_ASCII));
+                }
+                if (inFlight.isEmpty() && now - idleSince > 1500 && (nothingLeft(storage, campaignId) || now - idleSince > 30_000)) {
+                    break;
+                }
+                Thread.onSpinWait();
+                if (inFlight.isEmpty()) {
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+            storage.journal().flush(10_000);
+        }
+        System.out.println("DRILL DONE");
+    }
+}

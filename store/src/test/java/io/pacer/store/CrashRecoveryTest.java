@@ -1,0 +1,167 @@
+package io.pacer.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pacer.engine.core.SystemClock;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Kills a running campaign with SIGKILL and checks, after a restart, that no contact was lost, none was dialled
+ * twice (a contact is redialled only after its call was recorded as interrupted), and every call in flight at
+ * the kill was recorded as INTERRUPTED.
+ */
+class CrashRecoveryTest {
+
+    private static final int CONTACTS = 400;
+
+    static Stream<Named<String[]>> databases() {
+        return Stream.of(Named.of("sqlite", new String[] {TestDatabases.sqliteUrl(), "-"}),
+                Named.of("postgresql", new String[] {TestDatabases.postgresqlUrl(), "postgres"}));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aKilledCampaignLosesNoContactAndDialsNoneTwice(String[] db) throws Exception {
+        String url = db[0];
+        String user = "-".equals(db[1]) ? null : db[1];
+        long campaignId;
+        try (Storage storage = Storage.open(url, user, null, "drill", SystemClock.INSTANCE)) {
+            Campaign campaign = storage.campaigns().create(new Campaign(0, "Drill", "", CampaignStatus.ENABLED, false, null, "UTC",
+                    io.pacer.pacing.DialMode.PROGRESSIVE, 1, 0, 0.03, 15_000, 2_000, 20, List.of(), 10, 0, 1440,
+                    Campaign.DEFAULT_SUBJECT, true, "DE", List.of(), Map.of(RetryClass.FAILURE, new RetryRule(0, 10)),
+                    List.of(), List.of()), System.currentTimeMillis());
+            campaignId = campaign.id();
+            StringBuilder csv = new StringBuilder("phone\n");
+            for (int i = 0; i < CONTACTS; i++) {
+                csv.append("+4930").append(1_000_000 + i).append('\n');
+            }
+            storage.importer().importCsv(campaignId, new java.io.StringReader(csv.toString()), ',',
+                    new io.pacer.store.contact.ColumnMapping(List.of("phone"), null, List.of(), null),
+                    io.pacer.store.contact.ImportMode.APPEND, "test", System.currentTimeMillis());
+        }
+        Path dir = Files.createTempDirectory("pacer-drill");
+        Path firstLog = dir.resolve("first.log");
+        Path secondLog = dir.resolve("second.log");
+
+        Process first = drill(url, db[1], campaignId, firstLog, 0);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (count(firstLog, "DIAL ") < CONTACTS / 3) {
+            assertTrue(first.isAlive(), "the drill ended before it was killed");
+            assertTrue(System.currentTimeMillis() < deadline, "the drill dialled too slowly");
+            Thread.sleep(5);
+        }
+        first.destroyForcibly();
+        assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(137, first.exitValue(), "killed by SIGKILL");
+
+        Map<Long, Long> firstDials = dials(firstLog);
+        Set<Long> ended = ends(firstLog);
+        Set<Long> inFlightAtKill = new HashSet<>();
+        for (Map.Entry<Long, Long> dial : firstDials.entrySet()) {
+            if (!ended.contains(dial.getKey())) {
+                inFlightAtKill.add(dial.getValue());
+            }
+        }
+        assertTrue(firstDials.size() < CONTACTS, "killed before the end");
+
+        try (Database check = Database.open(url, user, null)) {
+            long dialling = check.read(c -> Jdbc.number(c, "SELECT COUNT(*) FROM contacts WHERE state = 'DIALLING'"));
+            assertTrue(dialling >= inFlightAtKill.size(), "every call in flight is still marked DIALLING");
+        }
+        Process second = drill(url, db[1], campaignId, secondLog, 1_000_000);
+        assertTrue(second.waitFor(120, TimeUnit.SECONDS), "the restarted drill did not finish");
+        assertEquals(0, second.exitValue(), new String(second.getInputStream().readAllBytes()));
+
+        Map<Long, Long> secondDials = dials(secondLog);
+        assertEquals("RESUMED", Files.readAllLines(secondLog).get(0), "the restarted engine resumed its locked campaign");
+        try (Database check = Database.open(url, user, null)) {
+            check.read(c -> {
+                assertEquals(CONTACTS, Jdbc.number(c, "SELECT COUNT(*) FROM contacts"), "no contact lost");
+                assertEquals(CONTACTS, Jdbc.number(c, "SELECT COUNT(*) FROM contacts WHERE state = 'AWAITING_OUTCOME'"),
+                        "every contact was reached in the end");
+                assertEquals(0, Jdbc.number(c, """
+                        SELECT COUNT(*) FROM (SELECT contact_id FROM activities WHERE call_outcome = 'CONNECTED'
+                        GROUP BY contact_id HAVING COUNT(*) <> 1) twice"""), "each contact connected exactly once");
+                Map<Long, Long> interrupted = new HashMap<>();
+                for (long[] row : Jdbc.query(c, "SELECT contact_id, COUNT(*) FROM activities WHERE call_outcome = 'INTERRUPTED' GROUP BY contact_id",
+                        rs -> new long[] {rs.getLong(1), rs.getLong(2)})) {
+                    interrupted.put(row[0], row[1]);
+                }
+                assertTrue(!interrupted.isEmpty(), "the kill left contacts in the hopper or in flight");
+                for (long contact : inFlightAtKill) {
+                    assertTrue(interrupted.containsKey(contact), "call in flight at the kill recorded as interrupted: " + contact);
+                }
+                Map<Long, Integer> dialsPerContact = new HashMap<>();
+                for (Map<Long, Long> log : List.of(firstDials, secondDials)) {
+                    for (long contact : log.values()) {
+                        dialsPerContact.merge(contact, 1, Integer::sum);
+                    }
+                }
+                assertEquals(CONTACTS, dialsPerContact.size(), "every contact dialled");
+                for (Map.Entry<Long, Integer> e : dialsPerContact.entrySet()) {
+                    assertTrue(e.getValue() <= 1 + interrupted.getOrDefault(e.getKey(), 0L),
+                            "contact " + e.getKey() + " dialled " + e.getValue() + " times without an interruption between");
+                }
+                Set<Long> recordedCalls = new HashSet<>(Jdbc.query(c, "SELECT call_id FROM activities WHERE call_id IS NOT NULL",
+                        rs -> rs.getLong(1)));
+                Map<Long, Long> allDials = new HashMap<>(firstDials);
+                allDials.putAll(secondDials);
+                assertTrue(allDials.keySet().containsAll(recordedCalls), "every recorded call was dialled");
+                return null;
+            });
+        }
+    }
+
+    private static Process drill(String url, String user, long campaignId, Path log, long firstCallId) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), CrashDrill.class.getName(),
+                url, user, Long.toString(campaignId), log.toString(), Long.toString(firstCallId))
+                .redirectErrorStream(true).redirectOutput(new File(log + ".out")).start();
+    }
+
+    private static long count(Path log, String prefix) throws IOException {
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(l -> l.startsWith(prefix) && l.endsWith(l.trim())).count();
+        }
+    }
+
+    /** Call id to contact id of every complete DIAL line. */
+    private static Map<Long, Long> dials(Path log) throws IOException {
+        Map<Long, Long> dials = new HashMap<>();
+        for (String line : Files.readAllLines(log)) {
+            String[] parts = line.split(" ");
+            if (parts.length == 3 && parts[0].equals("DIAL")) {
+                dials.put(Long.parseLong(parts[2]), Long.parseLong(parts[1]));
+            }
+        }
+        return dials;
+    }
+
+    private static Set<Long> ends(Path log) throws IOException {
+        Set<Long> ends = new HashSet<>();
+        for (String line : Files.readAllLines(log)) {
+            String[] parts = line.split(" ");
+            if (parts.length == 2 && parts[0].equals("END")) {
+                ends.add(Long.parseLong(parts[1]));
+            }
+        }
+        return ends;
+    }
+}
