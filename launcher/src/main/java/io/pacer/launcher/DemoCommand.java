@@ -2,16 +2,14 @@ package io.pacer.launcher;
 
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.campaign.CampaignStats;
-import io.pacer.engine.core.EngineLimits;
 import io.pacer.engine.core.StartupHeap;
 import io.pacer.engine.core.EngineRing;
-import io.pacer.engine.core.SystemClock;
 import io.pacer.engine.port.CallJournal;
 import io.pacer.pacing.DialMode;
-import io.pacer.sip.loopback.CarrierProfile;
-import io.pacer.sip.loopback.LongSampler;
-import io.pacer.sip.loopback.MadeUpContacts;
-import io.pacer.sip.loopback.LoopbackDemoWorld;
+import io.pacer.loopback.CarrierProfile;
+import io.pacer.loopback.LongSampler;
+import io.pacer.loopback.MadeUpContacts;
+import io.pacer.loopback.LoopbackWorld;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -48,25 +46,22 @@ public final class DemoCommand {
         // busy, the rest ring until the 15 s ring timeout.
         CarrierProfile customers = new CarrierProfile(0.30, 0.35, LongSampler.lognormal(4_000, 0.5),
                 LongSampler.exponential(10_000));
-        LoopbackDemoWorld.Settings settings = new LoopbackDemoWorld.Settings(agents, CAMPAIGN, customers,
+        LoopbackWorld.Settings settings = new LoopbackWorld.Settings(agents, CAMPAIGN, customers,
                 LongSampler.exponential(3_000), 42);
-        try (LoopbackDemoWorld world = LoopbackDemoWorld.create(settings);
-             EngineRing engine = new EngineRing(EngineLimits.defaults(), SystemClock.INSTANCE, world.telephony(),
-                     new MadeUpContacts(), CallJournal.NONE, 1 << 16)) {
-            CampaignConfig campaign = new CampaignConfig(CAMPAIGN, "demo", DialMode.PREDICTIVE, 1.0, 0.0, 0.03,
-                    CampaignConfig.MIN_RING_TIMEOUT_MILLIS, 2_000, 1_000, "+15550100");
-            engine.submit(core -> {
-                core.upsertCampaign(campaign);
-                core.setRunning(CAMPAIGN, true);
-            });
-            world.start(engine);
+        CampaignConfig campaign = new CampaignConfig(CAMPAIGN, "demo", DialMode.PREDICTIVE, 1.0, 0.0, 0.03,
+                CampaignConfig.MIN_RING_TIMEOUT_MILLIS, 2_000, 1_000, "+15550100");
+        try (LoopbackWorld world = new LoopbackWorld(settings);
+             Pacer pacer = Pacer.builder().sip(LoopbackSipConfig.of(world))
+                     .contacts(new MadeUpContacts(), CallJournal.NONE).campaign(campaign).start()) {
+            world.start(pacer.sip().sipPort());
             StartupHeap.settle();
             System.out.printf("pacer demo: %d virtual agents, virtual carrier on 127.0.0.1:%d, Pacer SIP on 127.0.0.1:%d%n",
-                    agents, world.carrier().sipPort(), world.server().sipPort());
+                    agents, world.carrier().sipPort(), pacer.sip().sipPort());
+            EngineRing engine = pacer.ring();
             for (int t = 1; t <= seconds; t++) {
                 Thread.sleep(1_000);
                 CampaignStats s = engine.query(core -> core.stats(CAMPAIGN)).get(2, TimeUnit.SECONDS);
-                Histogram bridge = world.server().answerToBridge().totalAnswerToBridge();
+                Histogram bridge = pacer.sip().answerToBridge().totalAnswerToBridge();
                 System.out.printf("%3ds agents ready %2d on-call %2d wrap %2d | in flight %3d waiting %2d"
                                 + " | ratio %.2f/%.2f | dials %5d answers %4d connects %4d abandons %3d (%.1f%%)"
                                 + " | answer-to-bridge p99 %s%n",
@@ -77,7 +72,7 @@ public final class DemoCommand {
             }
             engine.submit(core -> core.setRunning(CAMPAIGN, false));
             System.out.printf("pacer demo: done; SIP dialogs alive %d, relay packets forwarded %d%n",
-                    world.server().liveDialogs(), world.server().relay().packetsForwarded());
+                    pacer.sip().liveDialogs(), pacer.sip().relay().packetsForwarded());
             return 0;
         } catch (Exception e) {
             System.err.println("pacer demo: " + e);

@@ -1,15 +1,9 @@
 package io.pacer.launcher;
 
 import io.pacer.engine.campaign.CampaignConfig;
-import io.pacer.engine.core.EngineLimits;
 import io.pacer.engine.core.StartupHeap;
-import io.pacer.engine.core.EngineRing;
-import io.pacer.engine.core.SystemClock;
 import io.pacer.engine.port.CallJournal;
-import io.pacer.engine.port.ContactSlot;
-import io.pacer.engine.port.ContactSupply;
 import io.pacer.pacing.DialMode;
-import io.pacer.sip.PacerSipServer;
 import io.pacer.sip.SipConfig;
 import io.pacer.sip.SipConfigLoader;
 import java.io.IOException;
@@ -17,9 +11,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -54,7 +46,7 @@ public final class RunCommand {
                 root = (Map<?, ?>) new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
             }
             if (root.containsKey("storage")) {
-                return ServerStack.run(root, sip);
+                return runServer(root, sip);
             }
             Object list = root.get("campaigns");
             for (Object o : list instanceof List<?> l ? l : List.of()) {
@@ -76,22 +68,14 @@ public final class RunCommand {
             System.err.println("pacer run: " + file + ": " + e.getMessage());
             return 2;
         }
-        try (PacerSipServer server = new PacerSipServer(sip);
-             EngineRing engine = new EngineRing(EngineLimits.defaults(), SystemClock.INSTANCE, server.telephony(),
-                     contacts, CallJournal.NONE, 1 << 16)) {
-            engine.submit(core -> {
-                for (CampaignConfig c : campaigns) {
-                    core.upsertCampaign(c);
-                    core.setRunning(c.id(), true);
-                }
-            });
-            server.start(engine);
+        Pacer.Builder builder = Pacer.builder().sip(sip).contacts(contacts, CallJournal.NONE);
+        campaigns.forEach(builder::campaign);
+        try (Pacer pacer = builder.start()) {
             StartupHeap.settle();
             System.out.printf("pacer run: SIP on %s:%d, %d trunk(s), %d agent(s), %d campaign(s)%n",
-                    sip.bindAddress(), server.sipPort(), sip.trunks().size(), sip.agents().size(), campaigns.size());
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "pacer-stop"));
-            stop.await();
+                    sip.bindAddress(), pacer.sip().sipPort(), sip.trunks().size(), sip.agents().size(),
+                    campaigns.size());
+            awaitStop();
             return 0;
         } catch (Exception e) {
             System.err.println("pacer run: " + e);
@@ -99,36 +83,30 @@ public final class RunCommand {
         }
     }
 
-    /** Contacts read from text files at start, one number per line, each dialled once. */
-    private static final class FileContacts implements ContactSupply {
-        private final Map<Integer, ArrayDeque<String>> numbers = new HashMap<>();
-        private final Map<Integer, Long> nextId = new HashMap<>();
-
-        void load(int campaignId, Path file) throws IOException {
-            ArrayDeque<String> queue = new ArrayDeque<>();
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    queue.add(line.trim());
-                }
-            }
-            numbers.put(campaignId, queue);
+    /** With a storage section: the whole server (database, hopper and journal, HTTP API). */
+    private static int runServer(Map<?, ?> root, SipConfig sip) {
+        ServerSettings s;
+        try {
+            s = ServerSettings.from(root);
+        } catch (RuntimeException e) {
+            System.err.println("pacer run: " + e.getMessage());
+            return 2;
         }
-
-        @Override
-        public boolean next(int campaignId, long epochMillis, ContactSlot out) {
-            ArrayDeque<String> queue = numbers.get(campaignId);
-            if (queue == null || queue.isEmpty()) {
-                return false;
-            }
-            long id = nextId.merge(campaignId, 1L, Long::sum);
-            out.contactId = id;
-            out.number = queue.poll();
-            return true;
+        try (Pacer pacer = Pacer.builder().sip(sip).store(s.store()).api(s.api()).start()) {
+            StartupHeap.settle();
+            System.out.printf("pacer run: SIP on %s:%d, API on http://%s:%d/api/v1, database %s%n",
+                    sip.bindAddress(), pacer.sip().sipPort(), s.apiHost(), pacer.api().port(), s.url());
+            awaitStop();
+            return 0;
+        } catch (Exception e) {
+            System.err.println("pacer run: " + e);
+            return 1;
         }
+    }
 
-        @Override
-        public void giveBack(int campaignId, long contactId) {
-            // Given-back contacts are not re-dialled by this file-based supply; storage does that properly.
-        }
+    private static void awaitStop() throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "pacer-stop"));
+        stop.await();
     }
 }

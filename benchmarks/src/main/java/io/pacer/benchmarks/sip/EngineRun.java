@@ -2,16 +2,15 @@ package io.pacer.benchmarks.sip;
 
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.campaign.CampaignStats;
-import io.pacer.engine.core.EngineLimits;
 import io.pacer.engine.core.EngineRing;
-import io.pacer.engine.core.SystemClock;
 import io.pacer.engine.port.CallJournal;
+import io.pacer.launcher.Pacer;
 import io.pacer.pacing.DialMode;
 import io.pacer.sip.PacerSipServer;
 import io.pacer.sip.SipConfig;
-import io.pacer.sip.loopback.LongSampler;
-import io.pacer.sip.loopback.MadeUpContacts;
-import io.pacer.sip.loopback.VirtualAgents;
+import io.pacer.loopback.LongSampler;
+import io.pacer.loopback.MadeUpContacts;
+import io.pacer.loopback.VirtualAgents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +26,7 @@ final class EngineRun implements AutoCloseable {
 
     static final int CAMPAIGN = 1;
 
+    private final Pacer assembled;
     final PacerSipServer pacer;
     final EngineRing engine;
     private final VirtualAgents agents;
@@ -43,14 +43,13 @@ final class EngineRun implements AutoCloseable {
                 List.of(new SipConfig.TrunkConfig("carrier", "127.0.0.1", carrierPort, "udp", null, 0, null, null,
                         "+15550100", 100_000, rate, List.of())),
                 agentConfigs);
-        pacer = new PacerSipServer(config);
-        ReadyOnEnd agentsPressReady = new ReadyOnEnd(pacer.telephony());
-        engine = new EngineRing(EngineLimits.defaults(), SystemClock.INSTANCE, agentsPressReady, new MadeUpContacts(),
-                CallJournal.NONE, 1 << 16);
-        agentsPressReady.engine(engine);
-        pacer.start(agentsPressReady);
         CampaignConfig campaign = new CampaignConfig(CAMPAIGN, "sip-benchmark", DialMode.PROGRESSIVE, 1.0, 0.0, 0.03,
                 CampaignConfig.MIN_RING_TIMEOUT_MILLIS, 2_000, 20_000, "+15550100");
+        assembled = Pacer.builder().sip(config).tap(new ReadyOnEnd())
+                .contacts(new MadeUpContacts(), CallJournal.NONE).start();
+        pacer = assembled.sip();
+        engine = assembled.ring();
+        // Configured, not started: the benchmark turns dialling on and off itself (dialling()).
         engine.submit(core -> core.upsertCampaign(campaign));
         agents = VirtualAgents.start(agentCount, LongSampler.fixed(0), 1);
         agents.registerAll(pacer.sipPort());
@@ -90,8 +89,7 @@ final class EngineRun implements AutoCloseable {
 
     @Override
     public void close() {
-        pacer.close();
-        engine.close();
+        assembled.close();
         if (agents != null) {
             agents.close();
         }

@@ -5,6 +5,7 @@ import io.pacer.engine.core.EngineCommand;
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.core.PreviewAnswer;
 import io.pacer.engine.port.Telephony;
+import io.pacer.launcher.Pacer;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
@@ -14,21 +15,18 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * MESSAGE transactions on the agent leg (connected, ended, ready), which measures the agents' phones as much
  * as Pacer. Everything else passes through untouched, on the caller's thread.
  */
-final class ReadyOnEnd implements Telephony, EngineInput {
+final class ReadyOnEnd implements Pacer.Tap {
 
     /** The engine's call ids carry their call-table slot in the low 20 bits. */
     private static final int SLOT_MASK = (1 << 20) - 1;
 
-    private final Telephony telephony;
+    private Telephony telephony;
     private final AtomicIntegerArray agentOfSlot = new AtomicIntegerArray(SLOT_MASK + 1);
     private EngineInput engine;
 
-    ReadyOnEnd(Telephony telephony) {
-        this.telephony = telephony;
-    }
-
-    /** The engine's input; set once, before the adapter starts. */
-    void engine(EngineInput input) {
+    @Override
+    public void connect(Telephony adapter, EngineInput input) {
+        this.telephony = adapter;
         this.engine = input;
     }
 

@@ -1,4 +1,4 @@
-package io.pacer.sip.loopback;
+package io.pacer.loopback;
 
 /**
  * How the virtual carrier's customers behave: with {@code answerProbability} a call is answered after a ring

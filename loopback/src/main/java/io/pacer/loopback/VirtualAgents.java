@@ -1,4 +1,4 @@
-package io.pacer.sip.loopback;
+package io.pacer.loopback;
 
 import java.io.IOException;
 import java.net.DatagramPacket;

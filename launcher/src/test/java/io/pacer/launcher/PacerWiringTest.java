@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pacer.engine.core.EngineLimits;
 import io.pacer.engine.core.EngineRing;
 import io.pacer.engine.port.Telephony;
 import io.pacer.store.TestDatabases;
@@ -18,11 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The real core on its ring with storage's hopper and journal and the HTTP API: a campaign started through
+ * Pacer as the composition root builds it for {@code pacer run}: the real core on its ring with storage's hopper and journal and the HTTP API: a campaign started through
  * the API is dialled by the core from the hopper, every call lands in the journal, and the agent's outcome
  * through the API closes the contact.
  */
-class LiveEngineTest {
+class PacerWiringTest {
 
     /** Answers every call at once from another thread, as an adapter would, and reports bridges. */
     private static final class AnsweringTelephony implements Telephony {
@@ -61,11 +60,12 @@ class LiveEngineTest {
                 Named.of("postgresql", new String[] {TestDatabases.postgresqlUrl(), "postgres"}));
     }
 
-    private static LiveEngine start(String[] db, AnsweringTelephony telephony) throws InterruptedException {
-        LiveEngine engine = new LiveEngine(new LiveEngine.Settings(db[0], db[1], null, "engine-live", "127.0.0.1", 0,
-                "admin-token", null, EngineLimits.defaults()), telephony);
-        telephony.ring = (EngineRing) engine.input();
-        return engine;
+    private static Pacer start(String[] db, AnsweringTelephony telephony) throws Exception {
+        Pacer pacer = Pacer.builder().telephony(telephony)
+                .store(new Pacer.StoreSettings(db[0], db[1], null, "engine-live", null))
+                .api(new Pacer.ApiSettings("127.0.0.1", 0, "admin-token")).start();
+        telephony.ring = pacer.ring();
+        return pacer;
     }
 
     @ParameterizedTest
@@ -74,7 +74,7 @@ class LiveEngineTest {
         AnsweringTelephony telephony = new AnsweringTelephony();
         long id;
         JsonNode agent;
-        try (LiveEngine engine = start(db, telephony)) {
+        try (Pacer engine = start(db, telephony)) {
             EngineRing ring = engine.ring();
             ApiHarness api = ApiHarness.client(engine.api().port(), "admin-token");
             agent = api.user("ann", "AGENT");
@@ -106,7 +106,7 @@ class LiveEngineTest {
             assertEquals(3, api.get("/api/v1/calls?campaignId=" + id, agent.get("token").asText()).json().size());
         }
         // The clean stop keeps the lock: the restarted engine resumes the campaign and dials the last contact.
-        try (LiveEngine engine = start(db, telephony)) {
+        try (Pacer engine = start(db, telephony)) {
             ApiHarness api = ApiHarness.client(engine.api().port(), "admin-token");
             String agentToken = agent.get("token").asText();
             assertEquals(200, api.post("/api/v1/campaigns/" + id + "/agents/me/login", agentToken, "").status());

@@ -1,4 +1,4 @@
-package io.pacer.sip.loopback;
+package io.pacer.loopback;
 
 import java.util.Random;
 

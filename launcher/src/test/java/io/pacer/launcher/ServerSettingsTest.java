@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ServerStackSettingsTest {
+class ServerSettingsTest {
     private static final Map<String, Object> API = Map.of("adminToken", "0123456789abcdef-token");
 
     private static String error(Map<String, Object> root) {
-        return assertThrows(IllegalArgumentException.class, () -> ServerStack.Settings.from(root)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> ServerSettings.from(root)).getMessage();
     }
 
     @Test
     void defaultsToAnEmbeddedSqliteFileAndLoopbackApi() {
-        ServerStack.Settings s = ServerStack.Settings.from(Map.of("storage", Map.of(), "api", API));
+        ServerSettings s = ServerSettings.from(Map.of("storage", Map.of(), "api", API));
         assertEquals("jdbc:sqlite:data/pacer.db", s.url());
         assertEquals("127.0.0.1", s.apiHost());
         assertEquals(8080, s.apiPort());
