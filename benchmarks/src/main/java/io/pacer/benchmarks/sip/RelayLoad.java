@@ -42,32 +42,9 @@ final class RelayLoad {
             LongAdder delivered = new LongAdder();
             Thread r1 = receiver(customers, delivered);
             Thread r2 = receiver(agentPhones, delivered);
-            ByteBuffer packet = ByteBuffer.allocateDirect(172);
-            long sent = 0;
             long cpuBefore = os.getProcessCpuTime();
             long start = System.nanoTime();
-            long frames = seconds * 50L;
-            long perFrame = 2L * calls;
-            long frameNanos = 20_000_000L;
-            for (long f = 0; f < frames; f++) {
-                long frameStart = start + f * frameNanos;
-                for (int k = 0; k < perFrame; k++) {
-                    // Spread the frame's packets over its 20 ms, as real phones would be spread.
-                    long due = frameStart + k * frameNanos / perFrame;
-                    long wait = due - System.nanoTime();
-                    if (wait > 50_000) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    int call = k >> 1;
-                    boolean fromCustomer = (k & 1) == 0;
-                    packet.clear();
-                    packet.put((byte) 0x80).put((byte) 0).putShort((short) f).putInt((int) (f * 160)).putInt(call);
-                    packet.position(172).flip();
-                    (fromCustomer ? customers : agentPhones).send(packet,
-                            new InetSocketAddress(lo, (fromCustomer ? c[call] : a[call]).port()));
-                    sent++;
-                }
-            }
+            long sent = sendFrames(seconds, calls, lo, customers, agentPhones, c, a);
             double cpu = (os.getProcessCpuTime() - cpuBefore) / (double) (System.nanoTime() - start);
             // Under CPU contention the relay and the receivers may still be catching up: wait until nothing moves.
             long settled = -1;
@@ -85,6 +62,37 @@ final class RelayLoad {
                     res.relayReceived(), res.relayForwarded(), dropped, cpu);
             return res;
         }
+    }
+
+    /** Sends {@code seconds} of 20 ms G.711 frames both ways on every call; returns the packets sent. */
+    private static long sendFrames(int seconds, int calls, InetAddress lo, DatagramChannel customers,
+            DatagramChannel agentPhones, RelayPort[] c, RelayPort[] a) throws IOException {
+        long start = System.nanoTime();
+        ByteBuffer packet = ByteBuffer.allocateDirect(172);
+        long sent = 0;
+        long frames = seconds * 50L;
+        long perFrame = 2L * calls;
+        long frameNanos = 20_000_000L;
+        for (long f = 0; f < frames; f++) {
+            long frameStart = start + f * frameNanos;
+            for (int k = 0; k < perFrame; k++) {
+                // Spread the frame's packets over its 20 ms, as real phones would be spread.
+                long due = frameStart + k * frameNanos / perFrame;
+                long wait = due - System.nanoTime();
+                if (wait > 50_000) {
+                    LockSupport.parkNanos(wait);
+                }
+                int call = k >> 1;
+                boolean fromCustomer = (k & 1) == 0;
+                packet.clear();
+                packet.put((byte) 0x80).put((byte) 0).putShort((short) f).putInt((int) (f * 160)).putInt(call);
+                packet.position(172).flip();
+                (fromCustomer ? customers : agentPhones).send(packet,
+                        new InetSocketAddress(lo, (fromCustomer ? c[call] : a[call]).port()));
+                sent++;
+            }
+        }
+        return sent;
     }
 
     private static DatagramChannel open(InetAddress lo) throws IOException {
