@@ -6,7 +6,7 @@ import io.pacer.engine.agent.AgentTable;
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.call.CallState;
 import io.pacer.engine.call.CallTable;
-import io.pacer.engine.campaign.Campaign;
+import io.pacer.engine.campaign.CampaignRuntime;
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.campaign.CampaignCounters;
 import io.pacer.engine.campaign.CampaignStats;
@@ -46,7 +46,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
     private final CallJournal journal;
     private final AgentTable agents;
     private final CallTable calls;
-    private final Campaign[] campaigns;
+    private final CampaignRuntime[] campaigns;
     private final long[] previewContact;
     private final String[] previewNumber;
     private final ContactSlot slot = new ContactSlot();
@@ -69,7 +69,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
         this.journal = journal;
         this.agents = new AgentTable(limits.maxAgents());
         this.calls = new CallTable(limits.maxCalls());
-        this.campaigns = new Campaign[limits.maxCampaigns()];
+        this.campaigns = new CampaignRuntime[limits.maxCampaigns()];
         this.previewContact = new long[limits.maxAgents()];
         this.previewNumber = new String[limits.maxAgents()];
         this.tickNanos = limits.pacingTickMillis() * 1_000_000L;
@@ -112,7 +112,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
     // ---------------------------------------------------------------- calls
 
     private void onRinging(long callId) {
-        if (calls.live(callId) && calls.stateOrdinal(callId) == CallState.DIALLING.ordinal()) {
+        if (calls.live(callId) && calls.stateOrdinal(callId) == CallState.DIALING.ordinal()) {
             calls.setState(callId, CallState.RINGING);
         }
     }
@@ -121,7 +121,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
         if (!calls.live(callId) || !preAnswer(callId)) {
             return;
         }
-        Campaign c = campaigns[calls.campaign(callId)];
+        CampaignRuntime c = campaigns[calls.campaign(callId)];
         calls.remove(callId, c.inFlight);
         c.policy().onDialResolved(now, DialResult.ANSWERED, now - calls.dialNanos(callId));
         calls.setAnswerNanos(callId, answeredNanos);
@@ -141,11 +141,11 @@ public final class EngineCore implements EventHandler<EngineEvent> {
 
     private boolean preAnswer(long callId) {
         int s = calls.stateOrdinal(callId);
-        return s == CallState.DIALLING.ordinal() || s == CallState.RINGING.ordinal()
+        return s == CallState.DIALING.ordinal() || s == CallState.RINGING.ordinal()
                 || s == CallState.CANCELLING.ordinal();
     }
 
-    private void bridge(long callId, int agent, Campaign c) {
+    private void bridge(long callId, int agent, CampaignRuntime c) {
         AgentState before = agents.state(agent);
         if (before == AgentState.READY) {
             agents.removeReady(agent, c.agents);
@@ -169,7 +169,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
             onEnded(callId);
             return;
         }
-        Campaign c = campaigns[calls.campaign(callId)];
+        CampaignRuntime c = campaigns[calls.campaign(callId)];
         calls.remove(callId, c.inFlight);
         DialResult result = outcome == CallOutcome.NO_ANSWER ? DialResult.RANG_OUT : DialResult.NOT_ANSWERED;
         c.policy().onDialResolved(now, result, now - calls.dialNanos(callId));
@@ -185,7 +185,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
         if (!calls.live(callId)) {
             return;
         }
-        Campaign c = campaigns[calls.campaign(callId)];
+        CampaignRuntime c = campaigns[calls.campaign(callId)];
         int s = calls.stateOrdinal(callId);
         if (s == CallState.BRIDGED.ordinal()) {
             int agent = calls.agent(callId);
@@ -216,7 +216,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
         }
     }
 
-    private void endAgentCall(int agent, Campaign c) {
+    private void endAgentCall(int agent, CampaignRuntime c) {
         agents.setCall(agent, -1);
         if (agents.state(agent) == AgentState.ON_CALL) {
             moveAgent(agent, AgentState.ON_CALL, AgentState.WRAP_UP, c);
@@ -224,7 +224,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
     }
 
     /** Writes the call's record, counts its outcome and frees its slot. */
-    private void finish(long callId, CallOutcome outcome, Campaign c) {
+    private void finish(long callId, CallOutcome outcome, CampaignRuntime c) {
         CallRecord r = record;
         r.callId = callId;
         r.campaignId = calls.campaign(callId);
@@ -242,7 +242,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
         calls.release(callId);
     }
 
-    private void abandon(long callId, Campaign c) {
+    private void abandon(long callId, CampaignRuntime c) {
         calls.remove(callId, c.waiting);
         telephony.abandon(callId, ABANDON_MESSAGE);
         c.counters.increment(CampaignCounters.ABANDONS);
@@ -261,7 +261,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
             relogin(agent, s, campaignId);
             return;
         }
-        Campaign c = campaigns[campaignId];
+        CampaignRuntime c = campaigns[campaignId];
         agents.login(agent, campaignId, now, c.agents);
         c.counters.set(CampaignCounters.LOGGED_IN, c.agents.members());
         makeReady(agent, AgentState.LOGGED_OUT, c);
@@ -279,7 +279,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
         if (from == campaignId || s == AgentState.ON_CALL || s == AgentState.RESERVED) {
             return;
         }
-        Campaign old = campaigns[from];
+        CampaignRuntime old = campaigns[from];
         if (s == AgentState.READY) {
             agents.removeReady(agent, old.agents);
         } else if (s == AgentState.WRAP_UP) {
@@ -296,7 +296,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
             return;
         }
         AgentState s = agents.state(agent);
-        Campaign c = campaigns[agents.campaign(agent)];
+        CampaignRuntime c = campaigns[agents.campaign(agent)];
         if (s == AgentState.WRAP_UP) {
             c.policy().onWrapEnded(now, now - agents.stateSinceNanos(agent));
         } else if (s != AgentState.PAUSED) {
@@ -311,7 +311,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
      * Puts an agent who has become available to work: a pending pause or logout first, then the oldest answered
      * call waiting, then a pushed preview, else the ready FIFO.
      */
-    private void makeReady(int agent, AgentState from, Campaign c) {
+    private void makeReady(int agent, AgentState from, CampaignRuntime c) {
         if (agents.logoutPending(agent)) {
             moveAgent(agent, from, AgentState.LOGGED_OUT, c);
             logout(agent, c);
@@ -345,7 +345,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
         if (s == AgentState.LOGGED_OUT || s == AgentState.PAUSED) {
             return;
         }
-        Campaign c = campaigns[agents.campaign(agent)];
+        CampaignRuntime c = campaigns[agents.campaign(agent)];
         switch (s) {
             case READY -> {
                 agents.removeReady(agent, c.agents);
@@ -367,7 +367,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
         if (s == AgentState.LOGGED_OUT) {
             return;
         }
-        Campaign c = campaigns[agents.campaign(agent)];
+        CampaignRuntime c = campaigns[agents.campaign(agent)];
         switch (s) {
             case READY -> {
                 agents.removeReady(agent, c.agents);
@@ -382,18 +382,18 @@ public final class EngineCore implements EventHandler<EngineEvent> {
         }
     }
 
-    private void logout(int agent, Campaign c) {
+    private void logout(int agent, CampaignRuntime c) {
         leave(agent, c);
         // Only now, with the agent out of every list, may its phone hang up: no call can be bridged to it any more.
         sessions.close(agent);
     }
 
-    private void leave(int agent, Campaign c) {
+    private void leave(int agent, CampaignRuntime c) {
         agents.logout(agent, now, c.agents);
         c.counters.set(CampaignCounters.LOGGED_IN, c.agents.members());
     }
 
-    private void moveAgent(int agent, AgentState from, AgentState to, Campaign c) {
+    private void moveAgent(int agent, AgentState from, AgentState to, CampaignRuntime c) {
         c.countAgent(from, -1);
         c.countAgent(to, 1);
         agents.setState(agent, to, now);
@@ -405,13 +405,13 @@ public final class EngineCore implements EventHandler<EngineEvent> {
         if (!agents.valid(agent) || agents.state(agent) != AgentState.READY) {
             return;
         }
-        Campaign c = campaigns[agents.campaign(agent)];
+        CampaignRuntime c = campaigns[agents.campaign(agent)];
         if (c.config().dialMode().agentFirst() && c.running()) {
             offerPreview(agent, c);
         }
     }
 
-    private void offerPreview(int agent, Campaign c) {
+    private void offerPreview(int agent, CampaignRuntime c) {
         slot.clear();
         if (!contacts.next(c.config().id(), clock.epochMillis(), slot)) {
             return;
@@ -428,7 +428,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
                 || previewContact[agent] != contactId || agents.call(agent) >= 0) {
             return;
         }
-        Campaign c = campaigns[agents.campaign(agent)];
+        CampaignRuntime c = campaigns[agents.campaign(agent)];
         String number = previewNumber[agent];
         previewContact[agent] = -1;
         previewNumber[agent] = null;
@@ -457,7 +457,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
     private void onTimer(int kind, long ref) {
         switch (kind) {
             case TimerKind.RING_TIMEOUT -> {
-                if (calls.live(ref) && (calls.stateOrdinal(ref) == CallState.DIALLING.ordinal()
+                if (calls.live(ref) && (calls.stateOrdinal(ref) == CallState.DIALING.ordinal()
                         || calls.stateOrdinal(ref) == CallState.RINGING.ordinal())) {
                     calls.setState(ref, CallState.CANCELLING);
                     telephony.cancel(ref);
@@ -471,13 +471,13 @@ public final class EngineCore implements EventHandler<EngineEvent> {
             }
             case TimerKind.CONNECT_LIMIT -> {
                 if (calls.live(ref) && calls.stateOrdinal(ref) == CallState.ANSWERED.ordinal()) {
-                    Campaign c = campaigns[calls.campaign(ref)];
+                    CampaignRuntime c = campaigns[calls.campaign(ref)];
                     abandon(ref, c);
                     pace(c);
                 }
             }
             case TimerKind.PACING_TICK -> {
-                for (Campaign c : campaigns) {
+                for (CampaignRuntime c : campaigns) {
                     if (c != null) {
                         pace(c);
                     }
@@ -489,7 +489,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
     }
 
     /** Asks the campaign's policy how many calls to place and places them. */
-    private void pace(Campaign c) {
+    private void pace(CampaignRuntime c) {
         c.counters.set(CampaignCounters.READY, c.agents.ready());
         c.counters.set(CampaignCounters.ON_CALL, c.onCall());
         c.counters.set(CampaignCounters.WRAP_UP, c.wrapping());
@@ -549,7 +549,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
     }
 
     /** Places one call; returns its id, or -1 (contact handed back) when no call slot is free. */
-    private long dial(Campaign c, long contactId, String number, int reservedAgent) {
+    private long dial(CampaignRuntime c, long contactId, String number, int reservedAgent) {
         CampaignConfig cfg = c.config();
         long callId = calls.allocate(cfg.id(), contactId, number, now, clock.epochMillis());
         if (callId < 0) {
@@ -567,14 +567,14 @@ public final class EngineCore implements EventHandler<EngineEvent> {
     // ---------------------------------------------------------------- commands (core thread only)
 
     /** Adds a campaign, or applies new settings to an existing one. */
-    public Campaign upsertCampaign(CampaignConfig config) {
+    public CampaignRuntime upsertCampaign(CampaignConfig config) {
         if (config.id() >= campaigns.length) {
             throw new IllegalArgumentException("id: campaign ids must be below " + campaigns.length
                     + ", was " + config.id());
         }
-        Campaign c = campaigns[config.id()];
+        CampaignRuntime c = campaigns[config.id()];
         if (c == null) {
-            c = new Campaign(config);
+            c = new CampaignRuntime(config);
             campaigns[config.id()] = c;
         } else {
             c.reconfigure(config);
@@ -582,9 +582,9 @@ public final class EngineCore implements EventHandler<EngineEvent> {
         return c;
     }
 
-    /** Starts or stops dialling for a campaign; calls in flight finish normally. */
+    /** Starts or stops dialing for a campaign; calls in flight finish normally. */
     public void setRunning(int campaignId, boolean running) {
-        Campaign c = campaign(campaignId);
+        CampaignRuntime c = campaign(campaignId);
         if (c != null) {
             c.setRunning(running);
             if (running) {
@@ -600,13 +600,13 @@ public final class EngineCore implements EventHandler<EngineEvent> {
     }
 
     /** The campaign with this id, or {@code null}. */
-    public Campaign campaign(int campaignId) {
+    public CampaignRuntime campaign(int campaignId) {
         return campaignId > 0 && campaignId < campaigns.length ? campaigns[campaignId] : null;
     }
 
     /** A snapshot of a campaign, or {@code null} when there is none. */
     public CampaignStats stats(int campaignId) {
-        Campaign c = campaign(campaignId);
+        CampaignRuntime c = campaign(campaignId);
         return c == null ? null : c.stats();
     }
 

@@ -43,7 +43,7 @@ public final class EngineMetrics {
         agents(registry, tags, c, "on_call", CampaignCounters.ON_CALL);
         agents(registry, tags, c, "wrap_up", CampaignCounters.WRAP_UP);
         agents(registry, tags, c, "logged_in", CampaignCounters.LOGGED_IN);
-        counter(registry, "pacer.calls.in.flight", "calls dialled and not yet answered", tags, c, CampaignCounters.IN_FLIGHT);
+        counter(registry, "pacer.calls.in.flight", "calls dialed and not yet answered", tags, c, CampaignCounters.IN_FLIGHT);
         Gauge.builder("pacer.ratio.calls.per.ready.agent", c, x -> x.getDouble(CampaignCounters.RATIO_READY_BITS))
                 .description("calls per ready agent of the last pacing decision").tags(tags).register(registry);
         Gauge.builder("pacer.ratio.calls.per.wrap.agent", c, x -> x.getDouble(CampaignCounters.RATIO_WRAP_BITS))

@@ -17,7 +17,7 @@ public interface Telephony {
      *
      * @param callId            engine call id
      * @param campaignId        campaign the call belongs to (selects trunk and caller id)
-     * @param contactId         contact being dialled
+     * @param contactId         contact being dialed
      * @param number            E.164 number to dial
      * @param callerId          display number to present, or {@code null} for the trunk default
      * @param ringTimeoutMillis how long the adapter may let it ring; the core also cancels on its own timer
