@@ -48,7 +48,7 @@ class LiveEngineTest {
         }
 
         @Override
-        public void abandon(long callId, String messageId) {
+        public void abandon(long callId) {
         }
 
         @Override

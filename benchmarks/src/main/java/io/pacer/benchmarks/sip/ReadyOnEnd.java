@@ -56,8 +56,8 @@ final class ReadyOnEnd implements Telephony, EngineInput {
     }
 
     @Override
-    public void abandon(long callId, String messageId) {
-        telephony.abandon(callId, messageId);
+    public void abandon(long callId) {
+        telephony.abandon(callId);
     }
 
     @Override

@@ -33,7 +33,6 @@ import io.pacer.pacing.PacingInput;
  * exactly one record in the journal.
  */
 public final class EngineCore implements EventHandler<EngineEvent> {
-    private static final String ABANDON_MESSAGE = "abandon";
     /** Give the adapter this long to confirm a CANCEL before the call is closed as unanswered anyway. */
     private static final long CANCEL_GUARD_NANOS = 32_000_000_000L;
     private static final PreviewAnswer[] PREVIEW_ANSWERS = PreviewAnswer.values();
@@ -244,7 +243,7 @@ public final class EngineCore implements EventHandler<EngineEvent> {
 
     private void abandon(long callId, CampaignRuntime c) {
         calls.remove(callId, c.waiting);
-        telephony.abandon(callId, ABANDON_MESSAGE);
+        telephony.abandon(callId);
         c.counters.increment(CampaignCounters.ABANDONS);
         c.policy().onAnswerHandled(now, true);
         finish(callId, CallOutcome.ABANDONED, c);

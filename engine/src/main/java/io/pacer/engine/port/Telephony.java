@@ -35,9 +35,9 @@ public interface Telephony {
 
     /**
      * Abandons an answered call that found no agent: plays the identification message the regulators require,
-     * then hangs up.
+     * then hangs up. Which message is the adapter's configuration (its abandon prompt), not the core's choice.
      */
-    void abandon(long callId, String messageId);
+    void abandon(long callId);
 
     /**
      * Offers a previewed contact to an agent (preview and push-preview modes). The agent answers with an

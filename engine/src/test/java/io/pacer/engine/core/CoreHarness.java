@@ -114,8 +114,8 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
     }
 
     @Override
-    public void abandon(long callId, String messageId) {
-        commands.add("abandon " + callId + " with " + messageId);
+    public void abandon(long callId) {
+        commands.add("abandon " + callId);
     }
 
     @Override

@@ -51,7 +51,7 @@ class EngineCoreTest {
         h.advanceMillis(1_999);
         assertNull(h.outcomeOf(b), "still inside the connect limit");
         h.advanceMillis(2);
-        assertTrue(h.commands.contains("abandon " + b + " with abandon"), h.commands.toString());
+        assertTrue(h.commands.contains("abandon " + b), h.commands.toString());
         assertEquals(CallOutcome.ABANDONED, h.outcomeOf(b));
         CampaignStats s = h.core.stats(1);
         assertEquals(1, s.abandons());

@@ -54,7 +54,7 @@ class EngineRingTest {
         }
 
         @Override
-        public void abandon(long callId, String messageId) {
+        public void abandon(long callId) {
             abandoned.add(callId);
         }
 
