@@ -49,7 +49,7 @@ class RingEngineControlTest {
         @Override public void cancel(long callId) { }
         @Override public void bridge(long callId, int agentId) { }
         @Override public void hangUp(long callId) { }
-        @Override public void abandon(long callId, String messageId) { }
+        @Override public void abandon(long callId) { }
         @Override public void offerPreview(int agentId, long contactId, String number) { }
     };
 

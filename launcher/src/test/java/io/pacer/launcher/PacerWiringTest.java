@@ -47,7 +47,7 @@ class PacerWiringTest {
         }
 
         @Override
-        public void abandon(long callId, String messageId) {
+        public void abandon(long callId) {
         }
 
         @Override

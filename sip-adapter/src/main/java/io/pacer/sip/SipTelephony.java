@@ -69,7 +69,7 @@ public final class SipTelephony implements Telephony {
     }
 
     @Override
-    public void abandon(long callId, String messageId) {
+    public void abandon(long callId) {
         callCommand(SipWork.ABANDON, callId, -1);
     }
 

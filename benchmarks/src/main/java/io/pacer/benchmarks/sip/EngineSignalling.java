@@ -138,7 +138,7 @@ final class EngineSignalling implements AutoCloseable {
         return new Mark(run.stats(), Math.max(0, SippProcess.statColumn(carrierStats, "FailedCall(C)")),
                 run.pacer.refusedWork(), jvm.processCpuNanos(), jvm.threadCpuNanos(AGENT_THREADS), carrier.cpuNanos(),
                 jvm.gcCount(), jvm.takeGcMaxMillis(), System.nanoTime(), run.pacer.answerToBridge().answerToBridgeNanos().getIntervalHistogram(),
-                run.engine.answerToBridge().snapshot());
+                run.engine.coreAnswerToBridge().snapshot());
     }
 
     private Window window(int rate, int seconds, Mark from, Mark to, EngineRun run) {

@@ -54,8 +54,8 @@ final class ReadyOnEnd implements Pacer.Tap {
     }
 
     @Override
-    public void abandon(long callId, String messageId) {
-        telephony.abandon(callId, messageId);
+    public void abandon(long callId) {
+        telephony.abandon(callId);
     }
 
     @Override

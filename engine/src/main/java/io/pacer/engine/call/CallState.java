@@ -5,7 +5,7 @@ public enum CallState {
     /** Slot unused. */
     FREE,
     /** INVITE sent, no answer yet. */
-    DIALLING,
+    DIALING,
     /** The far end is ringing (or sent early media). */
     RINGING,
     /** The engine cancelled it (ring timeout); waiting for the adapter to confirm. */

@@ -8,7 +8,7 @@ import io.pacer.engine.collections.IndexLinks;
  * ended (and whose slot was reused) finds a different id in the slot and is ignored. The sequence never falls
  * behind the wall clock in milliseconds ({@code max(previous + 1, now)}), so a restarted engine starts above
  * every id the previous run handed out (unless that run averaged more than 1,000 calls a second over its whole
- * life): records and activities keyed by call id stay unique across restarts. Calls of a campaign that are in flight (dialling, ringing,
+ * life): records and activities keyed by call id stay unique across restarts. Calls of a campaign that are in flight (dialing, ringing,
  * cancelling) are kept in an intrusive list; answered calls waiting for an agent in an intrusive FIFO.
  */
 public final class CallTable {
@@ -72,7 +72,7 @@ public final class CallTable {
     /**
      * Takes a free slot for a new call and returns its id, or -1 when every slot is in use.
      */
-    public long allocate(int campaignId, long contact, String dialled, long nowNanos, long epochMillis) {
+    public long allocate(int campaignId, long contact, String dialed, long nowNanos, long epochMillis) {
         if (freeTop == 0) {
             return -1;
         }
@@ -80,10 +80,10 @@ public final class CallTable {
         sequence = Math.max(sequence + 1, epochMillis);
         long callId = (sequence << SLOT_BITS) | slot;
         id[slot] = callId;
-        state[slot] = (byte) CallState.DIALLING.ordinal();
+        state[slot] = (byte) CallState.DIALING.ordinal();
         campaign[slot] = campaignId;
         contactId[slot] = contact;
-        number[slot] = dialled;
+        number[slot] = dialed;
         agent[slot] = -1;
         reservedAgent[slot] = -1;
         dialNanos[slot] = nowNanos;

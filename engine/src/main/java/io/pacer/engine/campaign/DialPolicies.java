@@ -14,7 +14,7 @@ public final class DialPolicies {
 
     /**
      * The policy for a campaign. Agent-first modes (preview, push-preview) get the progressive rule, which the
-     * core only consults for callbacks; their dialling is driven by agents accepting records.
+     * core only consults for callbacks; their dialing is driven by agents accepting records.
      */
     public static DialPolicy forCampaign(CampaignConfig c) {
         long ring = c.ringTimeoutMillis() * 1_000_000L;

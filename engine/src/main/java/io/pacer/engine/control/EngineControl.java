@@ -5,7 +5,7 @@ import io.pacer.engine.core.PreviewAnswer;
 import io.pacer.engine.port.AgentSessions;
 
 /**
- * What the API asks of the running core: take a campaign's dial settings, start or stop dialling it, pass on
+ * What the API asks of the running core: take a campaign's dial settings, start or stop dialing it, pass on
  * an agent's preview answer. Implementations only publish onto the core's ring; they never wait for it.
  */
 public interface EngineControl extends CampaignStatsSource {
@@ -13,7 +13,7 @@ public interface EngineControl extends CampaignStatsSource {
     /** Applies (adds or changes) a campaign's dial settings in the core. */
     void configure(CampaignConfig config);
 
-    /** Starts or stops dialling a campaign. */
+    /** Starts or stops dialing a campaign. */
     void setRunning(int campaignId, boolean running);
 
     /** An agent's answer to a previewed contact. */

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Passes the API's requests on to the core and publishes what the core does on the API's meter registry: the
- * engine-wide answer-to-bridge quantiles, and each campaign's counters once the campaign has reached the core.
+ * quantiles of the core's share of answer-to-bridge, and each campaign's counters once the campaign has reached the core.
  * Campaigns configured before a registry is attached (resumed at start-up) are bound when it is.
  */
 public final class MeteredEngineControl implements EngineControl {
@@ -31,7 +31,7 @@ public final class MeteredEngineControl implements EngineControl {
     /** Starts publishing to {@code r}. */
     public void attach(MeterRegistry r) {
         registry = r;
-        EngineMetrics.bindLatency(r, ring.answerToBridge());
+        EngineMetrics.bindCoreAnswerToBridge(r, ring.coreAnswerToBridge());
         configured.forEach((id, name) -> bind(r, id, name));
     }
 

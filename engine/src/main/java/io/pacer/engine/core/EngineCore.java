@@ -1,60 +1,37 @@
 package io.pacer.engine.core;
 
-import com.lmax.disruptor.EventHandler;
 import io.pacer.engine.agent.AgentState;
-import io.pacer.engine.agent.AgentTable;
-import io.pacer.engine.call.CallOutcome;
-import io.pacer.engine.call.CallState;
-import io.pacer.engine.call.CallTable;
-import io.pacer.engine.campaign.Campaign;
 import io.pacer.engine.campaign.CampaignConfig;
-import io.pacer.engine.campaign.CampaignCounters;
+import io.pacer.engine.campaign.CampaignRuntime;
 import io.pacer.engine.campaign.CampaignStats;
 import io.pacer.engine.metrics.LatencyRecorder;
 import io.pacer.engine.port.AgentSessions;
 import io.pacer.engine.port.CallJournal;
-import io.pacer.engine.port.CallRecord;
 import io.pacer.engine.port.Clock;
-import io.pacer.engine.port.ContactSlot;
 import io.pacer.engine.port.ContactSupply;
 import io.pacer.engine.port.Telephony;
 import io.pacer.engine.port.Timers;
-import io.pacer.pacing.DialResult;
-import io.pacer.pacing.PacingInput;
 
 /**
  * The business core: campaigns, agents and calls, owned by one thread. Every event enters through
- * {@link #dispatch} (from the Disruptor ring live, or directly from the simulator on virtual time); every effect
- * leaves through a port. There are no locks and, once the tables are allocated, no allocation per event.
+ * {@link #dispatch} (from the Disruptor ring live, or directly from the simulator on virtual time), which only
+ * switches on the event's type and hands it to the part that owns the concern: {@link CallLifecycle},
+ * {@link AgentLifecycle}, {@link PreviewDesk}, {@link CampaignPacing} (with {@link PersonalCallbacks}). Every
+ * effect leaves through a port. The parts share one {@link CoreState} and run on the same thread, so there are
+ * no locks and, once the tables are allocated, no allocation per event.
  *
- * <p>The rules it enforces: an answered call goes to the agent who has waited longest, or waits at most the
- * connect limit and is then abandoned with the message; an agent is in at most one call; a call is placed only
- * for a running campaign, within its channel cap, for a contact the supply hands out; every call ends with
+ * <p>The rules the parts enforce: an answered call goes to the agent who has waited longest, or waits at most
+ * the connect limit and is then abandoned with the message; an agent is in at most one call; a call is placed
+ * only for a running campaign, within its channel cap, for a contact the supply hands out; every call ends with
  * exactly one record in the journal.
  */
-public final class EngineCore implements EventHandler<EngineEvent> {
-    private static final String ABANDON_MESSAGE = "abandon";
-    /** Give the adapter this long to confirm a CANCEL before the call is closed as unanswered anyway. */
-    private static final long CANCEL_GUARD_NANOS = 32_000_000_000L;
-    private static final PreviewAnswer[] PREVIEW_ANSWERS = PreviewAnswer.values();
-
+public final class EngineCore {
     private final EngineLimits limits;
-    private final Clock clock;
-    private final Timers timers;
-    private final Telephony telephony;
-    private final ContactSupply contacts;
-    private final CallJournal journal;
-    private final AgentTable agents;
-    private final CallTable calls;
-    private final Campaign[] campaigns;
-    private final long[] previewContact;
-    private final String[] previewNumber;
-    private final ContactSlot slot = new ContactSlot();
-    private final CallRecord record = new CallRecord();
-    private final LatencyRecorder answerToBridge = new LatencyRecorder();
-    private final long tickNanos;
-    private AgentSessions sessions = AgentSessions.NONE;
-    private long now;
+    private final CoreState state;
+    private final AgentLifecycle agentLifecycle;
+    private final CallLifecycle callLifecycle;
+    private final PreviewDesk previewDesk;
+    private final CampaignPacing pacing;
     private long events;
     private boolean started;
 
@@ -62,519 +39,67 @@ public final class EngineCore implements EventHandler<EngineEvent> {
     public EngineCore(EngineLimits limits, Clock clock, Timers timers, Telephony telephony,
                       ContactSupply contacts, CallJournal journal) {
         this.limits = limits;
-        this.clock = clock;
-        this.timers = timers;
-        this.telephony = telephony;
-        this.contacts = contacts;
-        this.journal = journal;
-        this.agents = new AgentTable(limits.maxAgents());
-        this.calls = new CallTable(limits.maxCalls());
-        this.campaigns = new Campaign[limits.maxCampaigns()];
-        this.previewContact = new long[limits.maxAgents()];
-        this.previewNumber = new String[limits.maxAgents()];
-        this.tickNanos = limits.pacingTickMillis() * 1_000_000L;
+        this.state = new CoreState(limits, clock, timers, telephony, contacts, journal);
+        this.agentLifecycle = new AgentLifecycle(state);
+        this.callLifecycle = new CallLifecycle(state, agentLifecycle);
+        this.previewDesk = new PreviewDesk(state, agentLifecycle, callLifecycle);
+        this.pacing = new CampaignPacing(state, callLifecycle, new PersonalCallbacks(state, agentLifecycle),
+                limits.pacingTickMillis());
+        agentLifecycle.wire(callLifecycle, previewDesk, pacing);
+        callLifecycle.wire(pacing);
     }
 
     /** Starts the regular pacing tick. Idempotent. */
     public void start() {
         if (!started) {
             started = true;
-            timers.schedule(clock.nowNanos() + tickNanos, TimerKind.PACING_TICK, 0);
+            pacing.start();
         }
-    }
-
-    @Override
-    public void onEvent(EngineEvent event, long sequence, boolean endOfBatch) {
-        dispatch(event);
     }
 
     /** Handles one event. Only ever called from the core's single thread. */
     public void dispatch(EngineEvent e) {
-        now = clock.nowNanos();
+        state.nowNanos = state.clock.nowNanos();
         events++;
         switch (e.type) {
-            case CALL_RINGING -> onRinging(e.callId);
-            case CALL_ANSWERED -> onAnswered(e.callId, e.publishedNanos);
-            case CALL_FAILED -> onFailed(e.callId, CallOutcome.ofOrdinal(e.code));
-            case CALL_ENDED -> onEnded(e.callId);
-            case AGENT_LOGIN -> onLogin(e.agentId, e.campaignId);
-            case AGENT_LOGOUT -> onLogout(e.agentId);
-            case AGENT_READY -> onReady(e.agentId);
-            case AGENT_PAUSE -> onPause(e.agentId);
-            case AGENT_HANG_UP -> onAgentHangUp(e.agentId);
-            case PREVIEW_REQUESTED -> onPreviewRequested(e.agentId);
-            case PREVIEW_ANSWERED -> onPreviewAnswered(e.agentId, e.contactId, e.code);
-            case TIMER -> onTimer(e.agentId, e.callId);
+            case CALL_RINGING -> callLifecycle.onRinging(e.callId);
+            case CALL_ANSWERED -> callLifecycle.onAnswered(e.callId, e.publishedNanos);
+            case CALL_FAILED -> callLifecycle.onFailed(e.callId, e.outcome);
+            case CALL_ENDED -> callLifecycle.onEnded(e.callId);
+            case AGENT_LOGIN -> agentLifecycle.onLogin(e.agentId, e.campaignId);
+            case AGENT_LOGOUT -> agentLifecycle.onLogout(e.agentId);
+            case AGENT_READY -> agentLifecycle.onReady(e.agentId);
+            case AGENT_PAUSE -> agentLifecycle.onPause(e.agentId);
+            case AGENT_HANG_UP -> callLifecycle.onAgentHangUp(e.agentId);
+            case PREVIEW_REQUESTED -> previewDesk.onRequested(e.agentId);
+            case PREVIEW_ANSWERED -> previewDesk.onAnswered(e.agentId, e.contactId, e.previewAnswer);
+            case TIMER -> onTimer(e.timerKind, e.timerRef);
             case COMMAND -> e.command.execute(this);
         }
     }
 
-    // ---------------------------------------------------------------- calls
-
-    private void onRinging(long callId) {
-        if (calls.live(callId) && calls.stateOrdinal(callId) == CallState.DIALLING.ordinal()) {
-            calls.setState(callId, CallState.RINGING);
-        }
-    }
-
-    private void onAnswered(long callId, long answeredNanos) {
-        if (!calls.live(callId) || !preAnswer(callId)) {
-            return;
-        }
-        Campaign c = campaigns[calls.campaign(callId)];
-        calls.remove(callId, c.inFlight);
-        c.policy().onDialResolved(now, DialResult.ANSWERED, now - calls.dialNanos(callId));
-        calls.setAnswerNanos(callId, answeredNanos);
-        calls.setState(callId, CallState.ANSWERED);
-        c.counters.increment(CampaignCounters.ANSWERS);
-        int reservedAgent = calls.reservedAgent(callId);
-        int agent = reservedAgent >= 0 ? reservedAgent : agents.longestReady(c.agents);
-        if (agent >= 0) {
-            bridge(callId, agent, c);
-        } else {
-            calls.append(callId, c.waiting);
-            timers.schedule(answeredNanos + c.config().connectLimitMillis() * 1_000_000L,
-                    TimerKind.CONNECT_LIMIT, callId);
-        }
-        pace(c);
-    }
-
-    private boolean preAnswer(long callId) {
-        int s = calls.stateOrdinal(callId);
-        return s == CallState.DIALLING.ordinal() || s == CallState.RINGING.ordinal()
-                || s == CallState.CANCELLING.ordinal();
-    }
-
-    private void bridge(long callId, int agent, Campaign c) {
-        AgentState before = agents.state(agent);
-        if (before == AgentState.READY) {
-            agents.removeReady(agent, c.agents);
-        }
-        moveAgent(agent, before, AgentState.ON_CALL, c);
-        agents.setCall(agent, callId);
-        calls.setAgent(callId, agent);
-        calls.setState(callId, CallState.BRIDGED);
-        calls.setBridgeNanos(callId, now);
-        telephony.bridge(callId, agent);
-        answerToBridge.recordNanos(now - calls.answerNanos(callId));
-        c.counters.increment(CampaignCounters.CONNECTS);
-        c.policy().onAnswerHandled(now, false);
-    }
-
-    private void onFailed(long callId, CallOutcome outcome) {
-        if (!calls.live(callId)) {
-            return;
-        }
-        if (!preAnswer(callId)) {
-            onEnded(callId);
-            return;
-        }
-        Campaign c = campaigns[calls.campaign(callId)];
-        calls.remove(callId, c.inFlight);
-        DialResult result = outcome == CallOutcome.NO_ANSWER ? DialResult.RANG_OUT : DialResult.NOT_ANSWERED;
-        c.policy().onDialResolved(now, result, now - calls.dialNanos(callId));
-        int reserved = calls.reservedAgent(callId);
-        finish(callId, outcome, c);
-        if (reserved >= 0 && agents.state(reserved) == AgentState.RESERVED) {
-            makeReady(reserved, AgentState.RESERVED, c);
-        }
-        pace(c);
-    }
-
-    private void onEnded(long callId) {
-        if (!calls.live(callId)) {
-            return;
-        }
-        Campaign c = campaigns[calls.campaign(callId)];
-        int s = calls.stateOrdinal(callId);
-        if (s == CallState.BRIDGED.ordinal()) {
-            int agent = calls.agent(callId);
-            c.policy().onTalkEnded(now, now - calls.bridgeNanos(callId));
-            finish(callId, CallOutcome.CONNECTED, c);
-            endAgentCall(agent, c);
-        } else if (s == CallState.ANSWERED.ordinal()) {
-            // The customer gave up inside the connect limit: no agent reached them, so it counts as abandoned.
-            calls.remove(callId, c.waiting);
-            c.counters.increment(CampaignCounters.ABANDONS);
-            c.policy().onAnswerHandled(now, true);
-            finish(callId, CallOutcome.CUSTOMER_HUNG_UP, c);
-        } else {
-            onFailed(callId, CallOutcome.FAILURE);
-            return;
-        }
-        pace(c);
-    }
-
-    private void onAgentHangUp(int agent) {
-        if (!agents.valid(agent) || agents.state(agent) != AgentState.ON_CALL) {
-            return;
-        }
-        long callId = agents.call(agent);
-        if (calls.live(callId)) {
-            telephony.hangUp(callId);
-            onEnded(callId);
-        }
-    }
-
-    private void endAgentCall(int agent, Campaign c) {
-        agents.setCall(agent, -1);
-        if (agents.state(agent) == AgentState.ON_CALL) {
-            moveAgent(agent, AgentState.ON_CALL, AgentState.WRAP_UP, c);
-        }
-    }
-
-    /** Writes the call's record, counts its outcome and frees its slot. */
-    private void finish(long callId, CallOutcome outcome, Campaign c) {
-        CallRecord r = record;
-        r.callId = callId;
-        r.campaignId = calls.campaign(callId);
-        r.contactId = calls.contactId(callId);
-        r.number = calls.number(callId);
-        r.agentId = calls.agent(callId);
-        r.outcome = outcome;
-        r.startEpochMillis = calls.startEpochMillis(callId);
-        r.dialNanos = calls.dialNanos(callId);
-        r.answerNanos = calls.answerNanos(callId);
-        r.bridgeNanos = calls.bridgeNanos(callId);
-        r.endNanos = now;
-        journal.record(r);
-        c.counters.increment(CampaignCounters.OUTCOME_BASE + outcome.ordinal());
-        calls.release(callId);
-    }
-
-    private void abandon(long callId, Campaign c) {
-        calls.remove(callId, c.waiting);
-        telephony.abandon(callId, ABANDON_MESSAGE);
-        c.counters.increment(CampaignCounters.ABANDONS);
-        c.policy().onAnswerHandled(now, true);
-        finish(callId, CallOutcome.ABANDONED, c);
-    }
-
-    // ---------------------------------------------------------------- agents
-
-    private void onLogin(int agent, int campaignId) {
-        if (!agents.valid(agent) || campaign(campaignId) == null) {
-            return;
-        }
-        AgentState s = agents.state(agent);
-        if (s != AgentState.LOGGED_OUT) {
-            relogin(agent, s, campaignId);
-            return;
-        }
-        Campaign c = campaigns[campaignId];
-        agents.login(agent, campaignId, now, c.agents);
-        c.counters.set(CampaignCounters.LOGGED_IN, c.agents.members());
-        makeReady(agent, AgentState.LOGGED_OUT, c);
-        pace(c);
-    }
-
-    /**
-     * A login of an agent who is logged in already (its phone session was up): it withdraws a pending logout,
-     * and moves an agent between calls to the requested campaign, keeping its phone session. An agent on a
-     * call stays in its campaign: moving it would take the call's agent away.
-     */
-    private void relogin(int agent, AgentState s, int campaignId) {
-        agents.setLogoutPending(agent, false);
-        int from = agents.campaign(agent);
-        if (from == campaignId || s == AgentState.ON_CALL || s == AgentState.RESERVED) {
-            return;
-        }
-        Campaign old = campaigns[from];
-        if (s == AgentState.READY) {
-            agents.removeReady(agent, old.agents);
-        } else if (s == AgentState.WRAP_UP) {
-            old.policy().onWrapEnded(now, now - agents.stateSinceNanos(agent));
-        }
-        moveAgent(agent, s, AgentState.LOGGED_OUT, old);
-        leave(agent, old);
-        pace(old);
-        onLogin(agent, campaignId);
-    }
-
-    private void onReady(int agent) {
-        if (!agents.valid(agent)) {
-            return;
-        }
-        AgentState s = agents.state(agent);
-        Campaign c = campaigns[agents.campaign(agent)];
-        if (s == AgentState.WRAP_UP) {
-            c.policy().onWrapEnded(now, now - agents.stateSinceNanos(agent));
-        } else if (s != AgentState.PAUSED) {
-            return;
-        }
-        agents.setPausePending(agent, false);
-        makeReady(agent, s, c);
-        pace(c);
-    }
-
-    /**
-     * Puts an agent who has become available to work: a pending pause or logout first, then the oldest answered
-     * call waiting, then a pushed preview, else the ready FIFO.
-     */
-    private void makeReady(int agent, AgentState from, Campaign c) {
-        if (agents.logoutPending(agent)) {
-            moveAgent(agent, from, AgentState.LOGGED_OUT, c);
-            logout(agent, c);
-            return;
-        }
-        if (agents.pausePending(agent)) {
-            agents.setPausePending(agent, false);
-            moveAgent(agent, from, AgentState.PAUSED, c);
-            return;
-        }
-        moveAgent(agent, from, AgentState.READY, c);
-        // Enqueue first: bridge() takes a READY agent out of the FIFO, so it must be in it.
-        agents.enqueueReady(agent, c.agents);
-        int waitingSlot = calls.firstSlot(c.waiting);
-        if (waitingSlot >= 0 && !c.config().dialMode().agentFirst()) {
-            long callId = calls.idOfSlot(waitingSlot);
-            calls.remove(callId, c.waiting);
-            bridge(callId, agent, c);
-            return;
-        }
-        if (c.config().dialMode() == io.pacer.pacing.DialMode.PUSH_PREVIEW && c.running()) {
-            offerPreview(agent, c);
-        }
-    }
-
-    private void onPause(int agent) {
-        if (!agents.valid(agent)) {
-            return;
-        }
-        AgentState s = agents.state(agent);
-        if (s == AgentState.LOGGED_OUT || s == AgentState.PAUSED) {
-            return;
-        }
-        Campaign c = campaigns[agents.campaign(agent)];
-        switch (s) {
-            case READY -> {
-                agents.removeReady(agent, c.agents);
-                moveAgent(agent, s, AgentState.PAUSED, c);
-            }
-            case WRAP_UP -> {
-                c.policy().onWrapEnded(now, now - agents.stateSinceNanos(agent));
-                moveAgent(agent, s, AgentState.PAUSED, c);
-            }
-            default -> agents.setPausePending(agent, true);
-        }
-    }
-
-    private void onLogout(int agent) {
-        if (!agents.valid(agent)) {
-            return;
-        }
-        AgentState s = agents.state(agent);
-        if (s == AgentState.LOGGED_OUT) {
-            return;
-        }
-        Campaign c = campaigns[agents.campaign(agent)];
-        switch (s) {
-            case READY -> {
-                agents.removeReady(agent, c.agents);
-                moveAgent(agent, s, AgentState.LOGGED_OUT, c);
-                logout(agent, c);
-            }
-            case PAUSED, WRAP_UP -> {
-                moveAgent(agent, s, AgentState.LOGGED_OUT, c);
-                logout(agent, c);
-            }
-            default -> agents.setLogoutPending(agent, true);
-        }
-    }
-
-    private void logout(int agent, Campaign c) {
-        leave(agent, c);
-        // Only now, with the agent out of every list, may its phone hang up: no call can be bridged to it any more.
-        sessions.close(agent);
-    }
-
-    private void leave(int agent, Campaign c) {
-        agents.logout(agent, now, c.agents);
-        c.counters.set(CampaignCounters.LOGGED_IN, c.agents.members());
-    }
-
-    private void moveAgent(int agent, AgentState from, AgentState to, Campaign c) {
-        c.countAgent(from, -1);
-        c.countAgent(to, 1);
-        agents.setState(agent, to, now);
-    }
-
-    // ---------------------------------------------------------------- preview
-
-    private void onPreviewRequested(int agent) {
-        if (!agents.valid(agent) || agents.state(agent) != AgentState.READY) {
-            return;
-        }
-        Campaign c = campaigns[agents.campaign(agent)];
-        if (c.config().dialMode().agentFirst() && c.running()) {
-            offerPreview(agent, c);
-        }
-    }
-
-    private void offerPreview(int agent, Campaign c) {
-        slot.clear();
-        if (!contacts.next(c.config().id(), clock.epochMillis(), slot)) {
-            return;
-        }
-        agents.removeReady(agent, c.agents);
-        moveAgent(agent, AgentState.READY, AgentState.RESERVED, c);
-        previewContact[agent] = slot.contactId;
-        previewNumber[agent] = slot.number;
-        telephony.offerPreview(agent, slot.contactId, slot.number);
-    }
-
-    private void onPreviewAnswered(int agent, long contactId, int answer) {
-        if (!agents.valid(agent) || agents.state(agent) != AgentState.RESERVED
-                || previewContact[agent] != contactId || agents.call(agent) >= 0) {
-            return;
-        }
-        Campaign c = campaigns[agents.campaign(agent)];
-        String number = previewNumber[agent];
-        previewContact[agent] = -1;
-        previewNumber[agent] = null;
-        switch (PREVIEW_ANSWERS[answer]) {
-            case ACCEPT -> {
-                long callId = dial(c, contactId, number, agent);
-                if (callId < 0) {
-                    makeReady(agent, AgentState.RESERVED, c);
-                } else {
-                    agents.setCall(agent, -1);
-                }
-            }
-            case SKIP -> {
-                contacts.giveBack(c.config().id(), contactId);
-                makeReady(agent, AgentState.RESERVED, c);
-            }
-            case DO_NOT_CALL -> {
-                contacts.doNotCall(c.config().id(), contactId);
-                makeReady(agent, AgentState.RESERVED, c);
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- pacing
-
-    private void onTimer(int kind, long ref) {
-        switch (kind) {
-            case TimerKind.RING_TIMEOUT -> {
-                if (calls.live(ref) && (calls.stateOrdinal(ref) == CallState.DIALLING.ordinal()
-                        || calls.stateOrdinal(ref) == CallState.RINGING.ordinal())) {
-                    calls.setState(ref, CallState.CANCELLING);
-                    telephony.cancel(ref);
-                    timers.schedule(now + CANCEL_GUARD_NANOS, TimerKind.CANCEL_GUARD, ref);
-                }
-            }
-            case TimerKind.CANCEL_GUARD -> {
-                if (calls.live(ref) && calls.stateOrdinal(ref) == CallState.CANCELLING.ordinal()) {
-                    onFailed(ref, CallOutcome.NO_ANSWER);
-                }
-            }
-            case TimerKind.CONNECT_LIMIT -> {
-                if (calls.live(ref) && calls.stateOrdinal(ref) == CallState.ANSWERED.ordinal()) {
-                    Campaign c = campaigns[calls.campaign(ref)];
-                    abandon(ref, c);
-                    pace(c);
-                }
-            }
-            case TimerKind.PACING_TICK -> {
-                for (Campaign c : campaigns) {
-                    if (c != null) {
-                        pace(c);
-                    }
-                }
-                timers.schedule(now + tickNanos, TimerKind.PACING_TICK, 0);
-            }
+    private void onTimer(int timerKind, long timerRef) {
+        switch (timerKind) {
+            case TimerKind.RING_TIMEOUT -> callLifecycle.onRingTimeout(timerRef);
+            case TimerKind.CANCEL_GUARD -> callLifecycle.onCancelGuard(timerRef);
+            case TimerKind.CONNECT_LIMIT -> callLifecycle.onConnectLimit(timerRef);
+            case TimerKind.PACING_TICK -> pacing.onTick();
             default -> { }
         }
-    }
-
-    /** Asks the campaign's policy how many calls to place and places them. */
-    private void pace(Campaign c) {
-        c.counters.set(CampaignCounters.READY, c.agents.ready());
-        c.counters.set(CampaignCounters.ON_CALL, c.onCall());
-        c.counters.set(CampaignCounters.WRAP_UP, c.wrapping());
-        if (!c.running() || c.agents.members() == 0 || c.config().dialMode().agentFirst()) {
-            return;
-        }
-        PacingInput in = c.pacingInput;
-        in.reset(now, agents.capacity(), calls.capacity());
-        in.readyAgents = c.agents.ready();
-        for (int a = agents.firstMember(c.agents); a >= 0; a = agents.nextMember(a)) {
-            if (agents.logoutPending(a) || agents.pausePending(a)) {
-                // Leaving after this call: not an agent the forecast may count on.
-                continue;
-            }
-            AgentState s = agents.state(a);
-            if (s == AgentState.ON_CALL || s == AgentState.RESERVED) {
-                in.addTalking(now - agents.stateSinceNanos(a));
-            } else if (s == AgentState.WRAP_UP) {
-                in.addWrapping(now - agents.stateSinceNanos(a));
-            }
-        }
-        for (int s = calls.firstSlot(c.inFlight); s >= 0; s = calls.nextSlot(s)) {
-            in.addRinging(now - calls.dialNanosOfSlot(s));
-        }
-        in.waitingCalls = c.waiting.size();
-        int freeSlots = calls.capacity() - calls.inUse();
-        in.channelLimit = Math.min(c.config().maxChannels(), in.callsInFlight() + freeSlots);
-        c.policy().decide(in, c.decision);
-        c.counters.setDouble(CampaignCounters.RATIO_READY_BITS, c.decision.callsPerReadyAgent);
-        c.counters.setDouble(CampaignCounters.RATIO_WRAP_BITS, c.decision.callsPerWrapAgent);
-        int n = c.decision.callsToPlace;
-        int campaignId = c.config().id();
-        for (int i = 0; i < n; i++) {
-            slot.clear();
-            if (!contacts.next(campaignId, clock.epochMillis(), slot)) {
-                break;
-            }
-            int owner = slot.ownerAgentId;
-            if (owner >= 0) {
-                // A personal callback goes only to its owner: reserve the owner first, or leave it due.
-                if (!agents.valid(owner) || agents.state(owner) != AgentState.READY
-                        || agents.campaign(owner) != campaignId) {
-                    contacts.giveBack(campaignId, slot.contactId);
-                    break;
-                }
-                agents.removeReady(owner, c.agents);
-                moveAgent(owner, AgentState.READY, AgentState.RESERVED, c);
-            }
-            if (dial(c, slot.contactId, slot.number, owner) < 0) {
-                if (owner >= 0) {
-                    makeReady(owner, AgentState.RESERVED, c);
-                }
-                break;
-            }
-        }
-        c.counters.set(CampaignCounters.IN_FLIGHT, c.inFlight.size());
-    }
-
-    /** Places one call; returns its id, or -1 (contact handed back) when no call slot is free. */
-    private long dial(Campaign c, long contactId, String number, int reservedAgent) {
-        CampaignConfig cfg = c.config();
-        long callId = calls.allocate(cfg.id(), contactId, number, now, clock.epochMillis());
-        if (callId < 0) {
-            contacts.giveBack(cfg.id(), contactId);
-            return -1;
-        }
-        calls.setReservedAgent(callId, reservedAgent);
-        calls.append(callId, c.inFlight);
-        c.counters.increment(CampaignCounters.DIALS);
-        timers.schedule(now + cfg.ringTimeoutMillis() * 1_000_000L, TimerKind.RING_TIMEOUT, callId);
-        telephony.dial(callId, cfg.id(), contactId, number, cfg.callerId(), cfg.ringTimeoutMillis());
-        return callId;
     }
 
     // ---------------------------------------------------------------- commands (core thread only)
 
     /** Adds a campaign, or applies new settings to an existing one. */
-    public Campaign upsertCampaign(CampaignConfig config) {
+    public CampaignRuntime upsertCampaign(CampaignConfig config) {
+        CampaignRuntime[] campaigns = state.campaigns;
         if (config.id() >= campaigns.length) {
             throw new IllegalArgumentException("id: campaign ids must be below " + campaigns.length
                     + ", was " + config.id());
         }
-        Campaign c = campaigns[config.id()];
+        CampaignRuntime c = campaigns[config.id()];
         if (c == null) {
-            c = new Campaign(config);
+            c = new CampaignRuntime(config);
             campaigns[config.id()] = c;
         } else {
             c.reconfigure(config);
@@ -582,42 +107,42 @@ public final class EngineCore implements EventHandler<EngineEvent> {
         return c;
     }
 
-    /** Starts or stops dialling for a campaign; calls in flight finish normally. */
+    /** Starts or stops dialing for a campaign; calls in flight finish normally. */
     public void setRunning(int campaignId, boolean running) {
-        Campaign c = campaign(campaignId);
+        CampaignRuntime c = state.campaign(campaignId);
         if (c != null) {
             c.setRunning(running);
             if (running) {
-                now = clock.nowNanos();
-                pace(c);
+                state.nowNanos = state.clock.nowNanos();
+                pacing.pace(c);
             }
         }
     }
 
     /** Tells {@code phoneSessions} whenever an agent's logout takes effect, so that it ends the phone's session. */
     public void agentSessions(AgentSessions phoneSessions) {
-        this.sessions = phoneSessions;
+        state.sessions = phoneSessions;
     }
 
     /** The campaign with this id, or {@code null}. */
-    public Campaign campaign(int campaignId) {
-        return campaignId > 0 && campaignId < campaigns.length ? campaigns[campaignId] : null;
+    public CampaignRuntime campaign(int campaignId) {
+        return state.campaign(campaignId);
     }
 
     /** A snapshot of a campaign, or {@code null} when there is none. */
     public CampaignStats stats(int campaignId) {
-        Campaign c = campaign(campaignId);
+        CampaignRuntime c = state.campaign(campaignId);
         return c == null ? null : c.stats();
     }
 
     /** An agent's state. */
     public AgentState agentState(int agentId) {
-        return agents.valid(agentId) ? agents.state(agentId) : AgentState.LOGGED_OUT;
+        return state.agents.valid(agentId) ? state.agents.state(agentId) : AgentState.LOGGED_OUT;
     }
 
     /** The call an agent is in, or -1. */
     public long agentCall(int agentId) {
-        return agents.valid(agentId) ? agents.call(agentId) : -1;
+        return state.agents.valid(agentId) ? state.agents.call(agentId) : -1;
     }
 
     /** Events handled so far. */
@@ -625,9 +150,12 @@ public final class EngineCore implements EventHandler<EngineEvent> {
         return events;
     }
 
-    /** Answer-to-bridge latency, readable from any thread. */
-    public LatencyRecorder answerToBridge() {
-        return answerToBridge;
+    /**
+     * The core's share of answer-to-bridge latency, readable from any thread: from the answer's event being
+     * published to the bridge command leaving the core. The adapter's wire-to-wire figure is measured at the edge.
+     */
+    public LatencyRecorder coreAnswerToBridge() {
+        return callLifecycle.coreAnswerToBridge();
     }
 
     /** The sizes this core was built with. */

@@ -1,24 +1,34 @@
 package io.pacer.engine.core;
 
+import io.pacer.engine.call.CallOutcome;
+
 /**
- * One slot of the core's ring: a mutable, pre-allocated event that publishers fill and the core reads. The
- * fields used depend on {@link #type}; unused ones keep stale values and are not read.
+ * One slot of the core's ring: a mutable, pre-allocated event that publishers fill and the core reads. Each
+ * meaning has its own named field, written by the one translator of its {@link #type} in
+ * {@link EngineEventTranslators}; fields another type uses keep stale values and are not read. Reusing slots
+ * rather than allocating an event per message is what keeps the hot path free of garbage.
  */
 public final class EngineEvent {
     /** What happened. */
     public EventType type;
-    /** Call concerned (call events), or the timer's reference. */
-    public long callId;
-    /** Agent concerned (agent and preview events), or the timer's kind. */
-    public int agentId;
-    /** Campaign concerned (login). */
-    public int campaignId;
-    /** Outcome ordinal (failures) or preview answer ordinal. */
-    public int code;
-    /** Contact concerned (preview). */
-    public long contactId;
-    /** When the publisher saw it happen, on the engine clock (answer-to-bridge latency starts here). */
+    /** When the publisher saw it happen, on the engine clock (the core's share of answer-to-bridge starts here). */
     public long publishedNanos;
-    /** Operator command (rare). */
+    /** Call concerned (call events). */
+    public long callId;
+    /** How the call ended before an answer ({@link EventType#CALL_FAILED}). */
+    public CallOutcome outcome;
+    /** Agent concerned (agent and preview events). */
+    public int agentId;
+    /** Campaign the agent logs in to ({@link EventType#AGENT_LOGIN}). */
+    public int campaignId;
+    /** Contact the agent previewed ({@link EventType#PREVIEW_ANSWERED}). */
+    public long contactId;
+    /** The agent's answer to the preview ({@link EventType#PREVIEW_ANSWERED}). */
+    public PreviewAnswer previewAnswer;
+    /** Which timer fired ({@link EventType#TIMER}): one of {@link TimerKind}. */
+    public int timerKind;
+    /** What the timer guards ({@link EventType#TIMER}): a call id, or unused for the pacing tick. */
+    public long timerRef;
+    /** Operator command ({@link EventType#COMMAND}; rare). */
     public EngineCommand command;
 }

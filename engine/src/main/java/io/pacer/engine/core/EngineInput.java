@@ -5,7 +5,8 @@ import io.pacer.engine.call.CallOutcome;
 /**
  * Everything that happens to the engine, as seen by the adapters: each method becomes one event on the core's
  * ring. Implementations are thread-safe publishers ({@link EngineRing}) or, in the simulator, a direct
- * dispatcher on the simulation thread; the core behind them is the same.
+ * dispatcher on the simulation thread ({@link DirectEngineInput}); both write events through
+ * {@link TranslatingEngineInput}, and the core behind them is the same.
  */
 public interface EngineInput {
 

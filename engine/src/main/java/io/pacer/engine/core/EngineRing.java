@@ -6,7 +6,7 @@ import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
-import io.pacer.engine.call.CallOutcome;
+import io.pacer.engine.metrics.LatencyRecorder;
 import io.pacer.engine.port.CallJournal;
 import io.pacer.engine.port.Clock;
 import io.pacer.engine.port.ContactSupply;
@@ -17,17 +17,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The live engine: an {@link EngineCore} behind an LMAX Disruptor ring. Any thread (SIP stack, HTTP, timers)
- * publishes events through the {@link EngineInput} methods, which claim a pre-allocated slot, fill it and
- * publish it; the core's single thread handles them in order, then fires due timers. A ticker thread publishes
- * an empty event every millisecond so that timers fire on time when the ring is quiet.
+ * The live engine: an {@link EngineCore} behind an LMAX Disruptor ring. Any thread (SIP stack, HTTP) publishes
+ * events through the {@link EngineInput} methods, which claim a pre-allocated slot, fill it with its translator
+ * and publish it; the core's single thread handles them in order, then fires due timers. When the ring is
+ * quiet, the wait strategy gives up waiting after a millisecond and the handler's {@code onTimeout} fires due
+ * timers, so a deadline is late by about a millisecond at most without a timer thread.
  */
-public final class EngineRing implements EngineInput, AutoCloseable {
+public final class EngineRing extends TranslatingEngineInput implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EngineRing.class.getName());
     private final Disruptor<EngineEvent> disruptor;
     private final RingBuffer<EngineEvent> ring;
     private final EngineCore core;
-    private final Clock clock;
 
     /**
      * Builds the core with polled timers and starts the ring.
@@ -36,7 +36,7 @@ public final class EngineRing implements EngineInput, AutoCloseable {
      */
     public EngineRing(EngineLimits limits, Clock clock, Telephony telephony, ContactSupply contacts,
                       CallJournal journal, int ringSize) {
-        this.clock = clock;
+        super(clock);
         PolledTimers timers = new PolledTimers(clock);
         this.core = new EngineCore(limits, clock, timers, telephony, contacts, journal);
         ThreadFactory threads = r -> {
@@ -65,88 +65,19 @@ public final class EngineRing implements EngineInput, AutoCloseable {
         submit(EngineCore::start);
     }
 
-    /** Claims a slot, fills it and publishes it: the one way any thread hands the core an event. */
-    private void publish(EventType type, long callId, int agentId, int campaignId, int code, long contactId,
-                         EngineCommand command) {
-        long seq = ring.next();
-        try {
-            EngineEvent e = ring.get(seq);
-            e.type = type;
-            e.publishedNanos = clock.nowNanos();
-            e.callId = callId;
-            e.agentId = agentId;
-            e.campaignId = campaignId;
-            e.code = code;
-            e.contactId = contactId;
-            e.command = command;
-        } finally {
-            ring.publish(seq);
-        }
+    @Override
+    protected long claim() {
+        return ring.next();
     }
 
     @Override
-    public void callRinging(long callId) {
-        publish(EventType.CALL_RINGING, callId, -1, 0, 0, 0, null);
+    protected EngineEvent slot(long sequence) {
+        return ring.get(sequence);
     }
 
     @Override
-    public void callAnswered(long callId) {
-        publish(EventType.CALL_ANSWERED, callId, -1, 0, 0, 0, null);
-    }
-
-    @Override
-    public void callFailed(long callId, CallOutcome outcome) {
-        publish(EventType.CALL_FAILED, callId, -1, 0, outcome.ordinal(), 0, null);
-    }
-
-    @Override
-    public void callEnded(long callId) {
-        publish(EventType.CALL_ENDED, callId, -1, 0, 0, 0, null);
-    }
-
-    @Override
-    public void agentLogin(int agentId, int campaignId) {
-        publish(EventType.AGENT_LOGIN, 0, agentId, campaignId, 0, 0, null);
-    }
-
-    @Override
-    public void agentLogout(int agentId) {
-        publish(EventType.AGENT_LOGOUT, 0, agentId, 0, 0, 0, null);
-    }
-
-    @Override
-    public void agentReady(int agentId) {
-        publish(EventType.AGENT_READY, 0, agentId, 0, 0, 0, null);
-    }
-
-    @Override
-    public void agentPause(int agentId) {
-        publish(EventType.AGENT_PAUSE, 0, agentId, 0, 0, 0, null);
-    }
-
-    @Override
-    public void agentHangUp(int agentId) {
-        publish(EventType.AGENT_HANG_UP, 0, agentId, 0, 0, 0, null);
-    }
-
-    @Override
-    public void previewRequested(int agentId) {
-        publish(EventType.PREVIEW_REQUESTED, 0, agentId, 0, 0, 0, null);
-    }
-
-    @Override
-    public void previewAnswered(int agentId, long contactId, PreviewAnswer answer) {
-        publish(EventType.PREVIEW_ANSWERED, 0, agentId, 0, answer.ordinal(), contactId, null);
-    }
-
-    @Override
-    public void timer(int kind, long ref) {
-        publish(EventType.TIMER, ref, kind, 0, 0, 0, null);
-    }
-
-    @Override
-    public void command(EngineCommand command) {
-        publish(EventType.COMMAND, 0, -1, 0, 0, 0, command);
+    protected void publish(long sequence) {
+        ring.publish(sequence);
     }
 
     /** Runs a command on the core's thread. */
@@ -170,14 +101,9 @@ public final class EngineRing implements EngineInput, AutoCloseable {
         return answer;
     }
 
-    /** The core, for code that runs on the core's thread (commands); never touch it from another thread. */
-    EngineCore core() {
-        return core;
-    }
-
-    /** Answer-to-bridge latency (safe from any thread). */
-    public io.pacer.engine.metrics.LatencyRecorder answerToBridge() {
-        return core.answerToBridge();
+    /** The core's share of answer-to-bridge latency (safe from any thread). */
+    public LatencyRecorder coreAnswerToBridge() {
+        return core.coreAnswerToBridge();
     }
 
     /** Stops the core's thread after the events already published. */

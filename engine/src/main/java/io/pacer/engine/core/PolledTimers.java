@@ -5,8 +5,9 @@ import io.pacer.engine.port.Timers;
 
 /**
  * Live timers without a timer thread: deadlines are kept in a {@link TimerQueue} on the core's thread and fired
- * by the core's event handler after each event. A ticker publishes an empty event every millisecond, so a
- * deadline fires within about a millisecond even when no other event arrives.
+ * by the core's event handler after each event, and when the ring's wait times out (every millisecond while no
+ * event arrives), so a deadline fires within about a millisecond. The trade-off: no thread and no lock for
+ * timers, against a wake-up of the core's thread every millisecond on a quiet ring.
  */
 public final class PolledTimers implements Timers {
     private final Clock clock;
@@ -16,7 +17,6 @@ public final class PolledTimers implements Timers {
     /** Timers on the given clock. */
     public PolledTimers(Clock clock) {
         this.clock = clock;
-        timerEvent.type = EventType.TIMER;
     }
 
     @Override
@@ -28,9 +28,7 @@ public final class PolledTimers implements Timers {
     public void fireDue(EngineCore core) {
         long now = clock.nowNanos();
         while (!queue.isEmpty() && queue.peekDeadline() <= now) {
-            timerEvent.agentId = queue.peekKind();
-            timerEvent.callId = queue.peekRef();
-            timerEvent.publishedNanos = queue.peekDeadline();
+            EngineEventTranslators.timer(timerEvent, queue.peekDeadline(), queue.peekKind(), queue.peekRef());
             queue.poll();
             core.dispatch(timerEvent);
         }

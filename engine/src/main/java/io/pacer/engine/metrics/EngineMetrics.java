@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  * {@code pacer.dials}, {@code pacer.answers}, {@code pacer.connects}, {@code pacer.abandons},
  * {@code pacer.abandon.rate}, {@code pacer.agents{state}}, {@code pacer.calls.in.flight},
  * {@code pacer.ratio.calls.per.ready.agent}, {@code pacer.ratio.calls.per.wrap.agent}. Engine-wide:
- * {@code pacer.answer.to.bridge{quantile}} in seconds from the HdrHistogram recorder.
+ * {@code pacer.core.answer.to.bridge{quantile}} in seconds from the HdrHistogram recorder: the core's share of
+ * answer-to-bridge only (answer event published to bridge command); the wire-to-wire figure is the SIP
+ * adapter's {@code pacer.answer.to.bridge}.
  */
 public final class EngineMetrics {
     private EngineMetrics() {
@@ -43,19 +45,20 @@ public final class EngineMetrics {
         agents(registry, tags, c, "on_call", CampaignCounters.ON_CALL);
         agents(registry, tags, c, "wrap_up", CampaignCounters.WRAP_UP);
         agents(registry, tags, c, "logged_in", CampaignCounters.LOGGED_IN);
-        counter(registry, "pacer.calls.in.flight", "calls dialled and not yet answered", tags, c, CampaignCounters.IN_FLIGHT);
+        counter(registry, "pacer.calls.in.flight", "calls dialed and not yet answered", tags, c, CampaignCounters.IN_FLIGHT);
         Gauge.builder("pacer.ratio.calls.per.ready.agent", c, x -> x.getDouble(CampaignCounters.RATIO_READY_BITS))
                 .description("calls per ready agent of the last pacing decision").tags(tags).register(registry);
         Gauge.builder("pacer.ratio.calls.per.wrap.agent", c, x -> x.getDouble(CampaignCounters.RATIO_WRAP_BITS))
                 .description("calls per agent in wrap-up of the last pacing decision").tags(tags).register(registry);
     }
 
-    /** Registers answer-to-bridge latency quantiles (p50, p99, p99.9, max) in seconds. */
-    public static void bindLatency(MeterRegistry registry, LatencyRecorder answerToBridge) {
+    /** Registers the quantiles (p50, p99, p99.9, max) of the core's share of answer-to-bridge, in seconds. */
+    public static void bindCoreAnswerToBridge(MeterRegistry registry, LatencyRecorder coreAnswerToBridge) {
         for (double q : new double[] {50, 99, 99.9, 100}) {
-            Gauge.builder("pacer.answer.to.bridge", answerToBridge,
+            Gauge.builder("pacer.core.answer.to.bridge", coreAnswerToBridge,
                             r -> r.percentileNanos(q) / (double) TimeUnit.SECONDS.toNanos(1))
-                    .description("time from a call's answer to its bridge to an agent").baseUnit("seconds")
+                    .description("the core's share of answer-to-bridge: from the answer event's publication to"
+                            + " the bridge command").baseUnit("seconds")
                     .tag("quantile", q == 100 ? "max" : Double.toString(q / 100)).register(registry);
         }
     }

@@ -4,8 +4,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Answer-to-bridge latency: the core records (wait-free, no allocation), readers take cumulative snapshots.
- * Values are nanoseconds, tracked from 1 µs to 1 hour with 3 significant digits.
+ * A latency histogram the core writes and other threads read (the core's share of answer-to-bridge): the core
+ * records wait-free and without allocation into an HdrHistogram {@link Recorder}; readers take cumulative
+ * snapshots. Values are nanoseconds, tracked from 1 µs to 1 hour with 3 significant digits.
  */
 public final class LatencyRecorder {
     private static final long HIGHEST_NANOS = 3_600_000_000_000L;

@@ -16,7 +16,7 @@ public interface ContactSupply {
     boolean next(int campaignId, long epochMillis, ContactSlot out);
 
     /**
-     * Hands back a contact taken by {@link #next} that was not dialled after all (campaign stopped, no channel):
+     * Hands back a contact taken by {@link #next} that was not dialed after all (campaign stopped, no channel):
      * it must be due again, never lost.
      */
     void giveBack(int campaignId, long contactId);

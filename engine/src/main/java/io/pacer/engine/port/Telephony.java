@@ -17,7 +17,7 @@ public interface Telephony {
      *
      * @param callId            engine call id
      * @param campaignId        campaign the call belongs to (selects trunk and caller id)
-     * @param contactId         contact being dialled
+     * @param contactId         contact being dialed
      * @param number            E.164 number to dial
      * @param callerId          display number to present, or {@code null} for the trunk default
      * @param ringTimeoutMillis how long the adapter may let it ring; the core also cancels on its own timer
@@ -35,9 +35,9 @@ public interface Telephony {
 
     /**
      * Abandons an answered call that found no agent: plays the identification message the regulators require,
-     * then hangs up.
+     * then hangs up. Which message is the adapter's configuration (its abandon prompt), not the core's choice.
      */
-    void abandon(long callId, String messageId);
+    void abandon(long callId);
 
     /**
      * Offers a previewed contact to an agent (preview and push-preview modes). The agent answers with an

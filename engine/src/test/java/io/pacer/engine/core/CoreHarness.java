@@ -22,7 +22,7 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
     static final long MS = 1_000_000L;
     final TimerQueue timers = new TimerQueue(64);
     final List<String> commands = new ArrayList<>();
-    final List<Long> dialled = new ArrayList<>();
+    final List<Long> dialed = new ArrayList<>();
     final List<CallRecord> records = new ArrayList<>();
     final Deque<long[]> contacts = new ArrayDeque<>();
     final List<Long> givenBack = new ArrayList<>();
@@ -70,7 +70,7 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
     }
 
     long lastDial() {
-        return dialled.get(dialled.size() - 1);
+        return dialed.get(dialed.size() - 1);
     }
 
     CallOutcome outcomeOf(long callId) {
@@ -94,7 +94,7 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
 
     @Override
     public void dial(long callId, int campaignId, long contactId, String number, String callerId, long ringTimeoutMillis) {
-        dialled.add(callId);
+        dialed.add(callId);
         commands.add("dial " + contactId + " " + number + " from " + callerId);
     }
 
@@ -114,8 +114,8 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
     }
 
     @Override
-    public void abandon(long callId, String messageId) {
-        commands.add("abandon " + callId + " with " + messageId);
+    public void abandon(long callId) {
+        commands.add("abandon " + callId);
     }
 
     @Override

@@ -24,9 +24,9 @@ class EngineRingTest {
         return t;
     }
 
-    /** Telephony that records dialled calls; the test answers them from other threads, like an adapter would. */
+    /** Telephony that records dialed calls; the test answers them from other threads, like an adapter would. */
     private static final class AnsweringTelephony implements Telephony {
-        final ConcurrentLinkedQueue<Long> dialled = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Long> dialed = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<Long> abandoned = new ConcurrentLinkedQueue<>();
         final CountDownLatch bridged;
         EngineRing ring;
@@ -37,7 +37,7 @@ class EngineRingTest {
 
         @Override
         public void dial(long callId, int campaignId, long contactId, String number, String callerId, long t) {
-            dialled.add(callId);
+            dialed.add(callId);
         }
 
         @Override
@@ -54,7 +54,7 @@ class EngineRingTest {
         }
 
         @Override
-        public void abandon(long callId, String messageId) {
+        public void abandon(long callId) {
             abandoned.add(callId);
         }
 
@@ -92,12 +92,12 @@ class EngineRingTest {
             b.join();
             // Power 2.0 with two ready agents: four calls in flight before any is answered.
             long dialDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (telephony.dialled.size() < 4 && System.nanoTime() < dialDeadline) {
+            while (telephony.dialed.size() < 4 && System.nanoTime() < dialDeadline) {
                 Thread.sleep(5);
             }
-            assertEquals(4, telephony.dialled.size());
+            assertEquals(4, telephony.dialed.size());
             java.util.List<Thread> answering = new java.util.ArrayList<>();
-            for (long callId : telephony.dialled) {
+            for (long callId : telephony.dialed) {
                 answering.add(startThread(() -> ring.callAnswered(callId)));
             }
             for (Thread t : answering) {
@@ -115,7 +115,7 @@ class EngineRingTest {
             assertEquals(2, s.connects());
             assertEquals(2, s.abandons());
             assertEquals(2, s.agentsOnCall());
-            assertTrue(ring.answerToBridge().percentileNanos(99) > 0);
+            assertTrue(ring.coreAnswerToBridge().percentileNanos(99) > 0);
         }
     }
 

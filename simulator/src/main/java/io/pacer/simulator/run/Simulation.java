@@ -1,6 +1,6 @@
 package io.pacer.simulator.run;
 
-import io.pacer.engine.campaign.Campaign;
+import io.pacer.engine.campaign.CampaignRuntime;
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.core.DirectEngineInput;
 import io.pacer.engine.core.EngineCore;
@@ -51,7 +51,7 @@ public final class Simulation {
         CampaignConfig config = new CampaignConfig(1, scenario.name(), DialMode.PREDICTIVE, 1.0, 0.0,
                 scenario.abandonTarget(), scenario.noAnswerTimeoutNanos() / 1_000_000L,
                 scenario.connectLimitNanos() / 1_000_000L, maxCalls, null);
-        Campaign campaign = core.upsertCampaign(config);
+        CampaignRuntime campaign = core.upsertCampaign(config);
         DialPolicy policy = policyFactory.apply(scenario);
         campaign.usePolicy(policy);
         DirectEngineInput input = new DirectEngineInput(core, clock);

@@ -175,7 +175,7 @@ public final class SimulatedWorld implements Telephony {
     }
 
     @Override
-    public void abandon(long id, String messageId) {
+    public void abandon(long id) {
         int s = CallTable.slot(id);
         long now = clock.nowNanos();
         if (callId[s] != id || callState[s] != CALL_ANSWERED) {

@@ -100,7 +100,7 @@ public final class StandInCore implements EngineInput, AutoCloseable {
         Integer agent = idleAgents.pollFirst();
         if (agent == null) {
             abandoned.increment();
-            telephony.abandon(callId, "abandon");
+            telephony.abandon(callId);
             return;
         }
         agentOfCall.put(callId, agent);

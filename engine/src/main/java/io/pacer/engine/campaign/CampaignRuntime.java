@@ -8,17 +8,19 @@ import io.pacer.pacing.PacingDecision;
 import io.pacer.pacing.PacingInput;
 
 /**
- * A campaign as the core runs it: its settings, its pacing policy, the heads of its agent and call lists, and
- * its counters. Owned by the core's thread; other threads see it only through {@link CampaignStats} snapshots
- * and the metrics counters.
+ * The runtime state of a campaign the core is running: its settings, its pacing policy, the heads of its agent
+ * and call lists, and its counters. The stored definition of a campaign (name, lists, hours) is the store's
+ * {@code io.pacer.store.Campaign}; this is only what the core needs to pace it, kept in mutable, pre-allocated
+ * fields so that a pacing pass allocates nothing. Owned by the core's thread; other threads see it only
+ * through {@link CampaignStats} snapshots and the metrics counters.
  */
-public final class Campaign {
+public final class CampaignRuntime {
     private CampaignConfig config;
     private DialPolicy policy;
     private boolean running = true;
     /** Ready FIFO and member list of the campaign's agents. */
     public final AgentTable.AgentLists agents = new AgentTable.AgentLists();
-    /** Calls dialled and not yet answered or failed. */
+    /** Calls dialed and not yet answered or failed. */
     public final CallTable.CallList inFlight = new CallTable.CallList();
     /** Answered calls waiting for an agent, oldest first. */
     public final CallTable.CallList waiting = new CallTable.CallList();
@@ -34,15 +36,17 @@ public final class Campaign {
     int paused;
 
     /** A running campaign with the policy its settings call for. */
-    public Campaign(CampaignConfig config) {
+    public CampaignRuntime(CampaignConfig config) {
         this.config = config;
         this.policy = DialPolicies.forCampaign(config);
     }
 
+    /** The settings in force. */
     public CampaignConfig config() {
         return config;
     }
 
+    /** The pacing policy in force. */
     public DialPolicy policy() {
         return policy;
     }
@@ -69,27 +73,32 @@ public final class Campaign {
         policy = p;
     }
 
+    /** True while the core places new calls for the campaign. */
     public boolean running() {
         return running;
     }
 
+    /** Starts or stops placing new calls; calls in flight finish either way. */
     public void setRunning(boolean r) {
         running = r;
     }
 
-    /** Agents in each busy state, kept by the core as agents move. */
+    /** Agents reserved for a call or a preview now; kept by the core as agents move. */
     public int reserved() {
         return reserved;
     }
 
+    /** Agents talking now. */
     public int onCall() {
         return onCall;
     }
 
+    /** Agents in wrap-up now. */
     public int wrapping() {
         return wrapping;
     }
 
+    /** Agents paused now. */
     public int paused() {
         return paused;
     }

@@ -1,0 +1,229 @@
+package io.pacer.engine.core;
+
+import io.pacer.engine.agent.AgentState;
+import io.pacer.engine.agent.AgentTable;
+import io.pacer.engine.call.CallOutcome;
+import io.pacer.engine.call.CallState;
+import io.pacer.engine.call.CallTable;
+import io.pacer.engine.campaign.CampaignConfig;
+import io.pacer.engine.campaign.CampaignCounters;
+import io.pacer.engine.campaign.CampaignRuntime;
+import io.pacer.engine.metrics.LatencyRecorder;
+import io.pacer.engine.port.CallRecord;
+import io.pacer.pacing.DialResult;
+
+/**
+ * A call's life on the core's thread, from its dial to its one record in the journal: ringing, answer, bridge
+ * to the agent who has waited longest (or a wait of at most the connect limit, then the abandon message),
+ * failure, end, and the timers that guard each step. Events about a call that has ended find a different id in
+ * its slot and are ignored. Each step tells the policy what it learned and paces the campaign again.
+ */
+final class CallLifecycle {
+    /** Give the adapter this long to confirm a CANCEL before the call is closed as unanswered anyway. */
+    private static final long CANCEL_GUARD_NANOS = 32_000_000_000L;
+
+    private final CoreState state;
+    private final CallTable calls;
+    private final AgentTable agents;
+    private final AgentLifecycle agentLifecycle;
+    private final CallRecord record = new CallRecord();
+    private final LatencyRecorder coreAnswerToBridge = new LatencyRecorder();
+    private CampaignPacing pacing;
+
+    CallLifecycle(CoreState state, AgentLifecycle agentLifecycle) {
+        this.state = state;
+        this.calls = state.calls;
+        this.agents = state.agents;
+        this.agentLifecycle = agentLifecycle;
+    }
+
+    /** Completes construction with the pacing, which is built after this part and places calls through it. */
+    void wire(CampaignPacing campaignPacing) {
+        this.pacing = campaignPacing;
+    }
+
+    /** The core's share of answer-to-bridge: from the answer's event being published to the bridge command. */
+    LatencyRecorder coreAnswerToBridge() {
+        return coreAnswerToBridge;
+    }
+
+    /** Places one call; returns its id, or -1 (contact handed back) when no call slot is free. */
+    long place(CampaignRuntime c, long contactId, String number, int reservedAgent) {
+        CampaignConfig cfg = c.config();
+        long now = state.nowNanos;
+        long callId = calls.allocate(cfg.id(), contactId, number, now, state.clock.epochMillis());
+        if (callId < 0) {
+            state.contacts.giveBack(cfg.id(), contactId);
+            return -1;
+        }
+        calls.setReservedAgent(callId, reservedAgent);
+        calls.append(callId, c.inFlight);
+        c.counters.increment(CampaignCounters.DIALS);
+        state.timers.schedule(now + cfg.ringTimeoutMillis() * 1_000_000L, TimerKind.RING_TIMEOUT, callId);
+        state.telephony.dial(callId, cfg.id(), contactId, number, cfg.callerId(), cfg.ringTimeoutMillis());
+        return callId;
+    }
+
+    void onRinging(long callId) {
+        if (calls.live(callId) && calls.stateOrdinal(callId) == CallState.DIALING.ordinal()) {
+            calls.setState(callId, CallState.RINGING);
+        }
+    }
+
+    /** Bridges the answered call to its reserved agent or the one who has waited longest, or lets it wait. */
+    void onAnswered(long callId, long answeredNanos) {
+        if (!calls.live(callId) || !beforeAnswer(callId)) {
+            return;
+        }
+        long now = state.nowNanos;
+        CampaignRuntime c = state.campaignOfCall(callId);
+        calls.remove(callId, c.inFlight);
+        c.policy().onDialResolved(now, DialResult.ANSWERED, now - calls.dialNanos(callId));
+        calls.setAnswerNanos(callId, answeredNanos);
+        calls.setState(callId, CallState.ANSWERED);
+        c.counters.increment(CampaignCounters.ANSWERS);
+        int reservedAgent = calls.reservedAgent(callId);
+        int agent = reservedAgent >= 0 ? reservedAgent : agents.longestReady(c.agents);
+        if (agent >= 0) {
+            bridge(callId, agent, c);
+        } else {
+            calls.append(callId, c.waiting);
+            state.timers.schedule(answeredNanos + c.config().connectLimitMillis() * 1_000_000L,
+                    TimerKind.CONNECT_LIMIT, callId);
+        }
+        pacing.pace(c);
+    }
+
+    private boolean beforeAnswer(long callId) {
+        int s = calls.stateOrdinal(callId);
+        return s == CallState.DIALING.ordinal() || s == CallState.RINGING.ordinal()
+                || s == CallState.CANCELLING.ordinal();
+    }
+
+    /** Connects an answered call to an agent (ready, or reserved for it). */
+    void bridge(long callId, int agent, CampaignRuntime c) {
+        long now = state.nowNanos;
+        AgentState before = agents.state(agent);
+        if (before == AgentState.READY) {
+            agents.removeReady(agent, c.agents);
+        }
+        agentLifecycle.move(agent, before, AgentState.ON_CALL, c);
+        agents.setCall(agent, callId);
+        calls.setAgent(callId, agent);
+        calls.setState(callId, CallState.BRIDGED);
+        calls.setBridgeNanos(callId, now);
+        state.telephony.bridge(callId, agent);
+        coreAnswerToBridge.recordNanos(now - calls.answerNanos(callId));
+        c.counters.increment(CampaignCounters.CONNECTS);
+        c.policy().onAnswerHandled(now, false);
+    }
+
+    /** The call ended before an answer; a failure after the answer is an end. */
+    void onFailed(long callId, CallOutcome outcome) {
+        if (!calls.live(callId)) {
+            return;
+        }
+        if (!beforeAnswer(callId)) {
+            onEnded(callId);
+            return;
+        }
+        long now = state.nowNanos;
+        CampaignRuntime c = state.campaignOfCall(callId);
+        calls.remove(callId, c.inFlight);
+        DialResult result = outcome == CallOutcome.NO_ANSWER ? DialResult.RANG_OUT : DialResult.NOT_ANSWERED;
+        c.policy().onDialResolved(now, result, now - calls.dialNanos(callId));
+        int reserved = calls.reservedAgent(callId);
+        finish(callId, outcome, c);
+        if (reserved >= 0 && agents.state(reserved) == AgentState.RESERVED) {
+            agentLifecycle.makeReady(reserved, AgentState.RESERVED, c);
+        }
+        pacing.pace(c);
+    }
+
+    /** The customer leg ended: a talk ends, a wait ends as abandoned, anything earlier as a failure. */
+    void onEnded(long callId) {
+        if (!calls.live(callId)) {
+            return;
+        }
+        long now = state.nowNanos;
+        CampaignRuntime c = state.campaignOfCall(callId);
+        int s = calls.stateOrdinal(callId);
+        if (s == CallState.BRIDGED.ordinal()) {
+            int agent = calls.agent(callId);
+            c.policy().onTalkEnded(now, now - calls.bridgeNanos(callId));
+            finish(callId, CallOutcome.CONNECTED, c);
+            agentLifecycle.endCall(agent, c);
+        } else if (s == CallState.ANSWERED.ordinal()) {
+            // The customer gave up inside the connect limit: no agent reached them, so it counts as abandoned.
+            calls.remove(callId, c.waiting);
+            c.counters.increment(CampaignCounters.ABANDONS);
+            c.policy().onAnswerHandled(now, true);
+            finish(callId, CallOutcome.CUSTOMER_HUNG_UP, c);
+        } else {
+            onFailed(callId, CallOutcome.FAILURE);
+            return;
+        }
+        pacing.pace(c);
+    }
+
+    /** The agent ended its customer call; its own session stays up. */
+    void onAgentHangUp(int agent) {
+        if (!agents.valid(agent) || agents.state(agent) != AgentState.ON_CALL) {
+            return;
+        }
+        long callId = agents.call(agent);
+        if (calls.live(callId)) {
+            state.telephony.hangUp(callId);
+            onEnded(callId);
+        }
+    }
+
+    /** The call rang for the ring timeout: cancel it, and guard against a cancel that is never confirmed. */
+    void onRingTimeout(long callId) {
+        if (calls.live(callId) && (calls.stateOrdinal(callId) == CallState.DIALING.ordinal()
+                || calls.stateOrdinal(callId) == CallState.RINGING.ordinal())) {
+            calls.setState(callId, CallState.CANCELLING);
+            state.telephony.cancel(callId);
+            state.timers.schedule(state.nowNanos + CANCEL_GUARD_NANOS, TimerKind.CANCEL_GUARD, callId);
+        }
+    }
+
+    /** The adapter never confirmed the cancel: close the call as unanswered. */
+    void onCancelGuard(long callId) {
+        if (calls.live(callId) && calls.stateOrdinal(callId) == CallState.CANCELLING.ordinal()) {
+            onFailed(callId, CallOutcome.NO_ANSWER);
+        }
+    }
+
+    /** The answered call waited the connect limit with no agent free: abandon it. */
+    void onConnectLimit(long callId) {
+        if (calls.live(callId) && calls.stateOrdinal(callId) == CallState.ANSWERED.ordinal()) {
+            CampaignRuntime c = state.campaignOfCall(callId);
+            calls.remove(callId, c.waiting);
+            state.telephony.abandon(callId);
+            c.counters.increment(CampaignCounters.ABANDONS);
+            c.policy().onAnswerHandled(state.nowNanos, true);
+            finish(callId, CallOutcome.ABANDONED, c);
+            pacing.pace(c);
+        }
+    }
+
+    /** Writes the call's record, counts its outcome and frees its slot. */
+    private void finish(long callId, CallOutcome outcome, CampaignRuntime c) {
+        CallRecord r = record;
+        r.callId = callId;
+        r.campaignId = calls.campaign(callId);
+        r.contactId = calls.contactId(callId);
+        r.number = calls.number(callId);
+        r.agentId = calls.agent(callId);
+        r.outcome = outcome;
+        r.startEpochMillis = calls.startEpochMillis(callId);
+        r.dialNanos = calls.dialNanos(callId);
+        r.answerNanos = calls.answerNanos(callId);
+        r.bridgeNanos = calls.bridgeNanos(callId);
+        r.endNanos = state.nowNanos;
+        state.journal.record(r);
+        c.counters.increment(CampaignCounters.OUTCOME_BASE + outcome.ordinal());
+        calls.release(callId);
+    }
+}

@@ -1,0 +1,84 @@
+package io.pacer.engine.core;
+
+import io.pacer.engine.agent.AgentState;
+import io.pacer.engine.agent.AgentTable;
+import io.pacer.engine.campaign.CampaignRuntime;
+import io.pacer.engine.port.ContactSlot;
+
+/**
+ * Preview and push-preview on the core's thread: a contact is offered to one ready agent, who is reserved
+ * while looking at it, and the agent's answer dials it, hands it back or marks it do-not-call. The desk
+ * remembers each agent's open offer in arrays indexed by agent id, so an answer to an offer that is no longer
+ * open (a stale or repeated answer) is ignored.
+ */
+final class PreviewDesk {
+    private final CoreState state;
+    private final AgentTable agents;
+    private final AgentLifecycle agentLifecycle;
+    private final CallLifecycle callLifecycle;
+    private final long[] offeredContact;
+    private final String[] offeredNumber;
+
+    PreviewDesk(CoreState state, AgentLifecycle agentLifecycle, CallLifecycle callLifecycle) {
+        this.state = state;
+        this.agents = state.agents;
+        this.agentLifecycle = agentLifecycle;
+        this.callLifecycle = callLifecycle;
+        this.offeredContact = new long[agents.capacity()];
+        this.offeredNumber = new String[agents.capacity()];
+    }
+
+    /** A ready agent of a running agent-first campaign pulls the next contact. */
+    void onRequested(int agent) {
+        if (!agents.valid(agent) || agents.state(agent) != AgentState.READY) {
+            return;
+        }
+        CampaignRuntime c = state.campaignOfAgent(agent);
+        if (c.config().dialMode().agentFirst() && c.running()) {
+            offer(agent, c);
+        }
+    }
+
+    /** Offers the campaign's next contact to a ready agent and reserves it; nothing when no contact is due. */
+    void offer(int agent, CampaignRuntime c) {
+        ContactSlot slot = state.slot;
+        slot.clear();
+        if (!state.contacts.next(c.config().id(), state.clock.epochMillis(), slot)) {
+            return;
+        }
+        agentLifecycle.reserve(agent, c);
+        offeredContact[agent] = slot.contactId;
+        offeredNumber[agent] = slot.number;
+        state.telephony.offerPreview(agent, slot.contactId, slot.number);
+    }
+
+    /** The agent answered the offer of {@code contactId}: dial it, skip it, or mark it do-not-call. */
+    void onAnswered(int agent, long contactId, PreviewAnswer answer) {
+        if (!agents.valid(agent) || agents.state(agent) != AgentState.RESERVED
+                || offeredContact[agent] != contactId || agents.call(agent) >= 0) {
+            return;
+        }
+        CampaignRuntime c = state.campaignOfAgent(agent);
+        String number = offeredNumber[agent];
+        offeredContact[agent] = -1;
+        offeredNumber[agent] = null;
+        switch (answer) {
+            case ACCEPT -> {
+                long callId = callLifecycle.place(c, contactId, number, agent);
+                if (callId < 0) {
+                    agentLifecycle.makeReady(agent, AgentState.RESERVED, c);
+                } else {
+                    agents.setCall(agent, -1);
+                }
+            }
+            case SKIP -> {
+                state.contacts.giveBack(c.config().id(), contactId);
+                agentLifecycle.makeReady(agent, AgentState.RESERVED, c);
+            }
+            case DO_NOT_CALL -> {
+                state.contacts.doNotCall(c.config().id(), contactId);
+                agentLifecycle.makeReady(agent, AgentState.RESERVED, c);
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.pacer.engine.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pacer.engine.agent.AgentState;
+import io.pacer.engine.campaign.CampaignConfig;
+import io.pacer.engine.campaign.CampaignRuntime;
+import io.pacer.engine.port.CallJournal;
+import io.pacer.engine.port.ContactSlot;
+import io.pacer.pacing.DialMode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A personal callback is dialed only for its owner, reserved first; otherwise it goes back to the supply. */
+class PersonalCallbacksTest {
+    private final CoreHarness ports = new CoreHarness();
+    private final CoreState state = new CoreState(new EngineLimits(8, 8, 4, 200), ports, ports, ports, ports,
+            CallJournal.NONE);
+    private final AgentLifecycle agentLifecycle = new AgentLifecycle(state);
+    private final PersonalCallbacks callbacks = new PersonalCallbacks(state, agentLifecycle);
+    private final CampaignRuntime first = campaign(1);
+    private final CampaignRuntime second = campaign(2);
+
+    private CampaignRuntime campaign(int id) {
+        CampaignRuntime c = new CampaignRuntime(new CampaignConfig(id, "c" + id, DialMode.PROGRESSIVE, 1.0, 0.0,
+                0.03, 15_000, 2_000, 10, null));
+        state.campaigns[id] = c;
+        return c;
+    }
+
+    private void ready(int agent, CampaignRuntime c) {
+        state.agents.login(agent, c.config().id(), state.nowNanos, c.agents);
+        agentLifecycle.move(agent, AgentState.LOGGED_OUT, AgentState.READY, c);
+        state.agents.enqueueReady(agent, c.agents);
+    }
+
+    private static ContactSlot callback(long contactId, int owner) {
+        ContactSlot slot = new ContactSlot();
+        slot.contactId = contactId;
+        slot.number = "+4570000" + contactId;
+        slot.ownerAgentId = owner;
+        return slot;
+    }
+
+    @Test
+    void contactWithoutOwnerMayBeDialedAndReservesNobody() {
+        ready(2, first);
+        assertTrue(callbacks.reserveOwner(first, callback(50, -1)));
+        assertEquals(AgentState.READY, state.agents.state(2));
+        assertEquals(1, first.agents.ready());
+        assertEquals(List.of(), ports.givenBack);
+    }
+
+    @Test
+    void readyOwnerIsTakenOutOfTheReadyQueueAndReserved() {
+        ready(2, first);
+        ready(3, first);
+        assertTrue(callbacks.reserveOwner(first, callback(50, 3)));
+        assertEquals(AgentState.RESERVED, state.agents.state(3));
+        assertEquals(1, first.reserved());
+        assertEquals(1, first.agents.ready());
+        assertEquals(2, state.agents.longestReady(first.agents), "the other agent is still ready");
+    }
+
+    @Test
+    void ownerNotReadyInThisCampaignLeavesTheContactDue() {
+        ready(4, second);
+        assertFalse(callbacks.reserveOwner(first, callback(60, 4)), "owner works in another campaign");
+        assertFalse(callbacks.reserveOwner(first, callback(61, 5)), "owner is not logged in");
+        assertFalse(callbacks.reserveOwner(first, callback(62, 99)), "owner is no agent");
+        assertEquals(List.of(60L, 61L, 62L), ports.givenBack);
+        assertEquals(AgentState.READY, state.agents.state(4));
+    }
+
+    @Test
+    void ownerOfACallbackThatCouldNotBeDialedIsReadyAgain() {
+        ready(3, first);
+        callbacks.reserveOwner(first, callback(50, 3));
+        callbacks.releaseOwner(first, 3);
+        assertEquals(AgentState.READY, state.agents.state(3));
+        assertEquals(0, first.reserved());
+        assertEquals(3, state.agents.longestReady(first.agents));
+    }
+}
