@@ -57,6 +57,26 @@ public final class SipEndpoint {
 
     SipEndpoint(SipConfig config, String stackName) throws Exception {
         this.config = config;
+        // Built directly, not through SipFactory: the factory keeps every stack it made in a static list for the
+        // life of the JVM, stopped or not, and with it Pacer's listener, rings and engine. One Pacer per JVM
+        // would not notice; the tests and the benchmark, which start many, leaked each one whole.
+        this.stack = new SipStackImpl(stackProperties(config, stackName));
+        this.addresses = new AddressFactoryImpl();
+        this.headers = new HeaderFactoryImpl();
+        this.messages = new MessageFactoryImpl();
+        this.host = config.bindAddress();
+        int wanted = config.port() != 0 ? config.port() : freePort(host);
+        ListeningPoint udp = stack.createListeningPoint(host, wanted, ListeningPoint.UDP);
+        this.port = udp.getPort();
+        ListeningPoint tcp = stack.createListeningPoint(host, port, ListeningPoint.TCP);
+        this.provider = stack.createSipProvider(udp);
+        provider.addListeningPoint(tcp);
+        this.sdpType = headers.createContentTypeHeader("application", "sdp");
+        this.textType = headers.createContentTypeHeader("text", "plain");
+    }
+
+    /** The stack's settings, each with the reason it differs from JAIN-SIP's default (see docs/sip.md). */
+    private static Properties stackProperties(SipConfig config, String stackName) {
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", stackName);
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
@@ -99,22 +119,7 @@ public final class SipEndpoint {
         // calls a second that is 180,000 dead tasks in the queue, promoted into the old generation one by one.
         // The executor-based timer takes a cancelled task out of its queue at once.
         p.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
-        // Built directly, not through SipFactory: the factory keeps every stack it made in a static list for the
-        // life of the JVM, stopped or not, and with it Pacer's listener, rings and engine. One Pacer per JVM
-        // would not notice; the tests and the benchmark, which start many, leaked each one whole.
-        this.stack = new SipStackImpl(p);
-        this.addresses = new AddressFactoryImpl();
-        this.headers = new HeaderFactoryImpl();
-        this.messages = new MessageFactoryImpl();
-        this.host = config.bindAddress();
-        int wanted = config.port() != 0 ? config.port() : freePort(host);
-        ListeningPoint udp = stack.createListeningPoint(host, wanted, ListeningPoint.UDP);
-        this.port = udp.getPort();
-        ListeningPoint tcp = stack.createListeningPoint(host, port, ListeningPoint.TCP);
-        this.provider = stack.createSipProvider(udp);
-        provider.addListeningPoint(tcp);
-        this.sdpType = headers.createContentTypeHeader("application", "sdp");
-        this.textType = headers.createContentTypeHeader("text", "plain");
+        return p;
     }
 
     /** JAIN-SIP cannot bind port 0: find a port free for both UDP and TCP. */
