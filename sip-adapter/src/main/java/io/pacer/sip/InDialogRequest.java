@@ -15,10 +15,10 @@ import javax.sip.message.Response;
  * @param method      its method
  * @param transaction the server transaction the answer goes out on
  */
-record InDialogRequest(Request request, String method, ServerTransaction transaction) {
+public record InDialogRequest(Request request, String method, ServerTransaction transaction) {
 
     /** The request of {@code e} with its (new or existing) server transaction, or {@code null} for an ACK. */
-    static InDialogRequest take(SipEndpoint sip, RequestEvent e) throws Exception {
+    public static InDialogRequest take(SipEndpoint sip, RequestEvent e) throws Exception {
         Request req = e.getRequest();
         String method = req.getMethod();
         if (Request.ACK.equals(method)) {
@@ -28,12 +28,12 @@ record InDialogRequest(Request request, String method, ServerTransaction transac
     }
 
     /** Answers with {@code response}. */
-    void answer(Response response) throws Exception {
+    public void answer(Response response) throws Exception {
         transaction.sendResponse(response);
     }
 
     /** Answers with a bare response of {@code status}. */
-    void answer(SipEndpoint sip, int status) throws Exception {
+    public void answer(SipEndpoint sip, int status) throws Exception {
         transaction.sendResponse(sip.response(status, request));
     }
 
@@ -45,7 +45,7 @@ record InDialogRequest(Request request, String method, ServerTransaction transac
      * stack answers it 481; a UAC that gets 481 to a BYE considers the dialog ended (RFC 3261 15.1.1), so the
      * carrier's call ends as it would have.
      */
-    void answerStatelessAndEnd(SipEndpoint sip, Dialog dialog) throws Exception {
+    public void answerStatelessAndEnd(SipEndpoint sip, Dialog dialog) throws Exception {
         // Not yet answered, so no timer holds it: terminating removes it from the stack at once.
         transaction.terminate();
         sip.provider.sendResponse(sip.response(Response.OK, request));

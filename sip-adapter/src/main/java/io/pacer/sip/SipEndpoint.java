@@ -34,25 +34,49 @@ import javax.sip.message.Response;
  * Pacer's SIP endpoint: one JAIN-SIP stack with a UDP and a TCP listening point on the same port, one
  * provider, the factories, and the few helpers that build headers both legs need. Only the SIP worker thread
  * sends through it.
+ *
+ * <p>Public because the trunk and agent legs live in their own packages; it is the plumbing they share, so its
+ * factories are exposed as fields rather than wrapped, and its life cycle ({@code start}, {@code stop}) stays
+ * with {@link PacerSipServer}.
  */
-final class SipEndpoint {
+public final class SipEndpoint {
 
     /** The longest SIP message Pacer accepts, on any transport. */
     static final int MAX_MESSAGE_BYTES = 8192;
 
-    final SipConfig config;
-    final SipStackImpl stack;
-    final SipProvider provider;
-    final AddressFactory addresses;
-    final HeaderFactory headers;
+    public final SipConfig config;
+    public final SipStackImpl stack;
+    public final SipProvider provider;
+    public final AddressFactory addresses;
+    public final HeaderFactory headers;
     final MessageFactory messages;
-    final String host;
+    public final String host;
     final int port;
-    final ContentTypeHeader sdpType;
-    final ContentTypeHeader textType;
+    public final ContentTypeHeader sdpType;
+    public final ContentTypeHeader textType;
 
     SipEndpoint(SipConfig config, String stackName) throws Exception {
         this.config = config;
+        // Built directly, not through SipFactory: the factory keeps every stack it made in a static list for the
+        // life of the JVM, stopped or not, and with it Pacer's listener, rings and engine. One Pacer per JVM
+        // would not notice; the tests and the benchmark, which start many, leaked each one whole.
+        this.stack = new SipStackImpl(stackProperties(config, stackName));
+        this.addresses = new AddressFactoryImpl();
+        this.headers = new HeaderFactoryImpl();
+        this.messages = new MessageFactoryImpl();
+        this.host = config.bindAddress();
+        int wanted = config.port() != 0 ? config.port() : freePort(host);
+        ListeningPoint udp = stack.createListeningPoint(host, wanted, ListeningPoint.UDP);
+        this.port = udp.getPort();
+        ListeningPoint tcp = stack.createListeningPoint(host, port, ListeningPoint.TCP);
+        this.provider = stack.createSipProvider(udp);
+        provider.addListeningPoint(tcp);
+        this.sdpType = headers.createContentTypeHeader("application", "sdp");
+        this.textType = headers.createContentTypeHeader("text", "plain");
+    }
+
+    /** The stack's settings, each with the reason it differs from JAIN-SIP's default (see docs/sip.md). */
+    private static Properties stackProperties(SipConfig config, String stackName) {
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", stackName);
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
@@ -95,22 +119,7 @@ final class SipEndpoint {
         // calls a second that is 180,000 dead tasks in the queue, promoted into the old generation one by one.
         // The executor-based timer takes a cancelled task out of its queue at once.
         p.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
-        // Built directly, not through SipFactory: the factory keeps every stack it made in a static list for the
-        // life of the JVM, stopped or not, and with it Pacer's listener, rings and engine. One Pacer per JVM
-        // would not notice; the tests and the benchmark, which start many, leaked each one whole.
-        this.stack = new SipStackImpl(p);
-        this.addresses = new AddressFactoryImpl();
-        this.headers = new HeaderFactoryImpl();
-        this.messages = new MessageFactoryImpl();
-        this.host = config.bindAddress();
-        int wanted = config.port() != 0 ? config.port() : freePort(host);
-        ListeningPoint udp = stack.createListeningPoint(host, wanted, ListeningPoint.UDP);
-        this.port = udp.getPort();
-        ListeningPoint tcp = stack.createListeningPoint(host, port, ListeningPoint.TCP);
-        this.provider = stack.createSipProvider(udp);
-        provider.addListeningPoint(tcp);
-        this.sdpType = headers.createContentTypeHeader("application", "sdp");
-        this.textType = headers.createContentTypeHeader("text", "plain");
+        return p;
     }
 
     /** JAIN-SIP cannot bind port 0: find a port free for both UDP and TCP. */
@@ -150,7 +159,8 @@ final class SipEndpoint {
         return stack.getServerTransactionTableSize();
     }
 
-    static String newTag() {
+    /** A fresh random From or To tag. */
+    public static String newTag() {
         return Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     }
 
@@ -160,7 +170,8 @@ final class SipEndpoint {
         return list;
     }
 
-    ContactHeader contact(String transport) throws ParseException {
+    /** Pacer's Contact for {@code transport}. */
+    public ContactHeader contact(String transport) throws ParseException {
         SipURI uri = addresses.createSipURI("pacer", host);
         uri.setPort(port);
         if ("tcp".equals(transport)) {
@@ -169,7 +180,8 @@ final class SipEndpoint {
         return headers.createContactHeader(addresses.createAddress(uri));
     }
 
-    Address address(String user, String atHost, int atPort) throws ParseException {
+    /** {@code sip:user@atHost:atPort}, without the port when {@code atPort} is 0. */
+    public Address address(String user, String atHost, int atPort) throws ParseException {
         SipURI uri = addresses.createSipURI(user, atHost);
         if (atPort > 0) {
             uri.setPort(atPort);
@@ -181,7 +193,7 @@ final class SipEndpoint {
      * A new out-of-dialog INVITE from {@code fromUser} at Pacer to {@code target}: fresh Call-ID and From tag,
      * CSeq 1, Via and Contact for {@code transport}. Both legs start their calls with it and add what is theirs.
      */
-    Request invite(URI target, String fromUser, Address to, String transport) throws ParseException, SipException,
+    public Request invite(URI target, String fromUser, Address to, String transport) throws ParseException, SipException,
             javax.sip.InvalidArgumentException {
         Request invite = messages.createRequest(target, Request.INVITE, provider.getNewCallId(),
                 headers.createCSeqHeader(1L, Request.INVITE),
@@ -192,7 +204,7 @@ final class SipEndpoint {
     }
 
     /** Where a message really came from (the UDP source or TCP peer), as "address:port". */
-    static String source(Object message) {
+    public static String source(Object message) {
         SIPMessage m = (SIPMessage) message;
         InetAddress a = m.getPeerPacketSourceAddress() != null ? m.getPeerPacketSourceAddress() : m.getRemoteAddress();
         int port = m.getPeerPacketSourcePort() > 0 ? m.getPeerPacketSourcePort() : m.getRemotePort();
@@ -202,7 +214,7 @@ final class SipEndpoint {
     /**
      * Answers a request without keeping any state: for refusals, so that a stranger costs no transaction.
      */
-    void respondStateless(Request request, int status) {
+    public void respondStateless(Request request, int status) {
         try {
             provider.sendResponse(messages.createResponse(status, request));
         } catch (ParseException | SipException | RuntimeException e) {
@@ -211,12 +223,13 @@ final class SipEndpoint {
     }
 
     /** The server transaction of an in-dialog or accepted request, creating it when the stack did not. */
-    ServerTransaction serverTransaction(RequestEvent e) throws SipException {
+    public ServerTransaction serverTransaction(RequestEvent e) throws SipException {
         ServerTransaction st = e.getServerTransaction();
         return st != null ? st : provider.getNewServerTransaction(e.getRequest());
     }
 
-    Response response(int status, Request request) throws ParseException {
+    /** A bare response of {@code status} to {@code request}. */
+    public Response response(int status, Request request) throws ParseException {
         return messages.createResponse(status, request);
     }
 }

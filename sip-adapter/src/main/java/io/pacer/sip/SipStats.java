@@ -1,74 +1,60 @@
 package io.pacer.sip;
 
 import io.pacer.engine.call.CallOutcome;
+import io.pacer.sip.agent.AgentStats;
+import io.pacer.sip.trunk.TrunkStats;
 
 /**
- * Counters of the adapter, written by the SIP worker thread only and read by anyone (metrics, tests,
- * benchmarks). Plain fields: a reader may see a count one event late, never a torn or lost one.
+ * Counters of the adapter, read by anyone (metrics, tests, benchmarks). Each leg writes its own
+ * ({@link TrunkStats}, {@link AgentStats}) and the worker its own here, all on the SIP worker thread: a reader
+ * may see a count one event late, never a torn or lost one.
  */
 public final class SipStats {
-    volatile long dials;
-    volatile long invitesSent;
-    volatile long answered;
-    volatile long bridges;
-    volatile long bridgeMisses;
-    volatile long refusedByTrunk;
-    volatile long transportErrors;
-    volatile long timeouts;
-    volatile long cancelRaces;
-    volatile long carrierHangUps;
-    volatile long refreshes;
-    volatile long authRetries;
-    volatile long backoffs;
-    volatile long registrations;
-    volatile long agentLogins;
-    volatile long agentLogouts;
-    volatile long refusedRequests;
+    final TrunkStats trunk = new TrunkStats();
+    final AgentStats agents = new AgentStats();
+    volatile long refusedStrangers;
     volatile long workerErrors;
-    volatile int callsInProgress;
-    volatile int agentSessionsUp;
-    final long[] failed = new long[CallOutcome.values().length];
 
     /** Dial commands received from the engine. */
-    public long dials() { return dials; }
+    public long dials() { return trunk.dials(); }
     /** INVITEs sent to trunks (retries after a digest challenge not counted). */
-    public long invitesSent() { return invitesSent; }
+    public long invitesSent() { return trunk.invitesSent(); }
     /** Calls answered (2xx). */
-    public long answered() { return answered; }
+    public long answered() { return trunk.answered(); }
     /** Bridges made (relay switched). */
-    public long bridges() { return bridges; }
+    public long bridges() { return trunk.bridges(); }
     /** Bridge commands for a call or agent session that was already gone. */
-    public long bridgeMisses() { return bridgeMisses; }
+    public long bridgeMisses() { return trunk.bridgeMisses(); }
     /** Dials refused without an INVITE: trunk full or backing off after a 503 Retry-After. */
-    public long refusedByTrunk() { return refusedByTrunk; }
+    public long refusedByTrunk() { return trunk.refusedByTrunk(); }
     /** Sends that failed in the transport (TCP refused, unresolvable). */
-    public long transportErrors() { return transportErrors; }
+    public long transportErrors() { return trunk.transportErrors() + agents.transportErrors(); }
     /** INVITE transactions that timed out. */
-    public long timeouts() { return timeouts; }
+    public long timeouts() { return trunk.timeouts(); }
     /** 200 OKs that crossed our CANCEL (answered with ACK then BYE). */
-    public long cancelRaces() { return cancelRaces; }
+    public long cancelRaces() { return trunk.cancelRaces(); }
     /** Answered calls the carrier hung up. */
-    public long carrierHangUps() { return carrierHangUps; }
+    public long carrierHangUps() { return trunk.carrierHangUps(); }
     /** re-INVITEs and UPDATEs answered (session refresh). */
-    public long refreshes() { return refreshes; }
+    public long refreshes() { return trunk.refreshes(); }
     /** INVITEs resent with digest credentials. */
-    public long authRetries() { return authRetries; }
+    public long authRetries() { return trunk.authRetries(); }
     /** 503s with Retry-After that made a trunk back off. */
-    public long backoffs() { return backoffs; }
+    public long backoffs() { return trunk.backoffs(); }
     /** Successful agent registrations. */
-    public long registrations() { return registrations; }
+    public long registrations() { return agents.registrations(); }
     /** Agent sessions set up. */
-    public long agentLogins() { return agentLogins; }
+    public long agentLogins() { return agents.logins(); }
     /** Agent sessions ended. */
-    public long agentLogouts() { return agentLogouts; }
+    public long agentLogouts() { return agents.logouts(); }
     /** Requests refused from a source that is neither a trunk nor an agent, or failing authentication. */
-    public long refusedRequests() { return refusedRequests; }
+    public long refusedRequests() { return refusedStrangers + agents.refusedRegistrations(); }
     /** Unexpected exceptions while handling work (each one logged). */
     public long workerErrors() { return workerErrors; }
     /** Customer calls the adapter holds now (queued, ringing or answered). */
-    public int callsInProgress() { return callsInProgress; }
+    public int callsInProgress() { return trunk.callsInProgress(); }
     /** Agents whose nailed-up session is up. */
-    public int agentSessionsUp() { return agentSessionsUp; }
+    public int agentSessionsUp() { return agents.sessionsUp(); }
     /** Calls that ended unanswered with {@code outcome}. */
-    public long failed(CallOutcome outcome) { return failed[outcome.ordinal()]; }
+    public long failed(CallOutcome outcome) { return trunk.failed(outcome); }
 }

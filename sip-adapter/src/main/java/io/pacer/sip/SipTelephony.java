@@ -46,8 +46,8 @@ public final class SipTelephony implements Telephony {
         w.campaignId = campaignId;
         w.contactId = contactId;
         w.number = number;
-        w.text = callerId;
-        w.millis = ringTimeoutMillis;
+        w.callerId = callerId;
+        w.ringTimeoutMillis = ringTimeoutMillis;
         ring.publish(seq);
     }
 

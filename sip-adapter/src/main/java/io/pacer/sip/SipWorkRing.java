@@ -75,20 +75,6 @@ final class SipWorkRing {
         return true;
     }
 
-    /** Publishes a call-scoped work item (timers). */
-    boolean publishCall(int kind, long callId, long generation) {
-        long seq = claim();
-        if (seq < 0) {
-            return false;
-        }
-        SipWork w = ring.get(seq);
-        w.kind = kind;
-        w.callId = callId;
-        w.millis = generation;
-        ring.publish(seq);
-        return true;
-    }
-
     /** Runs a rare task (start-up, statistics, operator actions) on the worker thread. */
     boolean publishTask(Runnable task) {
         return publishEvent(SipWork.TASK, task);

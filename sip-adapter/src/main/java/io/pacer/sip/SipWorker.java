@@ -3,8 +3,12 @@ package io.pacer.sip;
 import com.lmax.disruptor.EventHandler;
 import gov.nist.javax.sip.DialogTimeoutEvent;
 import io.pacer.engine.core.EngineInput;
+import io.pacer.sip.agent.AgentLeg;
+import io.pacer.sip.agent.AgentSession;
 import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.RtpRelay;
+import io.pacer.sip.trunk.TrunkCall;
+import io.pacer.sip.trunk.TrunkLeg;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,13 +42,8 @@ final class SipWorker implements EventHandler<SipWork> {
 
     /** Builds the legs once the engine is known; called before the ring starts. */
     void init(RtpRelay relay, SipWorkRing ring, ScheduledExecutorService timers, EngineInput input, BridgeIndex index) {
-        trunk = new TrunkLeg(sip, relay, ring, timers, input, stats, index);
-        agents = new AgentLeg(sip, relay, input, stats, index);
-        trunk.agents(agents);
-    }
-
-    TrunkLeg trunk() {
-        return trunk;
+        agents = new AgentLeg(sip, relay, input, stats.agents, index);
+        trunk = new TrunkLeg(sip, relay, timers, new TrunkWakeUpPublisher(ring), input, stats.trunk, index, agents);
     }
 
     AgentLeg agents() {
@@ -55,7 +54,7 @@ final class SipWorker implements EventHandler<SipWork> {
     public void onEvent(SipWork w, long sequence, boolean endOfBatch) {
         try {
             switch (w.kind) {
-                case SipWork.DIAL -> trunk.dial(w.callId, w.campaignId, w.number, w.text, w.millis);
+                case SipWork.DIAL -> trunk.dial(w.callId, w.campaignId, w.number, w.callerId, w.ringTimeoutMillis);
                 case SipWork.CANCEL -> trunk.cancel(w.callId);
                 case SipWork.BRIDGE -> trunk.bridge(w.callId, w.agentId);
                 case SipWork.HANG_UP -> trunk.hangUp(w.callId);
@@ -65,7 +64,7 @@ final class SipWorker implements EventHandler<SipWork> {
                 case SipWork.SIP_RESPONSE -> response((ResponseEvent) w.event, w.arrivalNanos);
                 case SipWork.SIP_TIMEOUT -> timeout((TimeoutEvent) w.event);
                 case SipWork.SIP_DIALOG_TIMEOUT -> dialogTimeout((DialogTimeoutEvent) w.event);
-                case SipWork.RING_TIMEOUT -> trunk.timer(w.callId, w.millis);
+                case SipWork.TRUNK_TIMER -> trunk.timerDue(w.callId, w.trunkTimer, w.timerGeneration);
                 case SipWork.TRUNK_TICK -> trunk.tick();
                 case SipWork.TASK -> ((Runnable) w.event).run();
                 default -> { }
@@ -109,7 +108,7 @@ final class SipWorker implements EventHandler<SipWork> {
         boolean fromTrunk = trunk.isTrunk(source);
         if (agent == null && !fromTrunk) {
             // Only configured trunks and known agent phones may talk to Pacer; strangers get nothing relayed.
-            stats.refusedRequests++;
+            stats.refusedStrangers++;
             sip.respondStateless(req, Response.FORBIDDEN);
             return;
         }

@@ -1,12 +1,17 @@
-package io.pacer.sip;
+package io.pacer.sip.agent;
 
+import io.pacer.sip.SipConfig;
 import io.pacer.sip.media.RelayPort;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.address.URI;
 
-/** One agent's phone as the adapter sees it: registration, the nailed-up call and its relay port. */
-final class AgentSession {
+/**
+ * One agent's phone as the adapter sees it: registration, the nailed-up call and its relay port. Owned by the SIP
+ * worker thread. Public only as a type: the worker recognises an agent's dialog and source by it; its state is the
+ * agent package's.
+ */
+public final class AgentSession {
     static final int IDLE = 0;
     static final int CONNECTING = 1;
     static final int UP = 2;

@@ -1,4 +1,4 @@
-package io.pacer.sip;
+package io.pacer.sip.agent;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,6 @@
-package io.pacer.sip;
+package io.pacer.sip.trunk;
 
+import io.pacer.sip.SipConfig;
 import java.util.ArrayDeque;
 
 /**

@@ -1,4 +1,4 @@
-package io.pacer.sip;
+package io.pacer.sip.trunk;
 
 import io.pacer.sip.media.RelayPort;
 import java.util.concurrent.ScheduledFuture;
@@ -6,14 +6,14 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.message.Request;
 
-/** The adapter's state of one customer call on a trunk. Owned by the SIP worker thread. */
-final class TrunkCall {
-    static final int QUEUED = 0;
-    static final int DIALING = 1;
-    static final int RINGING = 2;
-    static final int ANSWERED = 3;
-    static final int CANCELLING = 4;
-    static final int ENDED = 5;
+/**
+ * The adapter's state of one customer call on a trunk, owned by the SIP worker thread. Public only as a type:
+ * the worker recognises a carrier's dialog by it; its state is the trunk package's.
+ */
+public final class TrunkCall {
+
+    /** Where a call is in its life on the wire. */
+    enum State { QUEUED, DIALING, RINGING, ANSWERED, CANCELLING, ENDED }
 
     final long callId;
     final int campaignId;
@@ -21,7 +21,7 @@ final class TrunkCall {
     final String number;
     final String callerId;
     final long ringTimeoutMillis;
-    int state = QUEUED;
+    State state = State.QUEUED;
     ClientTransaction invite;
     Dialog dialog;
     Request ack;
@@ -32,8 +32,9 @@ final class TrunkCall {
     boolean cancelSent;
     int authAttempts;
     long answerNanos;
+    /** Counts the call's timers, so that one that fired after being replaced or disarmed is recognised. */
     long timerGeneration;
-    /** The pending ring, prompt or cancel-guard timer, cancelled when the call moves on. */
+    /** The pending timer of the call ({@link TrunkTimer}), cancelled when the call moves on. */
     ScheduledFuture<?> timer;
     int agentId = -1;
     long sdpVersion = 1;
@@ -45,5 +46,9 @@ final class TrunkCall {
         this.number = number;
         this.callerId = callerId;
         this.ringTimeoutMillis = ringTimeoutMillis;
+    }
+
+    boolean ringing() {
+        return state == State.DIALING || state == State.RINGING;
     }
 }

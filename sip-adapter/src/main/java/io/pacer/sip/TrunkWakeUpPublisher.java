@@ -1,0 +1,43 @@
+package io.pacer.sip;
+
+import io.pacer.sip.trunk.TrunkTimer;
+import io.pacer.sip.trunk.TrunkWakeUps;
+
+/**
+ * Publishes the trunk timers' wake-ups to the worker ring, from the timer thread, without allocating. A full
+ * ring drops the wake-up and counts it as refused: a lost ring timeout or tick is the price of never blocking
+ * the timer thread, as before.
+ */
+final class TrunkWakeUpPublisher implements TrunkWakeUps {
+
+    private final SipWorkRing ring;
+
+    TrunkWakeUpPublisher(SipWorkRing ring) {
+        this.ring = ring;
+    }
+
+    @Override
+    public void timerDue(long callId, TrunkTimer timer, long generation) {
+        long seq = ring.claim();
+        if (seq < 0) {
+            return;
+        }
+        SipWork w = ring.slot(seq);
+        w.kind = SipWork.TRUNK_TIMER;
+        w.callId = callId;
+        w.trunkTimer = timer;
+        w.timerGeneration = generation;
+        ring.publish(seq);
+    }
+
+    @Override
+    public void tickDue() {
+        long seq = ring.claim();
+        if (seq < 0) {
+            return;
+        }
+        SipWork w = ring.slot(seq);
+        w.kind = SipWork.TRUNK_TICK;
+        ring.publish(seq);
+    }
+}

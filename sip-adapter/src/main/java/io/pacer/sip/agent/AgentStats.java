@@ -1,0 +1,28 @@
+package io.pacer.sip.agent;
+
+/**
+ * Counters of the agent leg, written by the SIP worker thread only (hence package-private writes) and read by
+ * anyone through {@link io.pacer.sip.SipStats}. Volatile plain fields: a reader may see a count one event late,
+ * never a torn one, and the single writer needs no atomic increment.
+ */
+public final class AgentStats {
+    volatile long registrations;
+    volatile long logins;
+    volatile long logouts;
+    volatile long refusedRegistrations;
+    volatile long transportErrors;
+    volatile int sessionsUp;
+
+    /** Successful agent registrations. */
+    public long registrations() { return registrations; }
+    /** Agent sessions set up. */
+    public long logins() { return logins; }
+    /** Agent sessions ended. */
+    public long logouts() { return logouts; }
+    /** REGISTERs refused: an unknown user, or credentials that fail the digest. */
+    public long refusedRegistrations() { return refusedRegistrations; }
+    /** Sends towards agent phones that failed in the transport. */
+    public long transportErrors() { return transportErrors; }
+    /** Agents whose nailed-up session is up. */
+    public int sessionsUp() { return sessionsUp; }
+}

@@ -1,0 +1,81 @@
+package io.pacer.sip.trunk;
+
+import io.pacer.engine.call.CallOutcome;
+import io.pacer.engine.core.EngineInput;
+import io.pacer.sip.media.BridgeIndex;
+import io.pacer.sip.media.RtpRelay;
+import java.util.HashMap;
+
+/**
+ * The customer calls the adapter holds, by call id, and the ways a call leaves: unanswered with an outcome, or
+ * ended after an answer. Leaving releases the trunk channel, the timer and the relay port before the engine is
+ * told, because once it hears of the end it may reuse the agent at once. SIP worker thread only.
+ */
+final class TrunkCalls {
+
+    private final HashMap<Long, TrunkCall> byId = new HashMap<>();
+    private final EngineInput input;
+    private final TrunkStats stats;
+    private final TrunkCallTimers timers;
+    private final RtpRelay relay;
+    private final BridgeIndex index;
+    private final AgentPhones agents;
+
+    TrunkCalls(EngineInput input, TrunkStats stats, TrunkCallTimers timers, RtpRelay relay, BridgeIndex index,
+               AgentPhones agents) {
+        this.input = input;
+        this.stats = stats;
+        this.timers = timers;
+        this.relay = relay;
+        this.index = index;
+        this.agents = agents;
+    }
+
+    TrunkCall get(long callId) {
+        return byId.get(callId);
+    }
+
+    /** True while {@code call} is the one the adapter holds under its id (not a finished one's late event). */
+    boolean holds(TrunkCall call) {
+        return byId.get(call.callId) == call;
+    }
+
+    /** Takes a new call and its trunk channel. */
+    void add(TrunkCall call) {
+        byId.put(call.callId, call);
+        call.trunk.channelsInUse++;
+        stats.callsInProgress = byId.size();
+    }
+
+    /** The call ended unanswered with {@code outcome}. */
+    void finish(TrunkCall call, CallOutcome outcome) {
+        stats.countFailed(outcome);
+        input.callFailed(call.callId, outcome);
+        release(call);
+    }
+
+    /** The customer leg of an answered call is over (either side): the agent's session stays up. */
+    void endAnswered(TrunkCall call) {
+        int agentId = call.agentId;
+        // Release first: once the engine hears of the end it may bridge the agent to the next customer.
+        release(call);
+        if (agentId >= 0) {
+            agents.disconnected(agentId, call.callId);
+        }
+        input.callEnded(call.callId);
+    }
+
+    private void release(TrunkCall call) {
+        call.state = TrunkCall.State.ENDED;
+        timers.disarm(call);
+        if (byId.remove(call.callId) != null) {
+            call.trunk.channelsInUse--;
+            stats.callsInProgress = byId.size();
+        }
+        if (call.media != null) {
+            index.removeCall(call.callId, call.media);
+            relay.release(call.media);
+            call.media = null;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.pacer.sip.trunk;
+
+import io.pacer.sip.SipConfig;
+import io.pacer.sip.SipEndpoint;
+import io.pacer.sip.media.Sdp;
+import javax.sip.address.SipURI;
+import javax.sip.message.Request;
+
+/**
+ * Builds a customer call's INVITE for its trunk: the number at the trunk's host, the caller id (the dial's, else
+ * the trunk's) in From and P-Asserted-Identity, session timers offered (RFC 4028), the outbound proxy as a loose
+ * route, and the SDP offer of the call's relay port.
+ */
+final class TrunkInvites {
+
+    private final SipEndpoint sip;
+
+    TrunkInvites(SipEndpoint sip) {
+        this.sip = sip;
+    }
+
+    /** The INVITE for {@code call}, whose relay port is already open. */
+    Request inviteFor(TrunkCall call) throws Exception {
+        SipConfig.TrunkConfig t = call.trunk.config;
+        SipURI target = sip.addresses.createSipURI(call.number, t.host());
+        target.setPort(t.port());
+        if ("tcp".equals(t.transport())) {
+            target.setTransportParam("tcp");
+        }
+        String caller = call.callerId != null ? call.callerId : t.callerId();
+        Request invite = sip.invite(target, caller, sip.address(call.number, t.host(), t.port()), t.transport());
+        invite.addHeader(sip.headers.createHeader("P-Asserted-Identity", "<sip:" + caller + "@" + sip.host + ">"));
+        invite.addHeader(sip.headers.createHeader("Supported", "timer"));
+        if (t.proxyHost() != null) {
+            SipURI proxy = sip.addresses.createSipURI(null, t.proxyHost());
+            proxy.setPort(t.proxyPort());
+            proxy.setLrParam();
+            if ("tcp".equals(t.transport())) {
+                proxy.setTransportParam("tcp");
+            }
+            invite.addHeader(sip.headers.createRouteHeader(sip.addresses.createAddress(proxy)));
+        }
+        invite.setContent(Sdp.audio(sip.host, call.media.port(), sip.config.payloadType(), call.sdpVersion), sip.sdpType);
+        return invite;
+    }
+}

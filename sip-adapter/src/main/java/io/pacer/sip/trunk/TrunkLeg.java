@@ -1,0 +1,194 @@
+package io.pacer.sip.trunk;
+
+import io.pacer.engine.call.CallOutcome;
+import io.pacer.engine.core.EngineInput;
+import io.pacer.sip.SipEndpoint;
+import io.pacer.sip.media.BridgeIndex;
+import io.pacer.sip.media.PromptAudio;
+import io.pacer.sip.media.RelayPort;
+import io.pacer.sip.media.RtpRelay;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import javax.sip.ClientTransaction;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+
+/**
+ * The customer side of Pacer: places calls on the configured trunks and turns what the carrier answers into
+ * engine events. Translates only; every decision (when to dial, when to give up, whom to bridge) is the
+ * engine's. Runs on the SIP worker thread only.
+ *
+ * <p>This class takes the engine's commands and the worker's dispatch and hands each to the piece that owns it:
+ * {@link TrunkAdmission} (channels, calls per second, back-off), {@link TrunkSignalling} (INVITE, CANCEL, BYE),
+ * {@link TrunkResponses} (what the carrier answers), {@link CarrierRequests} (what it sends in a call),
+ * {@link TrunkCallTimers} (the call's {@link TrunkTimer}) and {@link TrunkCalls} (the calls and how they end).
+ */
+public final class TrunkLeg {
+
+    private final SipEndpoint sip;
+    private final RtpRelay relay;
+    private final EngineInput input;
+    private final TrunkStats stats;
+    private final AgentPhones agents;
+    private final TrunkCallTimers timers;
+    private final TrunkAdmission admission;
+    private final TrunkCalls calls;
+    private final TrunkSignalling signalling;
+    private final TrunkResponses responses;
+    private final CarrierRequests carrierRequests;
+    private final Consumer<TrunkCall> sendInvite;
+
+    /** Builds the leg; {@code timerExecutor}'s tasks only call {@code wakeUps}, which publish to the worker. */
+    public TrunkLeg(SipEndpoint sip, RtpRelay relay, ScheduledExecutorService timerExecutor, TrunkWakeUps wakeUps,
+                    EngineInput input, TrunkStats stats, BridgeIndex index, AgentPhones agents) {
+        this.sip = sip;
+        this.relay = relay;
+        this.input = input;
+        this.stats = stats;
+        this.agents = agents;
+        this.timers = new TrunkCallTimers(timerExecutor, wakeUps);
+        this.admission = new TrunkAdmission(sip.config, timers);
+        this.calls = new TrunkCalls(input, stats, timers, relay, index, agents);
+        this.signalling = new TrunkSignalling(sip, relay, timers, calls, stats);
+        this.responses = new TrunkResponses(calls, signalling, new TrunkDigest(sip), timers, index, input, stats);
+        this.carrierRequests = new CarrierRequests(sip, calls, stats);
+        this.sendInvite = signalling::sendInvite;
+    }
+
+    /** True when {@code source} ("address:port") is a configured trunk or its outbound proxy. */
+    public boolean isTrunk(String source) {
+        return admission.isTrunk(source);
+    }
+
+    // ---- engine commands -------------------------------------------------------------------------------
+
+    /** The engine's dial: refused at once when the trunk is full or backing off, else sent or queued. */
+    public void dial(long callId, int campaignId, String number, String callerId, long ringTimeoutMillis) {
+        if (calls.get(callId) != null) {
+            return;
+        }
+        TrunkState trunk = admission.trunkFor(campaignId);
+        long nowNanos = System.nanoTime();
+        stats.dials++;
+        if (TrunkAdmission.refuses(trunk, nowNanos)) {
+            // No INVITE is sent: the engine hears of the failure at once.
+            stats.refusedByTrunk++;
+            input.callFailed(callId, CallOutcome.FAILURE);
+            return;
+        }
+        TrunkCall call = new TrunkCall(callId, campaignId, trunk, number, callerId, ringTimeoutMillis);
+        calls.add(call);
+        admission.inviteOrQueue(call, nowNanos, sendInvite);
+    }
+
+    /** A trunk's calls-per-second budget refilled: sends the queued INVITEs it now allows. */
+    public void tick() {
+        admission.releaseQueued(System.nanoTime(), sendInvite);
+    }
+
+    /** The engine gives up on an unanswered call: a queued one ends at once, a ringing one is CANCELled. */
+    public void cancel(long callId) {
+        TrunkCall call = calls.get(callId);
+        if (call == null) {
+            return;
+        }
+        switch (call.state) {
+            case QUEUED -> {
+                call.trunk.waiting.remove(call);
+                calls.finish(call, CallOutcome.NO_ANSWER);
+            }
+            case DIALING, RINGING -> signalling.sendCancel(call);
+            default -> { }
+        }
+    }
+
+    /** The engine ends the customer call: BYE if answered, else as {@link #cancel}. */
+    public void hangUp(long callId) {
+        TrunkCall call = calls.get(callId);
+        if (call == null) {
+            return;
+        }
+        if (call.state == TrunkCall.State.ANSWERED) {
+            signalling.sendBye(call);
+            calls.endAnswered(call);
+        } else {
+            cancel(callId);
+        }
+    }
+
+    /** No agent took the answered call in time: play the abandon prompt, then hang up. */
+    public void abandon(long callId) {
+        TrunkCall call = calls.get(callId);
+        if (call == null) {
+            return;
+        }
+        PromptAudio recorded = sip.config.abandonPrompt();
+        long promptMillis = recorded != null ? recorded.millis() : sip.config.abandonMessageMillis();
+        if (call.state == TrunkCall.State.ANSWERED && promptMillis > 0) {
+            if (recorded != null) {
+                call.media.playPrompt(recorded);
+            } else {
+                call.media.playPrompt(promptMillis, sip.config.payloadType());
+            }
+            timers.arm(call, TrunkTimer.ABANDON_PROMPT_END, promptMillis);
+        } else {
+            hangUp(callId);
+        }
+    }
+
+    /** The engine bridged the call to {@code agentId}: switch the relay if its thread could not, tell the agent. */
+    public void bridge(long callId, int agentId) {
+        TrunkCall call = calls.get(callId);
+        RelayPort agentPort = agents.mediaOf(agentId);
+        if (call == null || call.state != TrunkCall.State.ANSWERED || agentPort == null) {
+            // The customer hung up meanwhile or the agent's session dropped: the engine hears of it separately.
+            stats.bridgeMisses++;
+            return;
+        }
+        if (!BridgeIndex.bridged(call.media, agentPort)) {
+            // The engine's thread could not switch it itself (slot collision, agent just logged in): do it here.
+            RelayPort.bridge(call.media, agentPort);
+            relay.meter().recordBridge(System.nanoTime() - call.answerNanos);
+        }
+        call.agentId = agentId;
+        stats.bridges++;
+        agents.connected(agentId, callId, call.number);
+    }
+
+    /** {@code timer} of {@code callId}, armed at {@code generation}, is due; ignored if the call moved on. */
+    public void timerDue(long callId, TrunkTimer timer, long generation) {
+        TrunkCall call = calls.get(callId);
+        if (call == null || !TrunkCallTimers.current(call, generation)) {
+            return;
+        }
+        switch (timer) {
+            case ABANDON_PROMPT_END -> hangUp(callId);
+            case CANCEL_GUARD -> {
+                TrunkSignalling.terminate(call.invite);
+                calls.finish(call, CallOutcome.NO_ANSWER);
+            }
+            case RING_TIMEOUT -> {
+                if (call.ringing()) {
+                    signalling.sendCancel(call);
+                }
+            }
+        }
+    }
+
+    // ---- SIP in ----------------------------------------------------------------------------------------
+
+    /** A response to one of our requests; {@code arrivalNanos} is when the stack handed it over. */
+    public void response(ResponseEvent e, long arrivalNanos) throws Exception {
+        responses.response(e, arrivalNanos);
+    }
+
+    /** A client transaction of ours timed out. */
+    public void timeout(ClientTransaction ct) {
+        responses.timeout(ct);
+    }
+
+    /** An in-dialog request from the carrier: BYE, re-INVITE or UPDATE (session refresh), INFO, OPTIONS. */
+    public void inDialog(RequestEvent e, TrunkCall call) throws Exception {
+        carrierRequests.inDialog(e, call);
+    }
+}

@@ -1,0 +1,88 @@
+package io.pacer.sip.trunk;
+
+import io.pacer.engine.call.CallOutcome;
+import io.pacer.sip.SipEndpoint;
+import io.pacer.sip.media.RtpRelay;
+import javax.sip.ClientTransaction;
+import javax.sip.message.Request;
+
+/**
+ * What the trunk leg sends on its own initiative: the INVITE, the CANCEL (only once a provisional response
+ * allows it) and the BYE. A send that fails in the transport fails or ends the call instead of throwing.
+ */
+final class TrunkSignalling {
+
+    private final SipEndpoint sip;
+    private final RtpRelay relay;
+    private final TrunkInvites invites;
+    private final TrunkCallTimers timers;
+    private final TrunkCalls calls;
+    private final TrunkStats stats;
+
+    TrunkSignalling(SipEndpoint sip, RtpRelay relay, TrunkCallTimers timers, TrunkCalls calls, TrunkStats stats) {
+        this.sip = sip;
+        this.relay = relay;
+        this.invites = new TrunkInvites(sip);
+        this.timers = timers;
+        this.calls = calls;
+        this.stats = stats;
+    }
+
+    void sendInvite(TrunkCall call) {
+        try {
+            call.media = relay.open();
+            ClientTransaction ct = sip.provider.getNewClientTransaction(invites.inviteFor(call));
+            ct.setApplicationData(call);
+            call.invite = ct;
+            call.state = TrunkCall.State.DIALING;
+            ct.sendRequest();
+            stats.invitesSent++;
+            timers.arm(call, TrunkTimer.RING_TIMEOUT, call.ringTimeoutMillis);
+        } catch (Exception transportOrBuild) {
+            // TCP connect refused, unresolvable host, a number that is no valid user part: the call fails.
+            stats.transportErrors++;
+            calls.finish(call, CallOutcome.FAILURE);
+        }
+    }
+
+    void sendCancel(TrunkCall call) {
+        call.cancelWanted = true;
+        if (call.cancelSent || !call.provisional) {
+            // RFC 3261 9.1: no CANCEL before a provisional response; it goes out when the first 1xx arrives.
+            return;
+        }
+        try {
+            ClientTransaction ct = sip.provider.getNewClientTransaction(call.invite.createCancel());
+            ct.sendRequest();
+            call.cancelSent = true;
+            call.state = TrunkCall.State.CANCELLING;
+            timers.arm(call, TrunkTimer.CANCEL_GUARD, TrunkCallTimers.CANCEL_GUARD_MILLIS);
+        } catch (Exception e) {
+            stats.transportErrors++;
+            terminate(call.invite);
+            calls.finish(call, CallOutcome.NO_ANSWER);
+        }
+    }
+
+    void sendBye(TrunkCall call) {
+        try {
+            Request bye = call.dialog.createRequest(Request.BYE);
+            ClientTransaction ct = sip.provider.getNewClientTransaction(bye);
+            call.dialog.sendRequest(ct);
+        } catch (Exception e) {
+            stats.transportErrors++;
+            if (call.dialog != null) {
+                call.dialog.delete();
+            }
+        }
+    }
+
+    /** Ends a client transaction the stack would otherwise keep for its retransmission timers. */
+    static void terminate(ClientTransaction ct) {
+        try {
+            ct.terminate();
+        } catch (Exception alreadyGone) {
+            // Terminated by the stack meanwhile.
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.pacer.sip.trunk;
+
+import io.pacer.engine.call.CallOutcome;
+
+/**
+ * Counters of the trunk leg, written by the SIP worker thread only (hence package-private writes) and read by
+ * anyone through {@link io.pacer.sip.SipStats}. Volatile plain fields: a reader may see a count one event late,
+ * never a torn one, and the single writer needs no atomic increment.
+ */
+public final class TrunkStats {
+    volatile long dials;
+    volatile long invitesSent;
+    volatile long answered;
+    volatile long bridges;
+    volatile long bridgeMisses;
+    volatile long refusedByTrunk;
+    volatile long transportErrors;
+    volatile long timeouts;
+    volatile long cancelRaces;
+    volatile long carrierHangUps;
+    volatile long refreshes;
+    volatile long authRetries;
+    volatile long backoffs;
+    volatile int callsInProgress;
+    private final long[] failed = new long[CallOutcome.values().length];
+
+    void countFailed(CallOutcome outcome) {
+        failed[outcome.ordinal()]++;
+    }
+
+    /** Dial commands received from the engine. */
+    public long dials() { return dials; }
+    /** INVITEs sent to trunks (retries after a digest challenge not counted). */
+    public long invitesSent() { return invitesSent; }
+    /** Calls answered (2xx). */
+    public long answered() { return answered; }
+    /** Bridges made (relay switched). */
+    public long bridges() { return bridges; }
+    /** Bridge commands for a call or agent session that was already gone. */
+    public long bridgeMisses() { return bridgeMisses; }
+    /** Dials refused without an INVITE: trunk full or backing off after a 503 Retry-After. */
+    public long refusedByTrunk() { return refusedByTrunk; }
+    /** Sends towards a trunk that failed in the transport (TCP refused, unresolvable). */
+    public long transportErrors() { return transportErrors; }
+    /** INVITE transactions that timed out. */
+    public long timeouts() { return timeouts; }
+    /** 200 OKs that crossed our CANCEL (answered with ACK then BYE). */
+    public long cancelRaces() { return cancelRaces; }
+    /** Answered calls the carrier hung up. */
+    public long carrierHangUps() { return carrierHangUps; }
+    /** re-INVITEs and UPDATEs answered (session refresh). */
+    public long refreshes() { return refreshes; }
+    /** INVITEs resent with digest credentials. */
+    public long authRetries() { return authRetries; }
+    /** 503s with Retry-After that made a trunk back off. */
+    public long backoffs() { return backoffs; }
+    /** Customer calls the adapter holds now (queued, ringing or answered). */
+    public int callsInProgress() { return callsInProgress; }
+    /** Calls that ended unanswered with {@code outcome}. */
+    public long failed(CallOutcome outcome) { return failed[outcome.ordinal()]; }
+}

@@ -1,0 +1,15 @@
+package io.pacer.sip.trunk;
+
+/**
+ * The timers a customer call on a trunk can have pending, one at a time (arming one replaces the one before).
+ * Each is a named kind rather than a flag packed into a generation number: the generation only tells a timer
+ * that fired after its call moved on from one that still counts.
+ */
+public enum TrunkTimer {
+    /** The carrier has not answered within the ring timeout the engine gave with the dial: CANCEL the INVITE. */
+    RING_TIMEOUT,
+    /** The abandon prompt has played to its end: hang the customer up. */
+    ABANDON_PROMPT_END,
+    /** Our CANCEL got no final response in 32 s (64 T1): give the call up as unanswered. */
+    CANCEL_GUARD
+}
