@@ -1,6 +1,6 @@
 package io.pacer.api;
 
-import io.pacer.store.Role;
+import io.pacer.store.user.Role;
 import io.pacer.store.Storage;
 import java.util.List;
 import java.util.Map;

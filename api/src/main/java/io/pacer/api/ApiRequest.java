@@ -1,8 +1,8 @@
 package io.pacer.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pacer.store.InvalidFieldException;
-import io.pacer.store.User;
+import io.pacer.store.error.InvalidFieldException;
+import io.pacer.store.user.User;
 import java.util.List;
 import java.util.Map;
 

@@ -4,13 +4,13 @@ import io.pacer.engine.control.EngineControl;
 
 import io.pacer.engine.core.PreviewAnswer;
 import io.pacer.engine.port.AgentSessions;
-import io.pacer.store.Callback;
-import io.pacer.store.CallbackRequest;
-import io.pacer.store.InvalidFieldException;
-import io.pacer.store.OutcomeRecorder.PreviewDecision;
-import io.pacer.store.Role;
+import io.pacer.store.callback.Callback;
+import io.pacer.store.callback.CallbackRequest;
+import io.pacer.store.error.InvalidFieldException;
+import io.pacer.store.journal.OutcomeRecorder.PreviewDecision;
+import io.pacer.store.user.Role;
 import io.pacer.store.Storage;
-import io.pacer.store.User;
+import io.pacer.store.user.User;
 import java.util.ArrayList;
 import java.util.List;
 

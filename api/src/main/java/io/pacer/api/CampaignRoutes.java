@@ -4,9 +4,9 @@ import io.pacer.engine.control.EngineControl;
 
 import io.pacer.store.contact.ColumnMapping;
 import io.pacer.store.contact.ImportMode;
-import io.pacer.store.Campaign;
-import io.pacer.store.InvalidFieldException;
-import io.pacer.store.Role;
+import io.pacer.store.campaign.Campaign;
+import io.pacer.store.error.InvalidFieldException;
+import io.pacer.store.user.Role;
 import io.pacer.store.Storage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
@@ -62,7 +62,7 @@ final class CampaignRoutes {
             new Route("POST", base + "/{campaignId}/outcomes", Role.SUPERVISOR, r -> {
                 JsonBody b = r.json().only("name", "resultGroup", "behaviour");
                 return ApiResponse.created(s.campaigns().addOutcome(r.id("campaignId"), b.text("name"), b.text("resultGroup"),
-                        b.enumValue("behaviour", io.pacer.store.AgentOutcome.class, null)));
+                        b.enumValue("behaviour", io.pacer.store.campaign.AgentOutcome.class, null)));
             }),
             new Route("POST", base + "/{campaignId}/imports", Role.SUPERVISOR, r -> {
                 long id = r.id("campaignId");

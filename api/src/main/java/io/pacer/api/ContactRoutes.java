@@ -1,11 +1,11 @@
 package io.pacer.api;
 
 import io.pacer.store.contact.PhoneNumbers;
-import io.pacer.store.Campaign;
-import io.pacer.store.ContactQuery;
-import io.pacer.store.ContactState;
-import io.pacer.store.InvalidFieldException;
-import io.pacer.store.Role;
+import io.pacer.store.campaign.Campaign;
+import io.pacer.store.contact.ContactQuery;
+import io.pacer.store.contact.ContactState;
+import io.pacer.store.error.InvalidFieldException;
+import io.pacer.store.user.Role;
 import io.pacer.store.Storage;
 import java.util.List;
 import java.util.Map;

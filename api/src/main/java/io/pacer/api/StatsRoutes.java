@@ -4,7 +4,7 @@ import io.pacer.engine.control.CampaignStatsSource;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pacer.engine.campaign.CampaignStats;
-import io.pacer.store.Role;
+import io.pacer.store.user.Role;
 import io.pacer.store.Storage;
 import java.io.IOException;
 import java.io.InputStream;

@@ -10,8 +10,8 @@ import io.pacer.engine.core.EngineRing;
 import io.pacer.engine.core.SystemClock;
 import io.pacer.engine.port.AgentSessions;
 import io.pacer.engine.port.Telephony;
-import io.pacer.store.Campaign;
-import io.pacer.store.Role;
+import io.pacer.store.campaign.Campaign;
+import io.pacer.store.user.Role;
 import io.pacer.store.Storage;
 import java.nio.file.Path;
 

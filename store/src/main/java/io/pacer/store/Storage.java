@@ -1,5 +1,19 @@
 package io.pacer.store;
 
+import io.pacer.store.callback.Callback;
+import io.pacer.store.callback.CallbackRepository;
+import io.pacer.store.campaign.Campaign;
+import io.pacer.store.campaign.CampaignRepository;
+import io.pacer.store.contact.ContactRepository;
+import io.pacer.store.db.Database;
+import io.pacer.store.error.InvalidFieldException;
+import io.pacer.store.journal.ActivityRepository;
+import io.pacer.store.journal.ContactHopper;
+import io.pacer.store.journal.CrashRecovery;
+import io.pacer.store.journal.HopperRefill;
+import io.pacer.store.journal.JournalWriter;
+import io.pacer.store.journal.OutcomeRecorder;
+import io.pacer.store.user.UserRepository;
 import io.pacer.store.contact.CsvContactImporter;
 import io.pacer.store.contact.DoNotCallList;
 import io.pacer.engine.port.Clock;

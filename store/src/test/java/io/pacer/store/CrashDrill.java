@@ -1,5 +1,6 @@
 package io.pacer.store;
 
+import io.pacer.store.contact.ContactState;
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.core.SystemClock;
 import io.pacer.engine.port.CallRecord;

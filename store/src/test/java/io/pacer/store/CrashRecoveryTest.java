@@ -1,5 +1,11 @@
 package io.pacer.store;
 
+import io.pacer.store.campaign.Campaign;
+import io.pacer.store.campaign.CampaignStatus;
+import io.pacer.store.campaign.RetryClass;
+import io.pacer.store.campaign.RetryRule;
+import io.pacer.store.db.Database;
+import io.pacer.store.db.Jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
