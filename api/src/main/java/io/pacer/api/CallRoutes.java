@@ -7,6 +7,8 @@ import io.pacer.engine.port.AgentSessions;
 import io.pacer.store.callback.Callback;
 import io.pacer.store.callback.CallbackRequest;
 import io.pacer.store.error.InvalidFieldException;
+import io.pacer.store.error.NotPermittedException;
+import io.pacer.store.error.ConflictException;
 import io.pacer.store.journal.OutcomeRecorder.PreviewDecision;
 import io.pacer.store.user.Role;
 import io.pacer.store.Storage;
@@ -67,12 +69,12 @@ final class CallRoutes {
                 s.campaigns().get(campaign);
                 // Only the campaign's responsibles (users, or members of its groups) get its calls.
                 if (!s.campaigns().isResponsible(campaign, r.user().id())) {
-                    throw new InvalidFieldException(403, "campaignId", "you are not responsible for campaign " + campaign);
+                    throw new NotPermittedException("campaignId", "you are not responsible for campaign " + campaign);
                 }
                 AgentSessions.Opening opening = engine.agentLogin((int) r.user().id(), (int) campaign);
                 if (!opening.accepted()) {
                     // Nothing reached the engine: an agent without a session would be bridged to silence.
-                    throw InvalidFieldException.conflict("phone", opening.problem());
+                    throw new ConflictException("phone", opening.problem());
                 }
                 String state = opening == AgentSessions.Opening.CALLING ? "CALLING_PHONE" : "LOGGED_IN";
                 return new ApiResponse(opening == AgentSessions.Opening.CALLING ? 202 : 200,

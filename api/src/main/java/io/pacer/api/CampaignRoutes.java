@@ -6,6 +6,7 @@ import io.pacer.store.contact.ColumnMapping;
 import io.pacer.store.contact.ImportMode;
 import io.pacer.store.campaign.Campaign;
 import io.pacer.store.error.InvalidFieldException;
+import io.pacer.store.error.NotFoundException;
 import io.pacer.store.user.Role;
 import io.pacer.store.Storage;
 import java.io.ByteArrayInputStream;
@@ -97,7 +98,7 @@ final class CampaignRoutes {
         }
         java.nio.file.Path path = importDir.resolve(name);
         if (!java.nio.file.Files.isRegularFile(path)) {
-            throw InvalidFieldException.notFound("file", name);
+            throw new NotFoundException("file", name);
         }
         return path;
     }

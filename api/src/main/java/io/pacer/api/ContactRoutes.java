@@ -5,6 +5,8 @@ import io.pacer.store.campaign.Campaign;
 import io.pacer.store.contact.ContactQuery;
 import io.pacer.store.contact.ContactState;
 import io.pacer.store.error.InvalidFieldException;
+import io.pacer.store.error.ConflictException;
+import io.pacer.store.error.NotFoundException;
 import io.pacer.store.user.Role;
 import io.pacer.store.Storage;
 import java.util.List;
@@ -41,7 +43,7 @@ final class ContactRoutes {
                 Campaign c = s.campaigns().get(id);
                 PhoneNumbers.Normalised n = PhoneNumbers.normalise(b.text("phone"), c.defaultRegion(), c.timeZone());
                 if (s.doNotCall().blocks(id, n.e164())) {
-                    throw InvalidFieldException.conflict("phone", n.e164() + " is on the do-not-call list");
+                    throw new ConflictException("phone", n.e164() + " is on the do-not-call list");
                 }
                 String zone = zone(b.text("timeZone", null), n.timeZone());
                 return ApiResponse.created(s.contacts().add(id, n.e164(), b.text("name", ""), b.textMap("fields"), zone,
@@ -91,7 +93,7 @@ final class ContactRoutes {
             new Route("DELETE", "/api/v1/dnc/{phone}", Role.ADMIN, r -> {
                 String phone = r.pathParams().get("phone");
                 if (!s.doNotCall().remove(longParamOr(r, "campaignId", 0), phone)) {
-                    throw InvalidFieldException.notFound("phone", phone);
+                    throw new NotFoundException("phone", phone);
                 }
                 return ApiResponse.noContent();
             })

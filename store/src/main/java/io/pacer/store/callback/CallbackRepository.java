@@ -2,7 +2,7 @@ package io.pacer.store.callback;
 
 import io.pacer.store.db.Database;
 import io.pacer.store.db.Jdbc;
-import io.pacer.store.error.InvalidFieldException;
+import io.pacer.store.error.NotFoundException;
 import io.pacer.store.user.Role;
 import io.pacer.store.user.User;
 import java.util.ArrayList;
@@ -53,10 +53,10 @@ public final class CallbackRepository {
     public Callback markDone(User user, long callbackId) {
         return db.write(c -> {
             Callback cb = Jdbc.one(c, "SELECT * FROM callbacks WHERE id = ?", Callback::of, callbackId)
-                    .orElseThrow(() -> InvalidFieldException.notFound("callbackId", callbackId));
+                    .orElseThrow(() -> new NotFoundException("callbackId", callbackId));
             if (user.role() == Role.AGENT && cb.ownerUserId() != user.id() && Jdbc.number(c,
                     "SELECT COUNT(*) FROM group_members WHERE group_id = ? AND user_id = ?", cb.ownerGroupId(), user.id()) == 0) {
-                throw InvalidFieldException.notFound("callbackId", callbackId);
+                throw new NotFoundException("callbackId", callbackId);
             }
             Jdbc.update(c, "UPDATE callbacks SET state = 'DONE' WHERE id = ?", callbackId);
             Jdbc.update(c, "UPDATE contacts SET callback_id = NULL, state = CASE WHEN state = 'CALLBACK' THEN 'READY' ELSE state END, "

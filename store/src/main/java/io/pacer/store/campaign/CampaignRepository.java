@@ -3,6 +3,8 @@ package io.pacer.store.campaign;
 import io.pacer.store.db.Database;
 import io.pacer.store.db.Jdbc;
 import io.pacer.store.error.InvalidFieldException;
+import io.pacer.store.error.ConflictException;
+import io.pacer.store.error.NotFoundException;
 import io.pacer.pacing.DialMode;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -47,12 +49,12 @@ public final class CampaignRepository {
         });
     }
 
-    /** Replaces a campaign's settings; refused (409) once it is done. */
+    /** Replaces a campaign's settings; refused with a conflict once it is done. */
     public Campaign update(long id, Campaign campaign) {
         return db.write(c -> {
-            Campaign old = load(c, id).orElseThrow(() -> InvalidFieldException.notFound("campaignId", id));
+            Campaign old = load(c, id).orElseThrow(() -> new NotFoundException("campaignId", id));
             if (old.done()) {
-                throw InvalidFieldException.conflict("done", "campaign is done and read-only");
+                throw new ConflictException("done", "campaign is done and read-only");
             }
             checkResponsibles(c, campaign);
             Jdbc.update(c, """
@@ -114,7 +116,7 @@ public final class CampaignRepository {
         return db.write(c -> {
             Campaign campaign = get(c, id);
             if (campaign.done()) {
-                throw InvalidFieldException.conflict("done", "campaign is done and read-only");
+                throw new ConflictException("done", "campaign is done and read-only");
             }
             return Jdbc.update(c, """
                     UPDATE campaigns SET lock_owner = ?, lock_since_millis = ?
@@ -137,7 +139,7 @@ public final class CampaignRepository {
         });
     }
 
-    /** The campaign, or a 404 naming {@code campaignId}. */
+    /** The campaign, or not found naming {@code campaignId}. */
     public Campaign get(long id) {
         return db.read(c -> get(c, id));
     }
@@ -167,9 +169,9 @@ public final class CampaignRepository {
                   (SELECT group_id FROM group_members WHERE user_id = ?))""", campaignId, userId, userId) > 0);
     }
 
-    /** The campaign inside a running transaction, or a 404. */
+    /** The campaign inside a running transaction, or not found naming {@code campaignId}. */
     public static Campaign get(Connection c, long id) throws SQLException {
-        return load(c, id).orElseThrow(() -> InvalidFieldException.notFound("campaignId", id));
+        return load(c, id).orElseThrow(() -> new NotFoundException("campaignId", id));
     }
 
     /** Adds a custom outcome (name, result group, and which base outcome it behaves as). */
@@ -186,10 +188,10 @@ public final class CampaignRepository {
         return db.write(c -> {
             Campaign campaign = get(c, campaignId);
             if (campaign.done()) {
-                throw InvalidFieldException.conflict("done", "campaign is done and read-only");
+                throw new ConflictException("done", "campaign is done and read-only");
             }
             if (Jdbc.number(c, "SELECT COUNT(*) FROM custom_outcomes WHERE campaign_id = ? AND name = ?", campaignId, name) > 0) {
-                throw InvalidFieldException.conflict("name", "an outcome with this name exists");
+                throw new ConflictException("name", "an outcome with this name exists");
             }
             long id = Jdbc.insert(c, "INSERT INTO custom_outcomes(campaign_id, name, result_group, behaviour) VALUES (?, ?, ?, ?) RETURNING id",
                     campaignId, name, resultGroup, behaviour);

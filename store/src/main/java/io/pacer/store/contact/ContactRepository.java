@@ -5,6 +5,8 @@ import io.pacer.store.db.Dialect;
 import io.pacer.store.db.FieldsJson;
 import io.pacer.store.db.Jdbc;
 import io.pacer.store.error.InvalidFieldException;
+import io.pacer.store.error.ConflictException;
+import io.pacer.store.error.NotFoundException;
 import io.pacer.store.journal.HopperRefill;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -27,13 +29,13 @@ public final class ContactRepository {
     }
 
     /**
-     * Adds one contact, due now. The phone must already be E.164; a number already in the list is a 409.
+     * Adds one contact, due now. The phone must already be E.164; a number already in the list is a conflict.
      */
     public Contact add(long campaignId, String e164, String name, Map<String, String> fields, String timeZone, long nowMillis) {
         return db.write(c -> {
             writable(c, campaignId);
             if (Jdbc.number(c, "SELECT COUNT(*) FROM contacts WHERE campaign_id = ? AND phone = ?", campaignId, e164) > 0) {
-                throw InvalidFieldException.conflict("phone", "already in the list: " + e164);
+                throw new ConflictException("phone", "already in the list: " + e164);
             }
             long id = Jdbc.insert(c, """
                     INSERT INTO contacts(campaign_id, phone, name, fields, time_zone, state, next_due_millis)
@@ -45,7 +47,7 @@ public final class ContactRepository {
 
     /**
      * Changes a contact's number, name, fields or next-due time (each {@code null} leaves it). A contact being
-     * dialled is a 409: the change would race the call's result.
+     * dialled is a conflict: the change would race the call's result.
      */
     public Contact edit(long campaignId, long contactId, String e164, String timeZone, String name,
             Map<String, String> fields, Long nextDueMillis) {
@@ -53,11 +55,11 @@ public final class ContactRepository {
             writable(c, campaignId);
             Contact old = get(c, campaignId, contactId);
             if (old.state() == ContactState.DIALLING) {
-                throw InvalidFieldException.conflict("state", "the contact is being dialled");
+                throw new ConflictException("state", "the contact is being dialled");
             }
             if (e164 != null && !e164.equals(old.phone())
                     && Jdbc.number(c, "SELECT COUNT(*) FROM contacts WHERE campaign_id = ? AND phone = ?", campaignId, e164) > 0) {
-                throw InvalidFieldException.conflict("phone", "already in the list: " + e164);
+                throw new ConflictException("phone", "already in the list: " + e164);
             }
             Jdbc.update(c, "UPDATE contacts SET phone = ?, time_zone = ?, name = ?, fields = ?, next_due_millis = ? WHERE id = ?",
                     e164 == null ? old.phone() : e164, timeZone == null ? old.timeZone() : timeZone,
@@ -67,19 +69,19 @@ public final class ContactRepository {
         });
     }
 
-    /** Deletes a contact; a contact being dialled is a 409. */
+    /** Deletes a contact; a contact being dialled is a conflict. */
     public void delete(long campaignId, long contactId) {
         db.write(c -> {
             writable(c, campaignId);
             Contact old = get(c, campaignId, contactId);
             if (old.state() == ContactState.DIALLING) {
-                throw InvalidFieldException.conflict("state", "the contact is being dialled");
+                throw new ConflictException("state", "the contact is being dialled");
             }
             return Jdbc.update(c, "DELETE FROM contacts WHERE id = ?", contactId);
         });
     }
 
-    /** One contact, or a 404 naming {@code contactId}. */
+    /** One contact, or not found naming {@code contactId}. */
     public Contact get(long campaignId, long contactId) {
         return db.read(c -> get(c, campaignId, contactId));
     }
@@ -155,19 +157,19 @@ public final class ContactRepository {
     /** The contact inside a running transaction, or not found naming {@code contactId}. */
     public static Contact get(Connection c, long campaignId, long contactId) throws SQLException {
         return Jdbc.one(c, "SELECT * FROM contacts WHERE id = ? AND campaign_id = ?", ContactRepository::contact, contactId, campaignId)
-                .orElseThrow(() -> InvalidFieldException.notFound("contactId", contactId));
+                .orElseThrow(() -> new NotFoundException("contactId", contactId));
     }
 
     static void writable(Connection c, long campaignId) throws SQLException {
         if (Jdbc.one(c, "SELECT done FROM campaigns WHERE id = ?", rs -> rs.getInt(1), campaignId)
-                .orElseThrow(() -> InvalidFieldException.notFound("campaignId", campaignId)) == 1) {
-            throw InvalidFieldException.conflict("done", "campaign is done and read-only");
+                .orElseThrow(() -> new NotFoundException("campaignId", campaignId)) == 1) {
+            throw new ConflictException("done", "campaign is done and read-only");
         }
     }
 
     private static void requireCampaign(Connection c, long campaignId) throws SQLException {
         if (Jdbc.number(c, "SELECT COUNT(*) FROM campaigns WHERE id = ?", campaignId) == 0) {
-            throw InvalidFieldException.notFound("campaignId", campaignId);
+            throw new NotFoundException("campaignId", campaignId);
         }
     }
 

@@ -6,7 +6,7 @@ import io.pacer.store.campaign.RetryClass;
 import io.pacer.store.campaign.RetryRule;
 import io.pacer.store.campaign.SubjectTemplate;
 import io.pacer.store.db.Jdbc;
-import io.pacer.store.error.InvalidFieldException;
+import io.pacer.store.error.NotFoundException;
 import io.pacer.engine.call.CallOutcome;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -88,7 +88,7 @@ final class CallResults {
         if (!campaigns.containsKey(id)) {
             try {
                 campaigns.put(id, CampaignRepository.get(c, id));
-            } catch (InvalidFieldException e) {
+            } catch (NotFoundException e) {
                 campaigns.put(id, null);
             }
         }

@@ -15,6 +15,8 @@ import io.pacer.store.contact.ContactState;
 import io.pacer.store.db.Database;
 import io.pacer.store.db.Jdbc;
 import io.pacer.store.error.InvalidFieldException;
+import io.pacer.store.error.ConflictException;
+import io.pacer.store.error.NotFoundException;
 import io.pacer.store.user.Role;
 import io.pacer.store.user.User;
 import io.pacer.store.contact.DoNotCallList;
@@ -62,13 +64,13 @@ public final class OutcomeRecorder {
         Activity result = db.write(c -> {
             Activity activity = Jdbc.one(c, "SELECT * FROM activities WHERE call_id = ? ORDER BY id DESC LIMIT 1", Activity::of, callId)
                     .filter(a -> user.role() != Role.AGENT || a.agentId() == user.id())
-                    .orElseThrow(() -> InvalidFieldException.notFound("callId", callId));
+                    .orElseThrow(() -> new NotFoundException("callId", callId));
             if (activity.outcome() != null) {
-                throw InvalidFieldException.conflict("outcome", "already recorded: " + activity.outcome());
+                throw new ConflictException("outcome", "already recorded: " + activity.outcome());
             }
             Campaign campaign = CampaignRepository.get(c, activity.campaignId());
             if (campaign.done()) {
-                throw InvalidFieldException.conflict("done", "campaign is done and read-only");
+                throw new ConflictException("done", "campaign is done and read-only");
             }
             Optional<CustomOutcome> custom = Jdbc.one(c, "SELECT * FROM custom_outcomes WHERE campaign_id = ? AND name = ?",
                     CampaignRepository::outcome, campaign.id(), outcomeName);
@@ -76,7 +78,7 @@ public final class OutcomeRecorder {
             String group = custom.map(CustomOutcome::resultGroup).orElse(resultGroup(behaviour));
             Contact contact = ContactRepository.get(c, campaign.id(), activity.contactId());
             if (contact.state() == ContactState.DIALLING) {
-                throw InvalidFieldException.conflict("state", "the contact is being dialled again");
+                throw new ConflictException("state", "the contact is being dialled again");
             }
             applyToContact(c, campaign, contact, behaviour, callback, user, nowMillis, blocked);
             Jdbc.update(c, "UPDATE activities SET outcome = ?, result_group = ?, note = ?, subject = ? WHERE id = ?",
@@ -112,15 +114,15 @@ public final class OutcomeRecorder {
         Contact result = db.write(c -> {
             Campaign campaign = CampaignRepository.get(c, campaignId);
             if (campaign.done()) {
-                throw InvalidFieldException.conflict("done", "campaign is done and read-only");
+                throw new ConflictException("done", "campaign is done and read-only");
             }
             if (user.role() == Role.AGENT && !isResponsible(c, campaignId, user.id())) {
-                throw InvalidFieldException.notFound("campaignId", campaignId);
+                throw new NotFoundException("campaignId", campaignId);
             }
             Contact contact = ContactRepository.get(c, campaignId, contactId);
             if (contact.state() != ContactState.READY && contact.state() != ContactState.DIALLING
                     && contact.state() != ContactState.CALLBACK) {
-                throw InvalidFieldException.conflict("state", "contact is " + contact.state() + ", not offered for preview");
+                throw new ConflictException("state", "contact is " + contact.state() + ", not offered for preview");
             }
             switch (decision) {
                 case SKIP -> Jdbc.update(c, "UPDATE contacts SET state = 'READY', next_due_millis = ? WHERE id = ?",

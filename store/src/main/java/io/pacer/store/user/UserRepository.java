@@ -3,6 +3,7 @@ package io.pacer.store.user;
 import io.pacer.store.db.Database;
 import io.pacer.store.db.Jdbc;
 import io.pacer.store.error.InvalidFieldException;
+import io.pacer.store.error.ConflictException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,7 +38,7 @@ public final class UserRepository {
         }
         return db.write(c -> {
             if (Jdbc.number(c, "SELECT COUNT(*) FROM users WHERE name = ?", name) > 0) {
-                throw InvalidFieldException.conflict("name", "a user with this name exists");
+                throw new ConflictException("name", "a user with this name exists");
             }
             long id = Jdbc.insert(c, "INSERT INTO users(name, role, token) VALUES (?, ?, ?) RETURNING id", name, role, token);
             return new User(id, name, role, token);
@@ -71,7 +72,7 @@ public final class UserRepository {
         }
         return db.write(c -> {
             if (Jdbc.number(c, "SELECT COUNT(*) FROM user_groups WHERE name = ?", name) > 0) {
-                throw InvalidFieldException.conflict("name", "a group with this name exists");
+                throw new ConflictException("name", "a group with this name exists");
             }
             for (long member : members) {
                 if (Jdbc.number(c, "SELECT COUNT(*) FROM users WHERE id = ?", member) == 0) {
