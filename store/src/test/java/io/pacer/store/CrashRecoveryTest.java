@@ -85,8 +85,8 @@ class CrashRecoveryTest {
         assertTrue(firstDials.size() < CONTACTS, "killed before the end");
 
         try (Database check = Database.open(url, user, null)) {
-            long dialling = check.read(c -> Jdbc.number(c, "SELECT COUNT(*) FROM contacts WHERE state = 'DIALLING'"));
-            assertTrue(dialling >= inFlightAtKill.size(), "every call in flight is still marked DIALLING");
+            long dialling = check.read(c -> Jdbc.number(c, "SELECT COUNT(*) FROM contacts WHERE state = 'DIALING'"));
+            assertTrue(dialling >= inFlightAtKill.size(), "every call in flight is still marked DIALING");
         }
         Process second = drill(url, db[1], campaignId, secondLog, 1_000_000);
         assertTrue(second.waitFor(120, TimeUnit.SECONDS), "the restarted drill did not finish");

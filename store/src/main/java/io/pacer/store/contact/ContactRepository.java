@@ -54,7 +54,7 @@ public final class ContactRepository {
         return db.write(c -> {
             writable(c, campaignId);
             Contact old = get(c, campaignId, contactId);
-            if (old.state() == ContactState.DIALLING) {
+            if (old.state() == ContactState.DIALING) {
                 throw new ConflictException("state", "the contact is being dialled");
             }
             if (e164 != null && !e164.equals(old.phone())
@@ -74,7 +74,7 @@ public final class ContactRepository {
         db.write(c -> {
             writable(c, campaignId);
             Contact old = get(c, campaignId, contactId);
-            if (old.state() == ContactState.DIALLING) {
+            if (old.state() == ContactState.DIALING) {
                 throw new ConflictException("state", "the contact is being dialled");
             }
             return Jdbc.update(c, "DELETE FROM contacts WHERE id = ?", contactId);

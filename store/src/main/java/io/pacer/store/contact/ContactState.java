@@ -5,7 +5,7 @@ public enum ContactState {
     /** Due at its next-due time. */
     READY,
     /** Handed to the hopper or being dialled: marked before the core gets it, so a crash cannot lose it. */
-    DIALLING,
+    DIALING,
     /** Answered and connected; the agent has not recorded an outcome yet. */
     AWAITING_OUTCOME,
     /** A callback is scheduled: due at the callback's time, to its owner when personal. */

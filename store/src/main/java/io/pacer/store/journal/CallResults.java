@@ -54,12 +54,12 @@ final class CallResults {
         if (call.outcome == CallOutcome.CONNECTED) {
             Jdbc.update(c, """
                     UPDATE contacts SET state = 'AWAITING_OUTCOME', attempts = attempts + 1
-                    WHERE id = ? AND state = 'DIALLING'""", call.contactId);
+                    WHERE id = ? AND state = 'DIALING'""", call.contactId);
             Jdbc.update(c, """
                     UPDATE callbacks SET state = 'DONE' WHERE id = (SELECT callback_id FROM contacts WHERE id = ?)""", call.contactId);
             Jdbc.update(c, "UPDATE contacts SET callback_id = NULL, owner_agent_id = -1, dial_number = NULL WHERE id = ?", call.contactId);
         } else {
-            retry(c, campaign, call.contactId, RetryClass.of(call.outcome), call.endMillis, "DIALLING");
+            retry(c, campaign, call.contactId, RetryClass.of(call.outcome), call.endMillis, "DIALING");
         }
     }
 

@@ -12,7 +12,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Start-up repair after a crash: every contact still DIALLING in a campaign this engine runs was in the
+ * Start-up repair after a crash: every contact still DIALING in a campaign this engine runs was in the
  * hopper or in a call when the process died. Each gets an INTERRUPTED attempt (an activity, so the history
  * shows it) and is due again by the campaign's failure retry rule. Run before the hopper starts.
  */
@@ -42,7 +42,7 @@ public final class CrashRecovery {
 
     private static int recover(Connection c, Campaign campaign, long nowMillis) throws SQLException {
         List<Object[]> inFlight = Jdbc.query(c, """
-                SELECT id, COALESCE(dial_number, phone) FROM contacts WHERE campaign_id = ? AND state = 'DIALLING'""",
+                SELECT id, COALESCE(dial_number, phone) FROM contacts WHERE campaign_id = ? AND state = 'DIALING'""",
                 rs -> new Object[] {rs.getLong(1), rs.getString(2)}, campaign.id());
         for (Object[] row : inFlight) {
             long contactId = (Long) row[0];
@@ -55,7 +55,7 @@ public final class CrashRecovery {
                     campaign.displayNumbers().isEmpty() ? null : campaign.displayNumbers().get(0), row[1],
                     CallOutcome.INTERRUPTED,
                     SubjectTemplate.render(campaign, CallResults.OUTBOUND, nowMillis, CallOutcome.INTERRUPTED.name(), null));
-            CallResults.retry(c, campaign, contactId, RetryClass.FAILURE, nowMillis, "DIALLING");
+            CallResults.retry(c, campaign, contactId, RetryClass.FAILURE, nowMillis, "DIALING");
         }
         return inFlight.size();
     }

@@ -1,7 +1,7 @@
 package io.pacer.store.journal;
 
 /**
- * A contact loaded into the hopper: already marked DIALLING in the database, so it is never handed out twice
+ * A contact loaded into the hopper: already marked DIALING in the database, so it is never handed out twice
  * and a crash cannot lose it.
  *
  * @param contactId           contact id

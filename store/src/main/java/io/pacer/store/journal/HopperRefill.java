@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * The hopper's own thread: keeps each running campaign's queue filled with contacts that are due, in their
  * calling window, not blocked, while the campaign is open, and writes back what the core hands back.
  *
- * <p>A contact is marked DIALLING in the same transaction that selects it, and that transaction commits before
+ * <p>A contact is marked DIALING in the same transaction that selects it, and that transaction commits before
  * the contact enters the queue: whatever happens later, the database knows the contact left the list, so it is
  * never handed out twice and crash recovery finds it.
  */
@@ -133,7 +133,7 @@ public final class HopperRefill implements AutoCloseable {
                     rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)},
                     campaign.id(), now, limit);
             List<HopperEntry> entries = new ArrayList<>();
-            try (PreparedStatement dialling = c.prepareStatement("UPDATE contacts SET state = 'DIALLING' WHERE id = ?");
+            try (PreparedStatement dialling = c.prepareStatement("UPDATE contacts SET state = 'DIALING' WHERE id = ?");
                  PreparedStatement later = c.prepareStatement("UPDATE contacts SET next_due_millis = ? WHERE id = ?");
                  PreparedStatement blocked = c.prepareStatement(
                          "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE id = ?")) {
@@ -176,9 +176,9 @@ public final class HopperRefill implements AutoCloseable {
         List<Object[]> agentBlocked = new ArrayList<>();
         db.write(c -> {
             try (PreparedStatement back = c.prepareStatement(
-                    "UPDATE contacts SET state = CASE WHEN callback_id IS NULL THEN 'READY' ELSE 'CALLBACK' END WHERE id = ? AND state = 'DIALLING'");
+                    "UPDATE contacts SET state = CASE WHEN callback_id IS NULL THEN 'READY' ELSE 'CALLBACK' END WHERE id = ? AND state = 'DIALING'");
                  PreparedStatement blocked = c.prepareStatement(
-                         "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE id = ? AND state = 'DIALLING'")) {
+                         "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE id = ? AND state = 'DIALING'")) {
                 for (long id : ids) {
                     if ((id & ContactHopper.AGENT_DO_NOT_CALL) != 0) {
                         long contactId = id & ~(ContactHopper.BLOCKED | ContactHopper.AGENT_DO_NOT_CALL);
@@ -204,7 +204,7 @@ public final class HopperRefill implements AutoCloseable {
 
     /**
      * Stops the thread, then (the core being stopped first) returns every queued contact to the list, so a
-     * clean shutdown leaves nothing DIALLING.
+     * clean shutdown leaves nothing DIALING.
      */
     @Override
     public void close() {

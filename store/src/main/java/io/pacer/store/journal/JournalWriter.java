@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>If the writer falls so far behind that the ring is full, records go to an unbounded overflow queue
  * (allocating, but never dropping a call). If the database fails, the batch is retried until it commits.
- * A record still in memory when the process dies is not lost for the list: its contact is still DIALLING, and
+ * A record still in memory when the process dies is not lost for the list: its contact is still DIALING, and
  * crash recovery records the call as interrupted.
  */
 public final class JournalWriter implements CallJournal, AutoCloseable {

@@ -77,7 +77,7 @@ public final class OutcomeRecorder {
             AgentOutcome behaviour = custom.map(CustomOutcome::behaviour).orElseGet(() -> base(outcomeName));
             String group = custom.map(CustomOutcome::resultGroup).orElse(resultGroup(behaviour));
             Contact contact = ContactRepository.get(c, campaign.id(), activity.contactId());
-            if (contact.state() == ContactState.DIALLING) {
+            if (contact.state() == ContactState.DIALING) {
                 throw new ConflictException("state", "the contact is being dialled again");
             }
             applyToContact(c, campaign, contact, behaviour, callback, user, nowMillis, blocked);
@@ -102,7 +102,7 @@ public final class OutcomeRecorder {
         DO_NOT_CALL
     }
 
-    /** Records a preview decision for a contact offered to the agent (state READY or DIALLING). */
+    /** Records a preview decision for a contact offered to the agent (state READY or DIALING). */
     public Contact preview(User user, long campaignId, long contactId, PreviewDecision decision, long dueMillis, long nowMillis) {
         if (decision == null) {
             throw new InvalidFieldException("decision", "must be one of " + Arrays.toString(PreviewDecision.values()));
@@ -120,7 +120,7 @@ public final class OutcomeRecorder {
                 throw new NotFoundException("campaignId", campaignId);
             }
             Contact contact = ContactRepository.get(c, campaignId, contactId);
-            if (contact.state() != ContactState.READY && contact.state() != ContactState.DIALLING
+            if (contact.state() != ContactState.READY && contact.state() != ContactState.DIALING
                     && contact.state() != ContactState.CALLBACK) {
                 throw new ConflictException("state", "contact is " + contact.state() + ", not offered for preview");
             }
