@@ -72,17 +72,13 @@ public record Campaign(
     public Campaign {
         require(name != null && !name.isBlank(), "name", "must not be empty");
         require(status != null, "status", "must be ENABLED, DISABLED or AUTOMATIC");
-        require(dialMode != null, "dialMode", "must be one of " + List.of(DialMode.values()));
         require(timeZone != null && validZone(timeZone), "timeZone", "must be a time zone id such as Europe/Berlin");
-        require(callsPerReadyAgent >= 0 && callsPerReadyAgent <= 20, "callsPerReadyAgent", "must be within 0..20");
-        require(callsPerWrapAgent >= 0 && callsPerWrapAgent <= 20, "callsPerWrapAgent", "must be within 0..20");
-        require(dialMode != DialMode.POWER || callsPerReadyAgent >= 1.0, "callsPerReadyAgent",
-                "power mode needs at least 1.0");
-        require(abandonTarget > 0 && abandonTarget <= 0.5, "abandonTarget", "must be within (0, 0.5]");
-        require(ringTimeoutMillis >= CampaignConfig.MIN_RING_TIMEOUT_MILLIS && ringTimeoutMillis <= 300_000,
-                "ringTimeoutMillis", "must be within 15000..300000 (at least 15 s of ringing)");
-        require(connectLimitMillis >= 100 && connectLimitMillis <= 10_000, "connectLimitMillis", "must be within 100..10000");
-        require(maxChannels >= 1, "maxChannels", "must be at least 1");
+        try {
+            CampaignConfig.checkDialSettings(dialMode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget,
+                    ringTimeoutMillis, connectLimitMillis, maxChannels);
+        } catch (CampaignConfig.InvalidSettingException e) {
+            throw new InvalidFieldException(e.field(), e.problem());
+        }
         require(maxAttempts >= 1 && maxAttempts <= 100, "maxAttempts", "must be within 1..100");
         require(windowStartMinute >= 0 && windowStartMinute < 1440, "windowStartMinute", "must be within 0..1439");
         require(windowEndMinute > windowStartMinute && windowEndMinute <= 1440, "windowEndMinute",
