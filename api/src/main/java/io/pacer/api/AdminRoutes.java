@@ -1,7 +1,7 @@
 package io.pacer.api;
 
-import io.pacer.store.Role;
-import io.pacer.store.Storage;
+import io.pacer.api.service.UserService;
+import io.pacer.store.user.Role;
 import java.util.List;
 import java.util.Map;
 
@@ -11,17 +11,17 @@ final class AdminRoutes {
     private AdminRoutes() {
     }
 
-    static List<Route> routes(Storage s) {
+    static List<Route> routes(UserService users) {
         return List.of(
             new Route("POST", "/api/v1/users", Role.ADMIN, r -> {
                 JsonBody b = r.json().only("name", "role");
-                return ApiResponse.created(s.users().create(b.text("name"), b.enumValue("role", Role.class, null)));
+                return ApiResponse.created(users.create(b.text("name"), b.enumValue("role", Role.class, null)));
             }),
-            new Route("GET", "/api/v1/users", Role.ADMIN, r -> ApiResponse.ok(s.users().list())),
+            new Route("GET", "/api/v1/users", Role.ADMIN, r -> ApiResponse.ok(users.list())),
             new Route("POST", "/api/v1/groups", Role.ADMIN, r -> {
                 JsonBody b = r.json().only("name", "members");
                 List<Long> members = b.wholes("members");
-                long id = s.users().createGroup(b.text("name"), members);
+                long id = users.createGroup(b.text("name"), members);
                 return ApiResponse.created(Map.of("id", id, "name", b.text("name"), "members", members));
             })
         );

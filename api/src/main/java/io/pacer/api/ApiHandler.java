@@ -17,9 +17,12 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.pacer.store.InvalidFieldException;
-import io.pacer.store.User;
-import io.pacer.store.UserRepository;
+import io.pacer.store.error.ConflictException;
+import io.pacer.store.error.NotFoundException;
+import io.pacer.store.error.NotPermittedException;
+import io.pacer.store.error.RefusedException;
+import io.pacer.store.user.User;
+import io.pacer.store.user.UserRepository;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -106,12 +109,26 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 }
                 response = toHttp(result);
             }
-        } catch (InvalidFieldException e) {
-            response = error(e.status(), e.field(), e.problem());
+        } catch (RefusedException e) {
+            response = error(statusOf(e), e.field(), e.problem());
         } catch (Exception e) {
             response = error(500, "server", e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         send(ctx, response, keepAlive);
+    }
+
+    /** The one place a refusal becomes an HTTP status; storage and the services know nothing of HTTP. */
+    static int statusOf(RefusedException refusal) {
+        if (refusal instanceof NotFoundException) {
+            return 404;
+        }
+        if (refusal instanceof ConflictException) {
+            return 409;
+        }
+        if (refusal instanceof NotPermittedException) {
+            return 403;
+        }
+        return 400;
     }
 
     private Optional<User> authenticate(String authorization) {

@@ -1,8 +1,9 @@
 package io.pacer.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pacer.store.InvalidFieldException;
-import io.pacer.store.User;
+import io.pacer.store.error.InvalidFieldException;
+import io.pacer.store.error.NotFoundException;
+import io.pacer.store.user.User;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,7 @@ public record ApiRequest(User user, String method, String path, Map<String, Stri
         try {
             return Long.parseLong(pathParams.get(name));
         } catch (NumberFormatException e) {
-            throw InvalidFieldException.notFound(name, pathParams.get(name));
+            throw new NotFoundException(name, pathParams.get(name));
         }
     }
 

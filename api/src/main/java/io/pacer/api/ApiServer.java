@@ -1,5 +1,12 @@
 package io.pacer.api;
 
+import io.pacer.api.service.AgentService;
+import io.pacer.api.service.CallService;
+import io.pacer.api.service.CampaignService;
+import io.pacer.api.service.ContactService;
+import io.pacer.api.service.ImportService;
+import io.pacer.api.service.StatsService;
+import io.pacer.api.service.UserService;
 import io.pacer.engine.control.EngineControl;
 
 import io.micrometer.core.instrument.Gauge;
@@ -68,11 +75,12 @@ public final class ApiServer implements AutoCloseable {
         Gauge.builder("pacer_hopper_loaded", storage.refill(), r -> r.loadedCount())
                 .description("contacts loaded into the hopper since start").register(registry);
         List<Route> all = new ArrayList<>();
-        all.addAll(AdminRoutes.routes(storage));
-        all.addAll(CampaignRoutes.routes(storage, engine, importDir));
-        all.addAll(ContactRoutes.routes(storage));
-        all.addAll(CallRoutes.routes(storage, engine));
-        all.addAll(StatsRoutes.routes(storage, engine, registry));
+        CampaignService campaigns = new CampaignService(storage, engine);
+        all.addAll(AdminRoutes.routes(new UserService(storage)));
+        all.addAll(CampaignRoutes.routes(campaigns, new ImportService(storage, importDir)));
+        all.addAll(ContactRoutes.routes(new ContactService(storage)));
+        all.addAll(CallRoutes.routes(new CallService(storage, engine), new AgentService(storage, engine)));
+        all.addAll(StatsRoutes.routes(new StatsService(storage, engine), campaigns, registry));
         routes = List.copyOf(all);
         ApiHandler handler = new ApiHandler(routes, storage.users(), blocking, new EventStreams(blocking));
         channel = new ServerBootstrap()

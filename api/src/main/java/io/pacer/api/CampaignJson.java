@@ -1,11 +1,11 @@
 package io.pacer.api;
 
-import io.pacer.store.Campaign;
-import io.pacer.store.CampaignStatus;
-import io.pacer.store.HoursPeriod;
-import io.pacer.store.InvalidFieldException;
-import io.pacer.store.RetryClass;
-import io.pacer.store.RetryRule;
+import io.pacer.store.campaign.Campaign;
+import io.pacer.store.campaign.CampaignStatus;
+import io.pacer.store.campaign.HoursPeriod;
+import io.pacer.store.error.InvalidFieldException;
+import io.pacer.store.campaign.RetryClass;
+import io.pacer.store.campaign.RetryRule;
 import io.pacer.pacing.DialMode;
 import java.util.ArrayList;
 import java.util.EnumMap;

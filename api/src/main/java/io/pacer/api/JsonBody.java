@@ -2,7 +2,7 @@ package io.pacer.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pacer.store.InvalidFieldException;
+import io.pacer.store.error.InvalidFieldException;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,6 +1,6 @@
 package io.pacer.api;
 
-import io.pacer.store.Role;
+import io.pacer.store.user.Role;
 import java.util.HashMap;
 import java.util.Map;
 

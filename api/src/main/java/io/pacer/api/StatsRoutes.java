@@ -1,18 +1,14 @@
 package io.pacer.api;
 
-import io.pacer.engine.control.CampaignStatsSource;
-
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.pacer.engine.campaign.CampaignStats;
-import io.pacer.store.Role;
-import io.pacer.store.Storage;
+import io.pacer.api.service.CampaignService;
+import io.pacer.api.service.StatsService;
+import io.pacer.store.user.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Live campaign state (snapshot and server-sent events), Prometheus metrics and the OpenAPI document. */
 final class StatsRoutes {
@@ -20,40 +16,20 @@ final class StatsRoutes {
     private StatsRoutes() {
     }
 
-    static List<Route> routes(Storage s, CampaignStatsSource live, PrometheusMeterRegistry registry) {
+    static List<Route> routes(StatsService stats, CampaignService campaigns, PrometheusMeterRegistry registry) {
         String openApi = openApi();
         return List.of(
             new Route("GET", "/api/v1/campaigns/{campaignId}/stats", Role.SUPERVISOR,
-                    r -> ApiResponse.ok(snapshot(s, live, r.id("campaignId")))),
+                    r -> ApiResponse.ok(stats.snapshot(r.id("campaignId")))),
             new Route("GET", "/api/v1/campaigns/{campaignId}/stats/stream", Role.SUPERVISOR, r -> {
                 long id = r.id("campaignId");
-                s.campaigns().get(id);
+                campaigns.get(id);
                 return ApiResponse.ok(new EventStreams.Stream("stats", r.intParam("periodMillis", 1000, 100, 60_000),
-                        () -> snapshot(s, live, id)));
+                        () -> stats.snapshot(id)));
             }),
             new Route("GET", "/metrics", null, r -> ApiResponse.text(registry.scrape(), "text/plain; version=0.0.4; charset=utf-8")),
             new Route("GET", "/api/v1/openapi.json", null, r -> ApiResponse.text(openApi, "application/json"))
         );
-    }
-
-    /** Storage's view of a campaign plus the core's live figures when it runs there. */
-    static Map<String, Object> snapshot(Storage s, CampaignStatsSource live, long campaignId) {
-        var campaign = s.campaigns().get(campaignId);
-        long[] abandon = s.activities().abandonedAndAnswered(campaignId);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("campaignId", campaignId);
-        out.put("name", campaign.name());
-        out.put("status", campaign.status());
-        out.put("done", campaign.done());
-        out.put("lockOwner", campaign.lockOwner());
-        out.put("contactsByState", s.contacts().countByState(campaignId));
-        out.put("hopperSize", s.hopper().size((int) campaignId));
-        out.put("abandonedSoFar", abandon[0]);
-        out.put("answeredSoFar", abandon[1]);
-        out.put("abandonRateSoFar", abandon[1] == 0 ? 0.0 : (double) abandon[0] / abandon[1]);
-        CampaignStats stats = live.stats((int) campaignId);
-        out.put("live", stats);
-        return out;
     }
 
     private static String openApi() {

@@ -9,7 +9,7 @@ import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.campaign.CampaignStats;
 import io.pacer.engine.core.PreviewAnswer;
 import io.pacer.engine.port.AgentSessions;
-import io.pacer.store.Database;
+import io.pacer.store.db.Database;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pacer.engine.port.ContactSlot;
-import io.pacer.store.Database;
+import io.pacer.store.db.Database;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

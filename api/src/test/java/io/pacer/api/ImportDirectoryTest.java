@@ -5,8 +5,8 @@ import io.pacer.engine.control.EngineControl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pacer.engine.core.SystemClock;
-import io.pacer.store.Database;
-import io.pacer.store.Role;
+import io.pacer.store.db.Database;
+import io.pacer.store.user.Role;
 import io.pacer.store.Storage;
 import java.nio.file.Files;
 import java.nio.file.Path;

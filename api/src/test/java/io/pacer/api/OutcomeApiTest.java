@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.port.ContactSlot;
-import io.pacer.store.Database;
+import io.pacer.store.db.Database;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +156,7 @@ class OutcomeApiTest {
             api.finishCall(id, slot, -1, CallOutcome.BUSY);
             JsonNode contact = api.get("/api/v1/campaigns/" + id + "/contacts/" + slot.contactId, api.adminToken).json();
             // Due again at once (delay 0): the hopper may already have taken it back.
-            assertTrue(List.of("READY", "DIALLING").contains(contact.get("state").asText()), contact.toString());
+            assertTrue(List.of("READY", "DIALING").contains(contact.get("state").asText()), contact.toString());
             assertEquals(1, contact.get("attempts").asInt());
             api.finishCall(id, api.takeFromHopper(id), -1, CallOutcome.BUSY);
             assertEquals("EXHAUSTED", contactState(api, id, slot.contactId));

@@ -115,7 +115,7 @@ class PacerWiringTest {
             engine.ring().callEnded(callId);
             assertEquals(200, api.post("/api/v1/calls/" + callId + "/outcome", agentToken, "{\"outcome\":\"DONE\"}").status());
             assertEquals(4, api.get("/api/v1/campaigns/" + id + "/contacts?state=CLOSED", "admin-token").json().size());
-            assertEquals(0, api.get("/api/v1/campaigns/" + id + "/contacts?state=DIALLING", "admin-token").json().size());
+            assertEquals(0, api.get("/api/v1/campaigns/" + id + "/contacts?state=DIALING", "admin-token").json().size());
             api.post("/api/v1/campaigns/" + id + "/stop", "admin-token", "");
         }
     }

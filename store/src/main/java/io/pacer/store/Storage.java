@@ -1,5 +1,19 @@
 package io.pacer.store;
 
+import io.pacer.store.callback.Callback;
+import io.pacer.store.callback.CallbackRepository;
+import io.pacer.store.campaign.Campaign;
+import io.pacer.store.campaign.CampaignRepository;
+import io.pacer.store.contact.ContactRepository;
+import io.pacer.store.db.Database;
+import io.pacer.store.error.ConflictException;
+import io.pacer.store.journal.ActivityRepository;
+import io.pacer.store.journal.ContactHopper;
+import io.pacer.store.journal.CrashRecovery;
+import io.pacer.store.journal.HopperRefill;
+import io.pacer.store.journal.JournalWriter;
+import io.pacer.store.journal.OutcomeRecorder;
+import io.pacer.store.user.UserRepository;
 import io.pacer.store.contact.CsvContactImporter;
 import io.pacer.store.contact.DoNotCallList;
 import io.pacer.engine.port.Clock;
@@ -61,12 +75,12 @@ public final class Storage implements AutoCloseable {
     }
 
     /**
-     * Starts a campaign on this engine: takes its lock (a 409 when another engine holds it) and starts filling
+     * Starts a campaign on this engine: takes its lock (a conflict when another engine holds it) and starts filling
      * its hopper queue. The caller then tells the core to dial it.
      */
     public Campaign startCampaign(long campaignId) {
         if (!campaigns.lock(campaignId, engineId, clock.epochMillis())) {
-            throw InvalidFieldException.conflict("lock", "campaign is locked by " + campaigns.get(campaignId).lockOwner()
+            throw new ConflictException("lock", "campaign is locked by " + campaigns.get(campaignId).lockOwner()
                     + "; an administrator can clear a stale lock");
         }
         Campaign campaign = campaigns.get(campaignId);

@@ -1,5 +1,9 @@
 package io.pacer.store;
 
+import io.pacer.store.campaign.Campaign;
+import io.pacer.store.campaign.CampaignSchedule;
+import io.pacer.store.campaign.CampaignStatus;
+import io.pacer.store.campaign.HoursPeriod;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

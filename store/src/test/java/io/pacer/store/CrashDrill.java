@@ -1,5 +1,6 @@
 package io.pacer.store;
 
+import io.pacer.store.contact.ContactState;
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.core.SystemClock;
 import io.pacer.engine.port.CallRecord;
@@ -27,7 +28,7 @@ public final class CrashDrill {
     /** Whether the campaign has nothing left to dial (checked only when the hopper has been idle a while). */
     private static boolean nothingLeft(Storage storage, int campaignId) {
         java.util.Map<ContactState, Long> counts = storage.contacts().countByState(campaignId);
-        return counts.get(ContactState.READY) + counts.get(ContactState.DIALLING) + counts.get(ContactState.CALLBACK) == 0;
+        return counts.get(ContactState.READY) + counts.get(ContactState.DIALING) + counts.get(ContactState.CALLBACK) == 0;
     }
 
     /** Runs the drill. */

@@ -1,5 +1,11 @@
 package io.pacer.store;
 
+import io.pacer.store.campaign.Campaign;
+import io.pacer.store.campaign.CampaignStatus;
+import io.pacer.store.campaign.RetryClass;
+import io.pacer.store.campaign.RetryRule;
+import io.pacer.store.db.Database;
+import io.pacer.store.db.Jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,8 +85,8 @@ class CrashRecoveryTest {
         assertTrue(firstDials.size() < CONTACTS, "killed before the end");
 
         try (Database check = Database.open(url, user, null)) {
-            long dialling = check.read(c -> Jdbc.number(c, "SELECT COUNT(*) FROM contacts WHERE state = 'DIALLING'"));
-            assertTrue(dialling >= inFlightAtKill.size(), "every call in flight is still marked DIALLING");
+            long dialling = check.read(c -> Jdbc.number(c, "SELECT COUNT(*) FROM contacts WHERE state = 'DIALING'"));
+            assertTrue(dialling >= inFlightAtKill.size(), "every call in flight is still marked DIALING");
         }
         Process second = drill(url, db[1], campaignId, secondLog, 1_000_000);
         assertTrue(second.waitFor(120, TimeUnit.SECONDS), "the restarted drill did not finish");

@@ -1,5 +1,6 @@
 package io.pacer.store;
 
+import io.pacer.store.db.Database;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.ResultSet;

@@ -1,5 +1,8 @@
 package io.pacer.store;
 
+import io.pacer.store.campaign.Campaign;
+import io.pacer.store.campaign.CampaignStatus;
+import io.pacer.store.campaign.SubjectTemplate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pacer.pacing.DialMode;

@@ -1,5 +1,6 @@
 package io.pacer.store;
 
+import io.pacer.store.db.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.function.Supplier;

@@ -1,6 +1,7 @@
 package io.pacer.engine.campaign;
 
 import io.pacer.pacing.DialMode;
+import java.util.List;
 
 /**
  * The part of a campaign's settings that the core needs to dial: the mode and its parameters, the ring
@@ -32,38 +33,79 @@ public record CampaignConfig(
 
     /** The legal minimum ring time before an unanswered call may be dropped. */
     public static final long MIN_RING_TIMEOUT_MILLIS = 15_000;
+    /** The longest ring timeout: a phone ringing five minutes is not going to be answered. */
+    public static final long MAX_RING_TIMEOUT_MILLIS = 300_000;
+    /** The shortest connect limit the media path can bridge within. */
+    public static final long MIN_CONNECT_LIMIT_MILLIS = 100;
+    /** The longest connect limit: beyond it the answered person has long hung up. */
+    public static final long MAX_CONNECT_LIMIT_MILLIS = 10_000;
+    /** The highest power ratio per agent. */
+    public static final double MAX_CALLS_PER_AGENT = 20;
+    /** The highest abandonment cap a predictive campaign may aim at. */
+    public static final double MAX_ABANDON_TARGET = 0.5;
 
-    /** Validates every field; the message names the field and the problem. */
+    /** Validates every field; the exception names the first field that is wrong. */
     public CampaignConfig {
         if (id <= 0) {
-            throw new IllegalArgumentException("id: must be positive, was " + id);
+            throw new InvalidSettingException("id", "must be positive, was " + id);
         }
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name: must not be empty");
+            throw new InvalidSettingException("name", "must not be empty");
         }
-        if (dialMode == null) {
-            throw new IllegalArgumentException("dialMode: missing");
+        checkDialSettings(dialMode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget, ringTimeoutMillis,
+                connectLimitMillis, maxChannels);
+    }
+
+    /**
+     * The one definition of the dial settings' ranges, shared with storage, which checks a campaign's settings
+     * when it is stored (before it has an id) and so cannot wait for this record to be built.
+     *
+     * @throws InvalidSettingException naming the first setting that is wrong
+     */
+    public static void checkDialSettings(DialMode dialMode, double callsPerReadyAgent, double callsPerWrapAgent,
+            double abandonTarget, long ringTimeoutMillis, long connectLimitMillis, int maxChannels) {
+        require(dialMode != null, "dialMode", "must be one of " + List.of(DialMode.values()));
+        require(callsPerReadyAgent >= 0 && callsPerReadyAgent <= MAX_CALLS_PER_AGENT, "callsPerReadyAgent", "must be within 0..20");
+        require(callsPerWrapAgent >= 0 && callsPerWrapAgent <= MAX_CALLS_PER_AGENT, "callsPerWrapAgent", "must be within 0..20");
+        require(dialMode != DialMode.POWER || callsPerReadyAgent >= 1.0, "callsPerReadyAgent", "power mode needs at least 1.0");
+        require(abandonTarget > 0 && abandonTarget <= MAX_ABANDON_TARGET, "abandonTarget", "must be within (0, 0.5]");
+        require(ringTimeoutMillis >= MIN_RING_TIMEOUT_MILLIS && ringTimeoutMillis <= MAX_RING_TIMEOUT_MILLIS,
+                "ringTimeoutMillis", "must be within 15000..300000 (at least 15 s of ringing)");
+        require(connectLimitMillis >= MIN_CONNECT_LIMIT_MILLIS && connectLimitMillis <= MAX_CONNECT_LIMIT_MILLIS,
+                "connectLimitMillis", "must be within 100..10000");
+        require(maxChannels >= 1, "maxChannels", "must be at least 1");
+    }
+
+    private static void require(boolean ok, String field, String problem) {
+        if (!ok) {
+            throw new InvalidSettingException(field, problem);
         }
-        if (!(callsPerReadyAgent >= 0 && callsPerReadyAgent <= 20)) {
-            throw new IllegalArgumentException("callsPerReadyAgent: must be within 0..20, was " + callsPerReadyAgent);
+    }
+
+    /**
+     * A campaign setting out of its range. An {@link IllegalArgumentException} for the core's callers; the
+     * field and problem apart so storage and the API can name the field without parsing a message.
+     */
+    public static final class InvalidSettingException extends IllegalArgumentException {
+
+        private final String field;
+        private final String problem;
+
+        /** The setting at fault and what is wrong with it. */
+        public InvalidSettingException(String field, String problem) {
+            super(field + ": " + problem);
+            this.field = field;
+            this.problem = problem;
         }
-        if (!(callsPerWrapAgent >= 0 && callsPerWrapAgent <= 20)) {
-            throw new IllegalArgumentException("callsPerWrapAgent: must be within 0..20, was " + callsPerWrapAgent);
+
+        /** The setting's name, as the record component and the API name it. */
+        public String field() {
+            return field;
         }
-        if (dialMode == DialMode.POWER && callsPerReadyAgent < 1.0) {
-            throw new IllegalArgumentException("callsPerReadyAgent: power mode needs at least 1.0, was " + callsPerReadyAgent);
-        }
-        if (!(abandonTarget > 0 && abandonTarget <= 0.5)) {
-            throw new IllegalArgumentException("abandonTarget: must be within (0, 0.5], was " + abandonTarget);
-        }
-        if (ringTimeoutMillis < MIN_RING_TIMEOUT_MILLIS || ringTimeoutMillis > 300_000) {
-            throw new IllegalArgumentException("ringTimeoutMillis: must be within 15000..300000, was " + ringTimeoutMillis);
-        }
-        if (connectLimitMillis < 100 || connectLimitMillis > 10_000) {
-            throw new IllegalArgumentException("connectLimitMillis: must be within 100..10000, was " + connectLimitMillis);
-        }
-        if (maxChannels < 1) {
-            throw new IllegalArgumentException("maxChannels: must be at least 1, was " + maxChannels);
+
+        /** What is wrong with it, for a person. */
+        public String problem() {
+            return problem;
         }
     }
 

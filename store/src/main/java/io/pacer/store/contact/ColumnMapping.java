@@ -1,6 +1,6 @@
 package io.pacer.store.contact;
 
-import io.pacer.store.InvalidFieldException;
+import io.pacer.store.error.InvalidFieldException;
 import java.util.List;
 
 /**

@@ -3,12 +3,14 @@ package io.pacer.store.contact;
 import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import io.pacer.store.Campaign;
-import io.pacer.store.CampaignRepository;
-import io.pacer.store.Database;
-import io.pacer.store.FieldsJson;
-import io.pacer.store.InvalidFieldException;
-import io.pacer.store.Jdbc;
+import io.pacer.store.campaign.Campaign;
+import io.pacer.store.campaign.CampaignRepository;
+import io.pacer.store.db.Database;
+import io.pacer.store.db.FieldsJson;
+import io.pacer.store.error.InvalidFieldException;
+import io.pacer.store.error.ConflictException;
+import io.pacer.store.error.NotFoundException;
+import io.pacer.store.db.Jdbc;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -51,7 +53,7 @@ public final class CsvContactImporter {
         }
         Campaign campaign = campaigns.get(campaignId);
         if (campaign.done()) {
-            throw InvalidFieldException.conflict("done", "campaign is done and read-only");
+            throw new ConflictException("done", "campaign is done and read-only");
         }
         return db.write(c -> new Run(c, campaign, mapping, mode, userName, nowMillis).execute(csv, separator));
     }
@@ -269,7 +271,7 @@ public final class CsvContactImporter {
     public List<ImportReport.ImportError> errors(long importId, int limit, int offset) {
         return db.read(c -> {
             if (Jdbc.number(c, "SELECT COUNT(*) FROM imports WHERE id = ?", importId) == 0) {
-                throw InvalidFieldException.notFound("importId", importId);
+                throw new NotFoundException("importId", importId);
             }
             return Jdbc.query(c, "SELECT line, reason FROM import_errors WHERE import_id = ? ORDER BY line LIMIT ? OFFSET ?",
                     rs -> new ImportReport.ImportError(rs.getLong(1), rs.getString(2)), importId, limit, offset);

@@ -1,7 +1,8 @@
 package io.pacer.store.contact;
 
-import io.pacer.store.Database;
-import io.pacer.store.Jdbc;
+import io.pacer.store.campaign.Campaign;
+import io.pacer.store.db.Database;
+import io.pacer.store.db.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

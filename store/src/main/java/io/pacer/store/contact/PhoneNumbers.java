@@ -4,7 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import io.pacer.store.InvalidFieldException;
+import io.pacer.store.error.InvalidFieldException;
 import java.util.List;
 
 /**
@@ -69,7 +69,7 @@ public final class PhoneNumbers {
         return zone.isEmpty() ? null : zone;
     }
 
-    /** The E.164 form of a number or the same 400 as {@link #normalise}. */
+    /** The E.164 form of a number or the same refusal as {@link #normalise}. */
     public static String e164(String raw, String defaultRegion) {
         return normalise(raw, defaultRegion, "UTC").e164();
     }

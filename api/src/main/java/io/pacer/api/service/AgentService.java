@@ -1,0 +1,58 @@
+package io.pacer.api.service;
+
+import io.pacer.engine.control.EngineControl;
+import io.pacer.engine.port.AgentSessions;
+import io.pacer.store.Storage;
+import io.pacer.store.error.ConflictException;
+import io.pacer.store.error.NotPermittedException;
+import io.pacer.store.user.User;
+
+/**
+ * An agent's own state in the core: log in to a campaign (only its responsibles may, and only with a phone
+ * session the core can bridge to), ready, pause, log out. The core decides; this only checks what storage
+ * knows and passes the command on.
+ */
+public final class AgentService {
+
+    private final Storage storage;
+    private final EngineControl engine;
+
+    /** Agent workflows over storage and the core's command surface. */
+    public AgentService(Storage storage, EngineControl engine) {
+        this.storage = storage;
+        this.engine = engine;
+    }
+
+    /**
+     * Logs the agent in to a campaign it is responsible for (as a user or through one of its groups).
+     *
+     * @return how the login proceeds: at once, or once the agent's phone has answered
+     */
+    public AgentSessions.Opening login(User agent, long campaignId) {
+        storage.campaigns().get(campaignId);
+        if (!storage.campaigns().isResponsible(campaignId, agent.id())) {
+            throw new NotPermittedException("campaignId", "you are not responsible for campaign " + campaignId);
+        }
+        AgentSessions.Opening opening = engine.agentLogin((int) agent.id(), (int) campaignId);
+        if (!opening.accepted()) {
+            // Nothing reached the engine: an agent without a session would be bridged to silence.
+            throw new ConflictException("phone", opening.problem());
+        }
+        return opening;
+    }
+
+    /** Makes the agent ready for calls. */
+    public void ready(User agent) {
+        engine.agentReady((int) agent.id());
+    }
+
+    /** Pauses the agent: no new calls. */
+    public void pause(User agent) {
+        engine.agentPause((int) agent.id());
+    }
+
+    /** Logs the agent out (after its current call, if any). */
+    public void logout(User agent) {
+        engine.agentLogout((int) agent.id());
+    }
+}

@@ -1,0 +1,91 @@
+package io.pacer.api.service;
+
+import io.pacer.engine.control.EngineControl;
+import io.pacer.store.Storage;
+import io.pacer.store.campaign.AgentOutcome;
+import io.pacer.store.campaign.Campaign;
+import io.pacer.store.campaign.CustomOutcome;
+import java.util.List;
+
+/**
+ * A campaign's lifecycle as one workflow per operation: storage commits first, then the core is told (configure,
+ * run, stop), so the core never runs a campaign that storage has not committed. The HTTP routes only translate
+ * to these calls; anything else that drives campaigns (the launcher, a test) can use them the same way.
+ */
+public final class CampaignService {
+
+    private final Storage storage;
+    private final EngineControl engine;
+
+    /** Campaign workflows over storage and the core's command surface. */
+    public CampaignService(Storage storage, EngineControl engine) {
+        this.storage = storage;
+        this.engine = engine;
+    }
+
+    /** Stores a new campaign. */
+    public Campaign create(Campaign campaign) {
+        return storage.campaigns().create(campaign, storage.clock().epochMillis());
+    }
+
+    /** Every campaign. */
+    public List<Campaign> list() {
+        return storage.campaigns().list();
+    }
+
+    /** One campaign, or not found. */
+    public Campaign get(long campaignId) {
+        return storage.campaigns().get(campaignId);
+    }
+
+    /** Stores new settings; when this engine runs the campaign, the core dials with them from now on. */
+    public Campaign update(long campaignId, Campaign edited) {
+        Campaign updated = storage.campaigns().update(campaignId, edited);
+        if (storage.engineId().equals(updated.lockOwner())) {
+            engine.configure(updated.toEngineConfig());
+        }
+        return updated;
+    }
+
+    /** A copy under a new name, with its list due again. */
+    public Campaign duplicate(long campaignId, String newName) {
+        return storage.campaigns().duplicate(campaignId, newName, storage.clock().epochMillis());
+    }
+
+    /** Stops dialling, stops the hopper, then closes the campaign for good. */
+    public Campaign markDone(long campaignId) {
+        engine.setRunning((int) campaignId, false);
+        storage.refill().stop((int) campaignId);
+        return storage.campaigns().markDone(campaignId);
+    }
+
+    /** Takes the campaign's lock and fills its hopper, then hands its settings to the core and starts it. */
+    public Campaign start(long campaignId) {
+        Campaign campaign = storage.startCampaign(campaignId);
+        engine.configure(campaign.toEngineConfig());
+        engine.setRunning((int) campaign.id(), true);
+        return campaign;
+    }
+
+    /** Stops the core dialling it, then stops its hopper and releases the lock. */
+    public Campaign stop(long campaignId) {
+        storage.campaigns().get(campaignId);
+        engine.setRunning((int) campaignId, false);
+        return storage.stopCampaign(campaignId);
+    }
+
+    /** Clears a stale lock whoever holds it. */
+    public Campaign clearLock(long campaignId) {
+        return storage.campaigns().clearLock(campaignId);
+    }
+
+    /** The campaign's custom outcomes. */
+    public List<CustomOutcome> outcomes(long campaignId) {
+        return storage.campaigns().outcomes(campaignId);
+    }
+
+    /** Adds a custom outcome. */
+    public CustomOutcome addOutcome(long campaignId, String name, String resultGroup, AgentOutcome behaviour) {
+        return storage.campaigns().addOutcome(campaignId, name, resultGroup, behaviour);
+    }
+}

@@ -1,0 +1,148 @@
+package io.pacer.store.campaign;
+
+import io.pacer.store.error.InvalidFieldException;
+import io.pacer.engine.campaign.CampaignConfig;
+import io.pacer.pacing.DialMode;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A campaign as storage keeps it: the dial settings the core needs ({@link #toEngineConfig()}) plus lists,
+ * hours, retry rules, responsibles and the lifecycle flags. Immutable; an edit stores a new value.
+ *
+ * @param id                 id, 0 before it is stored
+ * @param name               shown to operators and used as the name of every contact's case
+ * @param description        free text
+ * @param status             enabled, disabled or automatic (campaign hours)
+ * @param done               closed for good: read-only
+ * @param lockOwner          the engine that runs it, or {@code null}
+ * @param timeZone           time zone of the campaign hours and of activity subjects
+ * @param dialMode           pacing mode
+ * @param callsPerReadyAgent power ratio per ready agent
+ * @param callsPerWrapAgent  power ratio per agent in wrap-up
+ * @param abandonTarget      predictive cap on abandoned / answered
+ * @param ringTimeoutMillis  at least 15 s
+ * @param connectLimitMillis an answered call not bridged within this is abandoned
+ * @param maxChannels        cap on calls in flight
+ * @param displayNumbers     caller ids presented to contacts; the first is the default
+ * @param maxAttempts        attempts per contact, whatever the outcomes
+ * @param windowStartMinute  contact calling window start, minute of the day in the contact's time zone
+ * @param windowEndMinute    contact calling window end, exclusive
+ * @param subjectTemplate    activity subject with {calltype}, {date}, {time}, {callresult}, {callresultgroup}
+ * @param clock24            24-hour ({@code true}) or 12-hour times in subjects
+ * @param defaultRegion      ISO region for numbers written without a country code
+ * @param hours              campaign hours (used when {@code status} is automatic)
+ * @param retryRules         rule per retry class; missing classes use {@link RetryRule#DEFAULT}
+ * @param responsibleUsers   users who get its calls
+ * @param responsibleGroups  groups whose members get its calls
+ */
+public record Campaign(
+        long id,
+        String name,
+        String description,
+        CampaignStatus status,
+        boolean done,
+        String lockOwner,
+        String timeZone,
+        DialMode dialMode,
+        double callsPerReadyAgent,
+        double callsPerWrapAgent,
+        double abandonTarget,
+        long ringTimeoutMillis,
+        long connectLimitMillis,
+        int maxChannels,
+        List<String> displayNumbers,
+        int maxAttempts,
+        int windowStartMinute,
+        int windowEndMinute,
+        String subjectTemplate,
+        boolean clock24,
+        String defaultRegion,
+        List<HoursPeriod> hours,
+        Map<RetryClass, RetryRule> retryRules,
+        List<Long> responsibleUsers,
+        List<Long> responsibleGroups) {
+
+    /** The subject template used when none is given. */
+    public static final String DEFAULT_SUBJECT = "{calltype} {date} {time}: {callresult}";
+
+    /** Checks every field; throws naming the first one that is wrong. */
+    public Campaign {
+        require(name != null && !name.isBlank(), "name", "must not be empty");
+        require(status != null, "status", "must be ENABLED, DISABLED or AUTOMATIC");
+        require(timeZone != null && validZone(timeZone), "timeZone", "must be a time zone id such as Europe/Berlin");
+        try {
+            CampaignConfig.checkDialSettings(dialMode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget,
+                    ringTimeoutMillis, connectLimitMillis, maxChannels);
+        } catch (CampaignConfig.InvalidSettingException e) {
+            throw new InvalidFieldException(e.field(), e.problem());
+        }
+        require(maxAttempts >= 1 && maxAttempts <= 100, "maxAttempts", "must be within 1..100");
+        require(windowStartMinute >= 0 && windowStartMinute < 1440, "windowStartMinute", "must be within 0..1439");
+        require(windowEndMinute > windowStartMinute && windowEndMinute <= 1440, "windowEndMinute",
+                "must be after windowStartMinute and at most 1440");
+        require(subjectTemplate != null && !subjectTemplate.isBlank(), "subjectTemplate", "must not be empty");
+        require(defaultRegion != null && defaultRegion.matches("[A-Z]{2}"), "defaultRegion", "must be an ISO region such as DE");
+        displayNumbers = List.copyOf(displayNumbers == null ? List.of() : displayNumbers);
+        for (String number : displayNumbers) {
+            require(number.matches("\\+[1-9][0-9]{4,14}"), "displayNumbers", "must be E.164 numbers, was " + number);
+        }
+        hours = List.copyOf(hours == null ? List.of() : hours);
+        for (HoursPeriod p : hours) {
+            require(p.weekday() >= 1 && p.weekday() <= 7, "hours.weekday", "must be within 1 (Monday)..7 (Sunday)");
+            require(p.startMinute() >= 0 && p.startMinute() < 1440, "hours.startMinute", "must be within 0..1439");
+            require(p.endMinute() > p.startMinute() && p.endMinute() <= 1440, "hours.endMinute",
+                    "must be after startMinute and at most 1440");
+        }
+        require(status != CampaignStatus.AUTOMATIC || !hours.isEmpty(), "hours", "automatic status needs campaign hours");
+        retryRules = Map.copyOf(retryRules == null ? Map.of() : retryRules);
+        for (RetryRule rule : retryRules.values()) {
+            require(rule.delaySeconds() >= 0, "retryRules.delaySeconds", "must not be negative");
+            require(rule.maxAttempts() >= 0, "retryRules.maxAttempts", "must not be negative");
+        }
+        responsibleUsers = List.copyOf(responsibleUsers == null ? List.of() : responsibleUsers);
+        responsibleGroups = List.copyOf(responsibleGroups == null ? List.of() : responsibleGroups);
+        description = description == null ? "" : description;
+    }
+
+    /** The retry rule for a class, the default where the campaign sets none. */
+    public RetryRule retryRule(RetryClass retryClass) {
+        return retryRules.getOrDefault(retryClass, RetryRule.DEFAULT);
+    }
+
+    /** The campaign's time zone as an id. */
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    /** The dial settings the core needs; the first display number is the caller id. */
+    public CampaignConfig toEngineConfig() {
+        return new CampaignConfig((int) id, name, dialMode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget,
+                ringTimeoutMillis, connectLimitMillis, maxChannels, displayNumbers.isEmpty() ? null : displayNumbers.get(0));
+    }
+
+    /** The same settings under another id, name and lifecycle (for duplicates and stored copies). */
+    public Campaign with(long newId, String newName, boolean newDone, String newLockOwner) {
+        return new Campaign(newId, newName, description, status, newDone, newLockOwner, timeZone, dialMode,
+                callsPerReadyAgent, callsPerWrapAgent, abandonTarget, ringTimeoutMillis, connectLimitMillis, maxChannels,
+                displayNumbers, maxAttempts, windowStartMinute, windowEndMinute, subjectTemplate, clock24, defaultRegion,
+                hours, retryRules, responsibleUsers, responsibleGroups);
+    }
+
+    private static boolean validZone(String zone) {
+        try {
+            ZoneId.of(zone);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    private static void require(boolean ok, String field, String problem) {
+        if (!ok) {
+            throw new InvalidFieldException(field, problem);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package io.pacer.store.journal;
+
+import io.pacer.store.campaign.Campaign;
+import io.pacer.store.campaign.CampaignRepository;
+import io.pacer.store.campaign.CampaignSchedule;
+import io.pacer.store.db.Database;
+import io.pacer.store.db.Jdbc;
+import io.pacer.store.contact.DoNotCallList;
+import io.pacer.engine.port.Clock;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The hopper's own thread: keeps each running campaign's queue filled with contacts that are due, in their
+ * calling window, not blocked, while the campaign is open, and writes back what the core hands back.
+ *
+ * <p>A contact is marked DIALING in the same transaction that selects it, and that transaction commits before
+ * the contact enters the queue: whatever happens later, the database knows the contact left the list, so it is
+ * never handed out twice and crash recovery finds it.
+ */
+public final class HopperRefill implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(HopperRefill.class.getName());
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long RELOAD_MILLIS = 1000;
+
+    private final Database db;
+    private final CampaignRepository campaigns;
+    private final ContactHopper hopper;
+    private final DoNotCallList doNotCall;
+    private final Clock clock;
+    private final Map<Integer, Running> running = new ConcurrentHashMap<>();
+    private final AtomicLong loaded = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean stopping;
+
+    /** State of one running campaign, owned by the refill thread. */
+    private static final class Running {
+        final int capacity;
+        volatile boolean stopRequested;
+        Campaign campaign;
+        long loadedAtMillis = Long.MIN_VALUE;
+
+        Running(int capacity) {
+            this.capacity = capacity;
+        }
+    }
+
+    /** Starts the refill thread; campaigns are added with {@link #start}. */
+    public HopperRefill(Database db, CampaignRepository campaigns, ContactHopper hopper, DoNotCallList doNotCall, Clock clock) {
+        this.db = db;
+        this.campaigns = campaigns;
+        this.hopper = hopper;
+        this.doNotCall = doNotCall;
+        this.clock = clock;
+        this.thread = new Thread(this::run, "pacer-hopper-refill");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Starts filling a campaign's queue with up to {@code capacity} contacts ahead of the core. */
+    public void start(int campaignId, int capacity) {
+        running.computeIfAbsent(campaignId, id -> new Running(capacity)).stopRequested = false;
+    }
+
+    /** Stops filling a campaign; what its queue holds goes back to the list. */
+    public void stop(int campaignId) {
+        Running r = running.get(campaignId);
+        if (r != null) {
+            r.stopRequested = true;
+        }
+    }
+
+    /** Contacts loaded into queues since start (a counter for metrics). */
+    public long loadedCount() {
+        return loaded.get();
+    }
+
+    private void run() {
+        while (!stopping) {
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "hopper refill failed, retrying", e);
+                // The database may be briefly unavailable; the next tick tries again and nothing was handed out.
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+            }
+            LockSupport.parkNanos(TICK_NANOS);
+        }
+    }
+
+    private void tick() {
+        long now = clock.epochMillis();
+        for (Map.Entry<Integer, Running> e : running.entrySet()) {
+            int id = e.getKey();
+            Running r = e.getValue();
+            ContactHopper.CampaignQueue queue = hopper.queue(id, r.capacity);
+            if (r.stopRequested) {
+                queue.running = false;
+                queue.openUntilMillis = Long.MIN_VALUE;
+                running.remove(id, r);
+                continue;
+            }
+            queue.running = true;
+            if (r.campaign == null || now - r.loadedAtMillis >= RELOAD_MILLIS) {
+                r.campaign = campaigns.get(id);
+                r.loadedAtMillis = now;
+            }
+            long openUntil = CampaignSchedule.openUntilMillis(r.campaign, now);
+            queue.openUntilMillis = openUntil;
+            int free = r.capacity - queue.ring.size();
+            if (openUntil > now && free >= Math.max(1, r.capacity / 2)) {
+                for (HopperEntry entry : claim(r.campaign, now, free)) {
+                    queue.ring.offer(entry);
+                }
+            }
+        }
+        releaseReturned(now);
+    }
+
+    private List<HopperEntry> claim(Campaign campaign, long now, int limit) {
+        return db.write(c -> {
+            List<Object[]> due = Jdbc.query(c, """
+                    SELECT id, phone, dial_number, owner_agent_id, time_zone FROM contacts
+                    WHERE campaign_id = ? AND state IN ('READY', 'CALLBACK') AND next_due_millis <= ?
+                    ORDER BY next_due_millis, id LIMIT ?""",
+                    rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)},
+                    campaign.id(), now, limit);
+            List<HopperEntry> entries = new ArrayList<>();
+            try (PreparedStatement dialling = c.prepareStatement("UPDATE contacts SET state = 'DIALING' WHERE id = ?");
+                 PreparedStatement later = c.prepareStatement("UPDATE contacts SET next_due_millis = ? WHERE id = ?");
+                 PreparedStatement blocked = c.prepareStatement(
+                         "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE id = ?")) {
+                for (Object[] row : due) {
+                    long id = (Long) row[0];
+                    String number = row[2] != null ? (String) row[2] : (String) row[1];
+                    if (doNotCall.blocks(campaign.id(), number) || doNotCall.blocks(campaign.id(), (String) row[1])) {
+                        Jdbc.bind(blocked, id);
+                        blocked.addBatch();
+                        continue;
+                    }
+                    long window = CampaignSchedule.contactWindow(campaign, (String) row[4], now);
+                    if (window <= now) {
+                        Jdbc.bind(later, -window, id);
+                        later.addBatch();
+                        continue;
+                    }
+                    Jdbc.bind(dialling, id);
+                    dialling.addBatch();
+                    entries.add(new HopperEntry(id, number, (int) (long) (Long) row[3], window));
+                }
+                dialling.executeBatch();
+                later.executeBatch();
+                blocked.executeBatch();
+            }
+            loaded.addAndGet(entries.size());
+            return entries;
+        });
+    }
+
+    private void releaseReturned(long now) {
+        List<Long> ids = new ArrayList<>();
+        long v;
+        while ((v = hopper.pollReturned()) != 0) {
+            ids.add(v);
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Object[]> agentBlocked = new ArrayList<>();
+        db.write(c -> {
+            try (PreparedStatement back = c.prepareStatement(
+                    "UPDATE contacts SET state = CASE WHEN callback_id IS NULL THEN 'READY' ELSE 'CALLBACK' END WHERE id = ? AND state = 'DIALING'");
+                 PreparedStatement blocked = c.prepareStatement(
+                         "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE id = ? AND state = 'DIALING'")) {
+                for (long id : ids) {
+                    if ((id & ContactHopper.AGENT_DO_NOT_CALL) != 0) {
+                        long contactId = id & ~(ContactHopper.BLOCKED | ContactHopper.AGENT_DO_NOT_CALL);
+                        Jdbc.one(c, "SELECT campaign_id, phone FROM contacts WHERE id = ?",
+                                rs -> new Object[] {rs.getLong(1), rs.getString(2)}, contactId).ifPresent(row -> agentBlocked.add(row));
+                    }
+                    PreparedStatement ps = id < 0 ? blocked : back;
+                    Jdbc.bind(ps, id & ~(ContactHopper.BLOCKED | ContactHopper.AGENT_DO_NOT_CALL));
+                    ps.addBatch();
+                }
+                back.executeBatch();
+                blocked.executeBatch();
+            }
+            for (Object[] row : agentBlocked) {
+                doNotCall.add(c, (Long) row[0], (String) row[1], now);
+            }
+            return null;
+        });
+        for (Object[] row : agentBlocked) {
+            doNotCall.remember((Long) row[0], (String) row[1]);
+        }
+    }
+
+    /**
+     * Stops the thread, then (the core being stopped first) returns every queued contact to the list, so a
+     * clean shutdown leaves nothing DIALING.
+     */
+    @Override
+    public void close() {
+        stopping = true;
+        thread.interrupt();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Integer id : running.keySet()) {
+            ContactHopper.CampaignQueue queue = hopper.existing(id);
+            if (queue != null) {
+                HopperEntry entry;
+                while ((entry = queue.ring.poll()) != null) {
+                    hopper.giveBack(id, entry.contactId());
+                }
+            }
+        }
+        releaseReturned(clock.epochMillis());
+    }
+}
