@@ -15,8 +15,8 @@ import io.pacer.engine.port.ContactSupply;
 import io.pacer.engine.port.Telephony;
 import io.pacer.sip.PacerSipServer;
 import io.pacer.sip.SipConfig;
-import io.pacer.store.Campaign;
-import io.pacer.store.Role;
+import io.pacer.store.campaign.Campaign;
+import io.pacer.store.user.Role;
 import io.pacer.store.Storage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -230,6 +230,10 @@ public final class Pacer implements AutoCloseable {
                     api = new ApiServer(storage, control, apiSettings.host(), apiSettings.port(),
                             storeSettings.importDir());
                     control.attach(api.registry());
+                    if (sip != null) {
+                        // Answer-to-bridge at the wire (200 OK in -> media switched), beside the core's share.
+                        sip.answerToBridge().bindTo(api.registry());
+                    }
                 }
                 if (sip != null) {
                     sip.start(tap == null ? ring : tap);

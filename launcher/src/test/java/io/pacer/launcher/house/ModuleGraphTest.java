@@ -1,0 +1,65 @@
+package io.pacer.launcher.house;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The architecture's arrows, checked on the classes of every module at once (the launcher sees them all). The
+ * poms already keep whole modules apart (maven-enforcer); these rules hold the package-level lines inside them
+ * that a pom cannot see: the core's threads never reach the adapters' packages, the adapter's legs meet only
+ * through its plumbing, and no package of Pacer takes part in a cycle.
+ */
+class ModuleGraphTest {
+
+    private static JavaClasses pacer;
+
+    @BeforeAll
+    static void importPacer() {
+        pacer = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.pacer");
+    }
+
+    @Test
+    void pacingIsPureMaths() {
+        noClasses().that().resideInAPackage("io.pacer.pacing..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.pacer.pacing..", "java..")
+                .check(pacer);
+    }
+
+    @Test
+    void theCoreKnowsOnlyPacingAndItsOwnLibraries() {
+        noClasses().that().resideInAPackage("io.pacer.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.pacer.store..", "io.pacer.api..",
+                        "io.pacer.sip..", "io.pacer.simulator..", "io.pacer.loopback..", "io.pacer.launcher..",
+                        "java.sql..", "io.netty..", "com.fasterxml..", "javax.sip..")
+                .check(pacer);
+    }
+
+    @Test
+    void theCarrierLegAndTheAgentLegMeetOnlyThroughInterfaces() {
+        noClasses().that().resideInAPackage("io.pacer.sip.trunk..")
+                .should().dependOnClassesThat().resideInAPackage("io.pacer.sip.agent..")
+                .check(pacer);
+        noClasses().that().resideInAPackage("io.pacer.sip.agent..")
+                .should().dependOnClassesThat().resideInAPackage("io.pacer.sip.trunk..")
+                .check(pacer);
+    }
+
+    @Test
+    void onlyTheLauncherWiresPacer() {
+        noClasses().that().resideOutsideOfPackages("io.pacer.launcher..", "io.pacer.benchmarks..")
+                .should().dependOnClassesThat().resideInAPackage("io.pacer.launcher..")
+                .check(pacer);
+    }
+
+    @Test
+    void noPackageOfPacerIsInACycle() {
+        slices().matching("io.pacer.(**)").should().beFreeOfCycles().check(pacer);
+    }
+}
