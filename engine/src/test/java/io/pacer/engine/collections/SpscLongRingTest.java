@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class SpscLongRingTest {
 
@@ -57,6 +58,7 @@ class SpscLongRingTest {
     }
 
     @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void carriesMillionsOfValuesBetweenTwoThreadsInOrderWithoutLoss() throws Exception {
         long count = 5_000_000;
         SpscLongRing ring = new SpscLongRing(256);

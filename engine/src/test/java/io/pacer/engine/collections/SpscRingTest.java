@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class SpscRingTest {
 
@@ -49,6 +50,7 @@ class SpscRingTest {
     }
 
     @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void carriesMillionsOfElementsBetweenTwoThreadsInOrderWithoutLoss() throws Exception {
         int count = 2_000_000;
         Long[] elements = new Long[4096];
