@@ -1,8 +1,10 @@
 package io.pacer.store.journal;
 
-import io.pacer.store.contact.DoNotCallList;
+import io.pacer.engine.collections.SpscLongRing;
+import io.pacer.engine.collections.SpscRing;
 import io.pacer.engine.port.ContactSlot;
 import io.pacer.engine.port.ContactSupply;
+import io.pacer.store.contact.DoNotCallList;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -123,8 +125,9 @@ public final class ContactHopper implements ContactSupply {
      * there is none.
      */
     long pollReturned() {
-        if (!returned.isEmpty()) {
-            return returned.poll();
+        long value = returned.poll(0);
+        if (value != 0) {
+            return value;
         }
         Long overflow = returnedOverflow.poll();
         return overflow == null ? 0 : overflow;

@@ -5,45 +5,38 @@ import io.pacer.engine.port.CallJournal;
 import io.pacer.engine.port.CallRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The journal consumer: the core's {@link CallJournal}. {@link #record} copies the call into a pre-allocated
- * slot of a single-producer ring and returns; the writer thread takes what has accumulated and writes it in one
- * transaction (activities, cases, contact states by the retry rules). The core never waits on the database.
+ * slot of a single-producer ring ({@link JournalQueue}) and returns; the writer thread takes what has accumulated
+ * and writes it in one transaction (activities, cases, contact states by the retry rules). The core never waits
+ * on the database.
  *
  * <p>If the writer falls so far behind that the ring is full, records go to an unbounded overflow queue
- * (allocating, but never dropping a call). If the database fails, the batch is retried until it commits.
- * A record still in memory when the process dies is not lost for the list: its contact is still DIALING, and
- * crash recovery records the call as interrupted.
+ * (allocating, but never dropping a call), and the writer still takes every call in the order it was recorded.
+ * If the database fails, the batch is retried until it commits. A record still in memory when the process dies
+ * is not lost for the list: its contact is still DIALING, and crash recovery records the call as interrupted.
  */
 public final class JournalWriter implements CallJournal, AutoCloseable {
 
     private static final int CAPACITY = 1 << 14;
     private static final int BATCH = 512;
+    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long RETRY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final Database db;
-    private final FinishedCall[] slots = new FinishedCall[CAPACITY];
-    private final AtomicLong published = new AtomicLong();
-    private final AtomicLong consumed = new AtomicLong();
+    private final JournalQueue queue = new JournalQueue(CAPACITY);
     private final AtomicLong written = new AtomicLong();
-    private final AtomicLong overflowed = new AtomicLong();
-    private final Queue<FinishedCall> overflow = new ConcurrentLinkedQueue<>();
     private final CallResults results = new CallResults();
     private final Thread thread;
-    private long producerSequence;
     private volatile boolean stopping;
 
     /** Starts the writer thread. */
     public JournalWriter(Database db) {
         this.db = db;
-        for (int i = 0; i < CAPACITY; i++) {
-            slots[i] = new FinishedCall();
-        }
         thread = new Thread(this::run, "pacer-journal-writer");
         thread.setDaemon(true);
         thread.start();
@@ -51,22 +44,12 @@ public final class JournalWriter implements CallJournal, AutoCloseable {
 
     @Override
     public void record(CallRecord record) {
-        long seq = producerSequence;
-        if (seq - consumed.get() >= CAPACITY) {
-            FinishedCall copy = new FinishedCall();
-            copy.copyFrom(record);
-            overflowed.incrementAndGet();
-            overflow.add(copy);
-            return;
-        }
-        slots[(int) (seq & (CAPACITY - 1))].copyFrom(record);
-        producerSequence = seq + 1;
-        published.lazySet(seq + 1);
+        queue.record(record);
     }
 
     /** Calls recorded but not yet committed (a gauge for metrics). */
     public long backlog() {
-        return published.get() + overflowed.get() - written.get();
+        return queue.recorded() - written.get();
     }
 
     /**
@@ -75,7 +58,7 @@ public final class JournalWriter implements CallJournal, AutoCloseable {
      * @return whether everything was committed in time
      */
     public boolean flush(long timeoutMillis) {
-        long target = published.get() + overflowed.get();
+        long target = queue.recorded();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (written.get() < target) {
             if (System.nanoTime() > deadline) {
@@ -93,23 +76,11 @@ public final class JournalWriter implements CallJournal, AutoCloseable {
             spare.add(new FinishedCall());
         }
         while (true) {
-            long from = consumed.get();
-            long to = Math.min(published.get(), from + BATCH);
-            for (long s = from; s < to; s++) {
-                FinishedCall copy = spare.get((int) (s - from));
-                copy.copyFrom(slots[(int) (s & (CAPACITY - 1))]);
-                batch.add(copy);
-            }
-            consumed.lazySet(to);
-            FinishedCall extra;
-            while (batch.size() < BATCH * 2 && (extra = overflow.poll()) != null) {
-                batch.add(extra);
-            }
-            if (batch.isEmpty()) {
+            if (queue.drainTo(batch, spare, BATCH) == 0) {
                 if (stopping) {
                     return;
                 }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+                LockSupport.parkNanos(IDLE_PARK_NANOS);
                 continue;
             }
             writeUntilCommitted(batch);
@@ -128,7 +99,7 @@ public final class JournalWriter implements CallJournal, AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 // Calls must not be dropped: wait for the database and try the same batch again.
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+                LockSupport.parkNanos(RETRY_PARK_NANOS);
             }
         }
     }
