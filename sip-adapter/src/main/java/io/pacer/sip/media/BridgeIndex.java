@@ -69,8 +69,11 @@ public final class BridgeIndex {
         }
         RelayPort.bridge(customer, agent);
         if (customer.ownerCallId != callId) {
-            // Released while we switched: the worker's reset may have run before our writes, so undo them.
+            // Released while we switched: the worker's reset may have run between our two writes (it then saw
+            // the customer's peer but not yet the agent's), so undo both sides: the customer's, and the agent's
+            // if it still points at this customer.
             customer.unbridge();
+            agent.cutFrom(customer);
             return false;
         }
         meter.recordBridge(System.nanoTime() - customer.answeredAtNanos);

@@ -92,6 +92,11 @@ public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket>
         peer = null;
     }
 
+    /** Cuts this port from {@code other} only if it still forwards to it (a newer bridge is left alone). */
+    void cutFrom(RelayPort other) {
+        PEER.compareAndSet(this, other, null);
+    }
+
     private static final java.lang.invoke.VarHandle PEER;
 
     static {
