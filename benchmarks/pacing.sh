@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Pacing benchmark: every scenario x progressive, power, adaptive, predictive over the scenario's seeds.
-# Writes benchmarks/results/pacing.md and pacing.csv. Run from anywhere.
+# Writes benchmarks/results/pacing.md (keeping its "Scaling" section, from scaling.sh) and pacing.csv.
+# Run from anywhere.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

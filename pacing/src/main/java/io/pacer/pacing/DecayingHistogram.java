@@ -10,7 +10,8 @@ package io.pacer.pacing;
  */
 public final class DecayingHistogram {
     private final double[] counts;
-    private final double growth;
+    private double growth;
+    private double halfLife;
     private final long binWidthNanos;
     private double weight = 1.0;
     private double total;
@@ -27,7 +28,24 @@ public final class DecayingHistogram {
         }
         this.counts = new double[bins];
         this.binWidthNanos = binWidthNanos;
+        this.halfLife = halfLife;
         this.growth = Math.pow(2.0, 1.0 / halfLife);
+    }
+
+    /**
+     * Makes the memory at least {@code minHalfLife} observations long; never shortens it. Weights already
+     * recorded keep their scale, so only observations from now on decay more slowly.
+     */
+    public void lengthenHalfLife(double minHalfLife) {
+        if (minHalfLife > halfLife) {
+            halfLife = minHalfLife;
+            growth = Math.pow(2.0, 1.0 / minHalfLife);
+        }
+    }
+
+    /** Current half-life in observations. */
+    public double halfLife() {
+        return halfLife;
     }
 
     /** Records a value in nanoseconds. */

@@ -88,6 +88,7 @@ public final class PredictivePolicy implements DialPolicy {
             warmUp.decide(in, out);
             return;
         }
+        ring.spanCallsInFlight(in.callsInFlight());
         talk.refresh(in.talkElapsedNanos, in.talkingAgents);
         wrap.refresh(in.wrapElapsedNanos, in.wrapAgents);
         double pAnswer = forecast(in);

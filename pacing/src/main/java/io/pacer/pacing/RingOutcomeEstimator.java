@@ -18,6 +18,9 @@ public final class RingOutcomeEstimator {
     /** Standard errors by which the recent answer rate must exceed the learned one to take over (2 rather than 3:
      * measured on the stress scenarios, the quicker switch helps and the benchmark scenarios do not mind). */
     private static final double RISE_SIGNIFICANCE = 2.0;
+    /** Half-lives of the outcome mix per call in flight (see {@link #spanCallsInFlight}). */
+    private static final double IN_FLIGHT_SPAN = 1.0;
+    private final double halfLife;
     private final DecayingHistogram mix;
     private final DecayingHistogram recentMix;
     private boolean riseDetected;
@@ -39,6 +42,7 @@ public final class RingOutcomeEstimator {
      */
     public RingOutcomeEstimator(long ringTimeoutNanos, long binWidthNanos, double halfLife, double shapeHalfLife) {
         this.binWidthNanos = binWidthNanos;
+        this.halfLife = halfLife;
         this.bins = (int) (ringTimeoutNanos / binWidthNanos) + 2;
         this.mix = new DecayingHistogram(DialResult.values().length, 1, halfLife);
         this.recentMix = new DecayingHistogram(DialResult.values().length, 1, FAST_HALF_LIFE);
@@ -56,6 +60,22 @@ public final class RingOutcomeEstimator {
             case ANSWERED -> answerTimes.record(afterNanos);
             case NOT_ANSWERED -> failureTimes.record(afterNanos);
             case RANG_OUT -> { }
+        }
+    }
+
+    /**
+     * Keeps the memory of the outcome mix longer than one wave of outcomes: {@code callsInFlight} calls dialled
+     * together resolve in order of kind (fast failures, then answers, then ring-outs at the timeout), so a
+     * memory shorter than that wave sees an answer rate that swings with the wave, not with the list. Once a
+     * team is large enough that one ring timeout's calls outnumber the half-life, the swing fed back into the
+     * dialling (ring-outs made the rate look near zero, which dialled a bigger wave) and the campaign
+     * oscillated without bound. The detector of rises keeps the same share of that wave as at its default.
+     */
+    public void spanCallsInFlight(int callsInFlight) {
+        double wave = IN_FLIGHT_SPAN * callsInFlight;
+        if (wave > mix.halfLife()) {
+            recentMix.lengthenHalfLife(FAST_HALF_LIFE * wave / halfLife);
+            mix.lengthenHalfLife(wave);
         }
     }
 
@@ -117,7 +137,7 @@ public final class RingOutcomeEstimator {
         double slow = mix.count(DialResult.ANSWERED.ordinal()) / slowTotal;
         double fast = recentMix.count(DialResult.ANSWERED.ordinal()) / fastTotal;
         // Effective sample size of exponential weights with half-life h is about 2h / ln 2.
-        double n = Math.min(recentMix.observations(), 2.885 * FAST_HALF_LIFE);
+        double n = Math.min(recentMix.observations(), 2.885 * recentMix.halfLife());
         double se = Math.sqrt(Math.max(slow * (1 - slow), 1e-4) / n);
         riseDetected = fast > slow + RISE_SIGNIFICANCE * se;
         return riseDetected;

@@ -178,4 +178,46 @@ class EstimatorsTest {
         assertTrue(b.surplus() < 0);
         assertEquals(15.0 / 315, b.abandonRate(), 1e-12);
     }
+
+    @Test
+    void answerRateSurvivesAWaveOfOutcomesLargerThanItsMemoryWhenSpannedToTheCallsInFlight() {
+        RingOutcomeEstimator spanned = steadyRingEstimator();
+        RingOutcomeEstimator unspanned = steadyRingEstimator();
+        spanned.spanCallsInFlight(2000);
+        // 2,000 calls dialled together (15% answered) resolve sorted by kind: failures, answers, then ring-outs.
+        for (RingOutcomeEstimator r : new RingOutcomeEstimator[] {spanned, unspanned}) {
+            recordMany(r, DialResult.NOT_ANSWERED, 3 * S, 300);
+            recordMany(r, DialResult.ANSWERED, 8 * S, 300);
+            recordMany(r, DialResult.RANG_OUT, 25 * S, 1400);
+        }
+        // A memory of 400 outcomes sees mostly the ring-outs at the end of the wave; one as long as the wave
+        // still sees the list's rate.
+        assertTrue(unspanned.answerProbability() < 0.06, "unspanned " + unspanned.answerProbability());
+        assertEquals(0.15, spanned.answerProbability(), 0.03);
+    }
+
+    @Test
+    void spanningNeverShortensTheMemory() {
+        DecayingHistogram h = new DecayingHistogram(2, S, 400);
+        h.lengthenHalfLife(100);
+        assertEquals(400, h.halfLife());
+        h.lengthenHalfLife(1000);
+        assertEquals(1000, h.halfLife());
+    }
+
+    private static RingOutcomeEstimator steadyRingEstimator() {
+        RingOutcomeEstimator r = new RingOutcomeEstimator(25 * S, S / 4, 400, 1000);
+        for (int i = 0; i < 4000; i++) {
+            DialResult result = i % 20 < 3 ? DialResult.ANSWERED : i % 20 < 6 ? DialResult.NOT_ANSWERED
+                    : DialResult.RANG_OUT;
+            r.record(result, result == DialResult.ANSWERED ? 8 * S : result == DialResult.NOT_ANSWERED ? 3 * S : 25 * S);
+        }
+        return r;
+    }
+
+    private static void recordMany(RingOutcomeEstimator r, DialResult result, long afterNanos, int count) {
+        for (int i = 0; i < count; i++) {
+            r.record(result, afterNanos);
+        }
+    }
 }

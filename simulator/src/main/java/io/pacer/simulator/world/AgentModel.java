@@ -1,0 +1,177 @@
+package io.pacer.simulator.world;
+
+import io.pacer.engine.core.EngineInput;
+import io.pacer.simulator.scenario.Scenario;
+
+/**
+ * The simulated agents: who is logged in (following the scenario's staffing steps), and each agent's state
+ * (idle, reserved for a preview, talking, wrapping up) with when it began, so that the time in each state adds up
+ * in {@link ShiftStatistics}. Agents leave idle ones first; a busy agent asked to leave finishes its call and
+ * wrap-up and is logged out by the engine instead of being made ready.
+ */
+final class AgentModel {
+    private static final byte OFF = 0;
+    private static final byte IDLE = 1;
+    private static final byte TALK = 2;
+    private static final byte WRAP = 3;
+    private static final byte RESERVED = 4;
+
+    private final Scenario scenario;
+    private final VirtualClock clock;
+    private final ShiftStatistics stats;
+    private final byte[] state;
+    private final boolean[] leaving;
+    private final long[] sinceNanos;
+    private final long[] loggedInSinceNanos;
+    private final long[] wrapNanosOf;
+    private EngineInput engine;
+
+    AgentModel(Scenario scenario, VirtualClock clock, ShiftStatistics stats, int maxAgents) {
+        this.scenario = scenario;
+        this.clock = clock;
+        this.stats = stats;
+        state = new byte[maxAgents];
+        leaving = new boolean[maxAgents];
+        sinceNanos = new long[maxAgents];
+        loggedInSinceNanos = new long[maxAgents];
+        wrapNanosOf = new long[maxAgents];
+    }
+
+    /** Connects the agents to the engine they report to and schedules the scenario's staffing steps. */
+    void attach(EngineInput input) {
+        this.engine = input;
+        for (int i = 0; i < scenario.agents().size(); i++) {
+            clock.schedule(scenario.agents().atNanos(i), SimulatedWorld.AGENT_STEP, i);
+        }
+    }
+
+    /** True when {@code agent} may take a call: idle, or reserved for a preview. */
+    boolean free(int agent) {
+        return state[agent] == IDLE || state[agent] == RESERVED;
+    }
+
+    /** {@code agent} starts talking; its wrap-up afterwards will last {@code wrapNanos}. */
+    void startTalk(int agent, long nowNanos, long wrapNanos) {
+        endWait(agent, nowNanos);
+        state[agent] = TALK;
+        sinceNanos[agent] = nowNanos;
+        wrapNanosOf[agent] = wrapNanos;
+    }
+
+    /** {@code agent}'s conversation ended: it wraps up, and the end of the wrap-up is scheduled. */
+    void endTalk(int agent, long nowNanos) {
+        stats.talkNanos += nowNanos - sinceNanos[agent];
+        state[agent] = WRAP;
+        sinceNanos[agent] = nowNanos;
+        clock.schedule(nowNanos + wrapNanosOf[agent], SimulatedWorld.WRAP_END, agent);
+    }
+
+    /** An idle agent offered a preview takes it (preview modes are not paced). */
+    void reserveForPreview(int agent, long nowNanos) {
+        if (state[agent] == IDLE) {
+            endWait(agent, nowNanos);
+            state[agent] = RESERVED;
+        }
+    }
+
+    /** {@code agent}'s wrap-up ended: ready again, or off if it was leaving; the engine is told either way. */
+    void wrapEnded(int agent, long nowNanos) {
+        if (state[agent] != WRAP) {
+            return;
+        }
+        stats.wrapNanos += nowNanos - sinceNanos[agent];
+        if (leaving[agent]) {
+            // The engine logs the agent out instead of making it ready (its logout was pending).
+            logOff(agent, nowNanos);
+        } else {
+            state[agent] = IDLE;
+            sinceNanos[agent] = nowNanos;
+        }
+        engine.agentReady(agent);
+    }
+
+    /** Brings the number of agents present to the value of staffing step {@code step}. */
+    void step(int step, long nowNanos) {
+        int wanted = (int) scenario.agents().value(step);
+        int present = logIn(wanted, presentCount(), nowNanos);
+        // Idle agents leave first; busy ones finish their call and wrap-up.
+        for (int pass = 0; pass < 2 && present > wanted; pass++) {
+            for (int a = state.length - 1; a >= 0 && present > wanted; a--) {
+                boolean idle = state[a] == IDLE;
+                if (state[a] == OFF || leaving[a] || (pass == 0 && !idle)) {
+                    continue;
+                }
+                present--;
+                if (idle) {
+                    logOff(a, nowNanos);
+                } else {
+                    leaving[a] = true;
+                }
+                engine.agentLogout(a);
+            }
+        }
+    }
+
+    private int presentCount() {
+        int present = 0;
+        for (int a = 0; a < state.length; a++) {
+            if (state[a] != OFF && !leaving[a]) {
+                present++;
+            }
+        }
+        return present;
+    }
+
+    /** Logs agents in (or keeps leaving ones) until {@code wanted} are present; returns how many are. */
+    private int logIn(int wanted, int present, long nowNanos) {
+        for (int a = 0; a < state.length && present < wanted; a++) {
+            if (state[a] == OFF) {
+                state[a] = IDLE;
+                sinceNanos[a] = nowNanos;
+                loggedInSinceNanos[a] = nowNanos;
+                leaving[a] = false;
+                present++;
+                engine.agentLogin(a, 1);
+            } else if (leaving[a]) {
+                leaving[a] = false;
+                present++;
+            }
+        }
+        return present;
+    }
+
+    private void logOff(int agent, long nowNanos) {
+        if (state[agent] == IDLE) {
+            endWait(agent, nowNanos);
+        }
+        stats.loggedInNanos += nowNanos - loggedInSinceNanos[agent];
+        state[agent] = OFF;
+        leaving[agent] = false;
+    }
+
+    private void endWait(int agent, long nowNanos) {
+        if (state[agent] == IDLE) {
+            stats.waitNanos += nowNanos - sinceNanos[agent];
+            stats.waitIntervals++;
+        }
+    }
+
+    /** Counts the time in progress of every agent still logged in up to {@code endNanos}. */
+    void closeShift(long endNanos) {
+        for (int a = 0; a < state.length; a++) {
+            switch (state[a]) {
+                case OFF -> {
+                    continue;
+                }
+                case IDLE -> {
+                    stats.waitNanos += endNanos - sinceNanos[a];
+                    stats.waitIntervals++;
+                }
+                case TALK -> stats.talkNanos += endNanos - sinceNanos[a];
+                case WRAP -> stats.wrapNanos += endNanos - sinceNanos[a];
+                default -> { }
+            }
+            stats.loggedInNanos += endNanos - loggedInSinceNanos[a];
+        }
+    }
+}
