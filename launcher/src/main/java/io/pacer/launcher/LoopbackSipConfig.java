@@ -2,7 +2,7 @@ package io.pacer.launcher;
 
 import io.pacer.loopback.LoopbackWorld;
 import io.pacer.loopback.VirtualAgents;
-import io.pacer.sip.SipConfig;
+import io.pacer.sip.stack.SipConfig;
 import java.util.ArrayList;
 import java.util.List;
 

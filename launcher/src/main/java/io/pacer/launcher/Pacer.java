@@ -14,7 +14,7 @@ import io.pacer.engine.port.CallJournal;
 import io.pacer.engine.port.ContactSupply;
 import io.pacer.engine.port.Telephony;
 import io.pacer.sip.PacerSipServer;
-import io.pacer.sip.SipConfig;
+import io.pacer.sip.stack.SipConfig;
 import io.pacer.store.campaign.Campaign;
 import io.pacer.store.user.Role;
 import io.pacer.store.Storage;

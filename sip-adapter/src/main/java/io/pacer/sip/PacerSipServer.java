@@ -1,5 +1,8 @@
 package io.pacer.sip;
 
+import io.pacer.sip.stack.SipEndpoint;
+import io.pacer.sip.stack.SipConfig;
+
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.port.AgentSessions;
 import io.pacer.engine.port.Telephony;

@@ -1,5 +1,7 @@
 package io.pacer.sip;
 
+import io.pacer.sip.stack.SipEndpoint;
+
 import com.lmax.disruptor.EventHandler;
 import gov.nist.javax.sip.DialogTimeoutEvent;
 import io.pacer.engine.core.EngineInput;

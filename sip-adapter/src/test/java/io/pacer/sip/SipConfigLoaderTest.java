@@ -1,5 +1,8 @@
 package io.pacer.sip;
 
+import io.pacer.sip.stack.SipConfig;
+import io.pacer.sip.stack.SipConfigLoader;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

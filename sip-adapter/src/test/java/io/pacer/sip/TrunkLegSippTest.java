@@ -1,5 +1,7 @@
 package io.pacer.sip;
 
+import io.pacer.sip.stack.SipConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

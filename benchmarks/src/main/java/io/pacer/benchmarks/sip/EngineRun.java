@@ -7,7 +7,7 @@ import io.pacer.engine.port.CallJournal;
 import io.pacer.launcher.Pacer;
 import io.pacer.pacing.DialMode;
 import io.pacer.sip.PacerSipServer;
-import io.pacer.sip.SipConfig;
+import io.pacer.sip.stack.SipConfig;
 import io.pacer.loopback.LongSampler;
 import io.pacer.loopback.MadeUpContacts;
 import io.pacer.loopback.VirtualAgents;

@@ -2,7 +2,7 @@ package io.pacer.sip.agent;
 
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.port.AgentSessions;
-import io.pacer.sip.SipEndpoint;
+import io.pacer.sip.stack.SipEndpoint;
 import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.RelayPort;
 import io.pacer.sip.media.RtpRelay;

@@ -1,6 +1,6 @@
 package io.pacer.sip.agent;
 
-import io.pacer.sip.SipEndpoint;
+import io.pacer.sip.stack.SipEndpoint;
 import javax.sip.ClientTransaction;
 import javax.sip.message.Request;
 

@@ -1,6 +1,6 @@
 package io.pacer.sip.agent;
 
-import io.pacer.sip.SipEndpoint;
+import io.pacer.sip.stack.SipEndpoint;
 import javax.sip.RequestEvent;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;

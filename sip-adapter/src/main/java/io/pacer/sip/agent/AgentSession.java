@@ -1,6 +1,6 @@
 package io.pacer.sip.agent;
 
-import io.pacer.sip.SipConfig;
+import io.pacer.sip.stack.SipConfig;
 import io.pacer.sip.media.RelayPort;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;

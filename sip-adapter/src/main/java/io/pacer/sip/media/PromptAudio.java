@@ -105,24 +105,19 @@ public final class PromptAudio {
         if (dataAt < 0 || samples == 0) {
             throw problem(file, "no audio (empty or missing data chunk)");
         }
+        return toLaw(b, dataAt, samples, pcm16 ? WAVE_PCM : format, ulaw);
+    }
+
+    /** {@code samples} samples at {@code dataAt} in WAV format {@code format}, as G.711 in the wanted law. */
+    private static byte[] toLaw(ByteBuffer b, int dataAt, int samples, int format, boolean ulaw) {
         byte[] out = new byte[samples];
         for (int i = 0; i < samples; i++) {
-            int linear;
-            if (pcm16) {
-                linear = b.getShort(dataAt + 2 * i);
-            } else if (format == WAVE_ULAW) {
-                if (ulaw) {
-                    out[i] = bytes[dataAt + i];
-                    continue;
-                }
-                linear = G711.ulawToLinear(bytes[dataAt + i]);
-            } else {
-                if (!ulaw) {
-                    out[i] = bytes[dataAt + i];
-                    continue;
-                }
-                linear = G711.alawToLinear(bytes[dataAt + i]);
+            if (format != WAVE_PCM && (format == WAVE_ULAW) == ulaw) {
+                out[i] = b.get(dataAt + i);
+                continue;
             }
+            int linear = format == WAVE_PCM ? b.getShort(dataAt + 2 * i)
+                    : format == WAVE_ULAW ? G711.ulawToLinear(b.get(dataAt + i)) : G711.alawToLinear(b.get(dataAt + i));
             out[i] = ulaw ? G711.linearToUlaw(linear) : G711.linearToAlaw(linear);
         }
         return out;

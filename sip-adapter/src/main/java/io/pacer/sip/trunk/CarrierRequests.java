@@ -1,7 +1,7 @@
 package io.pacer.sip.trunk;
 
-import io.pacer.sip.InDialogRequest;
-import io.pacer.sip.SipEndpoint;
+import io.pacer.sip.stack.InDialogRequest;
+import io.pacer.sip.stack.SipEndpoint;
 import io.pacer.sip.media.Sdp;
 import java.net.InetSocketAddress;
 import javax.sip.RequestEvent;

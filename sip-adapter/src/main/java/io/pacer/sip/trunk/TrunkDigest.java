@@ -3,8 +3,8 @@ package io.pacer.sip.trunk;
 import gov.nist.javax.sip.clientauthutils.AccountManager;
 import gov.nist.javax.sip.clientauthutils.AuthenticationHelper;
 import gov.nist.javax.sip.clientauthutils.UserCredentials;
-import io.pacer.sip.SipConfig;
-import io.pacer.sip.SipEndpoint;
+import io.pacer.sip.stack.SipConfig;
+import io.pacer.sip.stack.SipEndpoint;
 import javax.sip.ClientTransaction;
 import javax.sip.message.Response;
 

@@ -1,7 +1,7 @@
 package io.pacer.sip.trunk;
 
-import io.pacer.sip.SipConfig;
-import io.pacer.sip.SipEndpoint;
+import io.pacer.sip.stack.SipConfig;
+import io.pacer.sip.stack.SipEndpoint;
 import io.pacer.sip.media.Sdp;
 import javax.sip.address.SipURI;
 import javax.sip.message.Request;

@@ -2,7 +2,7 @@ package io.pacer.sip.trunk;
 
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.core.EngineInput;
-import io.pacer.sip.SipEndpoint;
+import io.pacer.sip.stack.SipEndpoint;
 import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.PromptAudio;
 import io.pacer.sip.media.RelayPort;

@@ -1,7 +1,7 @@
 package io.pacer.sip.trunk;
 
 import io.pacer.engine.call.CallOutcome;
-import io.pacer.sip.SipEndpoint;
+import io.pacer.sip.stack.SipEndpoint;
 import io.pacer.sip.media.RtpRelay;
 import javax.sip.ClientTransaction;
 import javax.sip.message.Request;

@@ -1,6 +1,6 @@
 package io.pacer.sip.trunk;
 
-import io.pacer.sip.SipConfig;
+import io.pacer.sip.stack.SipConfig;
 import java.util.ArrayDeque;
 
 /**

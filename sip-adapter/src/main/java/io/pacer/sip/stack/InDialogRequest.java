@@ -1,4 +1,4 @@
-package io.pacer.sip;
+package io.pacer.sip.stack;
 
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;

@@ -1,4 +1,4 @@
-package io.pacer.sip;
+package io.pacer.sip.stack;
 
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
@@ -51,11 +51,11 @@ public final class SipEndpoint {
     public final HeaderFactory headers;
     final MessageFactory messages;
     public final String host;
-    final int port;
+    public final int port;
     public final ContentTypeHeader sdpType;
     public final ContentTypeHeader textType;
 
-    SipEndpoint(SipConfig config, String stackName) throws Exception {
+    public SipEndpoint(SipConfig config, String stackName) throws Exception {
         this.config = config;
         // Built directly, not through SipFactory: the factory keeps every stack it made in a static list for the
         // life of the JVM, stopped or not, and with it Pacer's listener, rings and engine. One Pacer per JVM
@@ -137,25 +137,25 @@ public final class SipEndpoint {
         throw new java.io.IOException("no port free for both UDP and TCP on " + host);
     }
 
-    void start(SipListener listener) throws Exception {
+    public void start(SipListener listener) throws Exception {
         provider.addSipListener(listener);
         stack.start();
     }
 
-    void stop() {
+    public void stop() {
         stack.stop();
     }
 
     /** Live dialogs in the stack (a leak shows here first). */
-    int dialogCount() {
+    public int dialogCount() {
         return stack.getDialogs().size();
     }
 
-    int clientTransactionCount() {
+    public int clientTransactionCount() {
         return stack.getClientTransactionTableSize();
     }
 
-    int serverTransactionCount() {
+    public int serverTransactionCount() {
         return stack.getServerTransactionTableSize();
     }
 

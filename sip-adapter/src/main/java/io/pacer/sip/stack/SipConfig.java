@@ -1,4 +1,4 @@
-package io.pacer.sip;
+package io.pacer.sip.stack;
 
 import io.pacer.sip.media.PromptAudio;
 import java.util.List;
