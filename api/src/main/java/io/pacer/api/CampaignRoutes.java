@@ -48,13 +48,21 @@ final class CampaignRoutes {
                 ColumnMapping mapping = new ColumnMapping(r.params("phone"), r.param("name", null), r.params("field"),
                         r.param("timeZone", null));
                 InputStreamReader body = new InputStreamReader(new ByteArrayInputStream(r.body()), StandardCharsets.UTF_8);
-                return ApiResponse.created(imports.importCsv(id, r.param("file", null), body, r.param("separator", ","),
+                return ApiResponse.created(imports.importCsv(id, r.param("file", null), body, separator(r.param("separator", ",")),
                         mapping, mode, r.user().name()));
             }),
             new Route("GET", base + "/{campaignId}/imports", Role.SUPERVISOR, r -> ApiResponse.ok(imports.history(r.id("campaignId")))),
             new Route("GET", "/api/v1/imports/{importId}/errors", Role.SUPERVISOR, r -> ApiResponse.ok(Map.of("errors",
                     imports.errors(r.id("importId"), r.intParam("limit", 1000, 1, 100_000), r.intParam("offset", 0, 0, Integer.MAX_VALUE)))))
         );
+    }
+
+    /** The CSV separator: one character that cannot also end a line or quote a value. */
+    static String separator(String value) {
+        if (value.length() != 1 || value.equals("\"") || value.equals("\n") || value.equals("\r")) {
+            throw new InvalidFieldException("separator", "must be one character other than a quote or a line break");
+        }
+        return value;
     }
 
     /** A required enum query parameter. */
