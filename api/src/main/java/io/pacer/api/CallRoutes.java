@@ -78,7 +78,12 @@ final class CallRoutes {
         if (dueMillis < 0) {
             throw new InvalidFieldException("callback.dueAt", "missing");
         }
+        long alarmMillis = cb.instant("alarmAt", -1);
+        if (alarmMillis > dueMillis) {
+            // A reminder after the callback is due reminds no one in time.
+            throw new InvalidFieldException("callback.alarmAt", "must not be after callback.dueAt");
+        }
         return new CallbackRequest(dueMillis, cb.text("number", null), cb.bool("personal", true),
-                cb.whole("ownerGroupId", -1), cb.instant("alarmAt", -1));
+                cb.whole("ownerGroupId", -1), alarmMillis);
     }
 }

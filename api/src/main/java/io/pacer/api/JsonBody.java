@@ -138,6 +138,15 @@ public final class JsonBody {
         return v.asLong();
     }
 
+    /** An optional whole number that fits an {@code int}; a larger one is refused, never truncated. */
+    public int integer(String field, int fallback) {
+        long v = whole(field, fallback);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new InvalidFieldException(name(field), "must be within " + Integer.MIN_VALUE + ".." + Integer.MAX_VALUE);
+        }
+        return (int) v;
+    }
+
     /** An optional boolean. */
     public boolean bool(String field, boolean fallback) {
         JsonNode v = node.get(field);

@@ -154,6 +154,12 @@ public final class UserRepository {
         });
     }
 
+    /** Whether a user is a member of a group. */
+    public boolean isMember(long groupId, long userId) {
+        return db.read(c -> Jdbc.number(c, "SELECT COUNT(*) FROM group_members WHERE group_id = ? AND user_id = ?",
+                groupId, userId) > 0);
+    }
+
     /** Every group with its members' ids. */
     public List<Group> groups() {
         return db.read(c -> {
