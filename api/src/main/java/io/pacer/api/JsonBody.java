@@ -268,11 +268,15 @@ public final class JsonBody {
         return items;
     }
 
-    /** The text, unless it is over {@link #MAX_TEXT_CHARS}: a 10 MiB description is a mistake or an attack. */
+    /** The text, unless it is over {@link #MAX_TEXT_CHARS} (a 10 MiB description is a mistake or an attack) or holds a NUL. */
     private static String limited(String fieldName, String text) {
         if (text.length() > MAX_TEXT_CHARS) {
             throw new Problem.Refusal(Problem.of(400, "too_long", "Text too long", fieldName,
                     "is " + text.length() + " characters; at most " + MAX_TEXT_CHARS + " are accepted"));
+        }
+        if (text.indexOf('\u0000') >= 0) {
+            // PostgreSQL cannot store it in text, and no name or note needs it.
+            throw new InvalidFieldException(fieldName, "must not contain the NUL character (U+0000)");
         }
         return text;
     }

@@ -38,12 +38,12 @@ class OpenApiDocumentTest {
                 if (!op.getValue().hasNonNull("operationId")) {
                     missing.add(name + ": operationId");
                 }
-                List<String> statuses = new ArrayList<>(List.of("414", "431", "500", "503"));
+                List<String> statuses = new ArrayList<>(List.of("400", "414", "431", "500", "503"));
                 if (op.getValue().has("requestBody")) {
                     statuses.addAll(List.of("413", "415"));
                 }
                 if (!op.getValue().has("security")) {
-                    statuses.addAll(List.of("400", "401", "403"));
+                    statuses.addAll(List.of("401", "403"));
                 }
                 for (String status : statuses) {
                     if (!responses.has(status)) {
