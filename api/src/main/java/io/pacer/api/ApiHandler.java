@@ -166,10 +166,14 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         List<Problem.FieldError> unknown = new ArrayList<>();
-        for (String name : call.query().keySet()) {
+        for (Map.Entry<String, List<String>> parameter : call.query().entrySet()) {
+            String name = parameter.getKey();
             if (!op.query().contains(name)) {
                 unknown.add(new Problem.FieldError(name, "unknown_parameter", "unknown query parameter; known are "
                         + (op.query().isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(op.query())))));
+            } else if (parameter.getValue().size() > 1 && !op.repeatable().contains(name)) {
+                // Two values for one setting: neither may silently win.
+                unknown.add(new Problem.FieldError(name, "repeated_parameter", "given more than once; give it once"));
             }
         }
         if (!unknown.isEmpty()) {

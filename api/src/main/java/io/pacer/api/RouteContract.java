@@ -21,9 +21,10 @@ final class RouteContract {
      * One operation's request.
      *
      * @param query      names of its query parameters
+     * @param repeatable those of them that may be given more than once (arrays)
      * @param mediaTypes media types its body may have (empty: it takes no body)
      */
-    record Operation(Set<String> query, Set<String> mediaTypes) {
+    record Operation(Set<String> query, Set<String> repeatable, Set<String> mediaTypes) {
     }
 
     private final Map<String, Operation> operations;
@@ -49,12 +50,13 @@ final class RouteContract {
         Map<String, Operation> operations = new HashMap<>();
         document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
             Set<String> query = new HashSet<>();
-            collectQuery(path.getValue().get("parameters"), query);
-            collectQuery(op.getValue().get("parameters"), query);
+            Set<String> repeatable = new HashSet<>();
+            collectQuery(path.getValue().get("parameters"), query, repeatable);
+            collectQuery(op.getValue().get("parameters"), query, repeatable);
             Set<String> types = new HashSet<>();
             JsonNode content = op.getValue().path("requestBody").path("content");
             content.fieldNames().forEachRemaining(types::add);
-            operations.put(key(op.getKey().toUpperCase(java.util.Locale.ROOT), path.getKey()), new Operation(query, types));
+            operations.put(key(op.getKey().toUpperCase(java.util.Locale.ROOT), path.getKey()), new Operation(query, repeatable, types));
         }));
         return new RouteContract(operations);
     }
@@ -64,13 +66,16 @@ final class RouteContract {
         return operations.get(key(route.method(), route.pattern()));
     }
 
-    private static void collectQuery(JsonNode parameters, Set<String> into) {
+    private static void collectQuery(JsonNode parameters, Set<String> into, Set<String> repeatable) {
         if (parameters == null) {
             return;
         }
         for (JsonNode p : parameters) {
             if ("query".equals(p.path("in").asText())) {
                 into.add(p.path("name").asText());
+                if ("array".equals(p.path("schema").path("type").asText())) {
+                    repeatable.add(p.path("name").asText());
+                }
             }
         }
     }

@@ -48,6 +48,10 @@ class ApiErrorsTest {
             assertEquals("stat", typo.get("errors").get(0).get("field").asText());
             assertTrue(typo.get("errors").get(0).get("detail").asText().contains("state"), typo.text());
 
+            ApiHarness.Reply twice = api.get("/api/v1/campaigns/" + id + "/contacts?limit=1&limit=500", api.adminToken);
+            assertEquals(400, twice.status(), "neither of two limits may silently win");
+            assertEquals("repeated_parameter", twice.get("errors").get(0).get("code").asText());
+
             ApiHarness.Reply trailing = api.patch("/api/v1/campaigns/" + id, api.adminToken, "{\"name\":\"A\"} {\"name\":\"B\"}");
             assertEquals(400, trailing.status());
             assertEquals("body", trailing.get("errors").get(0).get("field").asText());

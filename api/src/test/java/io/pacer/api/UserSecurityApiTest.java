@@ -87,6 +87,24 @@ class UserSecurityApiTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("io.pacer.store.TestDatabases#both")
+    void aUserWhoOwnsOpenCallbacksIsDisabledNotDeleted(Supplier<Database> db) throws Exception {
+        try (ApiHarness api = new ApiHarness(db)) {
+            JsonNode ann = api.user("ann", "AGENT");
+            long campaign = api.campaign("");
+            api.storage.db().write(c -> Jdbc.update(c, "INSERT INTO callbacks(campaign_id, contact_id, owner_user_id, personal,"
+                    + " due_millis, state, created_by) VALUES (?, 1, ?, 1, 0, 'OPEN', ?)", campaign, ann.get("id").asLong(),
+                    ann.get("id").asLong()));
+            String user = "/api/v1/users/" + ann.get("id");
+            ApiHarness.Reply refused = api.delete(user, api.adminToken);
+            assertEquals(409, refused.status(), "its callbacks would be owned by no one");
+            assertEquals("userId", refused.get("errors").get(0).get("field").asText());
+            assertEquals(200, api.get(user, api.adminToken).status(), "still there");
+            assertEquals(200, api.patch(user, api.adminToken, "{\"disabled\":true}").status());
+        }
+    }
+
     private static List<Long> members(ApiHarness api, long group) {
         for (JsonNode g : api.get("/api/v1/groups", api.adminToken).json()) {
             if (g.get("id").asLong() == group) {
