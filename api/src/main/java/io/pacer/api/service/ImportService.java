@@ -6,6 +6,7 @@ import io.pacer.store.contact.ImportMode;
 import io.pacer.store.contact.ImportReport;
 import io.pacer.store.error.InvalidFieldException;
 import io.pacer.store.error.NotFoundException;
+import io.pacer.store.error.NotPermittedException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,16 @@ public final class ImportService {
         if (!Files.isRegularFile(path)) {
             throw new NotFoundException("file", name);
         }
-        return path;
+        try {
+            // A symbolic link in the directory must not reach a file outside it (an operator's drop folder is
+            // not a way to read /etc). The real path is the one opened, so the link cannot be swapped after.
+            Path real = path.toRealPath();
+            if (!real.startsWith(importDir.toRealPath())) {
+                throw new NotPermittedException("file", "links to a file outside the import directory");
+            }
+            return real;
+        } catch (IOException e) {
+            throw new NotFoundException("file", name);
+        }
     }
 }
