@@ -57,12 +57,17 @@ final class CampaignPacing {
         state.timers.schedule(state.clock.nowNanos() + tickNanos, TimerKind.PACING_TICK, 0);
     }
 
-    /** Paces every campaign and asks for the next tick. */
+    /**
+     * Paces every campaign that has not decided within the window (one that has is fresh enough for forecasts
+     * to have aged little) and asks for the next tick.
+     */
     void onTick() {
         for (CampaignRuntime c : state.campaigns) {
             if (c != null) {
                 publishAgentCounts(c);
-                decide(c);
+                if (state.nowNanos - decidedAtNanos[c.config().id()] >= COALESCE_NANOS) {
+                    decide(c);
+                }
             }
         }
         state.timers.schedule(state.nowNanos + tickNanos, TimerKind.PACING_TICK, 0);

@@ -63,6 +63,20 @@ class CampaignPacingTest {
         assertEquals(4, h.dialed.size());
     }
 
+    @Test
+    void theTickDecidesOnlyForCampaignsThatHaveNotDecidedWithinTheWindow() {
+        powerCampaignWithOneAgent();
+        h.advanceMillis(190);
+        long call = h.dialed.get(0);
+        h.input.callFailed(call, CallOutcome.NO_ANSWER);
+        assertEquals(4, h.dialed.size(), "an event after the window decides at once");
+        int decided = policy.decisions;
+        h.advanceMillis(10);
+        assertEquals(decided, policy.decisions, "the tick 10 ms later finds the decision fresh");
+        h.advanceMillis(200);
+        assertEquals(decided + 1, policy.decisions, "with nothing happening, the next tick decides");
+    }
+
     /** A policy that counts its decisions. */
     private static final class CountingPolicy implements DialPolicy {
         private final DialPolicy inner;
