@@ -39,8 +39,8 @@ public final class ScalingBenchmark {
         String yaml = Files.readString(scenarioFile);
         StringBuilder table = new StringBuilder();
         table.append("| agents | wall s per simulated hour | CPU s per simulated hour | events per hour | calls per hour "
-                + "| CPU s per million events | CPU ms per thousand calls | decisions per hour | decision mean us "
-                + "| decision p99 us | abandonment | occupancy |\n");
+                + "| CPU s per million events | CPU ms per thousand calls | decisions per hour | decision mean CPU us "
+                + "| decision p99 CPU us | abandonment | occupancy |\n");
         table.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         // Untimed: the first rows would otherwise pay for the JIT's warm-up.
         run(ScenarioParser.parse(new StringReader(sized(yaml, WARM_UP_AGENTS))), WARM_UP_AGENTS);

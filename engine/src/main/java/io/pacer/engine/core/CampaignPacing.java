@@ -29,8 +29,11 @@ final class CampaignPacing {
     private final CallLifecycle callLifecycle;
     private final PersonalCallbacks callbacks;
     private final long tickNanos;
-    /** Shortest time between two event-driven decisions of one campaign; far below ring and connect times. */
-    static final long COALESCE_NANOS = 100_000_000L;
+    /**
+     * Shortest time between two event-driven decisions of one campaign: far below ring and connect times, and at
+     * 100 ms a 3,200-agent floor still spent half its time deciding (benchmarks/results/pacing.md, "Scaling").
+     */
+    static final long COALESCE_NANOS = 200_000_000L;
     /** When each campaign last decided, by campaign id. */
     private final long[] decidedAtNanos;
     /** Campaigns that an event asked to pace inside the window, by campaign id. */
