@@ -31,7 +31,7 @@ final class CampaignPacing {
     private final long tickNanos;
     /**
      * Shortest time between two event-driven decisions of one campaign: far below ring and connect times, and at
-     * 100 ms a 3,200-agent floor still spent half its time deciding (benchmarks/results/pacing.md, "Scaling").
+     * 100 ms a 3,200-agent floor still spent about half its time deciding (docs/pacing.md, "The cost of a decision").
      */
     static final long COALESCE_NANOS = 200_000_000L;
     /** When each campaign last decided, by campaign id. */
