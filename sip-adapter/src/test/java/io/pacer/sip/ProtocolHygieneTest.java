@@ -1,0 +1,187 @@
+package io.pacer.sip;
+
+import static io.pacer.sip.RawSipPeer.header;
+import static io.pacer.sip.RawSipPeer.statusLine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pacer.sip.loopback.StandInCore;
+import io.pacer.sip.stack.SipConfig;
+import io.pacer.sip.stack.SipEndpoint;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The protocol hygiene of issue 11 over real UDP against a live Pacer: stateless answers carry a To tag, OPTIONS
+ * tells what Pacer allows, accepts and supports, a wrong version gets 505, a malformed request gets 400 naming
+ * the problem (or 415/416/420 where they apply), an over-long datagram is dropped unparsed, and INVITEs carry
+ * User-Agent, Allow and an SDP origin of their own.
+ */
+class ProtocolHygieneTest {
+
+    private static PacerSipServer pacer;
+    private static StandInCore core;
+    private static RawSipPeer carrier;
+    private static RawSipPeer stranger;
+
+    @BeforeAll
+    static void start() throws Exception {
+        int carrierPort = Sipp.freePort();
+        SipConfig config = SipConfig.loopback(Sipp.freePort(), 24000,
+                List.of(SipConfig.TrunkConfig.simple("carrier", "127.0.0.1", carrierPort, "udp")), List.of());
+        core = new StandInCore(0, true);
+        pacer = new PacerSipServer(config);
+        core.attach(pacer.telephony());
+        pacer.start(core);
+        carrier = new RawSipPeer(carrierPort, pacer.sipPort());
+        stranger = new RawSipPeer(Sipp.freePort(), pacer.sipPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        pacer.close();
+        core.close();
+        carrier.close();
+        stranger.close();
+    }
+
+    @BeforeEach
+    void quiet() throws Exception {
+        carrier.drain();
+        stranger.drain();
+    }
+
+    /** A request from {@code peer}, its Via on the peer's own port so that the answer comes back to it. */
+    static String request(RawSipPeer peer, String method, String extraHeaders, String body) {
+        String ruri = "sip:+15550001@127.0.0.1:" + pacer.sipPort();
+        return method + " " + ruri + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + peer.port() + ";branch=z9hG4bK" + System.nanoTime() + "\r\n"
+                + "From: <sip:carrier@127.0.0.1>;tag=f1\r\n"
+                + "To: <" + ruri + ">\r\n"
+                + "Call-ID: " + System.nanoTime() + "@127.0.0.1\r\n"
+                + "CSeq: 1 " + method + "\r\n"
+                + "Max-Forwards: 70\r\n"
+                + extraHeaders
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body;
+    }
+
+    private static void assertToTagged(String answer) {
+        assertNotNull(answer, "no answer");
+        assertTrue(header(answer, "To").contains(";tag="), "no To tag (RFC 3261 8.2.6.2) in:\n" + answer);
+    }
+
+    @Test
+    void statelessRefusalsCarryAToTag() throws Exception {
+        String forbidden = stranger.exchange(request(stranger, "INVITE", "", ""), 2000);
+        assertEquals("SIP/2.0 403 Forbidden", statusLine(forbidden));
+        assertToTagged(forbidden);
+        String unavailable = carrier.exchange(request(carrier, "INVITE", "", ""), 2000);
+        assertEquals("SIP/2.0 480 Temporarily Unavailable", statusLine(unavailable));
+        assertToTagged(unavailable);
+        String register = stranger.exchange(request(stranger, "REGISTER", "Expires: 60\r\n", ""), 2000);
+        assertEquals("SIP/2.0 403 Forbidden", statusLine(register));
+        assertToTagged(register);
+        assertEquals(0, pacer.liveServerTransactions(), "a stateless answer must keep no transaction");
+    }
+
+    @Test
+    void optionsIsAnsweredWithAllowAcceptAndSupported() throws Exception {
+        String ok = carrier.exchange(request(carrier, "OPTIONS", "Accept: application/sdp\r\n", ""), 2000);
+        assertEquals("SIP/2.0 200 OK", statusLine(ok));
+        assertToTagged(ok);
+        assertEquals(SipEndpoint.ALLOW.replace(" ", ""), header(ok, "Allow").replace(" ", ""));
+        assertTrue(header(ok, "Accept").contains("application/sdp"), ok);
+        assertTrue(header(ok, "Supported").contains("timer"), ok);
+    }
+
+    @Test
+    void anotherSipVersionIsAnswered505() throws Exception {
+        String answer = carrier.exchange(request(carrier, "OPTIONS", "", "").replace(" SIP/2.0\r\n", " SIP/7.0\r\n"), 2000);
+        assertTrue(statusLine(answer).startsWith("SIP/2.0 505 "), answer);
+        assertToTagged(answer);
+    }
+
+    @Test
+    void duplicateOrContradictingContentLengthIsAnswered400NamingIt() throws Exception {
+        String twice = carrier.exchange(request(carrier, "OPTIONS", "Content-Length: 0\r\n", ""), 2000);
+        assertEquals("SIP/2.0 400 Multiple Content-Length values", statusLine(twice));
+        assertToTagged(twice);
+        String contradicting = carrier.exchange(request(carrier, "OPTIONS", "l: 12\r\n", ""), 2000);
+        assertEquals("SIP/2.0 400 Multiple Content-Length values", statusLine(contradicting));
+        String tooLong = carrier.exchange(request(carrier, "OPTIONS", "", "").replace("Content-Length: 0", "Content-Length: 99"), 2000);
+        assertEquals("SIP/2.0 400 Content-Length larger than the message body", statusLine(tooLong));
+    }
+
+    @Test
+    void malformedRequestsAreAnsweredWithTheStatusThatApplies() throws Exception {
+        String noCallId = carrier.exchange(request(carrier, "OPTIONS", "", "").replaceAll("Call-ID: [^\r]*\r\n", ""), 2000);
+        assertEquals("SIP/2.0 400 Missing Call-ID header fields", statusLine(noCallId));
+        String scheme = carrier.exchange(request(carrier, "OPTIONS", "", "").replaceFirst("OPTIONS sip:", "OPTIONS isbn:"), 2000);
+        assertTrue(statusLine(scheme).startsWith("SIP/2.0 416 "), scheme);
+        String require = carrier.exchange(request(carrier, "OPTIONS", "Require: nothingSupportedHere\r\n", ""), 2000);
+        assertTrue(statusLine(require).startsWith("SIP/2.0 420 "), require);
+        assertEquals("nothingSupportedHere", header(require, "Unsupported"));
+        String body = carrier.exchange(request(carrier, "INVITE", "Content-Type: application/unknownformat\r\n",
+                "<xml/>"), 2000);
+        assertTrue(statusLine(body).startsWith("SIP/2.0 415 "), body);
+        assertTrue(header(body, "Accept").contains("application/sdp"), body);
+        String mismatch = carrier.exchange(request(carrier, "OPTIONS", "", "").replace("CSeq: 1 OPTIONS", "CSeq: 1 INVITE"), 2000);
+        assertEquals("SIP/2.0 400 CSeq method does not match the request's", statusLine(mismatch));
+        assertEquals(0, pacer.stats().workerErrors());
+        assertEquals(0, pacer.stats().callsInProgress());
+    }
+
+    @Test
+    void aDatagramOverTheLimitIsDroppedUnparsedAndOneWithinIsAnswered() throws Exception {
+        String within = request(carrier, "OPTIONS", "X-Pad: " + "a".repeat(7000) + "\r\n", "");
+        assertTrue(within.length() <= SipEndpoint.MAX_MESSAGE_BYTES);
+        assertEquals("SIP/2.0 200 OK", statusLine(carrier.exchange(within, 2000)));
+        String over = request(carrier, "OPTIONS", "X-Pad: " + "a".repeat(SipEndpoint.MAX_MESSAGE_BYTES) + "\r\n", "");
+        assertNull(carrier.exchange(over, 1000), "a datagram over 8 KB must be dropped, not parsed cut short");
+        String huge = request(carrier, "OPTIONS", "X-Pad: " + "a".repeat(60_000) + "\r\n", "");
+        assertNull(carrier.exchange(huge, 1000), "a 60 KB datagram must be dropped");
+        assertEquals("SIP/2.0 200 OK", statusLine(carrier.exchange(request(carrier, "OPTIONS", "", ""), 2000)));
+    }
+
+    @Test
+    void invitesCarryUserAgentAllowAndAnSdpOriginOfTheirOwn() throws Exception {
+        long[] sessionIds = new long[2];
+        for (int i = 0; i < 2; i++) {
+            pacer.telephony().dial(100 + i, 1, 100 + i, "+1555010" + i, null, 20_000);
+            String invite = carrier.receiveRequest("INVITE", 3000);
+            assertNotNull(invite, "no INVITE reached the carrier");
+            assertEquals(SipEndpoint.PRODUCT, header(invite, "User-Agent"));
+            assertEquals(SipEndpoint.ALLOW.replace(" ", ""), header(invite, "Allow").replace(" ", ""));
+            Matcher origin = Pattern.compile("o=pacer (\\d+) (\\d+) IN IP4 127.0.0.1").matcher(invite);
+            Matcher media = Pattern.compile("m=audio (\\d+) ").matcher(invite);
+            assertTrue(origin.find() && media.find(), invite);
+            sessionIds[i] = Long.parseLong(origin.group(1));
+            assertNotEquals(media.group(1), origin.group(1), "the session id must not be the relay port");
+            assertEquals("1", origin.group(2));
+            carrier.send(busy(invite));
+            assertNotNull(carrier.receiveRequest("ACK", 3000), "the 486 was not ACKed");
+            assertNotNull(core.awaitEvent("failed " + (100 + i), 3000), "the busy call was not failed");
+        }
+        assertNotEquals(sessionIds[0], sessionIds[1], "two sessions share an SDP session id");
+        carrier.drain();
+    }
+
+    /** A 486 to {@code invite}, from the carrier. */
+    static String busy(String invite) {
+        return "SIP/2.0 486 Busy Here\r\n"
+                + "Via: " + header(invite, "Via") + "\r\n"
+                + "From: " + header(invite, "From") + "\r\n"
+                + "To: " + header(invite, "To") + ";tag=busy\r\n"
+                + "Call-ID: " + header(invite, "Call-ID") + "\r\n"
+                + "CSeq: " + header(invite, "CSeq") + "\r\n"
+                + "Content-Length: 0\r\n\r\n";
+    }
+}
