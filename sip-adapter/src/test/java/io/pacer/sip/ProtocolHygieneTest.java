@@ -36,7 +36,8 @@ class ProtocolHygieneTest {
     static void start() throws Exception {
         int carrierPort = Sipp.freePort();
         SipConfig config = SipConfig.loopback(Sipp.freePort(), 24000,
-                List.of(SipConfig.TrunkConfig.simple("carrier", "127.0.0.1", carrierPort, "udp")), List.of());
+                List.of(SipConfig.TrunkConfig.simple("carrier", "127.0.0.1", carrierPort, "udp")),
+                List.of(new SipConfig.AgentConfig(1, "agent1", "agent-secret", 1, null, 0, true)));
         core = new StandInCore(0, true);
         pacer = new PacerSipServer(config);
         core.attach(pacer.telephony());
@@ -89,6 +90,10 @@ class ProtocolHygieneTest {
         String register = stranger.exchange(request(stranger, "REGISTER", "Expires: 60\r\n", ""), 2000);
         assertEquals("SIP/2.0 403 Forbidden", statusLine(register));
         assertToTagged(register);
+        String challenge = stranger.exchange(request(stranger, "REGISTER", "Expires: 60\r\n", "")
+                .replace("<sip:+15550001@127.0.0.1:" + pacer.sipPort() + ">", "<sip:agent1@127.0.0.1>"), 2000);
+        assertEquals("SIP/2.0 401 Unauthorized", statusLine(challenge));
+        assertToTagged(challenge);
         assertEquals(0, pacer.liveServerTransactions(), "a stateless answer must keep no transaction");
     }
 
