@@ -57,14 +57,47 @@ public final class MessageGate implements MessageParserFactory {
             RawRequest raw = RawRequest.of(bytes);
             GateVerdict verdict = RequestChecks.problem(raw);
             if (verdict == null) {
+                NamingListener naming = new NamingListener(l);
                 try {
-                    return parser.parseSIPMessage(bytes, readBody, strict, l);
+                    return parser.parseSIPMessage(bytes, readBody, strict, naming);
                 } catch (ParseException | RuntimeException e) {
-                    verdict = GateVerdict.badRequest("Malformed message (" + RequestChecks.printable(
-                            String.valueOf(e.getMessage())) + ")");
+                    verdict = GateVerdict.badRequest(naming.reason(e));
                 }
             }
             return rebuilt(raw, verdict);
+        }
+
+        /**
+         * Passes the parser's complaints on to the stack's listener (which forgives a bad optional header and
+         * rethrows for one a request cannot do without) and remembers which header it was, for the reason phrase.
+         */
+        private static final class NamingListener implements ParseExceptionListener {
+            private final ParseExceptionListener stack;
+            private String header;
+
+            NamingListener(ParseExceptionListener stack) {
+                this.stack = stack;
+            }
+
+            @Override
+            public void handleException(ParseException e, SIPMessage m, Class c, String headerText, String text)
+                    throws ParseException {
+                if (headerText != null && headerText.indexOf(':') > 0) {
+                    header = headerText.substring(0, headerText.indexOf(':')).trim();
+                }
+                if (stack == null) {
+                    throw e;
+                }
+                stack.handleException(e, m, c, headerText, text);
+            }
+
+            /** "Malformed &lt;header&gt; header field (what the parser said)", without the parser's object dumps. */
+            String reason(Exception e) {
+                String said = String.valueOf(e.getMessage()).replaceAll("\\[C@[0-9a-f]+", " ");
+                said = RequestChecks.printable(said).replaceAll("\\s+", " ").trim();
+                return "Malformed " + (header == null ? "message" : RequestChecks.printable(header) + " header field")
+                        + (said.isEmpty() ? "" : " (" + said + ")");
+            }
         }
 
         /** A request starts with a method token; a response with "SIP/"; a keep-alive is blank. */
@@ -81,7 +114,7 @@ public final class MessageGate implements MessageParserFactory {
          * ACK or when the Via does not parse.
          */
         private SIPMessage rebuilt(RawRequest raw, GateVerdict verdict) {
-            String via = firstParsing("Via", raw.values("via"));
+            String via = topVia(raw.values("via"));
             if (via == null) {
                 return null;
             }
@@ -118,6 +151,27 @@ public final class MessageGate implements MessageParserFactory {
             int space = firstLine.indexOf(' ');
             String m = space < 0 ? firstLine : firstLine.substring(0, space);
             return RequestChecks.isToken(m) ? m : "OPTIONS";
+        }
+
+        /**
+         * The top Via as it parses, or salvaged from extra separators ({@code ;;,;,,}): its first value with runs of
+         * semicolons collapsed. Only the top one matters, since the answer goes where it says.
+         */
+        private static String topVia(List<String> values) {
+            if (values.isEmpty()) {
+                return null;
+            }
+            String top = values.get(0);
+            String whole = firstParsing("Via", List.of(top));
+            if (whole != null) {
+                return whole;
+            }
+            int comma = top.indexOf(',');
+            String first = (comma < 0 ? top : top.substring(0, comma)).replaceAll(";[;\\s]*", ";").trim();
+            while (first.endsWith(";")) {
+                first = first.substring(0, first.length() - 1).trim();
+            }
+            return firstParsing("Via", List.of(first));
         }
 
         /** The first of {@code values} that parses as header {@code name}, or {@code null}. */

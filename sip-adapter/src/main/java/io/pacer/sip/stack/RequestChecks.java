@@ -59,7 +59,7 @@ final class RequestChecks {
         if (!scheme.equals("sip") && !scheme.equals("sips") && !scheme.equals("tel")) {
             return new GateVerdict(416, "Unsupported URI Scheme (" + printable(scheme) + ")");
         }
-        if (!scheme.equals("tel") && uri.indexOf('?') >= 0) {
+        if (!scheme.equals("tel") && uri.indexOf('?', uri.lastIndexOf('@') + 1) >= 0) {
             return GateVerdict.badRequest("Header fields in Request-URI");
         }
         return null;
@@ -77,7 +77,7 @@ final class RequestChecks {
             }
         }
         String[] cseq = raw.single("cseq").trim().split("[ \t]+");
-        if (cseq.length != 2 || !cseq[0].matches("[0-9]{1,10}") || Long.parseLong(cseq[0]) > MAX_CSEQ) {
+        if (cseq.length != 2 || !cseq[0].matches("0*[0-9]{1,10}") || Long.parseLong(cseq[0]) > MAX_CSEQ) {
             return GateVerdict.badRequest("Bad CSeq (a number below 2^31 and a method)");
         }
         String method = raw.firstLine.substring(0, raw.firstLine.indexOf(' '));
@@ -88,8 +88,7 @@ final class RequestChecks {
         if (maxForwards.size() > 1) {
             return GateVerdict.badRequest("Multiple Max-Forwards header fields");
         }
-        if (maxForwards.size() == 1 && (!maxForwards.get(0).matches("[0-9]{1,3}")
-                || Integer.parseInt(maxForwards.get(0)) > 255)) {
+        if (maxForwards.size() == 1 && !maxForwards.get(0).matches("0*([0-9]{1,2}|1[0-9]{2}|2[0-4][0-9]|25[0-5])")) {
             return GateVerdict.badRequest("Bad Max-Forwards (0 to 255)");
         }
         return null;
@@ -105,7 +104,7 @@ final class RequestChecks {
             return null;
         }
         String v = values.get(0);
-        if (!v.matches("[0-9]{1,9}")) {
+        if (!v.matches("0*[0-9]{1,9}")) {
             return GateVerdict.badRequest("Bad Content-Length (" + printable(v) + ")");
         }
         if (raw.bodyLength >= 0 && Integer.parseInt(v) > raw.bodyLength) {
@@ -126,12 +125,12 @@ final class RequestChecks {
         return !s.isEmpty();
     }
 
-    /** {@code s} cut to 40 visible ASCII characters, for a reason phrase. */
+    /** {@code s} cut to 40 visible ASCII characters (others become spaces), for a reason phrase. */
     static String printable(String s) {
         StringBuilder b = new StringBuilder(Math.min(s.length(), 40));
         for (int i = 0; i < s.length() && b.length() < 40; i++) {
             char c = s.charAt(i);
-            b.append(c >= 0x20 && c < 0x7f ? c : '?');
+            b.append(c > 0x20 && c < 0x7f ? c : ' ');
         }
         return b.toString();
     }
