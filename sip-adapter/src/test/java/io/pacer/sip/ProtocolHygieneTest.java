@@ -35,8 +35,9 @@ class ProtocolHygieneTest {
     @BeforeAll
     static void start() throws Exception {
         int carrierPort = Sipp.freePort();
-        SipConfig config = SipConfig.loopback(Sipp.freePort(), 24000,
-                List.of(SipConfig.TrunkConfig.simple("carrier", "127.0.0.1", carrierPort, "udp")),
+        // No agent logs in, so an answered call is abandoned: its prompt lasts 5 s, time for a re-INVITE.
+        SipConfig config = new SipConfig("127.0.0.1", Sipp.freePort(), 1, 24000, 27999, 1, "PCMU", "login", false,
+                5_000, List.of(SipConfig.TrunkConfig.simple("carrier", "127.0.0.1", carrierPort, "udp")),
                 List.of(new SipConfig.AgentConfig(1, "agent1", "agent-secret", 1, null, 0, true)));
         core = new StandInCore(0, true);
         pacer = new PacerSipServer(config);
@@ -177,6 +178,63 @@ class ProtocolHygieneTest {
         }
         assertNotEquals(sessionIds[0], sessionIds[1], "two sessions share an SDP session id");
         carrier.drain();
+    }
+
+    @Test
+    void aNewOfferInTheSessionKeepsItsSdpSessionIdAndRaisesTheVersion() throws Exception {
+        pacer.telephony().dial(300, 1, 300, "+15550300", null, 20_000);
+        String invite = carrier.receiveRequest("INVITE", 3000);
+        assertNotNull(invite, "no INVITE reached the carrier");
+        Matcher offered = Pattern.compile("o=pacer (\\d+) (\\d+) ").matcher(invite);
+        assertTrue(offered.find(), invite);
+        carrier.send(answer(invite));
+        assertNotNull(carrier.receiveRequest("ACK", 3000), "the 200 was not ACKed");
+        assertNotNull(core.awaitEvent("answered 300", 3000));
+        String pacerUri = header(invite, "Contact").replaceAll("^.*<|>.*$", "");
+        carrier.send(inDialog("INVITE", 1, pacerUri, invite, sdp()));
+        String ok = carrier.receive(3000);
+        assertEquals("SIP/2.0 200 OK", statusLine(ok), ok);
+        Matcher answered = Pattern.compile("o=pacer (\\d+) (\\d+) ").matcher(ok);
+        assertTrue(answered.find(), ok);
+        assertEquals(offered.group(1), answered.group(1), "the session id changed within the session");
+        assertEquals(Long.parseLong(offered.group(2)) + 1, Long.parseLong(answered.group(2)),
+                "the version must rise with each new offer of the session");
+        carrier.send(inDialog("ACK", 1, pacerUri, invite, ""));
+        carrier.send(inDialog("BYE", 2, pacerUri, invite, ""));
+        assertEquals("SIP/2.0 200 OK", statusLine(carrier.receive(3000)));
+        carrier.drain();
+    }
+
+    private static String sdp() {
+        return "v=0\r\no=carrier 7 7 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio 40000 RTP/AVP 0\r\n";
+    }
+
+    /** The carrier's 200 to {@code invite}, with SDP. */
+    private static String answer(String invite) {
+        String body = sdp();
+        return "SIP/2.0 200 OK\r\n"
+                + "Via: " + header(invite, "Via") + "\r\n"
+                + "From: " + header(invite, "From") + "\r\n"
+                + "To: " + header(invite, "To") + ";tag=answered\r\n"
+                + "Call-ID: " + header(invite, "Call-ID") + "\r\n"
+                + "CSeq: " + header(invite, "CSeq") + "\r\n"
+                + "Contact: <sip:carrier@127.0.0.1:" + carrier.port() + ">\r\n"
+                + "Content-Type: application/sdp\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+    }
+
+    /** A request of the carrier's inside the dialog {@code invite} opened (the carrier is now the UAC). */
+    private static String inDialog(String method, int cseq, String pacerUri, String invite, String body) {
+        return method + " " + pacerUri + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + carrier.port() + ";branch=z9hG4bK" + System.nanoTime() + "\r\n"
+                + "From: " + header(invite, "To") + ";tag=answered\r\n"
+                + "To: " + header(invite, "From") + "\r\n"
+                + "Call-ID: " + header(invite, "Call-ID") + "\r\n"
+                + "CSeq: " + cseq + " " + method + "\r\n"
+                + "Contact: <sip:carrier@127.0.0.1:" + carrier.port() + ">\r\n"
+                + "Max-Forwards: 70\r\n"
+                + (body.isEmpty() ? "" : "Content-Type: application/sdp\r\n")
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body;
     }
 
     /** A 486 to {@code invite}, from the carrier. */
