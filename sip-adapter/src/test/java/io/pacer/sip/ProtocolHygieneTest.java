@@ -205,6 +205,38 @@ class ProtocolHygieneTest {
         carrier.drain();
     }
 
+    @Test
+    void overTcpARequestWithABodyPassesTheGateAndAMalformedOneIsAnswered() throws Exception {
+        try (java.net.Socket tcp = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), pacer.sipPort())) {
+            tcp.setSoTimeout(3000);
+            String sdp = sdp();
+            String invite = ("INVITE sip:+15550001@127.0.0.1:" + pacer.sipPort() + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/TCP 127.0.0.1:" + tcp.getLocalPort() + ";branch=z9hG4bK" + System.nanoTime() + "\r\n"
+                    + "From: <sip:mallory@127.0.0.1>;tag=t1\r\nTo: <sip:+15550001@127.0.0.1>\r\n"
+                    + "Call-ID: tcp" + System.nanoTime() + "\r\nCSeq: 1 INVITE\r\nMax-Forwards: 70\r\n"
+                    + "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp);
+            tcp.getOutputStream().write(invite.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            assertEquals("SIP/2.0 403 Forbidden", readStatusLine(tcp), "a well-formed INVITE with SDP over TCP");
+            String twoFroms = invite.replace("CSeq: 1 INVITE", "CSeq: 1 INVITE\r\nFrom: <sip:eve@127.0.0.1>;tag=t2");
+            tcp.getOutputStream().write(twoFroms.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            assertEquals("SIP/2.0 400 Multiple From header fields", readStatusLine(tcp));
+        }
+    }
+
+    /** Reads one response from {@code tcp} (no body expected) and returns its status line. */
+    private static String readStatusLine(java.net.Socket tcp) throws Exception {
+        StringBuilder b = new StringBuilder();
+        java.io.InputStream in = tcp.getInputStream();
+        while (b.indexOf("\r\n\r\n") < 0) {
+            int c = in.read();
+            if (c < 0) {
+                break;
+            }
+            b.append((char) c);
+        }
+        return b.substring(0, b.indexOf("\r\n"));
+    }
+
     private static String sdp() {
         return "v=0\r\no=carrier 7 7 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                 + "m=audio 40000 RTP/AVP 0\r\n";

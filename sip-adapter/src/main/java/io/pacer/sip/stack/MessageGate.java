@@ -45,17 +45,23 @@ public final class MessageGate implements MessageParserFactory {
 
         private final StringMsgParser parser = new StringMsgParser();
 
+        /**
+         * {@code readBody} tells the transport: true from the UDP reader, which hands over the whole datagram;
+         * false from the TCP pipeline, which hands over the headers only and sets the body itself on what is
+         * returned, so on that path a message is never dropped by returning {@code null} but refused with a
+         * {@link ParseException}, as the stack's parser would.
+         */
         @Override
         public SIPMessage parseSIPMessage(byte[] bytes, boolean readBody, boolean strict, ParseExceptionListener l)
                 throws ParseException {
             if (bytes.length > SipEndpoint.MAX_MESSAGE_BYTES) {
-                return null;
+                return dropped(readBody, "message longer than " + SipEndpoint.MAX_MESSAGE_BYTES + " bytes");
             }
             if (!isRequest(bytes)) {
                 return parser.parseSIPMessage(bytes, readBody, strict, l);
             }
             RawRequest raw = RawRequest.of(bytes);
-            GateVerdict verdict = RequestChecks.problem(raw);
+            GateVerdict verdict = RequestChecks.problem(raw, readBody);
             if (verdict == null) {
                 NamingListener naming = new NamingListener(l);
                 try {
@@ -64,7 +70,15 @@ public final class MessageGate implements MessageParserFactory {
                     verdict = GateVerdict.badRequest(naming.reason(e));
                 }
             }
-            return rebuilt(raw, verdict);
+            SIPMessage answerable = rebuilt(raw, verdict);
+            return answerable != null ? answerable : dropped(readBody, verdict.reason());
+        }
+
+        private static SIPMessage dropped(boolean datagram, String why) throws ParseException {
+            if (datagram) {
+                return null;
+            }
+            throw new ParseException(why, 0);
         }
 
         /**

@@ -22,14 +22,17 @@ final class RequestChecks {
     private RequestChecks() {
     }
 
-    /** The first problem of {@code raw}, a request, or {@code null} when it has none the gate knows of. */
-    static GateVerdict problem(RawRequest raw) {
+    /**
+     * The first problem of {@code raw}, a request, or {@code null} when it has none the gate knows of.
+     * {@code withBody}: the body came with the headers (a datagram), so Content-Length can be checked against it.
+     */
+    static GateVerdict problem(RawRequest raw, boolean withBody) {
         GateVerdict v = requestLine(raw.firstLine);
         if (v == null) {
             v = fields(raw);
         }
         if (v == null) {
-            v = contentLength(raw);
+            v = contentLength(raw, withBody);
         }
         return v;
     }
@@ -95,7 +98,7 @@ final class RequestChecks {
     }
 
     /** One Content-Length, a number, no larger than the body that came (RFC 3261 18.3, 20.14). */
-    private static GateVerdict contentLength(RawRequest raw) {
+    private static GateVerdict contentLength(RawRequest raw, boolean withBody) {
         List<String> values = raw.values("content-length");
         if (values.size() > 1 || values.size() == 1 && values.get(0).indexOf(',') >= 0) {
             return GateVerdict.badRequest("Multiple Content-Length values");
@@ -107,7 +110,7 @@ final class RequestChecks {
         if (!v.matches("0*[0-9]{1,9}")) {
             return GateVerdict.badRequest("Bad Content-Length (" + printable(v) + ")");
         }
-        if (raw.bodyLength >= 0 && Integer.parseInt(v) > raw.bodyLength) {
+        if (withBody && raw.bodyLength >= 0 && Integer.parseInt(v) > raw.bodyLength) {
             return GateVerdict.badRequest("Content-Length larger than the message body");
         }
         return null;
