@@ -70,6 +70,8 @@ public final class SipEndpoint {
     public final int port;
     public final ContentTypeHeader sdpType;
     public final ContentTypeHeader textType;
+    /** Built once: the same header for every INVITE, which the stack only encodes. */
+    private final javax.sip.header.UserAgentHeader userAgent;
 
     public SipEndpoint(SipConfig config, String stackName) throws Exception {
         this.config = config;
@@ -97,6 +99,7 @@ public final class SipEndpoint {
         provider.addListeningPoint(tcp);
         this.sdpType = headers.createContentTypeHeader("application", "sdp");
         this.textType = headers.createContentTypeHeader("text", "plain");
+        this.userAgent = headers.createUserAgentHeader(List.of(PRODUCT));
     }
 
     /** The stack's settings, each with the reason it differs from JAIN-SIP's default (see docs/sip.md). */
@@ -229,7 +232,7 @@ public final class SipEndpoint {
                 headers.createToHeader(to, null), via(transport), headers.createMaxForwardsHeader(70));
         invite.addHeader(contact(transport));
         addList(invite, "Allow", ALLOW);
-        invite.addHeader(headers.createHeader("User-Agent", PRODUCT));
+        invite.addHeader(userAgent);
         return invite;
     }
 
@@ -290,12 +293,20 @@ public final class SipEndpoint {
     }
 
     /**
-     * Adds header {@code name} with each of the comma-separated {@code values}: the factory parses a header one
-     * value at a time, and the stack writes them back as one list.
+     * Adds header {@code name} with each of the comma-separated {@code values}. Allow, Accept and Unsupported are
+     * built by the factory's typed methods, which parse nothing: every INVITE carries Allow, and the generic
+     * {@code createHeader} runs the header parser once per value, on the worker's thread.
      */
     public void addList(javax.sip.message.Message m, String name, String values) throws ParseException {
         for (String v : values.split(",")) {
-            m.addHeader(headers.createHeader(name, v.trim()));
+            String value = v.trim();
+            m.addHeader(switch (name) {
+                case "Allow" -> headers.createAllowHeader(value);
+                case "Unsupported" -> headers.createUnsupportedHeader(value);
+                case "Accept" -> headers.createAcceptHeader(value.substring(0, value.indexOf('/')),
+                        value.substring(value.indexOf('/') + 1));
+                default -> headers.createHeader(name, value);
+            });
         }
     }
 
