@@ -14,6 +14,7 @@ public final class SipStats {
     final AgentStats agents = new AgentStats();
     volatile long refusedStrangers;
     volatile long workerErrors;
+    volatile long malformedRequests;
 
     /** Dial commands received from the engine. */
     public long dials() { return trunk.dials(); }
@@ -49,6 +50,8 @@ public final class SipStats {
     public long agentLogouts() { return agents.logouts(); }
     /** Requests refused from a source that is neither a trunk nor an agent, or failing authentication. */
     public long refusedRequests() { return refusedStrangers + agents.refusedRegistrations(); }
+    /** Requests answered 400, 416 or 505 by the gate's verdict (malformed, wrong version, unknown URI scheme). */
+    public long malformedRequests() { return malformedRequests; }
     /** Unexpected exceptions while handling work (each one logged). */
     public long workerErrors() { return workerErrors; }
     /** Customer calls the adapter holds now (queued, ringing or answered). */

@@ -1,5 +1,7 @@
 package io.pacer.sip;
 
+import io.pacer.sip.stack.GateVerdict;
+import io.pacer.sip.stack.OutOfDialogChecks;
 import io.pacer.sip.stack.SipEndpoint;
 
 import com.lmax.disruptor.EventHandler;
@@ -87,6 +89,13 @@ final class SipWorker implements EventHandler<SipWork> {
 
     private void request(RequestEvent e) throws Exception {
         Request req = e.getRequest();
+        GateVerdict verdict = GateVerdict.of(req);
+        if (verdict != null) {
+            // Malformed on the wire: answered for what it is, and never taken for a request of a call or session.
+            stats.malformedRequests++;
+            sip.respondStateless(req, verdict.status(), verdict.reason());
+            return;
+        }
         Dialog d = e.getDialog();
         Object owner = d == null ? null : d.getApplicationData();
         if (owner instanceof TrunkCall call) {
@@ -98,7 +107,7 @@ final class SipWorker implements EventHandler<SipWork> {
             return;
         }
         String method = req.getMethod();
-        if (Request.ACK.equals(method)) {
+        if (Request.ACK.equals(method) || OutOfDialogChecks.refused(sip, req)) {
             return;
         }
         if (Request.REGISTER.equals(method)) {
@@ -130,10 +139,10 @@ final class SipWorker implements EventHandler<SipWork> {
                     sip.respondStateless(req, Response.FORBIDDEN);
                 }
             }
-            case Request.OPTIONS -> sip.respondStateless(req, Response.OK);
+            case Request.OPTIONS -> sip.answerOptions(req);
             case Request.BYE, Request.CANCEL, Request.UPDATE, Request.INFO ->
                     sip.respondStateless(req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-            default -> sip.respondStateless(req, Response.METHOD_NOT_ALLOWED);
+            default -> sip.respondStateless(req, Response.METHOD_NOT_ALLOWED, "Method Not Allowed (" + method + ")");
         }
     }
 

@@ -69,4 +69,26 @@ class SipConfigLoaderTest {
                 dir));
         assertEquals("sip.abandonMessageFile: " + dir.resolve("gone.wav") + ": no such file", e.getMessage());
     }
+
+    @Test
+    void advertisedAddressesAreReadAndMediaFallsBackToTheSipOne() {
+        Map<String, Object> trunk = Map.of("name", "carrier", "address", "127.0.0.1:5070");
+        SipConfig both = SipConfigLoader.fromMap(Map.of("advertisedAddress", "203.0.113.5",
+                "rtp", Map.of("advertisedAddress", "203.0.113.6"), "trunks", List.of(trunk)));
+        assertEquals("203.0.113.5", both.sipHost());
+        assertEquals("203.0.113.6", both.mediaHost());
+        SipConfig sipOnly = SipConfigLoader.fromMap(Map.of("advertisedAddress", "203.0.113.5", "trunks", List.of(trunk)));
+        assertEquals("203.0.113.5", sipOnly.mediaHost());
+        SipConfig none = SipConfigLoader.fromMap(Map.of("bindAddress", "10.0.0.2", "trunks", List.of(trunk)));
+        assertEquals("10.0.0.2", none.sipHost());
+        assertEquals("10.0.0.2", none.mediaHost());
+    }
+
+    @Test
+    void anAdvertisedAddressWithAPortIsRefusedByName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SipConfigLoader.fromMap(Map.of(
+                "rtp", Map.of("advertisedAddress", "203.0.113.6:4000"),
+                "trunks", List.of(Map.of("name", "carrier", "address", "127.0.0.1:5070")))));
+        assertTrue(e.getMessage().startsWith("sip.rtp.advertisedAddress"), e.getMessage());
+    }
 }

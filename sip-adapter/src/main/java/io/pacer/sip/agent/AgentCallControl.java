@@ -85,7 +85,7 @@ final class AgentCallControl {
             }
             Request invite = sip.invite(target, "pacer", sip.addresses.createAddress(target), s.transport);
             s.media = relay.open();
-            invite.setContent(Sdp.audio(sip.host, s.media.port(), sip.config.payloadType(), s.sdpVersion), sip.sdpType);
+            invite.setContent(sip.sdp(s.media.port(), s.sdpSessionId, s.sdpVersion), sip.sdpType);
             ClientTransaction ct = sip.provider.getNewClientTransaction(invite);
             ct.setApplicationData(s);
             s.invite = ct;
@@ -141,7 +141,7 @@ final class AgentCallControl {
         Response ok = sip.response(Response.OK, req);
         ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(SipEndpoint.newTag());
         ok.addHeader(sip.contact(s.transport));
-        ok.setContent(Sdp.audio(sip.host, s.media.port(), sip.config.payloadType(), s.sdpVersion), sip.sdpType);
+        ok.setContent(sip.sdp(s.media.port(), s.sdpSessionId, s.sdpVersion), sip.sdpType);
         st.sendResponse(ok);
         up(s, st.getDialog(), req.getRawContent());
     }
@@ -189,7 +189,7 @@ final class AgentCallControl {
         }
         ok.addHeader(sip.contact(s.transport));
         if (Request.INVITE.equals(r.method()) || moved != null) {
-            ok.setContent(Sdp.audio(sip.host, s.media.port(), sip.config.payloadType(), ++s.sdpVersion), sip.sdpType);
+            ok.setContent(sip.sdp(s.media.port(), s.sdpSessionId, ++s.sdpVersion), sip.sdpType);
         }
         r.answer(ok);
     }

@@ -71,7 +71,7 @@ final class AgentRegistrar {
             ok.addHeader(bound);
             ok.addHeader(sip.headers.createExpiresHeader(expiresSeconds));
         }
-        sip.provider.sendResponse(ok);
+        sip.sendStateless(ok);
         stats.registrations++;
         if (s.contact != null && s.state == AgentSession.IDLE && s.config.autoConnect()) {
             sessions.connect(s);
@@ -86,6 +86,6 @@ final class AgentRegistrar {
         w.setAlgorithm("MD5");
         w.setQop("auth");
         challenge.addHeader(w);
-        sip.provider.sendResponse(challenge);
+        sip.sendStateless(challenge);
     }
 }

@@ -2,6 +2,7 @@ package io.pacer.sip.agent;
 
 import io.pacer.sip.stack.SipConfig;
 import io.pacer.sip.media.RelayPort;
+import io.pacer.sip.media.Sdp;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.address.URI;
@@ -28,6 +29,8 @@ public final class AgentSession {
     /** The campaign the engine hears of when the session comes up: the configured one, or what the API asked for. */
     int campaignId;
     long sdpVersion = 1;
+    /** The o= line's session id: its own, so that a far end never takes a reused relay port for the same session. */
+    final long sdpSessionId = Sdp.newSessionId();
 
     AgentSession(SipConfig.AgentConfig config) {
         this.config = config;

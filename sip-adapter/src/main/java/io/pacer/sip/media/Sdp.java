@@ -1,6 +1,7 @@
 package io.pacer.sip.media;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The little SDP Pacer speaks: one audio stream, one G.711 codec plus telephone-event, on a relay port. The
@@ -8,14 +9,33 @@ import java.net.InetSocketAddress;
  */
 public final class Sdp {
 
+    /** Seconds from the NTP epoch (1900) to the Unix epoch (1970). */
+    private static final long NTP_UNIX_OFFSET_SECONDS = 2_208_988_800L;
+
+    /**
+     * The last session id handed out: starts at the NTP time of the process's start in milliseconds, as RFC 4566
+     * 5.2 suggests, so that ids stay unique across restarts too; each session takes the next one.
+     */
+    private static final AtomicLong LAST_SESSION_ID =
+            new AtomicLong((System.currentTimeMillis() / 1000 + NTP_UNIX_OFFSET_SECONDS) * 1000);
+
     private Sdp() {
     }
 
-    /** An offer or answer for one audio stream on {@code host:port} with payload type 0 (PCMU) or 8 (PCMA). */
-    public static String audio(String host, int port, int payloadType, long sessionVersion) {
+    /** A session id no other session of this Pacer has, for the {@code o=} line of a new session. */
+    public static long newSessionId() {
+        return LAST_SESSION_ID.incrementAndGet();
+    }
+
+    /**
+     * An offer or answer for one audio stream on {@code host:port} with payload type 0 (PCMU) or 8 (PCMA). The
+     * {@code o=} line carries the session's own id (never the port, which the next call reuses) and its version,
+     * which the session raises each time it offers again (RFC 3264 8).
+     */
+    public static String audio(String host, int port, int payloadType, long sessionId, long sessionVersion) {
         String name = payloadType == 0 ? "PCMU" : "PCMA";
         return "v=0\r\n"
-                + "o=pacer " + port + " " + sessionVersion + " IN IP4 " + host + "\r\n"
+                + "o=pacer " + sessionId + " " + sessionVersion + " IN IP4 " + host + "\r\n"
                 + "s=pacer\r\n"
                 + "c=IN IP4 " + host + "\r\n"
                 + "t=0 0\r\n"

@@ -23,6 +23,10 @@ import java.util.List;
  * @param agents           agents allowed to register and log in
  * @param abandonPrompt    the recorded identification prompt played to an abandoned customer, in {@link #codec},
  *                         or {@code null} for the tone
+ * @param advertisedAddress address put in Via, Contact, From and P-Asserted-Identity instead of the bind address,
+ *                         for Pacer behind NAT ({@code null}: the bind address)
+ * @param rtpAdvertisedAddress address put in the SDP's c= and o= lines instead of the relay's bind address
+ *                         ({@code null}: {@code advertisedAddress}, else the bind address)
  */
 public record SipConfig(
         String bindAddress,
@@ -37,7 +41,9 @@ public record SipConfig(
         long abandonMessageMillis,
         List<TrunkConfig> trunks,
         List<AgentConfig> agents,
-        PromptAudio abandonPrompt) {
+        PromptAudio abandonPrompt,
+        String advertisedAddress,
+        String rtpAdvertisedAddress) {
 
     /** Validates the settings; the message names the field at fault. */
     public SipConfig {
@@ -67,6 +73,8 @@ public record SipConfig(
         if (loginExtension == null || loginExtension.isBlank()) {
             loginExtension = "login";
         }
+        advertisedAddress = checkedAddress("sip.advertisedAddress", advertisedAddress);
+        rtpAdvertisedAddress = checkedAddress("sip.rtp.advertisedAddress", rtpAdvertisedAddress);
         if (abandonPrompt != null && abandonPrompt.payloadType() != ("PCMU".equals(codec) ? 0 : 8)) {
             throw new IllegalArgumentException("sip.abandonMessageFile: " + abandonPrompt.file()
                     + ": encoded for another codec than " + codec);
@@ -78,7 +86,29 @@ public record SipConfig(
                      int relayThreads, String codec, String loginExtension, boolean notifyAgents,
                      long abandonMessageMillis, List<TrunkConfig> trunks, List<AgentConfig> agents) {
         this(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec, loginExtension,
-                notifyAgents, abandonMessageMillis, trunks, agents, null);
+                notifyAgents, abandonMessageMillis, trunks, agents, null, null, null);
+    }
+
+    /** A blank advertised address means none; one with a port or spaces is refused, since Via and SDP carry it bare. */
+    private static String checkedAddress(String field, String address) {
+        if (address == null || address.isBlank()) {
+            return null;
+        }
+        String a = address.trim();
+        if (a.contains(" ") || a.contains(":") && !a.contains("::") && a.indexOf(':') == a.lastIndexOf(':')) {
+            throw new IllegalArgumentException(field + ": a host name or IP address without port, was '" + address + "'");
+        }
+        return a;
+    }
+
+    /** The host other peers must reach Pacer's SIP at: {@link #advertisedAddress} when set, else the bind address. */
+    public String sipHost() {
+        return advertisedAddress != null ? advertisedAddress : bindAddress;
+    }
+
+    /** The host put in SDP for the relay's ports: the RTP advertised address, else the SIP one, else the bind address. */
+    public String mediaHost() {
+        return rtpAdvertisedAddress != null ? rtpAdvertisedAddress : sipHost();
     }
 
     /** The RTP payload type of {@link #codec}: 0 for PCMU, 8 for PCMA. */
@@ -175,19 +205,28 @@ public record SipConfig(
     /** A copy with other agents. */
     public SipConfig withAgents(List<AgentConfig> newAgents) {
         return new SipConfig(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec,
-                loginExtension, notifyAgents, abandonMessageMillis, trunks, newAgents, abandonPrompt);
+                loginExtension, notifyAgents, abandonMessageMillis, trunks, newAgents, abandonPrompt, advertisedAddress,
+                rtpAdvertisedAddress);
     }
 
     /** A copy with the agent notifications switched on or off. */
     public SipConfig withNotifyAgents(boolean notify) {
         return new SipConfig(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec,
-                loginExtension, notify, abandonMessageMillis, trunks, agents, abandonPrompt);
+                loginExtension, notify, abandonMessageMillis, trunks, agents, abandonPrompt, advertisedAddress,
+                rtpAdvertisedAddress);
     }
 
     /** A copy that plays {@code prompt} to abandoned customers ({@code null}: the tone). */
     public SipConfig withAbandonPrompt(PromptAudio prompt) {
         return new SipConfig(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec,
-                loginExtension, notifyAgents, abandonMessageMillis, trunks, agents, prompt);
+                loginExtension, notifyAgents, abandonMessageMillis, trunks, agents, prompt, advertisedAddress,
+                rtpAdvertisedAddress);
     }
 
+    /** A copy that advertises {@code sipAddress} for signalling and {@code rtpAddress} for media (either may be null). */
+    public SipConfig withAdvertised(String sipAddress, String rtpAddress) {
+        return new SipConfig(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec,
+                loginExtension, notifyAgents, abandonMessageMillis, trunks, agents, abandonPrompt, sipAddress,
+                rtpAddress);
+    }
 }

@@ -46,9 +46,11 @@ public final class SipConfigLoader {
      */
     public static SipConfig fromMap(Map<?, ?> sip, Path dir) {
         allowOnly("sip", sip, "bindAddress", "port", "stackThreads", "codec", "loginExtension", "notifyAgents",
-                "abandonMessageMillis", "abandonMessageFile", "rtp", "trunks", "agents");
+                "abandonMessageMillis", "abandonMessageFile", "rtp", "trunks", "agents",
+                "advertisedAddress");
         Map<?, ?> rtp = sip.get("rtp") instanceof Map<?, ?> m ? m : Map.of();
-        allowOnly("sip.rtp", rtp, "portMin", "portMax", "threads");
+        allowOnly("sip.rtp", rtp, "portMin", "portMax", "threads",
+                "advertisedAddress");
         List<SipConfig.TrunkConfig> trunks = new ArrayList<>();
         for (Object o : list(sip.get("trunks"))) {
             trunks.add(trunk((Map<?, ?>) o));
@@ -71,7 +73,9 @@ public final class SipConfigLoader {
                 str(sip, "loginExtension", "login"),
                 bool(sip, "notifyAgents", true),
                 num(sip, "abandonMessageMillis", 0),
-                trunks, agents, prompt);
+                trunks, agents, prompt,
+                str(sip, "advertisedAddress", null),
+                str(rtp, "advertisedAddress", null));
     }
 
     private static SipConfig.TrunkConfig trunk(Map<?, ?> t) {

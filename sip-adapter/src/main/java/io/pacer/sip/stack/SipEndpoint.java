@@ -25,6 +25,7 @@ import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
@@ -42,7 +43,19 @@ import javax.sip.message.Response;
 public final class SipEndpoint {
 
     /** The longest SIP message Pacer accepts, on any transport. */
-    static final int MAX_MESSAGE_BYTES = 8192;
+    public static final int MAX_MESSAGE_BYTES = 8192;
+
+    /** The methods Pacer answers, for Allow in its INVITEs and in its answers to OPTIONS and 405. */
+    public static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, MESSAGE, INFO, UPDATE, REGISTER";
+
+    /** The bodies Pacer reads: SDP for media, plain text for the agent protocol. */
+    public static final String ACCEPT = "application/sdp, text/plain";
+
+    /** The extensions Pacer supports (session timers, RFC 4028). */
+    public static final String SUPPORTED = "timer";
+
+    /** Who Pacer says it is, in User-Agent and Server. */
+    public static final String PRODUCT = "Pacer";
 
     public final SipConfig config;
     public final SipStackImpl stack;
@@ -50,10 +63,15 @@ public final class SipEndpoint {
     public final AddressFactory addresses;
     public final HeaderFactory headers;
     final MessageFactory messages;
+    /** The host peers reach Pacer's SIP at (Via, Contact, From): the advertised address, else the bind address. */
     public final String host;
+    /** The host put in SDP for relay ports (see {@link SipConfig#mediaHost()}). */
+    public final String mediaHost;
     public final int port;
     public final ContentTypeHeader sdpType;
     public final ContentTypeHeader textType;
+    /** Built once: the same header for every INVITE, which the stack only encodes. */
+    private final javax.sip.header.UserAgentHeader userAgent;
 
     public SipEndpoint(SipConfig config, String stackName) throws Exception {
         this.config = config;
@@ -64,15 +82,24 @@ public final class SipEndpoint {
         this.addresses = new AddressFactoryImpl();
         this.headers = new HeaderFactoryImpl();
         this.messages = new MessageFactoryImpl();
-        this.host = config.bindAddress();
-        int wanted = config.port() != 0 ? config.port() : freePort(host);
-        ListeningPoint udp = stack.createListeningPoint(host, wanted, ListeningPoint.UDP);
+        String bind = config.bindAddress();
+        this.host = config.sipHost();
+        this.mediaHost = config.mediaHost();
+        int wanted = config.port() != 0 ? config.port() : freePort(bind);
+        ListeningPoint udp = stack.createListeningPoint(bind, wanted, ListeningPoint.UDP);
         this.port = udp.getPort();
-        ListeningPoint tcp = stack.createListeningPoint(host, port, ListeningPoint.TCP);
+        ListeningPoint tcp = stack.createListeningPoint(bind, port, ListeningPoint.TCP);
+        if (config.advertisedAddress() != null) {
+            // Behind NAT: the Via of requests the stack builds itself (in-dialog BYE, ACK) must name the public
+            // address too, or the far end answers to an address it cannot reach.
+            udp.setSentBy(host + ":" + port);
+            tcp.setSentBy(host + ":" + port);
+        }
         this.provider = stack.createSipProvider(udp);
         provider.addListeningPoint(tcp);
         this.sdpType = headers.createContentTypeHeader("application", "sdp");
         this.textType = headers.createContentTypeHeader("text", "plain");
+        this.userAgent = headers.createUserAgentHeader(List.of(PRODUCT));
     }
 
     /** The stack's settings, each with the reason it differs from JAIN-SIP's default (see docs/sip.md). */
@@ -95,8 +122,12 @@ public final class SipEndpoint {
         // The UDP reader allocates a fresh buffer of this size for every datagram it receives: at 65,536 (the
         // datagram maximum) that was most of Pacer's allocation and of its collection pauses. SIP messages over
         // UDP stay under the path MTU (RFC 3261 18.1.1), Asterisk and PJSIP cap every message at 4 KB; 8 KB
-        // leaves room for long SDP. A longer message is refused as malformed.
-        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(SipEndpoint.MAX_MESSAGE_BYTES));
+        // leaves room for long SDP. A longer datagram is dropped unparsed (MessageGate).
+        // One octet more than the limit is read, so that MessageGate can tell a longer datagram (dropped before
+        // parsing) from one exactly at the limit.
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(SipEndpoint.MAX_MESSAGE_BYTES + 1));
+        // Every message passes MessageGate: over-long datagrams dropped, malformed requests answered (docs/sip.md).
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", MessageGate.class.getName());
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", String.valueOf(4 << 20));
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", String.valueOf(4 << 20));
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
@@ -200,6 +231,8 @@ public final class SipEndpoint {
                 headers.createFromHeader(address(fromUser, host, port), newTag()),
                 headers.createToHeader(to, null), via(transport), headers.createMaxForwardsHeader(70));
         invite.addHeader(contact(transport));
+        addList(invite, "Allow", ALLOW);
+        invite.addHeader(userAgent);
         return invite;
     }
 
@@ -212,14 +245,74 @@ public final class SipEndpoint {
     }
 
     /**
-     * Answers a request without keeping any state: for refusals, so that a stranger costs no transaction.
+     * Answers a request without keeping any state: for refusals, so that a stranger costs no transaction. The
+     * answer gets a To tag when the request had none (RFC 3261 8.2.6.2), since it ends the would-be dialog.
      */
     public void respondStateless(Request request, int status) {
+        respondStateless(request, status, null);
+    }
+
+    /** {@link #respondStateless(Request, int)} with a reason phrase of Pacer's ({@code null}: the standard one). */
+    public void respondStateless(Request request, int status, String reason) {
         try {
-            provider.sendResponse(messages.createResponse(status, request));
+            Response r = messages.createResponse(status, request);
+            if (reason != null) {
+                r.setReasonPhrase(reason);
+            }
+            sendStateless(r);
+        } catch (ParseException | RuntimeException e) {
+            // Nothing to answer to (no usable Via): dropping is all that is left.
+        }
+    }
+
+    /** Sends {@code response} outside any transaction, with a To tag added when it has none. */
+    public void sendStateless(Response response) {
+        try {
+            ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+            if (to != null && to.getTag() == null && response.getStatusCode() >= 200) {
+                to.setTag(newTag());
+            }
+            provider.sendResponse(response);
         } catch (ParseException | SipException | RuntimeException e) {
             // Nothing to answer to (no usable Via): dropping is all that is left.
         }
+    }
+
+    /** The 200 to an OPTIONS outside a dialog: what Pacer allows, accepts and supports (RFC 3261 11.2). */
+    public void answerOptions(Request request) {
+        try {
+            Response ok = messages.createResponse(Response.OK, request);
+            addList(ok, "Allow", ALLOW);
+            addList(ok, "Accept", ACCEPT);
+            ok.addHeader(headers.createHeader("Supported", SUPPORTED));
+            ok.addHeader(headers.createHeader("Server", PRODUCT));
+            sendStateless(ok);
+        } catch (ParseException | RuntimeException e) {
+            // Nothing to answer to (no usable Via): dropping is all that is left.
+        }
+    }
+
+    /**
+     * Adds header {@code name} with each of the comma-separated {@code values}. Allow, Accept and Unsupported are
+     * built by the factory's typed methods, which parse nothing: every INVITE carries Allow, and the generic
+     * {@code createHeader} runs the header parser once per value, on the worker's thread.
+     */
+    public void addList(javax.sip.message.Message m, String name, String values) throws ParseException {
+        for (String v : values.split(",")) {
+            String value = v.trim();
+            m.addHeader(switch (name) {
+                case "Allow" -> headers.createAllowHeader(value);
+                case "Unsupported" -> headers.createUnsupportedHeader(value);
+                case "Accept" -> headers.createAcceptHeader(value.substring(0, value.indexOf('/')),
+                        value.substring(value.indexOf('/') + 1));
+                default -> headers.createHeader(name, value);
+            });
+        }
+    }
+
+    /** An SDP offer or answer for the relay port {@code rtpPort}, at the advertised media address. */
+    public String sdp(int rtpPort, long sessionId, long sessionVersion) {
+        return io.pacer.sip.media.Sdp.audio(mediaHost, rtpPort, config.payloadType(), sessionId, sessionVersion);
     }
 
     /** The server transaction of an in-dialog or accepted request, creating it when the stack did not. */

@@ -61,7 +61,7 @@ final class CarrierRequests {
         }
         ok.addHeader(sip.contact(call.trunk.config.transport()));
         if (call.media != null && (Request.INVITE.equals(r.method()) || moved != null)) {
-            ok.setContent(Sdp.audio(sip.host, call.media.port(), sip.config.payloadType(), ++call.sdpVersion), sip.sdpType);
+            ok.setContent(sip.sdp(call.media.port(), call.sdpSessionId, ++call.sdpVersion), sip.sdpType);
         }
         r.answer(ok);
         stats.refreshes++;

@@ -1,6 +1,7 @@
 package io.pacer.sip.trunk;
 
 import io.pacer.sip.media.RelayPort;
+import io.pacer.sip.media.Sdp;
 import java.util.concurrent.ScheduledFuture;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -38,6 +39,8 @@ public final class TrunkCall {
     ScheduledFuture<?> timer;
     int agentId = -1;
     long sdpVersion = 1;
+    /** The o= line's session id: its own, so that a far end never takes a reused relay port for the same session. */
+    final long sdpSessionId = Sdp.newSessionId();
 
     TrunkCall(long callId, int campaignId, TrunkState trunk, String number, String callerId, long ringTimeoutMillis) {
         this.callId = callId;

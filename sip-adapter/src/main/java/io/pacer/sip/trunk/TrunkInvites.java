@@ -2,7 +2,6 @@ package io.pacer.sip.trunk;
 
 import io.pacer.sip.stack.SipConfig;
 import io.pacer.sip.stack.SipEndpoint;
-import io.pacer.sip.media.Sdp;
 import javax.sip.address.SipURI;
 import javax.sip.message.Request;
 
@@ -40,7 +39,7 @@ final class TrunkInvites {
             }
             invite.addHeader(sip.headers.createRouteHeader(sip.addresses.createAddress(proxy)));
         }
-        invite.setContent(Sdp.audio(sip.host, call.media.port(), sip.config.payloadType(), call.sdpVersion), sip.sdpType);
+        invite.setContent(sip.sdp(call.media.port(), call.sdpSessionId, call.sdpVersion), sip.sdpType);
         return invite;
     }
 }
