@@ -30,6 +30,8 @@ public final class CampaignRuntime {
     public final PacingDecision decision = new PacingDecision();
     /** Counters readable from other threads. */
     public final CampaignCounters counters = new CampaignCounters();
+    /** Engine-clock time before which no call is placed: the trunk said it cannot take one until then. */
+    private long dialsHeldUntilNanos = Long.MIN_VALUE;
     int reserved;
     int onCall;
     int wrapping;
@@ -81,6 +83,21 @@ public final class CampaignRuntime {
     /** Starts or stops placing new calls; calls in flight finish either way. */
     public void setRunning(boolean r) {
         running = r;
+    }
+
+    /** No call is placed before {@code untilNanos} (engine clock): the adapter could not place the last one. */
+    public void holdDials(long untilNanos) {
+        dialsHeldUntilNanos = Math.max(dialsHeldUntilNanos, untilNanos);
+        counters.set(CampaignCounters.DIALS_HELD, 1);
+    }
+
+    /** True while dialling is held at {@code nowNanos}; clears the held flag once the hold is over. */
+    public boolean dialsHeld(long nowNanos) {
+        if (nowNanos < dialsHeldUntilNanos) {
+            return true;
+        }
+        counters.set(CampaignCounters.DIALS_HELD, 0);
+        return false;
     }
 
     /** Agents reserved for a call or a preview now; kept by the core as agents move. */
