@@ -1,6 +1,5 @@
 package io.pacer.sip;
 
-import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.port.Telephony;
 import io.pacer.sip.media.BridgeIndex;
@@ -12,20 +11,28 @@ import java.util.concurrent.Executor;
  * worker thread carries the command out. {@link #bridge} is the exception that matters: it switches the
  * relay at once through {@link BridgeIndex}, so that the answer-to-bridge time has no queue in it.
  *
- * <p>When the ring is full, a dial is failed back to the engine from another thread (never re-entering the
+ * <p>When the ring is full, a dial is handed back to the engine as not placed, from another thread (never re-entering the
  * engine from its own thread); other commands are dropped and counted as refused.
  */
 public final class SipTelephony implements Telephony {
 
+    /** Slack beyond the adapter's own ring timing before the core's backstop ring timer fires. */
+    private static final long CORE_RING_TIMER_SLACK_MILLIS = 5_000;
+
+    /** How long the engine holds a campaign's dials when the work ring was full. */
+    private static final long RING_FULL_HOLD_MILLIS = 200;
+
     private final SipWorkRing ring;
     private final Executor failureReporter;
     private final BridgeIndex index;
+    private final long longestPostDialLimitMillis;
     private volatile EngineInput input;
 
-    SipTelephony(SipWorkRing ring, Executor failureReporter, BridgeIndex index) {
+    SipTelephony(SipWorkRing ring, Executor failureReporter, BridgeIndex index, long longestPostDialLimitMillis) {
         this.index = index;
         this.ring = ring;
         this.failureReporter = failureReporter;
+        this.longestPostDialLimitMillis = longestPostDialLimitMillis;
     }
 
     void input(EngineInput engineInput) {
@@ -36,8 +43,9 @@ public final class SipTelephony implements Telephony {
     public void dial(long callId, int campaignId, long contactId, String number, String callerId, long ringTimeoutMillis) {
         long seq = ring.claim();
         if (seq < 0) {
+            // Nothing was sent: the dial goes back untouched, like one the trunk refuses.
             EngineInput in = input;
-            failureReporter.execute(() -> in.callFailed(callId, CallOutcome.FAILURE));
+            failureReporter.execute(() -> in.callNotPlaced(callId, RING_FULL_HOLD_MILLIS));
             return;
         }
         SipWork w = ring.slot(seq);
@@ -49,6 +57,16 @@ public final class SipTelephony implements Telephony {
         w.callerId = callerId;
         w.ringTimeoutMillis = ringTimeoutMillis;
         ring.publish(seq);
+    }
+
+    /**
+     * The adapter times the ringing itself (docs/sip.md, "Ring timing"): a dial may wait up to its ring time
+     * for the calls-per-second budget, then up to the trunk's post-dial limit for a 180/183, then rings for its
+     * ring time. The core's own timer is only a backstop for a lost event, so it comes after all of that.
+     */
+    @Override
+    public long coreRingTimerMillis(long ringTimeoutMillis) {
+        return 2 * ringTimeoutMillis + longestPostDialLimitMillis + CORE_RING_TIMER_SLACK_MILLIS;
     }
 
     @Override
