@@ -87,6 +87,7 @@ public final class PacerSipServer implements AutoCloseable, AgentSessions {
         }
         worker.init(relay, ring, timers, input, bridges);
         trunkGauges = worker.trunkGauges();
+        telephony.trunks(config, trunkGauges);
         telephony.input(input);
         ring.start();
         sip.start(new SipEventListener(ring));

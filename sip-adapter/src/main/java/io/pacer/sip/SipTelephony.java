@@ -3,6 +3,9 @@ package io.pacer.sip;
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.port.Telephony;
 import io.pacer.sip.media.BridgeIndex;
+import io.pacer.sip.stack.SipConfig;
+import io.pacer.sip.trunk.TrunkGauges;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -27,6 +30,8 @@ public final class SipTelephony implements Telephony {
     private final BridgeIndex index;
     private final long longestPostDialLimitMillis;
     private volatile EngineInput input;
+    /** Each campaign's trunk by campaign id (beyond the array: the default trunk); set once at start. */
+    private volatile Routes routes;
 
     SipTelephony(SipWorkRing ring, Executor failureReporter, BridgeIndex index, long longestPostDialLimitMillis) {
         this.index = index;
@@ -37,6 +42,56 @@ public final class SipTelephony implements Telephony {
 
     void input(EngineInput engineInput) {
         this.input = engineInput;
+    }
+
+    /** Learns each campaign's trunk, so that {@link #placeableNow} reads the trunk's published state. */
+    void trunks(SipConfig config, List<TrunkGauges> gauges) {
+        routes = new Routes(config, gauges);
+    }
+
+    /**
+     * The campaign's trunk's free channels (none while it backs off), less the dials already published to the
+     * worker that it has not taken yet: two pacing decisions in a row must not both count the same free channel.
+     * Volatile reads and plain counters of the engine's thread; no allocation.
+     */
+    @Override
+    public int placeableNow(int campaignId) {
+        Routes r = routes;
+        if (r == null) {
+            return Integer.MAX_VALUE;
+        }
+        int trunk = r.trunkOf(campaignId);
+        TrunkGauges gauges = r.gauges[trunk];
+        long inTransit = r.dialsPublished[trunk] - gauges.dialsTaken();
+        return (int) Math.max(0, gauges.placeableNow() - inTransit);
+    }
+
+    /** Campaign to trunk, and the dials the engine's thread has published per trunk (written by it alone). */
+    private static final class Routes {
+        final TrunkGauges[] gauges;
+        final int[] trunkOfCampaign;
+        final long[] dialsPublished;
+
+        Routes(SipConfig config, List<TrunkGauges> list) {
+            gauges = list.toArray(new TrunkGauges[0]);
+            dialsPublished = new long[gauges.length];
+            int maxCampaign = 0;
+            for (SipConfig.TrunkConfig t : config.trunks()) {
+                for (int campaign : t.campaigns()) {
+                    maxCampaign = Math.max(maxCampaign, campaign);
+                }
+            }
+            trunkOfCampaign = new int[maxCampaign + 2];
+            for (int campaign = 0; campaign < trunkOfCampaign.length; campaign++) {
+                trunkOfCampaign[campaign] = config.trunks().indexOf(config.trunkFor(campaign));
+            }
+        }
+
+        /** Ids no trunk lists go to the default trunk, like the array's last slot (one past every listed id). */
+        int trunkOf(int campaignId) {
+            int slot = campaignId >= 0 && campaignId < trunkOfCampaign.length ? campaignId : trunkOfCampaign.length - 1;
+            return trunkOfCampaign[slot];
+        }
     }
 
     @Override
@@ -57,6 +112,10 @@ public final class SipTelephony implements Telephony {
         w.callerId = callerId;
         w.ringTimeoutMillis = ringTimeoutMillis;
         ring.publish(seq);
+        Routes r = routes;
+        if (r != null) {
+            r.dialsPublished[r.trunkOf(campaignId)]++;
+        }
     }
 
     /**

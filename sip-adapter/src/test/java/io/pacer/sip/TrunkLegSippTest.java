@@ -32,7 +32,7 @@ class TrunkLegSippTest {
         "carrier-answer.xml", "carrier-busy.xml", "carrier-no-answer.xml", "carrier-failure.xml",
         "carrier-early-media.xml", "carrier-hangup.xml", "carrier-reinvite.xml", "carrier-random.xml",
         "carrier-answer-media.xml", "carrier-answer.xml", "carrier-auth.xml", "carrier-answer.xml",
-        "carrier-ack-lost.xml", "carrier-bye-again.xml", "carrier-post-dial-delay.xml", "carrier-no-answer.xml"};
+        "carrier-ack-lost.xml", "carrier-bye-again.xml", "carrier-post-dial-delay.xml", "carrier-no-answer.xml", "carrier-no-answer.xml"};
     private static final int TCP_CAMPAIGN = 10;
     private static final int AUTH_CAMPAIGN = 11;
     private static final int LOAD_CAMPAIGN = 12;
@@ -41,6 +41,8 @@ class TrunkLegSippTest {
     private static final int POST_DIAL_DELAY_CAMPAIGN = 15;
     /** A trunk capped at one call per second, so that dials queue in the adapter. */
     private static final int ONE_PER_SECOND_CAMPAIGN = 16;
+    /** A trunk with one channel. */
+    private static final int ONE_CHANNEL_CAMPAIGN = 17;
     /** The least ring time the rules allow, which the engine gives every dial at least. */
     private static final long RING_MILLIS = 15_000;
 
@@ -62,7 +64,7 @@ class TrunkLegSippTest {
             String user = campaign == AUTH_CAMPAIGN ? "pacer" : null;
             String password = campaign == AUTH_CAMPAIGN ? "trunk-secret" : null;
             trunks.add(new SipConfig.TrunkConfig("trunk" + campaign, "127.0.0.1", carrierPorts[campaign], transport,
-                    null, 0, user, password, "+15550100", 1000, campaign == ONE_PER_SECOND_CAMPAIGN ? 1 : 1000,
+                    null, 0, user, password, "+15550100", campaign == ONE_CHANNEL_CAMPAIGN ? 1 : 1000, campaign == ONE_PER_SECOND_CAMPAIGN ? 1 : 1000,
                     List.of(campaign)));
         }
         List<SipConfig.AgentConfig> agents = List.of(
@@ -228,6 +230,23 @@ class TrunkLegSippTest {
         }
         assertEquals(invitesBefore + 3, pacer.stats().invitesSent(), "the cancelled queued dial sent an INVITE");
         assertEquals(noAnswerBefore + 3, core.failed(CallOutcome.NO_ANSWER), "the queued dial was booked NO_ANSWER");
+    }
+
+    @Test
+    void aDialOnAFullTrunkGoesBackNotPlacedWithoutAnInvite() throws Exception {
+        long invitesBefore = pacer.stats().invitesSent();
+        try (Sipp carrier = carrier(ONE_CHANNEL_CAMPAIGN, 1)) {
+            long ringing = dial(ONE_CHANNEL_CAMPAIGN, 1_000);
+            assertNotNull(core.awaitEvent("ringing " + ringing, 5_000));
+            assertEquals(0, pacer.trunks().get(ONE_CHANNEL_CAMPAIGN - 1).channelsFree());
+            long refused = dial(ONE_CHANNEL_CAMPAIGN, 1_000);
+            assertEquals("notplaced " + refused + " " + 1_000, core.awaitEvent("notplaced " + refused, 5_000),
+                    "the engine holds the campaign's dials for a second while the trunk is full");
+            assertEquals("failed " + ringing + " NO_ANSWER", core.awaitEvent("failed " + ringing, 5_000));
+            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+        }
+        assertEquals(invitesBefore + 1, pacer.stats().invitesSent(), "the refused dial sent an INVITE");
+        assertEquals(1, pacer.trunks().get(ONE_CHANNEL_CAMPAIGN - 1).channelsFree());
     }
 
     @Test

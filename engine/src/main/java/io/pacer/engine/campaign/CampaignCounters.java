@@ -33,7 +33,7 @@ public final class CampaignCounters {
     public static final int LOGGED_IN = 10;
     /** Dials the adapter could not place (trunk backing off, full or down): undone, their contacts given back. */
     public static final int NOT_PLACED = 11;
-    /** 1 while the campaign places no call because its trunk cannot take one, else 0. */
+    /** 1 while the campaign places no call because its trunk cannot take one (back-off, full, down), else 0. */
     public static final int DIALS_HELD = 12;
     /** First of one counter per {@link CallOutcome}. */
     public static final int OUTCOME_BASE = 13;

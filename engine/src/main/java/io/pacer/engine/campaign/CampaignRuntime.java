@@ -91,13 +91,9 @@ public final class CampaignRuntime {
         counters.set(CampaignCounters.DIALS_HELD, 1);
     }
 
-    /** True while dialling is held at {@code nowNanos}; clears the held flag once the hold is over. */
+    /** True while dialling is held at {@code nowNanos}. */
     public boolean dialsHeld(long nowNanos) {
-        if (nowNanos < dialsHeldUntilNanos) {
-            return true;
-        }
-        counters.set(CampaignCounters.DIALS_HELD, 0);
-        return false;
+        return nowNanos < dialsHeldUntilNanos;
     }
 
     /** Agents reserved for a call or a preview now; kept by the core as agents move. */
@@ -145,6 +141,7 @@ public final class CampaignRuntime {
                 c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.BUSY.ordinal()),
                 c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.NO_ANSWER.ordinal()),
                 c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.FAILURE.ordinal())
-                        + c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.INVALID_NUMBER.ordinal()));
+                        + c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.INVALID_NUMBER.ordinal()),
+                c.get(CampaignCounters.DIALS_HELD) != 0, c.get(CampaignCounters.NOT_PLACED));
     }
 }

@@ -174,9 +174,14 @@ final class CallLifecycle {
         }
     }
 
-    /** The number of the {@code wanted} calls the campaign may place now: none while its trunk cannot take one. */
+    /**
+     * The number of the {@code wanted} calls the campaign may place now: none while its dials are held after one
+     * could not be placed, and never more than its trunk can take ({@link io.pacer.engine.port.Telephony#placeableNow}).
+     */
     int placeable(CampaignRuntime c, int wanted) {
-        return c.dialsHeld(state.nowNanos) ? 0 : wanted;
+        int room = c.dialsHeld(state.nowNanos) ? 0 : state.telephony.placeableNow(c.config().id());
+        c.counters.set(CampaignCounters.DIALS_HELD, room <= 0 ? 1 : 0);
+        return Math.max(0, Math.min(wanted, room));
     }
 
     /** The customer leg ended: a talk ends, a wait ends as abandoned, anything earlier as a failure. */

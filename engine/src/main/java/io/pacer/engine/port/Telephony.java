@@ -40,6 +40,16 @@ public interface Telephony {
         return ringTimeoutMillis;
     }
 
+    /**
+     * How many new calls {@code campaignId}'s trunk could take now: its free channels, 0 while it backs off
+     * after a 503 with Retry-After or is down. Pacing never asks for more, so that a dial is refused (and handed
+     * back) only when two decisions race the adapter. Called on the core's thread: an implementation reads state
+     * its own thread publishes (volatile fields), never blocks and never allocates. By default, no limit.
+     */
+    default int placeableNow(int campaignId) {
+        return Integer.MAX_VALUE;
+    }
+
     /** Cancels a call that has not been answered yet (ring timeout, campaign stopped). */
     void cancel(long callId);
 

@@ -64,6 +64,25 @@ class CallNotPlacedTest {
     }
 
     @Test
+    void pacingNeverAsksForMoreThanTheTrunkCanTake() {
+        h.trunkRoom = 2;
+        h.input.command(c -> c.upsertCampaign(new io.pacer.engine.campaign.CampaignConfig(1, "test", DialMode.POWER,
+                4.0, 0.0, 0.03, 15_000, 2_000, 100, null)));
+        h.input.agentLogin(0, 1);
+        assertEquals(2, h.dialed.size(), "four wanted, two channels free: " + h.commands);
+        h.trunkRoom = 0;
+        h.advanceMillis(1_000);
+        assertEquals(2, h.dialed.size(), "a trunk backing off or full is asked for nothing");
+        assertEquals(1, h.core.campaign(1).counters.get(CampaignCounters.DIALS_HELD));
+        assertTrue(h.core.stats(1).dialsHeld(), "the campaign's stats show the trunk holding its dials");
+        assertTrue(h.givenBack.isEmpty(), "no contact taken only to be handed back");
+        h.trunkRoom = Integer.MAX_VALUE;
+        h.advanceMillis(500);
+        assertEquals(4, h.dialed.size(), "dialling resumes once the trunk has room");
+        assertEquals(0, h.core.campaign(1).counters.get(CampaignCounters.DIALS_HELD));
+    }
+
+    @Test
     void notPlacedAfterRingingIsIgnored() {
         long call = firstDialOfAProgressiveCampaign();
         h.input.callRinging(call);

@@ -27,6 +27,16 @@ public final class TrunkGauges {
         return trunk.backingOff(System.nanoTime()) ? 1 : 0;
     }
 
+    /** Calls the trunk could take now: its free channels, none while it backs off. */
+    public int placeableNow() {
+        return trunk.backingOff(System.nanoTime()) ? 0 : channelsFree();
+    }
+
+    /** Dials the worker has taken off its ring for this trunk since start (placed, queued or refused). */
+    public long dialsTaken() {
+        return trunk.dialsTaken;
+    }
+
     /** Milliseconds of back-off left (0 when none). */
     public long backoffLeftMillis() {
         return trunk.backoffLeftMillis(System.nanoTime());

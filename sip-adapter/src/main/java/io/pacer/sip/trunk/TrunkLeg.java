@@ -78,10 +78,11 @@ public final class TrunkLeg {
      * holds the campaign's dials), else sent or queued for the calls-per-second budget.
      */
     public void dial(long callId, int campaignId, String number, String callerId, long ringTimeoutMillis) {
+        TrunkState trunk = admission.trunkFor(campaignId);
+        trunk.dialsTaken++;
         if (calls.get(callId) != null) {
             return;
         }
-        TrunkState trunk = admission.trunkFor(campaignId);
         long nowNanos = System.nanoTime();
         stats.dials++;
         if (TrunkAdmission.refuses(trunk, nowNanos)) {

@@ -13,6 +13,8 @@ final class TrunkState {
     final ArrayDeque<TrunkCall> waiting = new ArrayDeque<>();
     volatile int channelsInUse;
     volatile long backoffUntilNanos;
+    /** Dials taken off the worker's ring for this trunk: the engine's thread compares them with those it sent. */
+    volatile long dialsTaken;
     boolean tickScheduled;
     private double tokens;
     private long refilledAtNanos;
