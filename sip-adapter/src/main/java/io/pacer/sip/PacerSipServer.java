@@ -68,11 +68,7 @@ public final class PacerSipServer implements AutoCloseable, AgentSessions {
             maxAgentId = Math.max(maxAgentId, a.id());
         }
         this.bridges = new BridgeIndex(1 << 16, maxAgentId + 1, meter);
-        long longestPostDialLimitMillis = 0;
-        for (SipConfig.TrunkConfig t : config.trunks()) {
-            longestPostDialLimitMillis = Math.max(longestPostDialLimitMillis, t.postDialLimitMillis());
-        }
-        this.telephony = new SipTelephony(ring, timers, bridges, longestPostDialLimitMillis);
+        this.telephony = new SipTelephony(ring, timers, bridges, config);
     }
 
     /** The engine's telephony port; usable before {@link #start} (commands wait in the ring). */
@@ -87,7 +83,7 @@ public final class PacerSipServer implements AutoCloseable, AgentSessions {
         }
         worker.init(relay, ring, timers, input, bridges);
         trunkGauges = worker.trunkGauges();
-        telephony.trunks(config, trunkGauges);
+        telephony.trunks(trunkGauges);
         telephony.input(input);
         ring.start();
         sip.start(new SipEventListener(ring));

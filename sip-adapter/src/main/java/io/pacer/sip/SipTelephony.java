@@ -30,14 +30,21 @@ public final class SipTelephony implements Telephony {
     private final BridgeIndex index;
     private final long longestPostDialLimitMillis;
     private volatile EngineInput input;
-    /** Each campaign's trunk by campaign id (beyond the array: the default trunk); set once at start. */
-    private volatile Routes routes;
+    /** Each campaign's trunk, and the dials published per trunk: from construction, so that none is missed. */
+    private final Routes routes;
+    /** Each trunk's published state, by the configuration's order; set once at start. */
+    private volatile TrunkGauges[] gauges;
 
-    SipTelephony(SipWorkRing ring, Executor failureReporter, BridgeIndex index, long longestPostDialLimitMillis) {
+    SipTelephony(SipWorkRing ring, Executor failureReporter, BridgeIndex index, SipConfig config) {
         this.index = index;
         this.ring = ring;
         this.failureReporter = failureReporter;
-        this.longestPostDialLimitMillis = longestPostDialLimitMillis;
+        long longest = 0;
+        for (SipConfig.TrunkConfig t : config.trunks()) {
+            longest = Math.max(longest, t.postDialLimitMillis());
+        }
+        this.longestPostDialLimitMillis = longest;
+        this.routes = new Routes(config);
     }
 
     void input(EngineInput engineInput) {
@@ -45,8 +52,8 @@ public final class SipTelephony implements Telephony {
     }
 
     /** Learns each campaign's trunk, so that {@link #placeableNow} reads the trunk's published state. */
-    void trunks(SipConfig config, List<TrunkGauges> gauges) {
-        routes = new Routes(config, gauges);
+    void trunks(List<TrunkGauges> trunkGauges) {
+        gauges = trunkGauges.toArray(new TrunkGauges[0]);
     }
 
     /**
@@ -56,25 +63,25 @@ public final class SipTelephony implements Telephony {
      */
     @Override
     public int placeableNow(int campaignId) {
-        Routes r = routes;
-        if (r == null) {
+        TrunkGauges[] all = gauges;
+        if (all == null) {
             return Integer.MAX_VALUE;
         }
-        int trunk = r.trunkOf(campaignId);
-        TrunkGauges gauges = r.gauges[trunk];
-        long inTransit = r.dialsPublished[trunk] - gauges.dialsTaken();
-        return (int) Math.max(0, gauges.placeableNow() - inTransit);
+        int trunk = routes.trunkOf(campaignId);
+        long inTransit = routes.dialsPublished[trunk] - all[trunk].dialsTaken();
+        return (int) Math.max(0, all[trunk].placeableNow() - inTransit);
     }
 
-    /** Campaign to trunk, and the dials the engine's thread has published per trunk (written by it alone). */
+    /**
+     * Campaign to trunk, as {@link SipConfig#trunkFor} routes it, and the dials the engine's thread has published
+     * per trunk (written and read by that thread alone).
+     */
     private static final class Routes {
-        final TrunkGauges[] gauges;
         final int[] trunkOfCampaign;
         final long[] dialsPublished;
 
-        Routes(SipConfig config, List<TrunkGauges> list) {
-            gauges = list.toArray(new TrunkGauges[0]);
-            dialsPublished = new long[gauges.length];
+        Routes(SipConfig config) {
+            dialsPublished = new long[config.trunks().size()];
             int maxCampaign = 0;
             for (SipConfig.TrunkConfig t : config.trunks()) {
                 for (int campaign : t.campaigns()) {
@@ -112,10 +119,7 @@ public final class SipTelephony implements Telephony {
         w.callerId = callerId;
         w.ringTimeoutMillis = ringTimeoutMillis;
         ring.publish(seq);
-        Routes r = routes;
-        if (r != null) {
-            r.dialsPublished[r.trunkOf(campaignId)]++;
-        }
+        routes.dialsPublished[routes.trunkOf(campaignId)]++;
     }
 
     /**
