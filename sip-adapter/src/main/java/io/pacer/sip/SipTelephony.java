@@ -118,8 +118,8 @@ public final class SipTelephony implements Telephony {
         w.number = number;
         w.callerId = callerId;
         w.ringTimeoutMillis = ringTimeoutMillis;
-        ring.publish(seq);
         routes.dialsPublished[routes.trunkOf(campaignId)]++;
+        ring.publish(seq);
     }
 
     /**

@@ -32,7 +32,7 @@ class TrunkLegSippTest {
         "carrier-answer.xml", "carrier-busy.xml", "carrier-no-answer.xml", "carrier-failure.xml",
         "carrier-early-media.xml", "carrier-hangup.xml", "carrier-reinvite.xml", "carrier-random.xml",
         "carrier-answer-media.xml", "carrier-answer.xml", "carrier-auth.xml", "carrier-answer.xml",
-        "carrier-ack-lost.xml", "carrier-bye-again.xml", "carrier-post-dial-delay.xml", "carrier-no-answer.xml", "carrier-no-answer.xml"};
+        "carrier-ack-lost.xml", "carrier-bye-again.xml", "carrier-post-dial-delay.xml", "carrier-no-answer.xml", "carrier-no-answer.xml", "carrier-answer.xml"};
     private static final int TCP_CAMPAIGN = 10;
     private static final int AUTH_CAMPAIGN = 11;
     private static final int LOAD_CAMPAIGN = 12;
@@ -43,6 +43,8 @@ class TrunkLegSippTest {
     private static final int ONE_PER_SECOND_CAMPAIGN = 16;
     /** A trunk with one channel. */
     private static final int ONE_CHANNEL_CAMPAIGN = 17;
+    /** A TCP trunk nothing listens on: down. */
+    private static final int DOWN_CAMPAIGN = 18;
     /** The least ring time the rules allow, which the engine gives every dial at least. */
     private static final long RING_MILLIS = 15_000;
 
@@ -60,7 +62,7 @@ class TrunkLegSippTest {
         List<SipConfig.TrunkConfig> trunks = new ArrayList<>();
         for (int campaign = 1; campaign <= SCENARIOS.length; campaign++) {
             carrierPorts[campaign] = Sipp.freePort();
-            String transport = campaign == TCP_CAMPAIGN ? "tcp" : "udp";
+            String transport = campaign == TCP_CAMPAIGN || campaign == DOWN_CAMPAIGN ? "tcp" : "udp";
             String user = campaign == AUTH_CAMPAIGN ? "pacer" : null;
             String password = campaign == AUTH_CAMPAIGN ? "trunk-secret" : null;
             trunks.add(new SipConfig.TrunkConfig("trunk" + campaign, "127.0.0.1", carrierPorts[campaign], transport,
@@ -247,6 +249,18 @@ class TrunkLegSippTest {
         }
         assertEquals(invitesBefore + 1, pacer.stats().invitesSent(), "the refused dial sent an INVITE");
         assertEquals(1, pacer.trunks().get(ONE_CHANNEL_CAMPAIGN - 1).channelsFree());
+    }
+
+    @Test
+    void aDialOnATrunkThatIsDownGoesBackNotPlaced() throws Exception {
+        long invitesBefore = pacer.stats().invitesSent();
+        long id = dial(DOWN_CAMPAIGN, RING_MILLIS);
+        assertEquals("notplaced " + id + " 5000", core.awaitEvent("notplaced " + id, 5_000),
+                "a TCP trunk that refuses the connection took no call: the dial goes back, the campaign waits 5 s");
+        assertEquals(invitesBefore, pacer.stats().invitesSent());
+        pacer.awaitIdle(2_000);
+        assertEquals(1, pacer.liveDialogs(), "the INVITE that never left must leave no dialog behind");
+        assertEquals(0, pacer.stats().callsInProgress());
     }
 
     @Test

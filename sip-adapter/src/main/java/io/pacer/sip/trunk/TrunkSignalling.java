@@ -56,6 +56,10 @@ final class TrunkSignalling {
             // dial goes back untouched and the campaign waits before it tries the trunk again.
             stats.transportErrors++;
             terminate(ct);
+            // The stack made the INVITE's dialog with its transaction; nothing will ever end it but us.
+            if (ct.getDialog() != null) {
+                ct.getDialog().delete();
+            }
             calls.unplace(call, TRUNK_DOWN_HOLD_MILLIS);
             return;
         }
