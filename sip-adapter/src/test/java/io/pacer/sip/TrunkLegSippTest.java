@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.port.Telephony;
 import io.pacer.sip.loopback.StandInCore;
@@ -278,6 +279,11 @@ class TrunkLegSippTest {
         assertTrue(holdMillis > 50_000 && holdMillis <= 60_000, "the engine holds for the Retry-After: " + holdMillis);
         assertEquals(refusedBefore + 1, pacer.stats().refusedByTrunk(), "Retry-After: 60 must stop new INVITEs");
         assertEquals(1, pacer.trunks().get(3).backingOff(), "trunk4 must show its back-off");
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        pacer.bindTrunkGaugesTo(registry);
+        assertEquals(1.0, registry.get("pacer.trunk.backoff").tag("trunk", "trunk4").gauge().value());
+        assertEquals(0.0, registry.get("pacer.trunk.backoff").tag("trunk", "trunk1").gauge().value());
+        assertEquals(1000.0, registry.get("pacer.trunk.channels.free").tag("trunk", "trunk4").gauge().value());
     }
 
     @Test
