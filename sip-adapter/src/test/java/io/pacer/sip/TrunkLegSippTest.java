@@ -253,6 +253,29 @@ class TrunkLegSippTest {
     }
 
     @Test
+    void dialsQueuedLongerThanTheirRingTimeGoBackUntouched() throws Exception {
+        long invitesBefore = pacer.stats().invitesSent();
+        try (Sipp carrier = carrier(ONE_PER_SECOND_CAMPAIGN, 1)) {
+            // Let the one-per-second budget fill up again after any earlier test on this trunk.
+            Thread.sleep(1_100);
+            long sent = dial(ONE_PER_SECOND_CAMPAIGN, 500);
+            long second = dial(ONE_PER_SECOND_CAMPAIGN, 500);
+            long third = dial(ONE_PER_SECOND_CAMPAIGN, 500);
+            // The budget has a token again only after a second, longer than their 500 ms ring time: no INVITE.
+            assertEquals("notplaced " + second + " 0", core.awaitEvent("notplaced " + second, 5_000));
+            assertEquals("notplaced " + third + " 0", core.awaitEvent("notplaced " + third, 5_000));
+            // The sent call rang its 500 ms and was cancelled, likely before the two came back: look it up.
+            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (core.eventNanos("failed " + sent + " NO_ANSWER") == null && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertNotNull(core.eventNanos("failed " + sent + " NO_ANSWER"), "the sent call was not booked NO_ANSWER");
+        }
+        assertEquals(invitesBefore + 1, pacer.stats().invitesSent(), "a dial that waited out its ring time was sent");
+    }
+
+    @Test
     void aDialOnATrunkThatIsDownGoesBackNotPlaced() throws Exception {
         long invitesBefore = pacer.stats().invitesSent();
         long id = dial(DOWN_CAMPAIGN, RING_MILLIS);
