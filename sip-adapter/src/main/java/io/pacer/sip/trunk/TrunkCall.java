@@ -34,8 +34,6 @@ public final class TrunkCall {
     long answerNanos;
     /** When the dial joined its trunk's calls-per-second queue (0: never queued). */
     long queuedNanos;
-    /** When the first 180/183 arrived, the start of the ring time (0: none yet). */
-    long ringingNanos;
     /** Counts the call's timers, so that one that fired after being replaced or disarmed is recognised. */
     long timerGeneration;
     /** The pending timer of the call ({@link TrunkTimer}), cancelled when the call moves on. */

@@ -82,7 +82,6 @@ final class TrunkResponses {
             if (call.state == TrunkCall.State.DIALING) {
                 call.state = TrunkCall.State.RINGING;
                 // The ring time counts from here, not from the INVITE: a post-dial delay must not eat it.
-                call.ringingNanos = System.nanoTime();
                 if (!call.cancelWanted) {
                     timers.arm(call, TrunkTimer.RING_TIMEOUT, call.ringTimeoutMillis);
                 }
