@@ -233,6 +233,7 @@ public final class Pacer implements AutoCloseable {
                     if (sip != null) {
                         // Answer-to-bridge at the wire (200 OK in -> media switched), beside the core's share.
                         sip.answerToBridge().bindTo(api.registry());
+                        sip.bindTrunkGaugesTo(api.registry());
                     }
                 }
                 if (sip != null) {

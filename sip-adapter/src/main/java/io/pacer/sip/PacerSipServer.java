@@ -9,6 +9,10 @@ import io.pacer.engine.port.Telephony;
 import io.pacer.sip.media.AnswerToBridgeMeter;
 import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.RtpRelay;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pacer.sip.trunk.TrunkGauges;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -43,6 +47,7 @@ public final class PacerSipServer implements AutoCloseable, AgentSessions {
     private final SipTelephony telephony;
     private final BridgeIndex bridges;
     private volatile boolean started;
+    private volatile List<TrunkGauges> trunkGauges = List.of();
 
     /** Binds the SIP port and prepares the relay; nothing is processed before {@link #start}. */
     public PacerSipServer(SipConfig config) throws Exception {
@@ -63,7 +68,7 @@ public final class PacerSipServer implements AutoCloseable, AgentSessions {
             maxAgentId = Math.max(maxAgentId, a.id());
         }
         this.bridges = new BridgeIndex(1 << 16, maxAgentId + 1, meter);
-        this.telephony = new SipTelephony(ring, timers, bridges);
+        this.telephony = new SipTelephony(ring, timers, bridges, config);
     }
 
     /** The engine's telephony port; usable before {@link #start} (commands wait in the ring). */
@@ -77,6 +82,8 @@ public final class PacerSipServer implements AutoCloseable, AgentSessions {
             throw new IllegalStateException("already started");
         }
         worker.init(relay, ring, timers, input, bridges);
+        trunkGauges = worker.trunkGauges();
+        telephony.trunks(trunkGauges);
         telephony.input(input);
         ring.start();
         sip.start(new SipEventListener(ring));
@@ -123,6 +130,38 @@ public final class PacerSipServer implements AutoCloseable, AgentSessions {
     /** The SIP port actually bound (useful when the configuration asked for port 0). */
     public int sipPort() {
         return sip.port;
+    }
+
+    /** Each trunk's channels free and back-off, readable on any thread; empty before {@link #start}. */
+    public List<TrunkGauges> trunks() {
+        return trunkGauges;
+    }
+
+    /**
+     * Registers, per trunk, {@code pacer.trunk.backoff{trunk}} (1 while a 503 with Retry-After keeps INVITEs off
+     * it) and {@code pacer.trunk.channels.free{trunk}}, read from the worker's volatile fields when scraped. May
+     * be called before {@link #start}; the gauges read 0 until then.
+     */
+    public void bindTrunkGaugesTo(MeterRegistry registry) {
+        List<SipConfig.TrunkConfig> configured = config.trunks();
+        for (int i = 0; i < configured.size(); i++) {
+            int index = i;
+            String name = configured.get(i).name();
+            Gauge.builder("pacer.trunk.backoff", this, s -> s.trunkGauge(index, true))
+                    .description("1 while the trunk backs off after a 503 with Retry-After: no INVITE is sent")
+                    .tag("trunk", name).register(registry);
+            Gauge.builder("pacer.trunk.channels.free", this, s -> s.trunkGauge(index, false))
+                    .description("channels the trunk could take a call on now")
+                    .tag("trunk", name).register(registry);
+        }
+    }
+
+    private double trunkGauge(int index, boolean backoff) {
+        List<TrunkGauges> all = trunkGauges;
+        if (index >= all.size()) {
+            return 0;
+        }
+        return backoff ? all.get(index).backingOff() : all.get(index).channelsFree();
     }
 
     /** The configuration this server runs with. */

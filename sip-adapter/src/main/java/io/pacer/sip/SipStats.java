@@ -28,6 +28,8 @@ public final class SipStats {
     public long bridgeMisses() { return trunk.bridgeMisses(); }
     /** Dials refused without an INVITE: trunk full or backing off after a 503 Retry-After. */
     public long refusedByTrunk() { return trunk.refusedByTrunk(); }
+    /** Dials handed back to the engine without an INVITE (refused, or still queued when they could not go). */
+    public long notPlaced() { return trunk.notPlaced(); }
     /** Sends that failed in the transport (TCP refused, unresolvable). */
     public long transportErrors() { return trunk.transportErrors() + agents.transportErrors(); }
     /** INVITE transactions that timed out. */

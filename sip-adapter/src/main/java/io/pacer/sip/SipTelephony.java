@@ -1,9 +1,11 @@
 package io.pacer.sip;
 
-import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.port.Telephony;
 import io.pacer.sip.media.BridgeIndex;
+import io.pacer.sip.stack.SipConfig;
+import io.pacer.sip.trunk.TrunkGauges;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -12,32 +14,100 @@ import java.util.concurrent.Executor;
  * worker thread carries the command out. {@link #bridge} is the exception that matters: it switches the
  * relay at once through {@link BridgeIndex}, so that the answer-to-bridge time has no queue in it.
  *
- * <p>When the ring is full, a dial is failed back to the engine from another thread (never re-entering the
+ * <p>When the ring is full, a dial is handed back to the engine as not placed, from another thread (never re-entering the
  * engine from its own thread); other commands are dropped and counted as refused.
  */
 public final class SipTelephony implements Telephony {
 
+    /** Slack beyond the adapter's own ring timing before the core's backstop ring timer fires. */
+    private static final long CORE_RING_TIMER_SLACK_MILLIS = 5_000;
+
+    /** How long the engine holds a campaign's dials when the work ring was full. */
+    private static final long RING_FULL_HOLD_MILLIS = 200;
+
     private final SipWorkRing ring;
     private final Executor failureReporter;
     private final BridgeIndex index;
+    private final long longestPostDialLimitMillis;
     private volatile EngineInput input;
+    /** Each campaign's trunk, and the dials published per trunk: from construction, so that none is missed. */
+    private final Routes routes;
+    /** Each trunk's published state, by the configuration's order; set once at start. */
+    private volatile TrunkGauges[] gauges;
 
-    SipTelephony(SipWorkRing ring, Executor failureReporter, BridgeIndex index) {
+    SipTelephony(SipWorkRing ring, Executor failureReporter, BridgeIndex index, SipConfig config) {
         this.index = index;
         this.ring = ring;
         this.failureReporter = failureReporter;
+        long longest = 0;
+        for (SipConfig.TrunkConfig t : config.trunks()) {
+            longest = Math.max(longest, t.postDialLimitMillis());
+        }
+        this.longestPostDialLimitMillis = longest;
+        this.routes = new Routes(config);
     }
 
     void input(EngineInput engineInput) {
         this.input = engineInput;
     }
 
+    /** Learns each campaign's trunk, so that {@link #placeableNow} reads the trunk's published state. */
+    void trunks(List<TrunkGauges> trunkGauges) {
+        gauges = trunkGauges.toArray(new TrunkGauges[0]);
+    }
+
+    /**
+     * The campaign's trunk's free channels (none while it backs off), less the dials already published to the
+     * worker that it has not taken yet: two pacing decisions in a row must not both count the same free channel.
+     * Volatile reads and plain counters of the engine's thread; no allocation.
+     */
+    @Override
+    public int placeableNow(int campaignId) {
+        TrunkGauges[] all = gauges;
+        if (all == null) {
+            return Integer.MAX_VALUE;
+        }
+        int trunk = routes.trunkOf(campaignId);
+        long inTransit = routes.dialsPublished[trunk] - all[trunk].dialsTaken();
+        return (int) Math.max(0, all[trunk].placeableNow() - inTransit);
+    }
+
+    /**
+     * Campaign to trunk, as {@link SipConfig#trunkFor} routes it, and the dials the engine's thread has published
+     * per trunk (written and read by that thread alone).
+     */
+    private static final class Routes {
+        final int[] trunkOfCampaign;
+        final long[] dialsPublished;
+
+        Routes(SipConfig config) {
+            dialsPublished = new long[config.trunks().size()];
+            int maxCampaign = 0;
+            for (SipConfig.TrunkConfig t : config.trunks()) {
+                for (int campaign : t.campaigns()) {
+                    maxCampaign = Math.max(maxCampaign, campaign);
+                }
+            }
+            trunkOfCampaign = new int[maxCampaign + 2];
+            for (int campaign = 0; campaign < trunkOfCampaign.length; campaign++) {
+                trunkOfCampaign[campaign] = config.trunks().indexOf(config.trunkFor(campaign));
+            }
+        }
+
+        /** Ids no trunk lists go to the default trunk, like the array's last slot (one past every listed id). */
+        int trunkOf(int campaignId) {
+            int slot = campaignId >= 0 && campaignId < trunkOfCampaign.length ? campaignId : trunkOfCampaign.length - 1;
+            return trunkOfCampaign[slot];
+        }
+    }
+
     @Override
     public void dial(long callId, int campaignId, long contactId, String number, String callerId, long ringTimeoutMillis) {
         long seq = ring.claim();
         if (seq < 0) {
+            // Nothing was sent: the dial goes back untouched, like one the trunk refuses.
             EngineInput in = input;
-            failureReporter.execute(() -> in.callFailed(callId, CallOutcome.FAILURE));
+            failureReporter.execute(() -> in.callNotPlaced(callId, RING_FULL_HOLD_MILLIS));
             return;
         }
         SipWork w = ring.slot(seq);
@@ -48,7 +118,18 @@ public final class SipTelephony implements Telephony {
         w.number = number;
         w.callerId = callerId;
         w.ringTimeoutMillis = ringTimeoutMillis;
+        routes.dialsPublished[routes.trunkOf(campaignId)]++;
         ring.publish(seq);
+    }
+
+    /**
+     * The adapter times the ringing itself (docs/sip.md, "Ring timing"): a dial may wait up to its ring time
+     * for the calls-per-second budget, then up to the trunk's post-dial limit for a 180/183, then rings for its
+     * ring time. The core's own timer is only a backstop for a lost event, so it comes after all of that.
+     */
+    @Override
+    public long coreRingTimerMillis(long ringTimeoutMillis) {
+        return 2 * ringTimeoutMillis + longestPostDialLimitMillis + CORE_RING_TIMER_SLACK_MILLIS;
     }
 
     @Override

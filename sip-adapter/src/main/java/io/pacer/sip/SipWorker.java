@@ -50,6 +50,11 @@ final class SipWorker implements EventHandler<SipWork> {
         trunk = new TrunkLeg(sip, relay, timers, new TrunkWakeUpPublisher(ring), input, stats.trunk, index, agents);
     }
 
+    /** The trunks' read-only gauges (after {@link #init}). */
+    java.util.List<io.pacer.sip.trunk.TrunkGauges> trunkGauges() {
+        return trunk.gauges();
+    }
+
     AgentLeg agents() {
         return agents;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.port.Telephony;
 import io.pacer.sip.loopback.StandInCore;
@@ -32,12 +33,21 @@ class TrunkLegSippTest {
         "carrier-answer.xml", "carrier-busy.xml", "carrier-no-answer.xml", "carrier-failure.xml",
         "carrier-early-media.xml", "carrier-hangup.xml", "carrier-reinvite.xml", "carrier-random.xml",
         "carrier-answer-media.xml", "carrier-answer.xml", "carrier-auth.xml", "carrier-answer.xml",
-        "carrier-ack-lost.xml", "carrier-bye-again.xml"};
+        "carrier-ack-lost.xml", "carrier-bye-again.xml", "carrier-post-dial-delay.xml", "carrier-no-answer.xml", "carrier-no-answer.xml", "carrier-answer.xml"};
     private static final int TCP_CAMPAIGN = 10;
     private static final int AUTH_CAMPAIGN = 11;
     private static final int LOAD_CAMPAIGN = 12;
     private static final int ACK_LOST_CAMPAIGN = 13;
     private static final int BYE_AGAIN_CAMPAIGN = 14;
+    private static final int POST_DIAL_DELAY_CAMPAIGN = 15;
+    /** A trunk capped at one call per second, so that dials queue in the adapter. */
+    private static final int ONE_PER_SECOND_CAMPAIGN = 16;
+    /** A trunk with one channel. */
+    private static final int ONE_CHANNEL_CAMPAIGN = 17;
+    /** A TCP trunk nothing listens on: down. */
+    private static final int DOWN_CAMPAIGN = 18;
+    /** The least ring time the rules allow, which the engine gives every dial at least. */
+    private static final long RING_MILLIS = 15_000;
 
     private static final int[] carrierPorts = new int[SCENARIOS.length + 1];
     private static final AtomicLong callIds = new AtomicLong(1000);
@@ -53,11 +63,12 @@ class TrunkLegSippTest {
         List<SipConfig.TrunkConfig> trunks = new ArrayList<>();
         for (int campaign = 1; campaign <= SCENARIOS.length; campaign++) {
             carrierPorts[campaign] = Sipp.freePort();
-            String transport = campaign == TCP_CAMPAIGN ? "tcp" : "udp";
+            String transport = campaign == TCP_CAMPAIGN || campaign == DOWN_CAMPAIGN ? "tcp" : "udp";
             String user = campaign == AUTH_CAMPAIGN ? "pacer" : null;
             String password = campaign == AUTH_CAMPAIGN ? "trunk-secret" : null;
             trunks.add(new SipConfig.TrunkConfig("trunk" + campaign, "127.0.0.1", carrierPorts[campaign], transport,
-                    null, 0, user, password, "+15550100", 1000, 1000, List.of(campaign)));
+                    null, 0, user, password, "+15550100", campaign == ONE_CHANNEL_CAMPAIGN ? 1 : 1000, campaign == ONE_PER_SECOND_CAMPAIGN ? 1 : 1000,
+                    List.of(campaign)));
         }
         List<SipConfig.AgentConfig> agents = List.of(
                 new SipConfig.AgentConfig(1, "agent1", "agent-secret", 1, null, 0, true));
@@ -182,7 +193,102 @@ class TrunkLegSippTest {
     }
 
     @Test
-    void serviceUnavailableFailsAndBacksTheTrunkOff() throws Exception {
+    void ringTimeCountsFromThe180NotFromTheInviteAfterAPostDialDelay() throws Exception {
+        try (Sipp carrier = carrier(POST_DIAL_DELAY_CAMPAIGN, 1)) {
+            long id = dial(POST_DIAL_DELAY_CAMPAIGN, RING_MILLIS);
+            assertNotNull(core.awaitEvent("ringing " + id, 10_000), "the 180 after the post-dial delay");
+            assertEquals("failed " + id + " NO_ANSWER", core.awaitEvent("failed " + id, 25_000));
+            // SIPp fails the call if the CANCEL comes less than 14.5 s after its 180 (see the scenario).
+            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+            long rangMillis = (core.eventNanos("failed " + id + " NO_ANSWER") - core.eventNanos("ringing " + id))
+                    / 1_000_000;
+            assertTrue(rangMillis >= RING_MILLIS, "rang " + rangMillis + " ms after the 180, less than " + RING_MILLIS);
+        }
+    }
+
+    @Test
+    void dialsQueuedForTheCallsPerSecondCapRingTheirFullTimeAndAQueuedCancelGoesBackUntouched() throws Exception {
+        long invitesBefore = pacer.stats().invitesSent();
+        long noAnswerBefore = core.failed(CallOutcome.NO_ANSWER);
+        try (Sipp carrier = carrier(ONE_PER_SECOND_CAMPAIGN, 3)) {
+            long[] ids = {dial(ONE_PER_SECOND_CAMPAIGN, RING_MILLIS), dial(ONE_PER_SECOND_CAMPAIGN, RING_MILLIS),
+                    dial(ONE_PER_SECOND_CAMPAIGN, RING_MILLIS)};
+            long queued = dial(ONE_PER_SECOND_CAMPAIGN, RING_MILLIS);
+            // The engine gives up on the fourth while it still waits for the budget: no INVITE, no outcome.
+            telephony.cancel(queued);
+            assertEquals("notplaced " + queued + " 0", core.awaitEvent("notplaced " + queued, 5_000));
+            for (long id : ids) {
+                assertEquals("failed " + id + " NO_ANSWER", core.awaitEvent("failed " + id, 25_000));
+            }
+            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+            for (long id : ids) {
+                long rangMillis = (core.eventNanos("failed " + id + " NO_ANSWER") - core.eventNanos("ringing " + id))
+                        / 1_000_000;
+                assertTrue(rangMillis >= RING_MILLIS, "call " + id + " rang " + rangMillis + " ms: its queueing ate ring time");
+            }
+            long thirdRangAfterDialMillis = (core.eventNanos("ringing " + ids[2]) - core.eventNanos("ringing " + ids[0]))
+                    / 1_000_000;
+            assertTrue(thirdRangAfterDialMillis >= 1_500, "the third INVITE was not held back by the cap: "
+                    + thirdRangAfterDialMillis + " ms");
+        }
+        assertEquals(invitesBefore + 3, pacer.stats().invitesSent(), "the cancelled queued dial sent an INVITE");
+        assertEquals(noAnswerBefore + 3, core.failed(CallOutcome.NO_ANSWER), "the queued dial was booked NO_ANSWER");
+    }
+
+    @Test
+    void aDialOnAFullTrunkGoesBackNotPlacedWithoutAnInvite() throws Exception {
+        long invitesBefore = pacer.stats().invitesSent();
+        try (Sipp carrier = carrier(ONE_CHANNEL_CAMPAIGN, 1)) {
+            long ringing = dial(ONE_CHANNEL_CAMPAIGN, 1_000);
+            assertNotNull(core.awaitEvent("ringing " + ringing, 5_000));
+            assertEquals(0, pacer.trunks().get(ONE_CHANNEL_CAMPAIGN - 1).channelsFree());
+            long refused = dial(ONE_CHANNEL_CAMPAIGN, 1_000);
+            assertEquals("notplaced " + refused + " " + 1_000, core.awaitEvent("notplaced " + refused, 5_000),
+                    "the engine holds the campaign's dials for a second while the trunk is full");
+            assertEquals("failed " + ringing + " NO_ANSWER", core.awaitEvent("failed " + ringing, 5_000));
+            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+        }
+        assertEquals(invitesBefore + 1, pacer.stats().invitesSent(), "the refused dial sent an INVITE");
+        assertEquals(1, pacer.trunks().get(ONE_CHANNEL_CAMPAIGN - 1).channelsFree());
+    }
+
+    @Test
+    void dialsQueuedLongerThanTheirRingTimeGoBackUntouched() throws Exception {
+        long invitesBefore = pacer.stats().invitesSent();
+        try (Sipp carrier = carrier(ONE_PER_SECOND_CAMPAIGN, 1)) {
+            // Let the one-per-second budget fill up again after any earlier test on this trunk.
+            Thread.sleep(1_100);
+            long sent = dial(ONE_PER_SECOND_CAMPAIGN, 500);
+            long second = dial(ONE_PER_SECOND_CAMPAIGN, 500);
+            long third = dial(ONE_PER_SECOND_CAMPAIGN, 500);
+            // The budget has a token again only after a second, longer than their 500 ms ring time: no INVITE.
+            assertEquals("notplaced " + second + " 0", core.awaitEvent("notplaced " + second, 5_000));
+            assertEquals("notplaced " + third + " 0", core.awaitEvent("notplaced " + third, 5_000));
+            // The sent call rang its 500 ms and was cancelled, likely before the two came back: look it up.
+            assertEquals(0, carrier.awaitExit(10_000), carrier.output());
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (core.eventNanos("failed " + sent + " NO_ANSWER") == null && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertNotNull(core.eventNanos("failed " + sent + " NO_ANSWER"), "the sent call was not booked NO_ANSWER");
+        }
+        assertEquals(invitesBefore + 1, pacer.stats().invitesSent(), "a dial that waited out its ring time was sent");
+    }
+
+    @Test
+    void aDialOnATrunkThatIsDownGoesBackNotPlaced() throws Exception {
+        long invitesBefore = pacer.stats().invitesSent();
+        long id = dial(DOWN_CAMPAIGN, RING_MILLIS);
+        assertEquals("notplaced " + id + " 5000", core.awaitEvent("notplaced " + id, 5_000),
+                "a TCP trunk that refuses the connection took no call: the dial goes back, the campaign waits 5 s");
+        assertEquals(invitesBefore, pacer.stats().invitesSent());
+        pacer.awaitIdle(2_000);
+        assertEquals(1, pacer.liveDialogs(), "the INVITE that never left must leave no dialog behind");
+        assertEquals(0, pacer.stats().callsInProgress());
+    }
+
+    @Test
+    void serviceUnavailableFailsAndBacksTheTrunkOffWithoutChargingTheNextDial() throws Exception {
         try (Sipp carrier = carrier(4, 1)) {
             long id = dial(4, 20_000);
             assertEquals("failed " + id + " FAILURE", core.awaitEvent("failed " + id, 5_000));
@@ -190,8 +296,17 @@ class TrunkLegSippTest {
         }
         long refusedBefore = pacer.stats().refusedByTrunk();
         long id = dial(4, 20_000);
-        assertEquals("failed " + id + " FAILURE", core.awaitEvent("failed " + id, 5_000));
+        String notPlaced = core.awaitEvent("notplaced " + id, 5_000);
+        assertNotNull(notPlaced, "a dial during the back-off must go back to the engine untouched, not fail");
+        long holdMillis = Long.parseLong(notPlaced.split(" ")[2]);
+        assertTrue(holdMillis > 50_000 && holdMillis <= 60_000, "the engine holds for the Retry-After: " + holdMillis);
         assertEquals(refusedBefore + 1, pacer.stats().refusedByTrunk(), "Retry-After: 60 must stop new INVITEs");
+        assertEquals(1, pacer.trunks().get(3).backingOff(), "trunk4 must show its back-off");
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        pacer.bindTrunkGaugesTo(registry);
+        assertEquals(1.0, registry.get("pacer.trunk.backoff").tag("trunk", "trunk4").gauge().value());
+        assertEquals(0.0, registry.get("pacer.trunk.backoff").tag("trunk", "trunk1").gauge().value());
+        assertEquals(1000.0, registry.get("pacer.trunk.channels.free").tag("trunk", "trunk4").gauge().value());
     }
 
     @Test

@@ -38,6 +38,16 @@ final class ReadyOnEnd implements Pacer.Tap {
     }
 
     @Override
+    public int placeableNow(int campaignId) {
+        return telephony.placeableNow(campaignId);
+    }
+
+    @Override
+    public long coreRingTimerMillis(long ringTimeoutMillis) {
+        return telephony.coreRingTimerMillis(ringTimeoutMillis);
+    }
+
+    @Override
     public void cancel(long callId) {
         telephony.cancel(callId);
     }
@@ -78,6 +88,11 @@ final class ReadyOnEnd implements Pacer.Tap {
     @Override
     public void callFailed(long callId, CallOutcome outcome) {
         engine.callFailed(callId, outcome);
+    }
+
+    @Override
+    public void callNotPlaced(long callId, long retryAfterMillis) {
+        engine.callNotPlaced(callId, retryAfterMillis);
     }
 
     @Override

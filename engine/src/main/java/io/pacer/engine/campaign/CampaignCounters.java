@@ -31,8 +31,12 @@ public final class CampaignCounters {
     public static final int RATIO_WRAP_BITS = 9;
     /** Agents logged in now. */
     public static final int LOGGED_IN = 10;
+    /** Dials the adapter could not place (trunk backing off, full or down): undone, their contacts given back. */
+    public static final int NOT_PLACED = 11;
+    /** 1 while the campaign places no call because its trunk cannot take one (back-off, full, down), else 0. */
+    public static final int DIALS_HELD = 12;
     /** First of one counter per {@link CallOutcome}. */
-    public static final int OUTCOME_BASE = 11;
+    public static final int OUTCOME_BASE = 13;
     private static final int SIZE = OUTCOME_BASE + CallOutcome.values().length;
 
     private final AtomicLongArray values = new AtomicLongArray(SIZE);
@@ -40,6 +44,11 @@ public final class CampaignCounters {
     /** Adds one (core thread only). */
     public void increment(int index) {
         values.lazySet(index, values.get(index) + 1);
+    }
+
+    /** Takes one away (core thread only). */
+    public void decrement(int index) {
+        values.lazySet(index, values.get(index) - 1);
     }
 
     /** Sets a value (core thread only). */

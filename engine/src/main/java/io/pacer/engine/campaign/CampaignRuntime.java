@@ -30,6 +30,8 @@ public final class CampaignRuntime {
     public final PacingDecision decision = new PacingDecision();
     /** Counters readable from other threads. */
     public final CampaignCounters counters = new CampaignCounters();
+    /** Engine-clock time before which no call is placed: the trunk said it cannot take one until then. */
+    private long dialsHeldUntilNanos = Long.MIN_VALUE;
     int reserved;
     int onCall;
     int wrapping;
@@ -83,6 +85,17 @@ public final class CampaignRuntime {
         running = r;
     }
 
+    /** No call is placed before {@code untilNanos} (engine clock): the adapter could not place the last one. */
+    public void holdDials(long untilNanos) {
+        dialsHeldUntilNanos = Math.max(dialsHeldUntilNanos, untilNanos);
+        counters.set(CampaignCounters.DIALS_HELD, 1);
+    }
+
+    /** True while dialling is held at {@code nowNanos}. */
+    public boolean dialsHeld(long nowNanos) {
+        return nowNanos < dialsHeldUntilNanos;
+    }
+
     /** Agents reserved for a call or a preview now; kept by the core as agents move. */
     public int reserved() {
         return reserved;
@@ -128,6 +141,7 @@ public final class CampaignRuntime {
                 c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.BUSY.ordinal()),
                 c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.NO_ANSWER.ordinal()),
                 c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.FAILURE.ordinal())
-                        + c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.INVALID_NUMBER.ordinal()));
+                        + c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.INVALID_NUMBER.ordinal()),
+                c.get(CampaignCounters.DIALS_HELD) != 0, c.get(CampaignCounters.NOT_PLACED));
     }
 }

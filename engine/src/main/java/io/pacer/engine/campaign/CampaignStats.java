@@ -2,7 +2,9 @@ package io.pacer.engine.campaign;
 
 /**
  * Live state of a campaign for operators: agents by state, calls in flight, the ratios the pacing is running
- * at, and the abandonment so far. An immutable snapshot built on the core's thread.
+ * at, and the abandonment so far. {@code dialsHeld} is true while the campaign's trunk cannot take a call (backing
+ * off after a 503 with Retry-After, full or down), and {@code notPlaced} counts the dials handed back unplaced
+ * (never charged to a contact). An immutable snapshot built on the core's thread.
  */
 public record CampaignStats(
         int campaignId,
@@ -26,5 +28,7 @@ public record CampaignStats(
         double abandonRate,
         long busy,
         long noAnswer,
-        long failed) {
+        long failed,
+        boolean dialsHeld,
+        long notPlaced) {
 }

@@ -21,6 +21,11 @@ import io.pacer.pacing.DialResult;
 final class CallLifecycle {
     /** Give the adapter this long to confirm a CANCEL before the call is closed as unanswered anyway. */
     private static final long CANCEL_GUARD_NANOS = 32_000_000_000L;
+    /**
+     * The shortest pause in placing calls after one could not be placed: without it, each contact handed back
+     * would be followed at once by the next, taken from the hopper only to be handed back too.
+     */
+    static final long MIN_HOLD_MILLIS = 200;
 
     private final CoreState state;
     private final CallTable calls;
@@ -59,7 +64,8 @@ final class CallLifecycle {
         calls.setReservedAgent(callId, reservedAgent);
         calls.append(callId, c.inFlight);
         c.counters.increment(CampaignCounters.DIALS);
-        state.timers.schedule(now + cfg.ringTimeoutMillis() * 1_000_000L, TimerKind.RING_TIMEOUT, callId);
+        long ringTimerMillis = state.telephony.coreRingTimerMillis(cfg.ringTimeoutMillis());
+        state.timers.schedule(now + ringTimerMillis * 1_000_000L, TimerKind.RING_TIMEOUT, callId);
         state.telephony.dial(callId, cfg.id(), contactId, number, cfg.callerId(), cfg.ringTimeoutMillis());
         return callId;
     }
@@ -138,6 +144,44 @@ final class CallLifecycle {
             agentLifecycle.makeReady(reserved, AgentState.RESERVED, c);
         }
         pacing.pace(c);
+    }
+
+    /**
+     * The adapter sent nothing for the call: undo it as if it had never been dialled. Its contact goes back to
+     * the supply untouched (no record, no attempt), the dial is not counted and the policy never hears of it, a
+     * reserved agent is free again, and the campaign places nothing until the trunk can take a call. Only a
+     * call that never rang can be unplaced; a late report about one that did is ignored.
+     */
+    void onNotPlaced(long callId, long retryAfterMillis) {
+        if (!calls.live(callId)) {
+            return;
+        }
+        int s = calls.stateOrdinal(callId);
+        if (s != CallState.DIALING.ordinal() && s != CallState.CANCELLING.ordinal()) {
+            return;
+        }
+        CampaignRuntime c = state.campaignOfCall(callId);
+        calls.remove(callId, c.inFlight);
+        c.counters.decrement(CampaignCounters.DIALS);
+        c.counters.increment(CampaignCounters.NOT_PLACED);
+        state.contacts.giveBack(calls.campaign(callId), calls.contactId(callId));
+        int reserved = calls.reservedAgent(callId);
+        calls.release(callId);
+        c.holdDials(state.nowNanos + Math.max(retryAfterMillis, MIN_HOLD_MILLIS) * 1_000_000L);
+        c.counters.set(CampaignCounters.IN_FLIGHT, c.inFlight.size());
+        if (reserved >= 0 && agents.state(reserved) == AgentState.RESERVED) {
+            agentLifecycle.makeReady(reserved, AgentState.RESERVED, c);
+        }
+    }
+
+    /**
+     * The number of the {@code wanted} calls the campaign may place now: none while its dials are held after one
+     * could not be placed, and never more than its trunk can take ({@link io.pacer.engine.port.Telephony#placeableNow}).
+     */
+    int placeable(CampaignRuntime c, int wanted) {
+        int room = c.dialsHeld(state.nowNanos) ? 0 : state.telephony.placeableNow(c.config().id());
+        c.counters.set(CampaignCounters.DIALS_HELD, room <= 0 ? 1 : 0);
+        return Math.max(0, Math.min(wanted, room));
     }
 
     /** The customer leg ended: a talk ends, a wait ends as abandoned, anything earlier as a failure. */

@@ -130,7 +130,7 @@ final class CampaignPacing {
         c.policy().decide(c.pacingInput, c.decision);
         c.counters.setDouble(CampaignCounters.RATIO_READY_BITS, c.decision.callsPerReadyAgent);
         c.counters.setDouble(CampaignCounters.RATIO_WRAP_BITS, c.decision.callsPerWrapAgent);
-        placeCalls(c, c.decision.callsToPlace);
+        placeCalls(c, callLifecycle.placeable(c, c.decision.callsToPlace));
         c.counters.set(CampaignCounters.IN_FLIGHT, c.inFlight.size());
     }
 

@@ -65,6 +65,7 @@ public final class EngineCore {
             case CALL_RINGING -> callLifecycle.onRinging(e.callId);
             case CALL_ANSWERED -> callLifecycle.onAnswered(e.callId, e.publishedNanos);
             case CALL_FAILED -> callLifecycle.onFailed(e.callId, e.outcome);
+            case CALL_NOT_PLACED -> callLifecycle.onNotPlaced(e.callId, e.retryAfterMillis);
             case CALL_ENDED -> callLifecycle.onEnded(e.callId);
             case AGENT_LOGIN -> agentLifecycle.onLogin(e.agentId, e.campaignId);
             case AGENT_LOGOUT -> agentLifecycle.onLogout(e.agentId);

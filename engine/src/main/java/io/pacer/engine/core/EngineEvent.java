@@ -17,6 +17,8 @@ public final class EngineEvent {
     public long callId;
     /** How the call ended before an answer ({@link EventType#CALL_FAILED}). */
     public CallOutcome outcome;
+    /** How long the campaign places no call after one the adapter could not place ({@link EventType#CALL_NOT_PLACED}). */
+    public long retryAfterMillis;
     /** Agent concerned (agent and preview events). */
     public int agentId;
     /** Campaign the agent logs in to ({@link EventType#AGENT_LOGIN}). */

@@ -39,6 +39,14 @@ public final class EngineEventTranslators {
         e.outcome = outcome;
     }
 
+    /** {@link EngineInput#callNotPlaced}. */
+    public static void callNotPlaced(EngineEvent e, long publishedNanos, long callId, long retryAfterMillis) {
+        e.type = EventType.CALL_NOT_PLACED;
+        e.publishedNanos = publishedNanos;
+        e.callId = callId;
+        e.retryAfterMillis = retryAfterMillis;
+    }
+
     /** {@link EngineInput#callEnded}. */
     public static void callEnded(EngineEvent e, long publishedNanos, long callId) {
         e.type = EventType.CALL_ENDED;

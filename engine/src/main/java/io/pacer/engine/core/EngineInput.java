@@ -19,6 +19,14 @@ public interface EngineInput {
     /** The call ended before an answer: busy, no answer, invalid number, failure. */
     void callFailed(long callId, CallOutcome outcome);
 
+    /**
+     * The adapter could not place the call and sent nothing on the wire (its trunk is backing off after a 503
+     * with Retry-After, full, or down; or the call was still queued for the calls-per-second cap when the
+     * engine gave up on it). The call is undone as if never dialled: its contact goes back to the supply
+     * untouched (no attempt, no record) and the campaign places no call for {@code retryAfterMillis}.
+     */
+    void callNotPlaced(long callId, long retryAfterMillis);
+
     /** The customer leg ended after the answer (either side hung up). */
     void callEnded(long callId);
 

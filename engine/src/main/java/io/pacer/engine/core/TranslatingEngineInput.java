@@ -8,7 +8,7 @@ import io.pacer.engine.port.Clock;
  * into it with {@link EngineEventTranslators}, stamped with the clock, and publishes the slot. Subclasses only
  * say what a slot is: a sequence of the Disruptor ring ({@link EngineRing}) or the one reused event of a
  * direct call on the caller's thread ({@link DirectEngineInput}). The trade-off of an abstract class over
- * composition is one level of inheritance, against writing the thirteen event methods once per publisher.
+ * composition is one level of inheritance, against writing the fourteen event methods once per publisher.
  */
 public abstract class TranslatingEngineInput implements EngineInput {
     private final Clock clock;
@@ -45,6 +45,13 @@ public abstract class TranslatingEngineInput implements EngineInput {
     public final void callFailed(long callId, CallOutcome outcome) {
         long seq = claim();
         EngineEventTranslators.callFailed(slot(seq), clock.nowNanos(), callId, outcome);
+        publish(seq);
+    }
+
+    @Override
+    public final void callNotPlaced(long callId, long retryAfterMillis) {
+        long seq = claim();
+        EngineEventTranslators.callNotPlaced(slot(seq), clock.nowNanos(), callId, retryAfterMillis);
         publish(seq);
     }
 

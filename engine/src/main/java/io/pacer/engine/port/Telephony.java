@@ -21,8 +21,34 @@ public interface Telephony {
      * @param number            E.164 number to dial
      * @param callerId          display number to present, or {@code null} for the trunk default
      * @param ringTimeoutMillis how long the adapter may let it ring; the core also cancels on its own timer
+     *                          ({@link #coreRingTimerMillis})
+     *
+     * <p>A dial the adapter cannot place (trunk backing off, full, down) is reported with
+     * {@link io.pacer.engine.core.EngineInput#callNotPlaced}, never as a failed call: nothing was sent, so the
+     * contact must not be charged an attempt.
      */
     void dial(long callId, int campaignId, long contactId, String number, String callerId, long ringTimeoutMillis);
+
+    /**
+     * When, after its dial, the core cancels a call that is still unanswered. By default at the ring timeout
+     * itself: the telephony places the call at once and the phone rings from the dial. An adapter that times the
+     * ringing on the wire (the ring time counted from the first 180/183, a post-dial limit before it, no count
+     * while a dial waits for the trunk's calls-per-second budget) cancels on its own and returns a later
+     * backstop here, so that the core's timer never cuts a ring short.
+     */
+    default long coreRingTimerMillis(long ringTimeoutMillis) {
+        return ringTimeoutMillis;
+    }
+
+    /**
+     * How many new calls {@code campaignId}'s trunk could take now: its free channels, 0 while it backs off
+     * after a 503 with Retry-After or is down. Pacing never asks for more, so that a dial is refused (and handed
+     * back) only when two decisions race the adapter. Called on the core's thread: an implementation reads state
+     * its own thread publishes (volatile fields), never blocks and never allocates. By default, no limit.
+     */
+    default int placeableNow(int campaignId) {
+        return Integer.MAX_VALUE;
+    }
 
     /** Cancels a call that has not been answered yet (ring timeout, campaign stopped). */
     void cancel(long callId);

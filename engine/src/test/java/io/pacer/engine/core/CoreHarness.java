@@ -30,6 +30,8 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
     long nowNanos = 1_000 * MS;
     long nextContact = 100;
     boolean unlimitedContacts = true;
+    /** What {@link #placeableNow} reports: the calls the campaign's trunk could take now. */
+    int trunkRoom = Integer.MAX_VALUE;
     final EngineCore core;
     final DirectEngineInput input;
 
@@ -101,6 +103,11 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
     public void dial(long callId, int campaignId, long contactId, String number, String callerId, long ringTimeoutMillis) {
         dialed.add(callId);
         commands.add("dial " + contactId + " " + number + " from " + callerId);
+    }
+
+    @Override
+    public int placeableNow(int campaignId) {
+        return trunkRoom;
     }
 
     @Override

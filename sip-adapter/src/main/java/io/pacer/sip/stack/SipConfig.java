@@ -142,10 +142,19 @@ public record SipConfig(
      * @param maxChannels       cap on calls in progress on this trunk
      * @param maxCallsPerSecond cap on new calls per second on this trunk (excess dials wait, in order)
      * @param campaigns         campaigns routed to this trunk (empty: only as the default)
+     * @param postDialLimitMillis how long a call may wait after its INVITE for a first 180/183 before it is
+     *                          cancelled; at least {@link #MIN_POST_DIAL_LIMIT_MILLIS}, because a carrier that
+     *                          sends no 180 may be ringing the phone all the same, and the ring time then counts
+     *                          from the INVITE (see docs/sip.md, "Ring timing")
      */
     public record TrunkConfig(String name, String host, int port, String transport, String proxyHost, int proxyPort,
                               String username, String password, String callerId, int maxChannels,
-                              int maxCallsPerSecond, List<Integer> campaigns) {
+                              int maxCallsPerSecond, List<Integer> campaigns, long postDialLimitMillis) {
+
+        /** The least ring time the rules allow (FCC 64.1200(a)(6)), and so the least post-dial limit. */
+        public static final long MIN_POST_DIAL_LIMIT_MILLIS = 15_000;
+        /** The post-dial limit when the configuration names none. */
+        public static final long DEFAULT_POST_DIAL_LIMIT_MILLIS = 30_000;
 
         /** Validates the trunk; the message names the field at fault. */
         public TrunkConfig {
@@ -162,6 +171,18 @@ public record SipConfig(
                 throw new IllegalArgumentException("sip.trunks[" + name + "]: maxChannels and maxCallsPerSecond must be at least 1");
             }
             campaigns = campaigns == null ? List.of() : List.copyOf(campaigns);
+            if (postDialLimitMillis < MIN_POST_DIAL_LIMIT_MILLIS) {
+                throw new IllegalArgumentException("sip.trunks[" + name + "].postDialLimitMillis: must be at least "
+                        + MIN_POST_DIAL_LIMIT_MILLIS + " (the least ring time), was " + postDialLimitMillis);
+            }
+        }
+
+        /** A trunk with the default post-dial limit. */
+        public TrunkConfig(String name, String host, int port, String transport, String proxyHost, int proxyPort,
+                           String username, String password, String callerId, int maxChannels,
+                           int maxCallsPerSecond, List<Integer> campaigns) {
+            this(name, host, port, transport, proxyHost, proxyPort, username, password, callerId, maxChannels,
+                    maxCallsPerSecond, campaigns, DEFAULT_POST_DIAL_LIMIT_MILLIS);
         }
 
         /** A trunk with no proxy, no credentials and generous caps: what tests and the demo use. */

@@ -80,7 +80,7 @@ public final class SipConfigLoader {
 
     private static SipConfig.TrunkConfig trunk(Map<?, ?> t) {
         allowOnly("sip.trunks[]", t, "name", "address", "transport", "outboundProxy", "username", "password",
-                "callerId", "maxChannels", "maxCallsPerSecond", "campaigns");
+                "callerId", "maxChannels", "maxCallsPerSecond", "campaigns", "postDialLimitMillis");
         String[] address = hostPort(str(t, "address", null), 5060);
         String proxy = str(t, "outboundProxy", null);
         String[] proxyAddress = proxy == null ? new String[] {null, "0"} : hostPort(proxy, 5060);
@@ -91,7 +91,8 @@ public final class SipConfigLoader {
         return new SipConfig.TrunkConfig(str(t, "name", null), address[0], Integer.parseInt(address[1]),
                 str(t, "transport", "udp").toLowerCase(), proxyAddress[0], Integer.parseInt(proxyAddress[1]),
                 str(t, "username", null), str(t, "password", null), str(t, "callerId", "anonymous"),
-                num(t, "maxChannels", 100), num(t, "maxCallsPerSecond", 10), campaigns);
+                num(t, "maxChannels", 100), num(t, "maxCallsPerSecond", 10), campaigns,
+                num(t, "postDialLimitMillis", (int) SipConfig.TrunkConfig.DEFAULT_POST_DIAL_LIMIT_MILLIS));
     }
 
     private static SipConfig.AgentConfig agent(Map<?, ?> a) {

@@ -1,15 +1,25 @@
 package io.pacer.sip.trunk;
 
 import io.pacer.sip.stack.SipConfig;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The trunks' limits, applied before an INVITE leaves: a dial is refused outright while its trunk is full or
- * backing off after a 503 with Retry-After, and otherwise waits in its trunk's queue until the calls-per-second
- * budget has a token for it. SIP worker thread only.
+ * The trunks' limits, applied before an INVITE leaves. A dial its trunk cannot take (backing off after a 503
+ * with Retry-After, or every channel busy) is not placed: it goes back to the engine untouched, which hands the
+ * contact back and holds the campaign's dials (see {@link #holdMillis}). Otherwise the dial waits in its trunk's
+ * queue until the calls-per-second budget has a token for it; a dial still queued when a back-off starts, or
+ * after waiting its whole ring time, goes back the same way. SIP worker thread only.
  */
 final class TrunkAdmission {
+
+    /**
+     * How long the engine holds a campaign's dials when its trunk's channels are all busy: long enough that the
+     * hopper is not churned contact by contact, short enough that a freed channel is soon used again.
+     */
+    static final long CHANNELS_FULL_HOLD_MILLIS = 1_000;
 
     private final SipConfig config;
     private final HashMap<String, TrunkState> trunks = new HashMap<>();
@@ -27,9 +37,23 @@ final class TrunkAdmission {
         return trunks.get(config.trunkFor(campaignId).name());
     }
 
+    /** Every trunk's live state, in the configuration's order (for the gauges). */
+    List<TrunkState> all() {
+        List<TrunkState> list = new ArrayList<>();
+        for (SipConfig.TrunkConfig t : config.trunks()) {
+            list.add(trunks.get(t.name()));
+        }
+        return list;
+    }
+
     /** True when no INVITE may be sent on {@code trunk}: the carrier asked us to back off, or it is full. */
     static boolean refuses(TrunkState trunk, long nowNanos) {
-        return nowNanos < trunk.backoffUntilNanos || trunk.channelsInUse >= trunk.config.maxChannels();
+        return trunk.backingOff(nowNanos) || trunk.channelsInUse >= trunk.config.maxChannels();
+    }
+
+    /** How long the engine should place nothing more on {@code trunk}, which refuses a dial now. */
+    static long holdMillis(TrunkState trunk, long nowNanos) {
+        return Math.max(trunk.backoffLeftMillis(nowNanos), CHANNELS_FULL_HOLD_MILLIS);
     }
 
     /** Sends {@code call}'s INVITE through {@code send} now if the budget allows and none wait before it, else queues it. */
@@ -38,15 +62,30 @@ final class TrunkAdmission {
         if (trunk.waiting.isEmpty() && trunk.takeToken(nowNanos)) {
             send.accept(call);
         } else {
+            call.queuedNanos = nowNanos;
             trunk.waiting.add(call);
             timers.scheduleTick(trunk);
         }
     }
 
-    /** Sends, through {@code send}, the queued INVITEs that the calls-per-second budget now allows. */
-    void releaseQueued(long nowNanos, Consumer<TrunkCall> send) {
+    /**
+     * Sends, through {@code send}, the queued INVITEs that the calls-per-second budget now allows, and hands to
+     * {@code unplace} the queued dials that may no longer be sent: their trunk is backing off, or they waited
+     * longer than their ring time (the engine would have given up on a ringing call by then).
+     */
+    void releaseQueued(long nowNanos, Consumer<TrunkCall> send, Consumer<TrunkCall> unplace) {
         for (TrunkState trunk : trunks.values()) {
             trunk.tickScheduled = false;
+            if (trunk.backingOff(nowNanos)) {
+                TrunkCall call;
+                while ((call = trunk.waiting.poll()) != null) {
+                    unplaceIfQueued(call, unplace);
+                }
+                continue;
+            }
+            while (!trunk.waiting.isEmpty() && overdue(trunk.waiting.peek(), nowNanos)) {
+                unplaceIfQueued(trunk.waiting.poll(), unplace);
+            }
             while (!trunk.waiting.isEmpty() && trunk.takeToken(nowNanos)) {
                 TrunkCall call = trunk.waiting.poll();
                 if (call.state == TrunkCall.State.QUEUED) {
@@ -56,6 +95,16 @@ final class TrunkAdmission {
             if (!trunk.waiting.isEmpty()) {
                 timers.scheduleTick(trunk);
             }
+        }
+    }
+
+    private static boolean overdue(TrunkCall call, long nowNanos) {
+        return nowNanos - call.queuedNanos > call.ringTimeoutMillis * 1_000_000L;
+    }
+
+    private static void unplaceIfQueued(TrunkCall call, Consumer<TrunkCall> unplace) {
+        if (call.state == TrunkCall.State.QUEUED) {
+            unplace.accept(call);
         }
     }
 

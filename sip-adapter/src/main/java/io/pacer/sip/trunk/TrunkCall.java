@@ -33,6 +33,8 @@ public final class TrunkCall {
     boolean cancelSent;
     int authAttempts;
     long answerNanos;
+    /** When the dial joined its trunk's calls-per-second queue (0: never queued). */
+    long queuedNanos;
     /** Counts the call's timers, so that one that fired after being replaced or disarmed is recognised. */
     long timerGeneration;
     /** The pending timer of the call ({@link TrunkTimer}), cancelled when the call moves on. */

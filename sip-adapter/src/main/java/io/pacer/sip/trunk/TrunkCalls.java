@@ -54,6 +54,16 @@ final class TrunkCalls {
         release(call);
     }
 
+    /**
+     * The call was never placed (no INVITE left, or none that reached the carrier): the engine undoes it, hands
+     * its contact back untouched and holds the campaign's dials for {@code retryAfterMillis}.
+     */
+    void unplace(TrunkCall call, long retryAfterMillis) {
+        stats.notPlaced++;
+        release(call);
+        input.callNotPlaced(call.callId, retryAfterMillis);
+    }
+
     /** The customer leg of an answered call is over (either side): the agent's session stays up. */
     void endAnswered(TrunkCall call) {
         int agentId = call.agentId;

@@ -37,6 +37,7 @@ public final class TrunkLeg {
     private final TrunkResponses responses;
     private final CarrierRequests carrierRequests;
     private final Consumer<TrunkCall> sendInvite;
+    private final Consumer<TrunkCall> unplaceQueued;
 
     /** Builds the leg; {@code timerExecutor}'s tasks only call {@code wakeUps}, which publish to the worker. */
     public TrunkLeg(SipEndpoint sip, RtpRelay relay, ScheduledExecutorService timerExecutor, TrunkWakeUps wakeUps,
@@ -53,6 +54,16 @@ public final class TrunkLeg {
         this.responses = new TrunkResponses(calls, signalling, new TrunkDigest(sip), timers, index, input, stats);
         this.carrierRequests = new CarrierRequests(sip, calls, stats);
         this.sendInvite = signalling::sendInvite;
+        this.unplaceQueued = call -> calls.unplace(call, call.trunk.backoffLeftMillis(System.nanoTime()));
+    }
+
+    /** Read-only views of the trunks' channels and back-off, for metrics on any thread. */
+    public java.util.List<TrunkGauges> gauges() {
+        java.util.List<TrunkGauges> list = new java.util.ArrayList<>();
+        for (TrunkState t : admission.all()) {
+            list.add(new TrunkGauges(t));
+        }
+        return list;
     }
 
     /** True when {@code source} ("address:port") is a configured trunk or its outbound proxy. */
@@ -62,18 +73,23 @@ public final class TrunkLeg {
 
     // ---- engine commands -------------------------------------------------------------------------------
 
-    /** The engine's dial: refused at once when the trunk is full or backing off, else sent or queued. */
+    /**
+     * The engine's dial: not placed when the trunk is full or backing off (the engine hands the contact back and
+     * holds the campaign's dials), else sent or queued for the calls-per-second budget.
+     */
     public void dial(long callId, int campaignId, String number, String callerId, long ringTimeoutMillis) {
+        TrunkState trunk = admission.trunkFor(campaignId);
+        trunk.dialsTaken++;
         if (calls.get(callId) != null) {
             return;
         }
-        TrunkState trunk = admission.trunkFor(campaignId);
         long nowNanos = System.nanoTime();
         stats.dials++;
         if (TrunkAdmission.refuses(trunk, nowNanos)) {
-            // No INVITE is sent: the engine hears of the failure at once.
+            // No INVITE is sent, so no attempt may be charged: the engine undoes the dial.
             stats.refusedByTrunk++;
-            input.callFailed(callId, CallOutcome.FAILURE);
+            stats.notPlaced++;
+            input.callNotPlaced(callId, TrunkAdmission.holdMillis(trunk, nowNanos));
             return;
         }
         TrunkCall call = new TrunkCall(callId, campaignId, trunk, number, callerId, ringTimeoutMillis);
@@ -83,10 +99,13 @@ public final class TrunkLeg {
 
     /** A trunk's calls-per-second budget refilled: sends the queued INVITEs it now allows. */
     public void tick() {
-        admission.releaseQueued(System.nanoTime(), sendInvite);
+        admission.releaseQueued(System.nanoTime(), sendInvite, unplaceQueued);
     }
 
-    /** The engine gives up on an unanswered call: a queued one ends at once, a ringing one is CANCELled. */
+    /**
+     * The engine gives up on an unanswered call: a ringing one is CANCELled; a queued one never left, so it goes
+     * back untouched (never booked as unanswered without an INVITE).
+     */
     public void cancel(long callId) {
         TrunkCall call = calls.get(callId);
         if (call == null) {
@@ -95,7 +114,7 @@ public final class TrunkLeg {
         switch (call.state) {
             case QUEUED -> {
                 call.trunk.waiting.remove(call);
-                calls.finish(call, CallOutcome.NO_ANSWER);
+                calls.unplace(call, 0);
             }
             case DIALING, RINGING -> signalling.sendCancel(call);
             default -> { }
@@ -167,7 +186,7 @@ public final class TrunkLeg {
                 TrunkSignalling.terminate(call.invite);
                 calls.finish(call, CallOutcome.NO_ANSWER);
             }
-            case RING_TIMEOUT -> {
+            case POST_DIAL_LIMIT, RING_TIMEOUT -> {
                 if (call.ringing()) {
                     signalling.sendCancel(call);
                 }

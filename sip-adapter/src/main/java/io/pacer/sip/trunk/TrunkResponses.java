@@ -81,6 +81,10 @@ final class TrunkResponses {
             input.callRinging(call.callId);
             if (call.state == TrunkCall.State.DIALING) {
                 call.state = TrunkCall.State.RINGING;
+                // The ring time counts from here, not from the INVITE: a post-dial delay must not eat it.
+                if (!call.cancelWanted) {
+                    timers.arm(call, TrunkTimer.RING_TIMEOUT, call.ringTimeoutMillis);
+                }
             }
             InetSocketAddress early = Sdp.audioTarget(e.getResponse().getRawContent());
             if (early != null) {

@@ -12,6 +12,9 @@ import javax.sip.message.Request;
  */
 final class TrunkSignalling {
 
+    /** How long the engine holds a campaign's dials after its trunk could not be reached. */
+    static final long TRUNK_DOWN_HOLD_MILLIS = 5_000;
+
     private final SipEndpoint sip;
     private final RtpRelay relay;
     private final TrunkInvites invites;
@@ -28,21 +31,40 @@ final class TrunkSignalling {
         this.stats = stats;
     }
 
+    /**
+     * Sends the INVITE and starts the post-dial limit: the ring time proper starts only at the first 180/183
+     * ({@link TrunkResponses}), and time spent queued for the calls-per-second budget never counts.
+     */
     void sendInvite(TrunkCall call) {
+        ClientTransaction ct;
         try {
             call.media = relay.open();
-            ClientTransaction ct = sip.provider.getNewClientTransaction(invites.inviteFor(call));
-            ct.setApplicationData(call);
-            call.invite = ct;
-            call.state = TrunkCall.State.DIALING;
-            ct.sendRequest();
-            stats.invitesSent++;
-            timers.arm(call, TrunkTimer.RING_TIMEOUT, call.ringTimeoutMillis);
-        } catch (Exception transportOrBuild) {
-            // TCP connect refused, unresolvable host, a number that is no valid user part: the call fails.
+            ct = sip.provider.getNewClientTransaction(invites.inviteFor(call));
+        } catch (Exception build) {
+            // A number that is no valid user part, no relay port: this contact's call fails.
             stats.transportErrors++;
             calls.finish(call, CallOutcome.FAILURE);
+            return;
         }
+        ct.setApplicationData(call);
+        call.invite = ct;
+        call.state = TrunkCall.State.DIALING;
+        try {
+            ct.sendRequest();
+        } catch (Exception transport) {
+            // TCP connect refused, unresolvable host: the trunk is down and nothing reached the carrier, so the
+            // dial goes back untouched and the campaign waits before it tries the trunk again.
+            stats.transportErrors++;
+            terminate(ct);
+            // The stack made the INVITE's dialog with its transaction; nothing will ever end it but us.
+            if (ct.getDialog() != null) {
+                ct.getDialog().delete();
+            }
+            calls.unplace(call, TRUNK_DOWN_HOLD_MILLIS);
+            return;
+        }
+        stats.invitesSent++;
+        timers.arm(call, TrunkTimer.POST_DIAL_LIMIT, call.trunk.config.postDialLimitMillis());
     }
 
     void sendCancel(TrunkCall call) {

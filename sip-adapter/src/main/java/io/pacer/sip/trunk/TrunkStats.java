@@ -14,6 +14,7 @@ public final class TrunkStats {
     volatile long bridges;
     volatile long bridgeMisses;
     volatile long refusedByTrunk;
+    volatile long notPlaced;
     volatile long transportErrors;
     volatile long timeouts;
     volatile long cancelRaces;
@@ -40,6 +41,12 @@ public final class TrunkStats {
     public long bridgeMisses() { return bridgeMisses; }
     /** Dials refused without an INVITE: trunk full or backing off after a 503 Retry-After. */
     public long refusedByTrunk() { return refusedByTrunk; }
+    /**
+     * Dials handed back to the engine without an INVITE: refused by the trunk, still queued for the
+     * calls-per-second cap when a back-off began, the engine gave up or the ring time passed, or the trunk
+     * unreachable. None of them costs the contact an attempt.
+     */
+    public long notPlaced() { return notPlaced; }
     /** Sends towards a trunk that failed in the transport (TCP refused, unresolvable). */
     public long transportErrors() { return transportErrors; }
     /** INVITE transactions that timed out. */

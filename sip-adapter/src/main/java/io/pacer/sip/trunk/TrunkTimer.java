@@ -6,7 +6,9 @@ package io.pacer.sip.trunk;
  * that fired after its call moved on from one that still counts.
  */
 public enum TrunkTimer {
-    /** The carrier has not answered within the ring timeout the engine gave with the dial: CANCEL the INVITE. */
+    /** No 180/183 came within the trunk's post-dial limit after the INVITE: CANCEL it. */
+    POST_DIAL_LIMIT,
+    /** The call has rung (from its first 180/183) for the ring timeout the engine gave with the dial: CANCEL it. */
     RING_TIMEOUT,
     /** The abandon prompt has played to its end: hang the customer up. */
     ABANDON_PROMPT_END,

@@ -26,6 +26,7 @@ public final class StandInCore implements EngineInput, AutoCloseable {
     private final ConcurrentLinkedDeque<Integer> idleAgents = new ConcurrentLinkedDeque<>();
     private final ConcurrentHashMap<Long, Integer> agentOfCall = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
+    private final ConcurrentHashMap<String, Long> eventNanos = new ConcurrentHashMap<>();
     private final ScheduledExecutorService hangUps;
     private final LongAdder[] failed = new LongAdder[CallOutcome.values().length];
     private final LongAdder ringing = new LongAdder();
@@ -33,6 +34,7 @@ public final class StandInCore implements EngineInput, AutoCloseable {
     private final LongAdder ended = new LongAdder();
     private final LongAdder abandoned = new LongAdder();
     private final LongAdder logins = new LongAdder();
+    private final LongAdder notPlaced = new LongAdder();
     private volatile Telephony telephony;
 
     /**
@@ -61,8 +63,14 @@ public final class StandInCore implements EngineInput, AutoCloseable {
 
     private void log(String event) {
         if (keepEventLog) {
+            eventNanos.put(event, System.nanoTime());
             events.add(event);
         }
+    }
+
+    /** When {@code event} (e.g. {@code "ringing 7"}) was logged, on {@link System#nanoTime}; null if never. */
+    public Long eventNanos(String event) {
+        return eventNanos.get(event);
     }
 
     /**
@@ -114,6 +122,12 @@ public final class StandInCore implements EngineInput, AutoCloseable {
     public void callFailed(long callId, CallOutcome outcome) {
         failed[outcome.ordinal()].increment();
         log("failed " + callId + " " + outcome);
+    }
+
+    @Override
+    public void callNotPlaced(long callId, long retryAfterMillis) {
+        notPlaced.increment();
+        log("notplaced " + callId + " " + retryAfterMillis);
     }
 
     @Override
@@ -206,6 +220,11 @@ public final class StandInCore implements EngineInput, AutoCloseable {
     /** Answered calls abandoned for want of an idle agent. */
     public long abandoned() {
         return abandoned.sum();
+    }
+
+    /** Dials the adapter handed back without placing them. */
+    public long notPlaced() {
+        return notPlaced.sum();
     }
 
     /** Agent logins. */

@@ -1,0 +1,44 @@
+package io.pacer.sip.trunk;
+
+/**
+ * A read-only view of one trunk for metrics and stats, safe on any thread: its name, channels free and whether
+ * it is backing off after a 503 with Retry-After. Reads the worker's volatile fields; never writes.
+ */
+public final class TrunkGauges {
+
+    private final TrunkState trunk;
+
+    TrunkGauges(TrunkState trunk) {
+        this.trunk = trunk;
+    }
+
+    /** The trunk's configured name. */
+    public String name() {
+        return trunk.config.name();
+    }
+
+    /** Channels the trunk could take a call on now (its cap minus the calls it holds, queued ones included). */
+    public int channelsFree() {
+        return Math.max(0, trunk.config.maxChannels() - trunk.channelsInUse);
+    }
+
+    /** 1 while the carrier's Retry-After keeps new INVITEs off the trunk, else 0. */
+    public int backingOff() {
+        return trunk.backingOff(System.nanoTime()) ? 1 : 0;
+    }
+
+    /** Calls the trunk could take now: its free channels, none while it backs off. */
+    public int placeableNow() {
+        return trunk.backingOff(System.nanoTime()) ? 0 : channelsFree();
+    }
+
+    /** Dials the worker has taken off its ring for this trunk since start (placed, queued or refused). */
+    public long dialsTaken() {
+        return trunk.dialsTaken;
+    }
+
+    /** Milliseconds of back-off left (0 when none). */
+    public long backoffLeftMillis() {
+        return trunk.backoffLeftMillis(System.nanoTime());
+    }
+}
