@@ -55,6 +55,10 @@ public final class SipStats {
     public int callsInProgress() { return trunk.callsInProgress(); }
     /** Agents whose nailed-up session is up. */
     public int agentSessionsUp() { return agents.sessionsUp(); }
+    /** Agent sessions ended because the phone stopped answering OPTIONS or sending RTP. */
+    public long deadAgentPhones() { return agents.deadPhones(); }
+    /** Agents' BYEs that ended a bridged customer call. */
+    public long agentHangUps() { return agents.agentHangUps(); }
     /** Calls that ended unanswered with {@code outcome}. */
     public long failed(CallOutcome outcome) { return trunk.failed(outcome); }
 }

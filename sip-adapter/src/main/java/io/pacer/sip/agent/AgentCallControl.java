@@ -10,6 +10,8 @@ import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.RtpRelay;
 import io.pacer.sip.media.Sdp;
 import java.net.InetSocketAddress;
+import java.util.function.LongConsumer;
+import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
@@ -29,6 +31,8 @@ import javax.sip.message.Response;
  */
 final class AgentCallControl {
 
+    private static final Logger LOG = Logger.getLogger(AgentCallControl.class.getName());
+
     private final SipEndpoint sip;
     private final RtpRelay relay;
     private final EngineInput input;
@@ -36,9 +40,12 @@ final class AgentCallControl {
     private final BridgeIndex index;
     private final AgentDirectory directory;
     private final AgentTextProtocol protocol;
+    private final LongConsumer customerOfDeadPhone;
 
+    /** {@code customerOfDeadPhone} takes the customer call of an agent whose phone died, to be abandoned. */
     AgentCallControl(SipEndpoint sip, RtpRelay relay, EngineInput input, AgentStats stats, BridgeIndex index,
-                     AgentDirectory directory) {
+                     AgentDirectory directory, LongConsumer customerOfDeadPhone) {
+        this.customerOfDeadPhone = customerOfDeadPhone;
         this.sip = sip;
         this.relay = relay;
         this.input = input;
@@ -154,6 +161,9 @@ final class AgentCallControl {
             s.media.remote(phone);
         }
         s.state = AgentSession.UP;
+        s.upNanos = System.nanoTime();
+        s.keepAliveSentNanos = s.upNanos;
+        s.keepAlive = null;
         index.putAgent(s.config.id(), s.media);
         stats.logins++;
         stats.sessionsUp = directory.sessionsUp();
@@ -169,6 +179,12 @@ final class AgentCallControl {
         switch (r.method()) {
             case Request.BYE -> {
                 r.answer(sip, Response.OK);
+                if (s.callId >= 0) {
+                    // The agent hung up on a customer: the engine ends that call (BYE to the carrier, recorded as
+                    // the agent's hang-up) before it hears the session is gone, so nobody is left on a dead line.
+                    stats.agentHangUps++;
+                    input.agentHangUp(s.config.id());
+                }
                 down(s, true);
             }
             case Request.MESSAGE, Request.INFO -> {
@@ -214,11 +230,28 @@ final class AgentCallControl {
         down(s, s.state == AgentSession.UP);
     }
 
-    /** Our INVITE to the phone got no final response. */
+    /** Our INVITE to the phone, or a keep-alive OPTIONS in its session, got no final response. */
     void timeout(AgentSession s) {
         if (s.state == AgentSession.CONNECTING) {
             down(s, false);
+        } else if (s.state == AgentSession.UP) {
+            lost(s, "OPTIONS timed out");
         }
+    }
+
+    /**
+     * The phone is dead ({@link AgentWatch}): a customer bridged to it is handed over to be abandoned (the
+     * message, then BYE), and the session ends with a BYE the phone may never see and the agent's logout, so the
+     * engine offers it no customer again.
+     */
+    void lost(AgentSession s, String reason) {
+        LOG.warning("agent " + s.config.id() + ": phone is gone (" + reason + "); logging the agent out");
+        stats.deadPhones++;
+        long callId = s.callId;
+        if (callId >= 0) {
+            customerOfDeadPhone.accept(callId);
+        }
+        hangUpSession(s);
     }
 
     private void down(AgentSession s, boolean wasUp) {
@@ -228,6 +261,7 @@ final class AgentCallControl {
         stats.sessionsUp = directory.sessionsUp();
         s.dialog = null;
         s.callId = -1;
+        s.keepAlive = null;
         index.putAgent(s.config.id(), null);
         if (s.media != null) {
             relay.release(s.media);

@@ -28,6 +28,12 @@ public final class AgentSession {
     /** The campaign the engine hears of when the session comes up: the configured one, or what the API asked for. */
     int campaignId;
     long sdpVersion = 1;
+    /** When the session came up: the start of its RTP silence until the phone's first packet. */
+    long upNanos;
+    /** The keep-alive OPTIONS still waiting for its answer, or {@code null}. */
+    ClientTransaction keepAlive;
+    /** When the last keep-alive OPTIONS went out (or the session came up). */
+    long keepAliveSentNanos;
 
     AgentSession(SipConfig.AgentConfig config) {
         this.config = config;

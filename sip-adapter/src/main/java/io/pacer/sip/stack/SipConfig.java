@@ -23,6 +23,7 @@ import java.util.List;
  * @param agents           agents allowed to register and log in
  * @param abandonPrompt    the recorded identification prompt played to an abandoned customer, in {@link #codec},
  *                         or {@code null} for the tone
+ * @param sessions         agent liveness checks, session timers and shutdown grace ({@code null}: the defaults)
  */
 public record SipConfig(
         String bindAddress,
@@ -37,7 +38,8 @@ public record SipConfig(
         long abandonMessageMillis,
         List<TrunkConfig> trunks,
         List<AgentConfig> agents,
-        PromptAudio abandonPrompt) {
+        PromptAudio abandonPrompt,
+        SessionSettings sessions) {
 
     /** Validates the settings; the message names the field at fault. */
     public SipConfig {
@@ -63,6 +65,7 @@ public record SipConfig(
             throw new IllegalArgumentException("sip.trunks: at least one trunk is needed");
         }
         trunks = List.copyOf(trunks);
+        sessions = sessions == null ? SessionSettings.DEFAULTS : sessions;
         agents = agents == null ? List.of() : List.copyOf(agents);
         if (loginExtension == null || loginExtension.isBlank()) {
             loginExtension = "login";
@@ -78,7 +81,8 @@ public record SipConfig(
                      int relayThreads, String codec, String loginExtension, boolean notifyAgents,
                      long abandonMessageMillis, List<TrunkConfig> trunks, List<AgentConfig> agents) {
         this(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec, loginExtension,
-                notifyAgents, abandonMessageMillis, trunks, agents, null);
+                notifyAgents, abandonMessageMillis, trunks, agents, null,
+                null);
     }
 
     /** The RTP payload type of {@link #codec}: 0 for PCMU, 8 for PCMA. */
@@ -175,19 +179,28 @@ public record SipConfig(
     /** A copy with other agents. */
     public SipConfig withAgents(List<AgentConfig> newAgents) {
         return new SipConfig(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec,
-                loginExtension, notifyAgents, abandonMessageMillis, trunks, newAgents, abandonPrompt);
+                loginExtension, notifyAgents, abandonMessageMillis, trunks, newAgents, abandonPrompt,
+                sessions);
     }
 
     /** A copy with the agent notifications switched on or off. */
     public SipConfig withNotifyAgents(boolean notify) {
         return new SipConfig(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec,
-                loginExtension, notify, abandonMessageMillis, trunks, agents, abandonPrompt);
+                loginExtension, notify, abandonMessageMillis, trunks, agents, abandonPrompt,
+                sessions);
     }
 
     /** A copy that plays {@code prompt} to abandoned customers ({@code null}: the tone). */
     public SipConfig withAbandonPrompt(PromptAudio prompt) {
         return new SipConfig(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec,
-                loginExtension, notifyAgents, abandonMessageMillis, trunks, agents, prompt);
+                loginExtension, notifyAgents, abandonMessageMillis, trunks, agents, prompt,
+                sessions);
     }
 
+    /** A copy with other liveness checks, session timer floor and shutdown grace. */
+    public SipConfig withSessions(SessionSettings newSessions) {
+        return new SipConfig(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec,
+                loginExtension, notifyAgents, abandonMessageMillis, trunks, agents, abandonPrompt,
+                newSessions);
+    }
 }

@@ -46,7 +46,8 @@ public final class SipConfigLoader {
      */
     public static SipConfig fromMap(Map<?, ?> sip, Path dir) {
         allowOnly("sip", sip, "bindAddress", "port", "stackThreads", "codec", "loginExtension", "notifyAgents",
-                "abandonMessageMillis", "abandonMessageFile", "rtp", "trunks", "agents");
+                "abandonMessageMillis", "abandonMessageFile", "rtp", "trunks", "agents",
+                "sessions");
         Map<?, ?> rtp = sip.get("rtp") instanceof Map<?, ?> m ? m : Map.of();
         allowOnly("sip.rtp", rtp, "portMin", "portMax", "threads");
         List<SipConfig.TrunkConfig> trunks = new ArrayList<>();
@@ -71,7 +72,18 @@ public final class SipConfigLoader {
                 str(sip, "loginExtension", "login"),
                 bool(sip, "notifyAgents", true),
                 num(sip, "abandonMessageMillis", 0),
-                trunks, agents, prompt);
+                trunks, agents, prompt,
+                sessions(sip.get("sessions") instanceof Map<?, ?> m ? m : Map.of()));
+    }
+
+    private static SessionSettings sessions(Map<?, ?> s) {
+        allowOnly("sip.sessions", s, "agentKeepAliveMillis", "agentRtpTimeoutMillis", "minSessionExpiresSeconds",
+                "shutdownGraceMillis");
+        SessionSettings d = SessionSettings.DEFAULTS;
+        return new SessionSettings(num(s, "agentKeepAliveMillis", (int) d.agentKeepAliveMillis()),
+                num(s, "agentRtpTimeoutMillis", (int) d.agentRtpTimeoutMillis()),
+                num(s, "minSessionExpiresSeconds", d.minSessionExpiresSeconds()),
+                num(s, "shutdownGraceMillis", (int) d.shutdownGraceMillis()));
     }
 
     private static SipConfig.TrunkConfig trunk(Map<?, ?> t) {

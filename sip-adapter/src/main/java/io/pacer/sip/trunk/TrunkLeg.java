@@ -37,6 +37,8 @@ public final class TrunkLeg {
     private final TrunkResponses responses;
     private final CarrierRequests carrierRequests;
     private final Consumer<TrunkCall> sendInvite;
+    /** A graceful stop has begun: dials are held, never sent (see {@link #stopDialling}). */
+    private boolean draining;
 
     /** Builds the leg; {@code timerExecutor}'s tasks only call {@code wakeUps}, which publish to the worker. */
     public TrunkLeg(SipEndpoint sip, RtpRelay relay, ScheduledExecutorService timerExecutor, TrunkWakeUps wakeUps,
@@ -78,6 +80,10 @@ public final class TrunkLeg {
         }
         TrunkCall call = new TrunkCall(callId, campaignId, trunk, number, callerId, ringTimeoutMillis);
         calls.add(call);
+        if (draining) {
+            // Held, not refused: a refusal would let the engine pace again at once and burn the list in a loop.
+            return;
+        }
         admission.inviteOrQueue(call, nowNanos, sendInvite);
     }
 
@@ -95,10 +101,53 @@ public final class TrunkLeg {
         switch (call.state) {
             case QUEUED -> {
                 call.trunk.waiting.remove(call);
-                calls.finish(call, CallOutcome.NO_ANSWER);
+                calls.finish(call, draining ? CallOutcome.INTERRUPTED : CallOutcome.NO_ANSWER);
             }
             case DIALING, RINGING -> signalling.sendCancel(call);
             default -> { }
+        }
+    }
+
+    /**
+     * A graceful stop begins: no INVITE leaves from now on (dials are held, queued ones taken out of the
+     * calls-per-second queue), and every call still ringing is CANCELled. Answered calls go on.
+     */
+    public void stopDialling() {
+        draining = true;
+        for (TrunkCall call : calls.all()) {
+            switch (call.state) {
+                case QUEUED -> call.trunk.waiting.remove(call);
+                case DIALING, RINGING -> signalling.sendCancel(call);
+                default -> { }
+            }
+        }
+    }
+
+    /** Calls on the wire (ringing, cancelling or answered), not counting dials held or queued. */
+    public int callsOnTheWire() {
+        return calls.onTheWire();
+    }
+
+    /**
+     * The grace period is over: BYE to every customer still on the line (the engine hears {@code callEnded} and
+     * records the call), and every call that never got its final answer ends: a held dial as interrupted
+     * (no INVITE was sent), a CANCEL still unconfirmed as cancelled.
+     */
+    public void hangUpAll() {
+        for (TrunkCall call : calls.all()) {
+            switch (call.state) {
+                case ANSWERED -> {
+                    signalling.sendBye(call);
+                    calls.endAnswered(call);
+                }
+                case QUEUED -> calls.finish(call, CallOutcome.INTERRUPTED);
+                default -> {
+                    if (call.invite != null) {
+                        TrunkSignalling.terminate(call.invite);
+                    }
+                    calls.finish(call, CallOutcome.CANCELLED);
+                }
+            }
         }
     }
 
