@@ -5,6 +5,7 @@ import gov.nist.javax.sip.stack.SIPDialogEventListener;
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.port.AgentSessions;
 import io.pacer.sip.stack.InDialogRequest;
+import io.pacer.sip.stack.SessionExpires;
 import io.pacer.sip.stack.SipEndpoint;
 import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.RtpRelay;
@@ -197,8 +198,25 @@ final class AgentCallControl {
         }
     }
 
+    /**
+     * A re-INVITE or UPDATE from the phone: media may move; an RFC 4028 interval under Min-SE gets 422, any other
+     * is accepted with the refresher named (the phone's choice, else the phone). Whether the phone is still there
+     * is the keep-alive's business ({@link AgentWatch}), so Pacer sets no expiry of its own on this leg.
+     */
     private void refresh(InDialogRequest r, AgentSession s) throws Exception {
+        SessionExpires asked = SessionExpires.of(r.request());
+        int minSeconds = sip.config.sessions().minSessionExpiresSeconds();
+        if (asked != null && asked.seconds() < minSeconds) {
+            Response tooSmall = sip.response(422, r.request());
+            tooSmall.addHeader(SessionExpires.minSe(sip, minSeconds));
+            r.answer(tooSmall);
+            return;
+        }
         Response ok = sip.response(Response.OK, r.request());
+        if (asked != null) {
+            ok.addHeader(SessionExpires.header(sip, asked.seconds(), asked.refresher() != null ? asked.refresher() : "uac"));
+            ok.addHeader(sip.headers.createHeader("Require", "timer"));
+        }
         InetSocketAddress moved = Sdp.audioTarget(r.request().getRawContent());
         if (moved != null) {
             s.media.remote(moved);
@@ -261,7 +279,15 @@ final class AgentCallControl {
         stats.sessionsUp = directory.sessionsUp();
         s.dialog = null;
         s.callId = -1;
-        s.keepAlive = null;
+        if (s.keepAlive != null) {
+            // Its retransmissions would go on for 32 s towards a phone that is gone.
+            try {
+                s.keepAlive.terminate();
+            } catch (Exception alreadyGone) {
+                // Ended by the stack meanwhile.
+            }
+            s.keepAlive = null;
+        }
         index.putAgent(s.config.id(), null);
         if (s.media != null) {
             relay.release(s.media);

@@ -86,6 +86,7 @@ final class TrunkCalls {
     private void release(TrunkCall call) {
         call.state = TrunkCall.State.ENDED;
         timers.disarm(call);
+        timers.disarmSession(call);
         if (byId.remove(call.callId) != null) {
             call.trunk.channelsInUse--;
             stats.callsInProgress = byId.size();

@@ -36,6 +36,7 @@ public final class TrunkLeg {
     private final TrunkSignalling signalling;
     private final TrunkResponses responses;
     private final CarrierRequests carrierRequests;
+    private final SessionTimers sessions;
     private final Consumer<TrunkCall> sendInvite;
     /** A graceful stop has begun: dials are held, never sent (see {@link #stopDialling}). */
     private boolean draining;
@@ -52,8 +53,10 @@ public final class TrunkLeg {
         this.admission = new TrunkAdmission(sip.config, timers);
         this.calls = new TrunkCalls(input, stats, timers, relay, index, agents);
         this.signalling = new TrunkSignalling(sip, relay, timers, calls, stats);
-        this.responses = new TrunkResponses(calls, signalling, new TrunkDigest(sip), timers, index, input, stats);
-        this.carrierRequests = new CarrierRequests(sip, calls, stats);
+        this.sessions = new SessionTimers(sip, calls, signalling, timers, stats);
+        this.responses = new TrunkResponses(calls, signalling, new TrunkDigest(sip), timers, index, input, stats,
+                sessions);
+        this.carrierRequests = new CarrierRequests(sip, calls, stats, sessions);
         this.sendInvite = signalling::sendInvite;
     }
 
@@ -207,10 +210,13 @@ public final class TrunkLeg {
     /** {@code timer} of {@code callId}, armed at {@code generation}, is due; ignored if the call moved on. */
     public void timerDue(long callId, TrunkTimer timer, long generation) {
         TrunkCall call = calls.get(callId);
-        if (call == null || !TrunkCallTimers.current(call, generation)) {
+        if (call == null || !TrunkCallTimers.current(call, timer, generation)) {
             return;
         }
         switch (timer) {
+            case SESSION_REFRESH -> sessions.refreshDue(call);
+            case SESSION_EXPIRED -> sessions.expired(call, "no refresh from the carrier within "
+                    + call.sessionExpiresSeconds + " s");
             case ABANDON_PROMPT_END -> hangUp(callId);
             case CANCEL_GUARD -> {
                 TrunkSignalling.terminate(call.invite);
