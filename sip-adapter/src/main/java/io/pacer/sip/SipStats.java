@@ -37,6 +37,10 @@ public final class SipStats {
     public long carrierHangUps() { return trunk.carrierHangUps(); }
     /** re-INVITEs and UPDATEs answered (session refresh). */
     public long refreshes() { return trunk.refreshes(); }
+    /** Session refreshes Pacer sent as the refresher (RFC 4028). */
+    public long refreshesSent() { return trunk.refreshesSent(); }
+    /** Calls hung up because their session expired or could not be refreshed. */
+    public long sessionsExpired() { return trunk.sessionsExpired(); }
     /** INVITEs resent with digest credentials. */
     public long authRetries() { return trunk.authRetries(); }
     /** 503s with Retry-After that made a trunk back off. */
