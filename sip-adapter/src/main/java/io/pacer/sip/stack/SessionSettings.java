@@ -17,8 +17,11 @@ package io.pacer.sip.stack;
 public record SessionSettings(long agentKeepAliveMillis, long agentRtpTimeoutMillis, int minSessionExpiresSeconds,
                               long shutdownGraceMillis) {
 
-    /** The defaults: OPTIONS every 30 s, 60 s without RTP, Min-SE 90 s, 20 s of grace. */
-    public static final SessionSettings DEFAULTS = new SessionSettings(30_000, 60_000, 90, 20_000);
+    /**
+     * The defaults: OPTIONS every 30 s, no RTP check (a phone with silence suppression sends nothing while the
+     * nailed-up call waits between customers), Min-SE 90 s, 20 s of grace.
+     */
+    public static final SessionSettings DEFAULTS = new SessionSettings(30_000, 0, 90, 20_000);
 
     /** Validates the settings; the message names the setting at fault. */
     public SessionSettings {

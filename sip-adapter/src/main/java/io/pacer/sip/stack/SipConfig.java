@@ -170,10 +170,15 @@ public record SipConfig(
         }
     }
 
-    /** Defaults for a single-host deployment: 127.0.0.1:5060, relay 20000..29999, PCMU. */
+    /**
+     * Defaults for a single-host deployment (the demo, tests): 127.0.0.1, relay from {@code relayPortMin}, PCMU,
+     * and 1 s of shutdown grace, so that stopping the demo does not wait for its virtual calls to end.
+     */
     public static SipConfig loopback(int port, int relayPortMin, List<TrunkConfig> trunks, List<AgentConfig> agents) {
+        SessionSettings d = SessionSettings.DEFAULTS;
         return new SipConfig("127.0.0.1", port, 1, relayPortMin, relayPortMin + 3999, 1, "PCMU", "login", true,
-                0, trunks, agents);
+                0, trunks, agents, null,
+                new SessionSettings(d.agentKeepAliveMillis(), d.agentRtpTimeoutMillis(), d.minSessionExpiresSeconds(), 1_000));
     }
 
     /** A copy with other agents. */

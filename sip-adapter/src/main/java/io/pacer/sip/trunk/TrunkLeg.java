@@ -137,20 +137,18 @@ public final class TrunkLeg {
      * (no INVITE was sent), a CANCEL still unconfirmed as cancelled.
      */
     public void hangUpAll() {
+        // Customers on the line first: they are the ones who hear the difference.
         for (TrunkCall call : calls.all()) {
-            switch (call.state) {
-                case ANSWERED -> {
-                    signalling.sendBye(call);
-                    calls.endAnswered(call);
-                }
-                case QUEUED -> calls.finish(call, CallOutcome.INTERRUPTED);
-                default -> {
-                    if (call.invite != null) {
-                        TrunkSignalling.terminate(call.invite);
-                    }
-                    calls.finish(call, CallOutcome.CANCELLED);
-                }
+            if (call.state == TrunkCall.State.ANSWERED) {
+                signalling.sendBye(call);
+                calls.endAnswered(call);
             }
+        }
+        for (TrunkCall call : calls.all()) {
+            if (call.state != TrunkCall.State.QUEUED && call.invite != null) {
+                TrunkSignalling.terminate(call.invite);
+            }
+            calls.finish(call, call.state == TrunkCall.State.QUEUED ? CallOutcome.INTERRUPTED : CallOutcome.CANCELLED);
         }
     }
 
