@@ -248,6 +248,13 @@ public final class PacerSipServer implements AutoCloseable, AgentSessions {
     public synchronized void close() {
         if (started) {
             drain(0);
+            // Dials the engine made after the drain are held; they end now, so no call stays counted in flight.
+            ring.publishTask(() -> worker.trunk().hangUpAll());
+            try {
+                awaitIdle(2_000);
+            } catch (Exception e) {
+                // Stopping anyway.
+            }
             sip.stop();
             ring.stop();
         } else {

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pacer.engine.core.EngineInput;
 import io.pacer.sip.loopback.StandInCore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import io.pacer.sip.stack.SessionSettings;
 import io.pacer.sip.stack.SipConfig;
 import java.util.List;
@@ -96,6 +99,50 @@ class AgentLegSippTest {
                 pacer.close();
             }
         }
+    }
+
+    @Test
+    void customerBridgedToAnAgentWhoseSessionJustEndedIsAbandonedNotLeftOnASilentLine() throws Exception {
+        int phonePort = Sipp.freePort();
+        int carrierPort = Sipp.freePort();
+        try (Sipp phone = Sipp.uas("agent-leaves.xml", phonePort, Sipp.freeMediaPort(), 1).awaitListening(phonePort);
+             Sipp carrier = Sipp.uas("carrier-answer.xml", carrierPort, Sipp.freeMediaPort(), 1).awaitListening(carrierPort);
+             StandInCore core = new StandInCore(0, true)) {
+            PacerSipServer pacer = pacer(phonePort, carrierPort, SessionSettings.DEFAULTS, false);
+            core.attach(pacer.telephony());
+            try {
+                // An engine that has not yet heard of the logout when the customer answers: it bridges to the agent.
+                pacer.start(deafToLogouts(core));
+                assertNotNull(core.awaitEvent("login " + AGENT, 5_000), "the phone's session did not come up");
+                long deadline = System.currentTimeMillis() + 5_000;
+                while (pacer.stats().agentSessionsUp() > 0 && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertEquals(0, pacer.stats().agentSessionsUp(), "the phone's BYE did not end its session");
+                long id = dial(core, pacer, 1);
+                assertNotNull(core.awaitEvent("answered " + id, 5_000));
+                assertNotNull(core.awaitEvent("ended " + id, 5_000), "the customer was left on a silent line");
+                assertEquals(0, carrier.awaitExit(5_000), "the carrier got no BYE:\n" + carrier.output());
+                assertEquals(0, pacer.stats().bridges());
+            } finally {
+                pacer.close();
+            }
+        }
+    }
+
+    /** {@code core} as the adapter's engine, except that it never hears an agent's logout. */
+    private static EngineInput deafToLogouts(StandInCore core) {
+        return (EngineInput) Proxy.newProxyInstance(EngineInput.class.getClassLoader(), new Class<?>[] {EngineInput.class},
+                (proxy, method, args) -> {
+                    if ("agentLogout".equals(method.getName())) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(core, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** The stand-in logs a logout before it takes the agent off its idle list: wait for both. */

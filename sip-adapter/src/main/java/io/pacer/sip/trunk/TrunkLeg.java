@@ -190,9 +190,16 @@ public final class TrunkLeg {
     public void bridge(long callId, int agentId) {
         TrunkCall call = calls.get(callId);
         RelayPort agentPort = agents.mediaOf(agentId);
-        if (call == null || call.state != TrunkCall.State.ANSWERED || agentPort == null) {
-            // The customer hung up meanwhile or the agent's session dropped: the engine hears of it separately.
+        if (call == null || call.state != TrunkCall.State.ANSWERED) {
+            // The customer hung up meanwhile: the engine hears of it separately.
             stats.bridgeMisses++;
+            return;
+        }
+        if (agentPort == null) {
+            // The agent's session dropped between the engine's decision and now: rather than leave the customer on
+            // a silent line, treat it as an abandon (message, then BYE); the engine hears callEnded.
+            stats.bridgeMisses++;
+            abandon(callId);
             return;
         }
         if (!BridgeIndex.bridged(call.media, agentPort)) {
