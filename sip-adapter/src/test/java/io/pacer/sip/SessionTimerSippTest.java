@@ -59,6 +59,13 @@ class SessionTimerSippTest {
     }
 
     @Test
+    void pacerRefreshesWithAReInviteWhenTheCarrierDoesNotAllowUpdate() throws Exception {
+        PacerSipServer pacer = oneCall("carrier-session-reinvite.xml", 5_000, false);
+        assertEquals(1, pacer.stats().refreshesSent());
+        assertEquals(0, pacer.stats().sessionsExpired());
+    }
+
+    @Test
     void carrierRefreshIsAnsweredWithTheRefresherNamedAndTooShortIntervalsRefused() throws Exception {
         PacerSipServer pacer = oneCall("carrier-session-refreshee.xml", 5_000, false);
         assertEquals(1, pacer.stats().refreshes(), "the refresh for 90 s is accepted, the one for 30 s is not");
