@@ -61,6 +61,8 @@ public final class SipStats {
     public int agentSessionsUp() { return agents.sessionsUp(); }
     /** Agent sessions ended because the phone stopped answering OPTIONS or sending RTP. */
     public long deadAgentPhones() { return agents.deadPhones(); }
+    /** Session refreshes Pacer sent to agents' phones as the refresher (RFC 4028). */
+    public long agentRefreshesSent() { return agents.refreshesSent(); }
     /** Agents' BYEs that ended a bridged customer call. */
     public long agentHangUps() { return agents.agentHangUps(); }
     /** Calls that ended unanswered with {@code outcome}. */

@@ -130,6 +130,32 @@ class AgentLegSippTest {
         }
     }
 
+    @Test
+    void pacerRefreshesTheNailedUpCallWhenThePhoneMakesItTheRefresher() throws Exception {
+        int phonePort = Sipp.freePort();
+        try (Sipp phone = Sipp.uas("agent-session-timer.xml", phonePort, Sipp.freeMediaPort(), 1).awaitListening(phonePort);
+             StandInCore core = new StandInCore(0, true)) {
+            PacerSipServer pacer = pacer(phonePort, Sipp.freePort(), new SessionSettings(0, 0, 90, 0), false);
+            core.attach(pacer.telephony());
+            try {
+                pacer.start(core);
+                assertNotNull(core.awaitEvent("login " + AGENT, 5_000), "the phone's session did not come up");
+                long deadline = System.currentTimeMillis() + 2_500;
+                while (pacer.stats().agentRefreshesSent() == 0 && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertEquals(1, pacer.stats().agentRefreshesSent(), "no refresh within half the 4 s interval");
+                Thread.sleep(300);
+                assertEquals(1, pacer.stats().agentSessionsUp(), "the refreshed session dropped");
+                assertEquals(0, pacer.stats().deadAgentPhones());
+            } finally {
+                pacer.close();
+            }
+            // The phone checked the refresh's Session-Expires and got the ACK of its 200 and then the BYE.
+            assertEquals(0, phone.awaitExit(5_000), phone.output());
+        }
+    }
+
     /** {@code core} as the adapter's engine, except that it never hears an agent's logout. */
     private static EngineInput deafToLogouts(StandInCore core) {
         return (EngineInput) Proxy.newProxyInstance(EngineInput.class.getClassLoader(), new Class<?>[] {EngineInput.class},

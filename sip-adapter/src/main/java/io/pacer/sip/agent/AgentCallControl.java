@@ -42,11 +42,13 @@ final class AgentCallControl {
     private final AgentDirectory directory;
     private final AgentTextProtocol protocol;
     private final LongConsumer customerOfDeadPhone;
+    private final AgentSessionTimer sessionTimer;
 
     /** {@code customerOfDeadPhone} takes the customer call of an agent whose phone died, to be abandoned. */
     AgentCallControl(SipEndpoint sip, RtpRelay relay, EngineInput input, AgentStats stats, BridgeIndex index,
                      AgentDirectory directory, LongConsumer customerOfDeadPhone) {
         this.customerOfDeadPhone = customerOfDeadPhone;
+        this.sessionTimer = new AgentSessionTimer(sip, stats);
         this.sip = sip;
         this.relay = relay;
         this.input = input;
@@ -119,8 +121,13 @@ final class AgentCallControl {
             if (s.state == AgentSession.CONNECTING) {
                 up(s, d, r.getRawContent());
             }
+            if (s.state == AgentSession.UP) {
+                sessionTimer.answered(s, r, System.nanoTime());
+            }
         } else if (status >= 300 && s.state == AgentSession.CONNECTING) {
             down(s, false);
+        } else if (status >= 300 && s.state == AgentSession.UP && AgentSessionTimer.fatal(status)) {
+            lost(s, "session refresh answered " + status);
         }
     }
 
@@ -226,6 +233,9 @@ final class AgentCallControl {
             ok.setContent(Sdp.audio(sip.host, s.media.port(), sip.config.payloadType(), ++s.sdpVersion), sip.sdpType);
         }
         r.answer(ok);
+        // "uas" in our answer: Pacer, the UAS of this refresh, refreshes from now on.
+        sessionTimer.refreshedByPhone(s, asked == null ? 0 : asked.seconds(),
+                asked != null && "uas".equals(asked.refresher()), System.nanoTime());
     }
 
     /** An out-of-dialog MESSAGE from an agent's phone (phones that keep commands out of the call). */
@@ -248,12 +258,19 @@ final class AgentCallControl {
         down(s, s.state == AgentSession.UP);
     }
 
-    /** Our INVITE to the phone, or a keep-alive OPTIONS in its session, got no final response. */
+    /** Our INVITE to the phone, or a keep-alive or refresh in its session, got no final response. */
     void timeout(AgentSession s) {
         if (s.state == AgentSession.CONNECTING) {
             down(s, false);
         } else if (s.state == AgentSession.UP) {
-            lost(s, "OPTIONS timed out");
+            lost(s, "a request in the session (OPTIONS or refresh) timed out");
+        }
+    }
+
+    /** Sends Pacer's session refresh when due; the phone is gone if its own refresh is overdue. */
+    void checkSessionTimer(AgentSession s, long nowNanos) {
+        if (!sessionTimer.check(s, nowNanos)) {
+            lost(s, "no session refresh within " + s.sessionSeconds + " s");
         }
     }
 
@@ -279,6 +296,7 @@ final class AgentCallControl {
         stats.sessionsUp = directory.sessionsUp();
         s.dialog = null;
         s.callId = -1;
+        s.sessionSeconds = 0;
         if (s.keepAlive != null) {
             // Its retransmissions would go on for 32 s towards a phone that is gone.
             try {

@@ -97,7 +97,7 @@ public final class AgentLeg implements AgentPhones {
         watch.sweep(System.nanoTime());
     }
 
-    /** How often {@link #watchSessions} should run, in milliseconds; 0 when no check is configured. */
+    /** How often {@link #watchSessions} should run, in milliseconds. */
     public static long watchPeriodMillis(SessionSettings settings) {
         return AgentWatch.sweepPeriodMillis(settings);
     }

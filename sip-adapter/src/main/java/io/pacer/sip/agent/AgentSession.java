@@ -34,6 +34,12 @@ public final class AgentSession {
     ClientTransaction keepAlive;
     /** When the last keep-alive OPTIONS went out (or the session came up). */
     long keepAliveSentNanos;
+    /** The RFC 4028 session interval in force, or 0 when the session has no timer. */
+    int sessionSeconds;
+    /** Pacer refreshes the session; otherwise the phone does. */
+    boolean pacerRefreshes;
+    /** When Pacer's refresh is due, or (phone refreshes) when the session is given up without one. */
+    long sessionDueNanos;
 
     AgentSession(SipConfig.AgentConfig config) {
         this.config = config;

@@ -14,6 +14,7 @@ public final class AgentStats {
     volatile int sessionsUp;
     volatile long deadPhones;
     volatile long agentHangUps;
+    volatile long refreshesSent;
 
     /** Successful agent registrations. */
     public long registrations() { return registrations; }
@@ -29,6 +30,8 @@ public final class AgentStats {
     public long deadPhones() { return deadPhones; }
     /** Agents' BYEs that ended a bridged customer call with the session. */
     public long agentHangUps() { return agentHangUps; }
+    /** Session refreshes (re-INVITE) Pacer sent to phones as the refresher (RFC 4028). */
+    public long refreshesSent() { return refreshesSent; }
     /** Agents whose nailed-up session is up. */
     public int sessionsUp() { return sessionsUp; }
 }

@@ -31,10 +31,11 @@ final class AgentWatch {
         this.rtpTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(settings.agentRtpTimeoutMillis());
     }
 
-    /** How often the sessions should be swept: a quarter of the shorter check, within 50 ms..1 s; 0 if no check is on. */
+    /** How often the sessions should be swept: a quarter of the shorter check, within 50..250 ms. */
     static long sweepPeriodMillis(SessionSettings settings) {
         long shortest = Math.min(nonZero(settings.agentKeepAliveMillis()), nonZero(settings.agentRtpTimeoutMillis()));
-        return shortest == Long.MAX_VALUE ? 0 : Math.max(50, Math.min(1_000, shortest / 4));
+        // At least four times a second: session refreshes are due at 0.45 of an interval a phone chooses.
+        return Math.max(50, Math.min(250, shortest / 4));
     }
 
     private static long nonZero(long millis) {
@@ -53,6 +54,10 @@ final class AgentWatch {
                     calls.lost(s, "no RTP for " + TimeUnit.NANOSECONDS.toMillis(nowNanos - lastNanos) + " ms");
                     continue;
                 }
+            }
+            calls.checkSessionTimer(s, nowNanos);
+            if (s.state != AgentSession.UP) {
+                continue;
             }
             if (keepAliveNanos > 0 && nowNanos - s.keepAliveSentNanos >= keepAliveNanos) {
                 if (s.keepAlive != null) {
