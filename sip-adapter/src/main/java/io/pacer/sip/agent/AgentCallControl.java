@@ -207,8 +207,8 @@ final class AgentCallControl {
 
     /**
      * A re-INVITE or UPDATE from the phone: media may move; an RFC 4028 interval under Min-SE gets 422, any other
-     * is accepted with the refresher named (the phone's choice, else the phone). Whether the phone is still there
-     * is the keep-alive's business ({@link AgentWatch}), so Pacer sets no expiry of its own on this leg.
+     * is accepted with the refresher named (the phone's choice, else the phone), and {@link AgentSessionTimer}
+     * re-armed for whichever side refreshes next.
      */
     private void refresh(InDialogRequest r, AgentSession s) throws Exception {
         SessionExpires asked = SessionExpires.of(r.request());
