@@ -120,6 +120,15 @@ public final class Pacer implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(api);
+        if (sip != null) {
+            // While the core still runs, so that every call the stop ends is recorded: stop dialling, CANCEL what
+            // rings, give bridged calls the grace (sip.sessions.shutdownGraceMillis), then BYE both legs.
+            try {
+                sip.drain();
+            } catch (RuntimeException e) {
+                System.err.println("pacer: draining SIP calls: " + e);
+            }
+        }
         closeQuietly(sip);
         closeQuietly(ring);
         closeQuietly(storage);

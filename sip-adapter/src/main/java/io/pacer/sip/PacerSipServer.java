@@ -6,6 +6,7 @@ import io.pacer.sip.stack.SipConfig;
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.port.AgentSessions;
 import io.pacer.engine.port.Telephony;
+import io.pacer.sip.agent.AgentLeg;
 import io.pacer.sip.media.AnswerToBridgeMeter;
 import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.RtpRelay;
@@ -48,6 +49,7 @@ public final class PacerSipServer implements AutoCloseable, AgentSessions {
     private final BridgeIndex bridges;
     private volatile boolean started;
     private volatile List<TrunkGauges> trunkGauges = List.of();
+    private boolean drained;
 
     /** Binds the SIP port and prepares the relay; nothing is processed before {@link #start}. */
     public PacerSipServer(SipConfig config) throws Exception {
@@ -89,6 +91,12 @@ public final class PacerSipServer implements AutoCloseable, AgentSessions {
         sip.start(new SipEventListener(ring));
         started = true;
         ring.publishTask(() -> worker.agents().connectFixedAgents());
+        long watchMillis = AgentLeg.watchPeriodMillis(config.sessions());
+        if (watchMillis > 0) {
+            // One task object for every sweep: publishing it allocates nothing.
+            Runnable sweep = () -> worker.agents().watchSessions();
+            timers.scheduleAtFixedRate(() -> ring.publishTask(sweep), watchMillis, watchMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Sets up an agent's nailed-up call now (the operator's login, or a retry): Pacer calls the phone. */
@@ -212,17 +220,79 @@ public final class PacerSipServer implements AutoCloseable, AgentSessions {
         }
     }
 
-    /** Hangs up agent sessions, then stops the stack, the worker, the timers and the relay. */
+    /**
+     * A graceful stop with the configured grace ({@code sip.sessions.shutdownGraceMillis}); see {@link #drain(long)}.
+     * Call it while the engine still runs, so that it records every call that ends here.
+     */
+    public void drain() {
+        drain(config.sessions().shutdownGraceMillis());
+    }
+
+    /**
+     * A graceful stop: no INVITE leaves any more, ringing calls are CANCELled, bridged calls may finish for up to
+     * {@code graceMillis}; then every customer still up and every agent's session get a BYE. Returns when that is
+     * done (or after a few seconds more if the worker is stuck). Once drained, only {@link #close} is left to do.
+     */
+    public synchronized void drain(long graceMillis) {
+        if (!started || drained) {
+            return;
+        }
+        drained = true;
+        ring.publishTask(() -> worker.trunk().stopDialling());
+        long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
+        while (System.nanoTime() < deadlineNanos && onTheWire() > 0) {
+            sleepMillis(50);
+        }
+        ring.publishTask(() -> {
+            worker.trunk().hangUpAll();
+            worker.agents().hangUpAllSessions();
+        });
+        try {
+            awaitIdle(2_000);
+        } catch (Exception e) {
+            // Stopping anyway: the far ends will notice the calls are gone.
+        }
+        // The BYEs' 200s end the dialogs; give them a moment so the far ends are not left to time out.
+        long byeDeadlineNanos = System.nanoTime() + 2_000_000_000L;
+        while (System.nanoTime() < byeDeadlineNanos && sip.dialogCount() > 0) {
+            sleepMillis(20);
+        }
+    }
+
+    private int onTheWire() {
+        CompletableFuture<Integer> count = new CompletableFuture<>();
+        if (!ring.publishTask(() -> count.complete(worker.trunk().callsOnTheWire()))) {
+            return 1;
+        }
+        try {
+            return count.get(1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (ExecutionException | TimeoutException e) {
+            return 1;
+        }
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Drains at once if {@link #drain} was not called (BYE to every call and session), then stops everything. */
     @Override
     public synchronized void close() {
         if (started) {
-            for (SipConfig.AgentConfig a : config.agents()) {
-                disconnectAgent(a.id());
-            }
+            drain(0);
+            // Dials the engine made after the drain are held; they end now, so no call stays counted in flight.
+            ring.publishTask(() -> worker.trunk().hangUpAll());
             try {
                 awaitIdle(2_000);
             } catch (Exception e) {
-                // Stopping anyway: the phones will notice the session is gone.
+                // Stopping anyway.
             }
             sip.stop();
             ring.stop();

@@ -40,6 +40,10 @@ public final class SipStats {
     public long carrierHangUps() { return trunk.carrierHangUps(); }
     /** re-INVITEs and UPDATEs answered (session refresh). */
     public long refreshes() { return trunk.refreshes(); }
+    /** Session refreshes Pacer sent as the refresher (RFC 4028). */
+    public long refreshesSent() { return trunk.refreshesSent(); }
+    /** Calls hung up because their session expired or could not be refreshed. */
+    public long sessionsExpired() { return trunk.sessionsExpired(); }
     /** INVITEs resent with digest credentials. */
     public long authRetries() { return trunk.authRetries(); }
     /** 503s with Retry-After that made a trunk back off. */
@@ -60,6 +64,12 @@ public final class SipStats {
     public int callsInProgress() { return trunk.callsInProgress(); }
     /** Agents whose nailed-up session is up. */
     public int agentSessionsUp() { return agents.sessionsUp(); }
+    /** Agent sessions ended because the phone stopped answering OPTIONS or sending RTP. */
+    public long deadAgentPhones() { return agents.deadPhones(); }
+    /** Session refreshes Pacer sent to agents' phones as the refresher (RFC 4028). */
+    public long agentRefreshesSent() { return agents.refreshesSent(); }
+    /** Agents' BYEs that ended a bridged customer call. */
+    public long agentHangUps() { return agents.agentHangUps(); }
     /** Calls that ended unanswered with {@code outcome}. */
     public long failed(CallOutcome outcome) { return trunk.failed(outcome); }
 }

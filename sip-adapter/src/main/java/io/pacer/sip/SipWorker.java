@@ -46,7 +46,8 @@ final class SipWorker implements EventHandler<SipWork> {
 
     /** Builds the legs once the engine is known; called before the ring starts. */
     void init(RtpRelay relay, SipWorkRing ring, ScheduledExecutorService timers, EngineInput input, BridgeIndex index) {
-        agents = new AgentLeg(sip, relay, input, stats.agents, index);
+        // A customer bridged to a phone that died is abandoned like one no agent took: message, then BYE.
+        agents = new AgentLeg(sip, relay, input, stats.agents, index, callId -> trunk.abandon(callId));
         trunk = new TrunkLeg(sip, relay, timers, new TrunkWakeUpPublisher(ring), input, stats.trunk, index, agents);
     }
 
@@ -57,6 +58,10 @@ final class SipWorker implements EventHandler<SipWork> {
 
     AgentLeg agents() {
         return agents;
+    }
+
+    TrunkLeg trunk() {
+        return trunk;
     }
 
     @Override

@@ -33,6 +33,29 @@ class SipConfigLoaderTest {
     }
 
     @Test
+    void sessionSettingsAreReadAndDefaulted() {
+        List<Map<String, Object>> trunks = List.of(Map.of("name", "carrier", "address", "127.0.0.1:5070"));
+        SipConfig c = SipConfigLoader.fromMap(Map.of("trunks", trunks, "sessions", Map.of(
+                "agentKeepAliveMillis", 5_000, "agentRtpTimeoutMillis", 20_000, "shutdownGraceMillis", 45_000)));
+        assertEquals(5_000, c.sessions().agentKeepAliveMillis());
+        assertEquals(20_000, c.sessions().agentRtpTimeoutMillis());
+        assertEquals(90, c.sessions().minSessionExpiresSeconds());
+        assertEquals(45_000, c.sessions().shutdownGraceMillis());
+        assertEquals(io.pacer.sip.stack.SessionSettings.DEFAULTS, SipConfigLoader.fromMap(Map.of("trunks", trunks)).sessions());
+    }
+
+    @Test
+    void sessionSettingMistakesAreNamed() {
+        List<Map<String, Object>> trunks = List.of(Map.of("name", "carrier", "address", "127.0.0.1:5070"));
+        IllegalArgumentException tooShort = assertThrows(IllegalArgumentException.class, () -> SipConfigLoader.fromMap(
+                Map.of("trunks", trunks, "sessions", Map.of("minSessionExpiresSeconds", 30))));
+        assertTrue(tooShort.getMessage().startsWith("sip.sessions.minSessionExpiresSeconds"), tooShort.getMessage());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> SipConfigLoader.fromMap(
+                Map.of("trunks", trunks, "sessions", Map.of("keepAlive", 30))));
+        assertTrue(unknown.getMessage().startsWith("sip.sessions.keepAlive"), unknown.getMessage());
+    }
+
+    @Test
     void unknownKeyIsRefusedWithItsPath() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SipConfigLoader.fromMap(
                 Map.of("port", 5060, "trunkz", java.util.List.of())));

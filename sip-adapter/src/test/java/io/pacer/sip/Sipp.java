@@ -42,11 +42,19 @@ final class Sipp implements AutoCloseable {
         return p.toString();
     }
 
-    /** A SIPp UAS (a carrier or an agent phone) on {@code port}, for {@code calls} calls. */
+    /**
+     * A SIPp UAS (a carrier or an agent phone) on {@code port}, for {@code calls} calls. A phone (a scenario named
+     * {@code agent-*}) runs with {@code -aa}: SIPp answers 200 to an OPTIONS, INFO or UPDATE its scenario does not
+     * expect, as Pacer's keep-alives need.
+     */
     static Sipp uas(String scenario, int port, int mediaPort, int calls, String... extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(binary(), "-sf", SCENARIOS.resolve(scenario).toString(),
                 "-i", "127.0.0.1", "-p", String.valueOf(port), "-mi", "127.0.0.1", "-mp", String.valueOf(mediaPort),
                 "-m", String.valueOf(calls), "-nostdin", "-timeout", "60s", "-trace_err"));
+        if (scenario.startsWith("agent-")) {
+            // Phones only: on a carrier under load, -aa made SIPp take a retransmitted INVITE for a new message.
+            cmd.add("-aa");
+        }
         cmd.addAll(List.of(extra));
         return new Sipp(cmd, scenario.replace(".xml", ""));
     }

@@ -5,11 +5,14 @@ import gov.nist.javax.sip.stack.SIPDialogEventListener;
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.port.AgentSessions;
 import io.pacer.sip.stack.InDialogRequest;
+import io.pacer.sip.stack.SessionExpires;
 import io.pacer.sip.stack.SipEndpoint;
 import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.RtpRelay;
 import io.pacer.sip.media.Sdp;
 import java.net.InetSocketAddress;
+import java.util.function.LongConsumer;
+import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
@@ -29,6 +32,8 @@ import javax.sip.message.Response;
  */
 final class AgentCallControl {
 
+    private static final Logger LOG = Logger.getLogger(AgentCallControl.class.getName());
+
     private final SipEndpoint sip;
     private final RtpRelay relay;
     private final EngineInput input;
@@ -36,9 +41,14 @@ final class AgentCallControl {
     private final BridgeIndex index;
     private final AgentDirectory directory;
     private final AgentTextProtocol protocol;
+    private final LongConsumer customerOfDeadPhone;
+    private final AgentSessionTimer sessionTimer;
 
+    /** {@code customerOfDeadPhone} takes the customer call of an agent whose phone died, to be abandoned. */
     AgentCallControl(SipEndpoint sip, RtpRelay relay, EngineInput input, AgentStats stats, BridgeIndex index,
-                     AgentDirectory directory) {
+                     AgentDirectory directory, LongConsumer customerOfDeadPhone) {
+        this.customerOfDeadPhone = customerOfDeadPhone;
+        this.sessionTimer = new AgentSessionTimer(sip, stats);
         this.sip = sip;
         this.relay = relay;
         this.input = input;
@@ -111,8 +121,13 @@ final class AgentCallControl {
             if (s.state == AgentSession.CONNECTING) {
                 up(s, d, r.getRawContent());
             }
+            if (s.state == AgentSession.UP) {
+                sessionTimer.answered(s, r, System.nanoTime());
+            }
         } else if (status >= 300 && s.state == AgentSession.CONNECTING) {
             down(s, false);
+        } else if (status >= 300 && s.state == AgentSession.UP && AgentSessionTimer.fatal(status)) {
+            lost(s, "session refresh answered " + status);
         }
     }
 
@@ -154,6 +169,9 @@ final class AgentCallControl {
             s.media.remote(phone);
         }
         s.state = AgentSession.UP;
+        s.upNanos = System.nanoTime();
+        s.keepAliveSentNanos = s.upNanos;
+        s.keepAlive = null;
         index.putAgent(s.config.id(), s.media);
         stats.logins++;
         stats.sessionsUp = directory.sessionsUp();
@@ -169,6 +187,12 @@ final class AgentCallControl {
         switch (r.method()) {
             case Request.BYE -> {
                 r.answer(sip, Response.OK);
+                if (s.callId >= 0) {
+                    // The agent hung up on a customer: the engine ends that call (BYE to the carrier, recorded as
+                    // the agent's hang-up) before it hears the session is gone, so nobody is left on a dead line.
+                    stats.agentHangUps++;
+                    input.agentHangUp(s.config.id());
+                }
                 down(s, true);
             }
             case Request.MESSAGE, Request.INFO -> {
@@ -181,8 +205,25 @@ final class AgentCallControl {
         }
     }
 
+    /**
+     * A re-INVITE or UPDATE from the phone: media may move; an RFC 4028 interval under Min-SE gets 422, any other
+     * is accepted with the refresher named (the phone's choice, else the phone), and {@link AgentSessionTimer}
+     * re-armed for whichever side refreshes next.
+     */
     private void refresh(InDialogRequest r, AgentSession s) throws Exception {
+        SessionExpires asked = SessionExpires.of(r.request());
+        int minSeconds = sip.config.sessions().minSessionExpiresSeconds();
+        if (asked != null && asked.seconds() < minSeconds) {
+            Response tooSmall = sip.response(422, r.request());
+            tooSmall.addHeader(SessionExpires.minSe(sip, minSeconds));
+            r.answer(tooSmall);
+            return;
+        }
         Response ok = sip.response(Response.OK, r.request());
+        if (asked != null) {
+            ok.addHeader(SessionExpires.header(sip, asked.seconds(), asked.refresher() != null ? asked.refresher() : "uac"));
+            ok.addHeader(sip.headers.createHeader("Require", "timer"));
+        }
         InetSocketAddress moved = Sdp.audioTarget(r.request().getRawContent());
         if (moved != null) {
             s.media.remote(moved);
@@ -192,6 +233,9 @@ final class AgentCallControl {
             ok.setContent(sip.sdp(s.media.port(), s.sdpSessionId, ++s.sdpVersion), sip.sdpType);
         }
         r.answer(ok);
+        // "uas" in our answer: Pacer, the UAS of this refresh, refreshes from now on.
+        sessionTimer.refreshedByPhone(s, asked == null ? 0 : asked.seconds(),
+                asked != null && "uas".equals(asked.refresher()), System.nanoTime());
     }
 
     /** An out-of-dialog MESSAGE from an agent's phone (phones that keep commands out of the call). */
@@ -214,11 +258,35 @@ final class AgentCallControl {
         down(s, s.state == AgentSession.UP);
     }
 
-    /** Our INVITE to the phone got no final response. */
+    /** Our INVITE to the phone, or a keep-alive or refresh in its session, got no final response. */
     void timeout(AgentSession s) {
         if (s.state == AgentSession.CONNECTING) {
             down(s, false);
+        } else if (s.state == AgentSession.UP) {
+            lost(s, "a request in the session (OPTIONS or refresh) timed out");
         }
+    }
+
+    /** Sends Pacer's session refresh when due; the phone is gone if its own refresh is overdue. */
+    void checkSessionTimer(AgentSession s, long nowNanos) {
+        if (!sessionTimer.check(s, nowNanos)) {
+            lost(s, "no session refresh within " + s.sessionSeconds + " s");
+        }
+    }
+
+    /**
+     * The phone is dead ({@link AgentWatch}): a customer bridged to it is handed over to be abandoned (the
+     * message, then BYE), and the session ends with a BYE the phone may never see and the agent's logout, so the
+     * engine offers it no customer again.
+     */
+    void lost(AgentSession s, String reason) {
+        LOG.warning("agent " + s.config.id() + ": phone is gone (" + reason + "); logging the agent out");
+        stats.deadPhones++;
+        long callId = s.callId;
+        if (callId >= 0) {
+            customerOfDeadPhone.accept(callId);
+        }
+        hangUpSession(s);
     }
 
     private void down(AgentSession s, boolean wasUp) {
@@ -228,6 +296,16 @@ final class AgentCallControl {
         stats.sessionsUp = directory.sessionsUp();
         s.dialog = null;
         s.callId = -1;
+        s.sessionSeconds = 0;
+        if (s.keepAlive != null) {
+            // Its retransmissions would go on for 32 s towards a phone that is gone.
+            try {
+                s.keepAlive.terminate();
+            } catch (Exception alreadyGone) {
+                // Ended by the stack meanwhile.
+            }
+            s.keepAlive = null;
+        }
         index.putAgent(s.config.id(), null);
         if (s.media != null) {
             relay.release(s.media);

@@ -2,13 +2,17 @@ package io.pacer.sip.agent;
 
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.port.AgentSessions;
+import io.pacer.sip.stack.SessionSettings;
 import io.pacer.sip.stack.SipEndpoint;
 import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.RelayPort;
 import io.pacer.sip.media.RtpRelay;
 import io.pacer.sip.trunk.AgentPhones;
+import java.util.function.LongConsumer;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
+import javax.sip.header.CSeqHeader;
+import javax.sip.message.Request;
 
 /**
  * The agent side of Pacer: registrations (digest-authenticated), the one long "nailed-up" call per logged-in
@@ -25,11 +29,17 @@ public final class AgentLeg implements AgentPhones {
     private final AgentRegistrar registrar;
     private final AgentCallControl calls;
     private final AgentNotices notices;
+    private final AgentWatch watch;
 
-    /** Builds the leg with a session for every configured agent; counts go to {@code stats}. */
-    public AgentLeg(SipEndpoint sip, RtpRelay relay, EngineInput input, AgentStats stats, BridgeIndex index) {
+    /**
+     * Builds the leg with a session for every configured agent; counts go to {@code stats}. The customer call of
+     * an agent whose phone died goes to {@code customerOfDeadPhone}, which abandons it (message, then BYE).
+     */
+    public AgentLeg(SipEndpoint sip, RtpRelay relay, EngineInput input, AgentStats stats, BridgeIndex index,
+                    LongConsumer customerOfDeadPhone) {
         this.directory = new AgentDirectory(sip.config);
-        this.calls = new AgentCallControl(sip, relay, input, stats, index, directory);
+        this.calls = new AgentCallControl(sip, relay, input, stats, index, directory, customerOfDeadPhone);
+        this.watch = new AgentWatch(sip, directory, calls);
         this.registrar = new AgentRegistrar(sip, directory, calls, stats);
         this.notices = new AgentNotices(sip, directory, stats);
     }
@@ -74,7 +84,29 @@ public final class AgentLeg implements AgentPhones {
 
     /** The phone's response to a request of ours in or for its session. */
     public void response(ResponseEvent e, AgentSession s) throws Exception {
-        calls.response(e, s);
+        CSeqHeader cseq = (CSeqHeader) e.getResponse().getHeader(CSeqHeader.NAME);
+        if (Request.OPTIONS.equals(cseq.getMethod())) {
+            watch.answered(s, e.getClientTransaction(), e.getResponse().getStatusCode());
+        } else {
+            calls.response(e, s);
+        }
+    }
+
+    /** Checks the sessions for dead phones and sends the keep-alives that are due (see {@link AgentWatch}). */
+    public void watchSessions() {
+        watch.sweep(System.nanoTime());
+    }
+
+    /** How often {@link #watchSessions} should run, in milliseconds. */
+    public static long watchPeriodMillis(SessionSettings settings) {
+        return AgentWatch.sweepPeriodMillis(settings);
+    }
+
+    /** Ends every agent's session (shutdown): BYE to each phone that is up. */
+    public void hangUpAllSessions() {
+        for (AgentSession s : directory.all()) {
+            calls.hangUpSession(s);
+        }
     }
 
     /** A new INVITE from a known agent's phone: a call to the login extension. */

@@ -31,6 +31,18 @@ public final class AgentSession {
     long sdpVersion = 1;
     /** The o= line's session id: its own, so that a far end never takes a reused relay port for the same session. */
     final long sdpSessionId = Sdp.newSessionId();
+    /** When the session came up: the start of its RTP silence until the phone's first packet. */
+    long upNanos;
+    /** The keep-alive OPTIONS still waiting for its answer, or {@code null}. */
+    ClientTransaction keepAlive;
+    /** When the last keep-alive OPTIONS went out (or the session came up). */
+    long keepAliveSentNanos;
+    /** The RFC 4028 session interval in force, or 0 when the session has no timer. */
+    int sessionSeconds;
+    /** Pacer refreshes the session; otherwise the phone does. */
+    boolean pacerRefreshes;
+    /** When Pacer's refresh is due, or (phone refreshes) when the session is given up without one. */
+    long sessionDueNanos;
 
     AgentSession(SipConfig.AgentConfig config) {
         this.config = config;

@@ -12,6 +12,9 @@ public final class AgentStats {
     volatile long refusedRegistrations;
     volatile long transportErrors;
     volatile int sessionsUp;
+    volatile long deadPhones;
+    volatile long agentHangUps;
+    volatile long refreshesSent;
 
     /** Successful agent registrations. */
     public long registrations() { return registrations; }
@@ -23,6 +26,12 @@ public final class AgentStats {
     public long refusedRegistrations() { return refusedRegistrations; }
     /** Sends towards agent phones that failed in the transport. */
     public long transportErrors() { return transportErrors; }
+    /** Sessions ended because the phone stopped answering OPTIONS or sending RTP. */
+    public long deadPhones() { return deadPhones; }
+    /** Agents' BYEs that ended a bridged customer call with the session. */
+    public long agentHangUps() { return agentHangUps; }
+    /** Session refreshes (re-INVITE) Pacer sent to phones as the refresher (RFC 4028). */
+    public long refreshesSent() { return refreshesSent; }
     /** Agents whose nailed-up session is up. */
     public int sessionsUp() { return sessionsUp; }
 }

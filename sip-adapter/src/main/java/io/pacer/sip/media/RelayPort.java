@@ -37,6 +37,8 @@ public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket>
     /** 200 OK arrival of the call this port carries, while the first forwarded packet is still to be timed. */
     private volatile long answerNanosPending;
     private volatile ScheduledFuture<?> prompt;
+    /** When the last packet from the far end was accepted (0: none yet); the agent leg's sign that a phone lives. */
+    private volatile long lastPacketNanos;
 
     RelayPort(RtpRelay relay, int port) {
         this.relay = relay;
@@ -164,6 +166,12 @@ public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket>
         remote = null;
         latched = false;
         answerNanosPending = 0;
+        lastPacketNanos = 0;
+    }
+
+    /** {@link System#nanoTime} of the last packet accepted from the far end, or 0 if none came since it was opened. */
+    public long lastPacketNanos() {
+        return lastPacketNanos;
     }
 
     void close() {
@@ -196,6 +204,7 @@ public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket>
             relay.unexpected.increment();
             return;
         }
+        lastPacketNanos = System.nanoTime();
         RelayPort to = peer;
         InetSocketAddress target = to == null ? null : to.remote;
         if (target == null) {

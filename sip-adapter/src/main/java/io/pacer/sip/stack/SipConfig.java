@@ -27,6 +27,7 @@ import java.util.List;
  *                         for Pacer behind NAT ({@code null}: the bind address)
  * @param rtpAdvertisedAddress address put in the SDP's c= and o= lines instead of the relay's bind address
  *                         ({@code null}: {@code advertisedAddress}, else the bind address)
+ * @param sessions         agent liveness checks, session timers and shutdown grace ({@code null}: the defaults)
  */
 public record SipConfig(
         String bindAddress,
@@ -43,7 +44,8 @@ public record SipConfig(
         List<AgentConfig> agents,
         PromptAudio abandonPrompt,
         String advertisedAddress,
-        String rtpAdvertisedAddress) {
+        String rtpAdvertisedAddress,
+        SessionSettings sessions) {
 
     /** Validates the settings; the message names the field at fault. */
     public SipConfig {
@@ -69,6 +71,7 @@ public record SipConfig(
             throw new IllegalArgumentException("sip.trunks: at least one trunk is needed");
         }
         trunks = List.copyOf(trunks);
+        sessions = sessions == null ? SessionSettings.DEFAULTS : sessions;
         agents = agents == null ? List.of() : List.copyOf(agents);
         if (loginExtension == null || loginExtension.isBlank()) {
             loginExtension = "login";
@@ -86,7 +89,8 @@ public record SipConfig(
                      int relayThreads, String codec, String loginExtension, boolean notifyAgents,
                      long abandonMessageMillis, List<TrunkConfig> trunks, List<AgentConfig> agents) {
         this(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec, loginExtension,
-                notifyAgents, abandonMessageMillis, trunks, agents, null, null, null);
+                notifyAgents, abandonMessageMillis, trunks, agents, null, null, null,
+                null);
     }
 
     /** A blank advertised address means none; one with a port or spaces is refused, since Via and SDP carry it bare. */
@@ -217,37 +221,49 @@ public record SipConfig(
         }
     }
 
-    /** Defaults for a single-host deployment: 127.0.0.1:5060, relay 20000..29999, PCMU. */
+    /**
+     * Defaults for a single-host deployment (the demo, tests): 127.0.0.1, relay from {@code relayPortMin}, PCMU,
+     * and 1 s of shutdown grace, so that stopping the demo does not wait for its virtual calls to end.
+     */
     public static SipConfig loopback(int port, int relayPortMin, List<TrunkConfig> trunks, List<AgentConfig> agents) {
+        SessionSettings d = SessionSettings.DEFAULTS;
         return new SipConfig("127.0.0.1", port, 1, relayPortMin, relayPortMin + 3999, 1, "PCMU", "login", true,
-                0, trunks, agents);
+                0, trunks, agents, null, null, null,
+                new SessionSettings(d.agentKeepAliveMillis(), d.agentRtpTimeoutMillis(), d.minSessionExpiresSeconds(), 1_000));
     }
 
     /** A copy with other agents. */
     public SipConfig withAgents(List<AgentConfig> newAgents) {
         return new SipConfig(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec,
                 loginExtension, notifyAgents, abandonMessageMillis, trunks, newAgents, abandonPrompt, advertisedAddress,
-                rtpAdvertisedAddress);
+                rtpAdvertisedAddress, sessions);
     }
 
     /** A copy with the agent notifications switched on or off. */
     public SipConfig withNotifyAgents(boolean notify) {
         return new SipConfig(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec,
                 loginExtension, notify, abandonMessageMillis, trunks, agents, abandonPrompt, advertisedAddress,
-                rtpAdvertisedAddress);
+                rtpAdvertisedAddress, sessions);
     }
 
     /** A copy that plays {@code prompt} to abandoned customers ({@code null}: the tone). */
     public SipConfig withAbandonPrompt(PromptAudio prompt) {
         return new SipConfig(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec,
                 loginExtension, notifyAgents, abandonMessageMillis, trunks, agents, prompt, advertisedAddress,
-                rtpAdvertisedAddress);
+                rtpAdvertisedAddress, sessions);
     }
 
     /** A copy that advertises {@code sipAddress} for signalling and {@code rtpAddress} for media (either may be null). */
     public SipConfig withAdvertised(String sipAddress, String rtpAddress) {
         return new SipConfig(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec,
                 loginExtension, notifyAgents, abandonMessageMillis, trunks, agents, abandonPrompt, sipAddress,
-                rtpAddress);
+                rtpAddress, sessions);
+    }
+
+    /** A copy with other liveness checks, session timer floor and shutdown grace. */
+    public SipConfig withSessions(SessionSettings newSessions) {
+        return new SipConfig(bindAddress, port, stackThreads, relayPortMin, relayPortMax, relayThreads, codec,
+                loginExtension, notifyAgents, abandonMessageMillis, trunks, agents, abandonPrompt, advertisedAddress,
+                rtpAdvertisedAddress, newSessions);
     }
 }

@@ -47,7 +47,7 @@ public final class SipConfigLoader {
     public static SipConfig fromMap(Map<?, ?> sip, Path dir) {
         allowOnly("sip", sip, "bindAddress", "port", "stackThreads", "codec", "loginExtension", "notifyAgents",
                 "abandonMessageMillis", "abandonMessageFile", "rtp", "trunks", "agents",
-                "advertisedAddress");
+                "advertisedAddress", "sessions");
         Map<?, ?> rtp = sip.get("rtp") instanceof Map<?, ?> m ? m : Map.of();
         allowOnly("sip.rtp", rtp, "portMin", "portMax", "threads",
                 "advertisedAddress");
@@ -75,7 +75,18 @@ public final class SipConfigLoader {
                 num(sip, "abandonMessageMillis", 0),
                 trunks, agents, prompt,
                 str(sip, "advertisedAddress", null),
-                str(rtp, "advertisedAddress", null));
+                str(rtp, "advertisedAddress", null),
+                sessions(sip.get("sessions") instanceof Map<?, ?> m ? m : Map.of()));
+    }
+
+    private static SessionSettings sessions(Map<?, ?> s) {
+        allowOnly("sip.sessions", s, "agentKeepAliveMillis", "agentRtpTimeoutMillis", "minSessionExpiresSeconds",
+                "shutdownGraceMillis");
+        SessionSettings d = SessionSettings.DEFAULTS;
+        return new SessionSettings(num(s, "agentKeepAliveMillis", (int) d.agentKeepAliveMillis()),
+                num(s, "agentRtpTimeoutMillis", (int) d.agentRtpTimeoutMillis()),
+                num(s, "minSessionExpiresSeconds", d.minSessionExpiresSeconds()),
+                num(s, "shutdownGraceMillis", (int) d.shutdownGraceMillis()));
     }
 
     private static SipConfig.TrunkConfig trunk(Map<?, ?> t) {

@@ -43,6 +43,18 @@ public final class TrunkCall {
     long sdpVersion = 1;
     /** The o= line's session id: its own, so that a far end never takes a reused relay port for the same session. */
     final long sdpSessionId = Sdp.newSessionId();
+    /** The RFC 4028 session interval in force, or 0 when the call has no session timer. */
+    int sessionExpiresSeconds;
+    /** Pacer sends the refreshes; otherwise it waits for the carrier's. */
+    boolean pacerRefreshes;
+    /** The carrier allows UPDATE, so refreshes need no SDP; otherwise re-INVITE. */
+    boolean refreshByUpdate;
+    /** Pacer's refresh waiting for its answer, or {@code null}. */
+    ClientTransaction refresh;
+    /** The session timer ({@link TrunkTimer#SESSION_REFRESH} or {@link TrunkTimer#SESSION_EXPIRED}), apart from {@link #timer}. */
+    ScheduledFuture<?> sessionTimer;
+    /** Counts the session timers, as {@link #timerGeneration} does the call's other timer. */
+    long sessionGeneration;
 
     TrunkCall(long callId, int campaignId, TrunkState trunk, String number, String callerId, long ringTimeoutMillis) {
         this.callId = callId;

@@ -43,9 +43,27 @@ final class TrunkCallTimers {
         }
     }
 
-    /** True when {@code generation} is the call's current one: the timer was neither replaced nor disarmed. */
-    static boolean current(TrunkCall call, long generation) {
-        return generation == call.timerGeneration;
+    /** True when {@code generation} is the call's current one for {@code timer}'s kind: not replaced, not disarmed. */
+    static boolean current(TrunkCall call, TrunkTimer timer, long generation) {
+        return generation == (timer.session() ? call.sessionGeneration : call.timerGeneration);
+    }
+
+    /** Sets the call's session timer, which lives beside its other timer (an abandon prompt may be playing). */
+    void armSession(TrunkCall call, TrunkTimer timer, long delayMillis) {
+        disarmSession(call);
+        long callId = call.callId;
+        long generation = call.sessionGeneration;
+        call.sessionTimer = executor.schedule(() -> wakeUps.timerDue(callId, timer, generation), delayMillis,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Cancels the session timer and moves its generation on. */
+    void disarmSession(TrunkCall call) {
+        call.sessionGeneration++;
+        if (call.sessionTimer != null) {
+            call.sessionTimer.cancel(false);
+            call.sessionTimer = null;
+        }
     }
 
     /** Wakes the worker when {@code trunk}'s budget has a token again, unless a wake-up is pending already. */

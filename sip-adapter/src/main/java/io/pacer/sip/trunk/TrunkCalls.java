@@ -4,7 +4,9 @@ import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.core.EngineInput;
 import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.RtpRelay;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 
 /**
  * The customer calls the adapter holds, by call id, and the ways a call leaves: unanswered with an outcome, or
@@ -38,6 +40,22 @@ final class TrunkCalls {
     /** True while {@code call} is the one the adapter holds under its id (not a finished one's late event). */
     boolean holds(TrunkCall call) {
         return byId.get(call.callId) == call;
+    }
+
+    /** A copy of the calls held, for a pass that may end some of them (shutdown). */
+    List<TrunkCall> all() {
+        return new ArrayList<>(byId.values());
+    }
+
+    /** Calls that have reached the wire: everything but dials not yet sent. */
+    int onTheWire() {
+        int n = 0;
+        for (TrunkCall call : byId.values()) {
+            if (call.state != TrunkCall.State.QUEUED) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Takes a new call and its trunk channel. */
@@ -78,6 +96,7 @@ final class TrunkCalls {
     private void release(TrunkCall call) {
         call.state = TrunkCall.State.ENDED;
         timers.disarm(call);
+        timers.disarmSession(call);
         if (byId.remove(call.callId) != null) {
             call.trunk.channelsInUse--;
             stats.callsInProgress = byId.size();

@@ -36,8 +36,11 @@ public final class TrunkLeg {
     private final TrunkSignalling signalling;
     private final TrunkResponses responses;
     private final CarrierRequests carrierRequests;
+    private final SessionTimers sessions;
     private final Consumer<TrunkCall> sendInvite;
     private final Consumer<TrunkCall> unplaceQueued;
+    /** A graceful stop has begun: dials are held, never sent (see {@link #stopDialling}). */
+    private boolean draining;
 
     /** Builds the leg; {@code timerExecutor}'s tasks only call {@code wakeUps}, which publish to the worker. */
     public TrunkLeg(SipEndpoint sip, RtpRelay relay, ScheduledExecutorService timerExecutor, TrunkWakeUps wakeUps,
@@ -51,8 +54,10 @@ public final class TrunkLeg {
         this.admission = new TrunkAdmission(sip.config, timers);
         this.calls = new TrunkCalls(input, stats, timers, relay, index, agents);
         this.signalling = new TrunkSignalling(sip, relay, timers, calls, stats);
-        this.responses = new TrunkResponses(calls, signalling, new TrunkDigest(sip), timers, index, input, stats);
-        this.carrierRequests = new CarrierRequests(sip, calls, stats);
+        this.sessions = new SessionTimers(sip, calls, signalling, timers, stats);
+        this.responses = new TrunkResponses(calls, signalling, new TrunkDigest(sip), timers, index, input, stats,
+                sessions);
+        this.carrierRequests = new CarrierRequests(sip, calls, stats, sessions);
         this.sendInvite = signalling::sendInvite;
         this.unplaceQueued = call -> calls.unplace(call, call.trunk.backoffLeftMillis(System.nanoTime()));
     }
@@ -94,6 +99,10 @@ public final class TrunkLeg {
         }
         TrunkCall call = new TrunkCall(callId, campaignId, trunk, number, callerId, ringTimeoutMillis);
         calls.add(call);
+        if (draining) {
+            // Held, not refused: a refusal would let the engine pace again at once and burn the list in a loop.
+            return;
+        }
         admission.inviteOrQueue(call, nowNanos, sendInvite);
     }
 
@@ -118,6 +127,52 @@ public final class TrunkLeg {
             }
             case DIALING, RINGING -> signalling.sendCancel(call);
             default -> { }
+        }
+    }
+
+    /**
+     * A graceful stop begins: no INVITE leaves from now on (dials are held, queued ones taken out of the
+     * calls-per-second queue), and every call still ringing is CANCELled. Answered calls go on.
+     */
+    public void stopDialling() {
+        draining = true;
+        for (TrunkCall call : calls.all()) {
+            switch (call.state) {
+                case QUEUED -> call.trunk.waiting.remove(call);
+                case DIALING, RINGING -> signalling.sendCancel(call);
+                default -> { }
+            }
+        }
+    }
+
+    /** Calls on the wire (ringing, cancelling or answered), not counting dials held or queued. */
+    public int callsOnTheWire() {
+        return calls.onTheWire();
+    }
+
+    /**
+     * The grace period is over: BYE to every customer still on the line (the engine hears {@code callEnded} and
+     * records the call), and every call that never got its final answer ends: a held dial goes back to the engine
+     * untouched (no INVITE was sent), a CANCEL still unconfirmed ends as cancelled.
+     */
+    public void hangUpAll() {
+        // Customers on the line first: they are the ones who hear the difference.
+        for (TrunkCall call : calls.all()) {
+            if (call.state == TrunkCall.State.ANSWERED) {
+                signalling.sendBye(call);
+                calls.endAnswered(call);
+            }
+        }
+        for (TrunkCall call : calls.all()) {
+            if (call.state == TrunkCall.State.QUEUED) {
+                // Never sent: back to the engine untouched, so its contact is not charged an attempt.
+                calls.unplace(call, 0);
+                continue;
+            }
+            if (call.invite != null) {
+                TrunkSignalling.terminate(call.invite);
+            }
+            calls.finish(call, CallOutcome.CANCELLED);
         }
     }
 
@@ -159,9 +214,16 @@ public final class TrunkLeg {
     public void bridge(long callId, int agentId) {
         TrunkCall call = calls.get(callId);
         RelayPort agentPort = agents.mediaOf(agentId);
-        if (call == null || call.state != TrunkCall.State.ANSWERED || agentPort == null) {
-            // The customer hung up meanwhile or the agent's session dropped: the engine hears of it separately.
+        if (call == null || call.state != TrunkCall.State.ANSWERED) {
+            // The customer hung up meanwhile: the engine hears of it separately.
             stats.bridgeMisses++;
+            return;
+        }
+        if (agentPort == null) {
+            // The agent's session dropped between the engine's decision and now: rather than leave the customer on
+            // a silent line, treat it as an abandon (message, then BYE); the engine hears callEnded.
+            stats.bridgeMisses++;
+            abandon(callId);
             return;
         }
         if (!BridgeIndex.bridged(call.media, agentPort)) {
@@ -177,10 +239,13 @@ public final class TrunkLeg {
     /** {@code timer} of {@code callId}, armed at {@code generation}, is due; ignored if the call moved on. */
     public void timerDue(long callId, TrunkTimer timer, long generation) {
         TrunkCall call = calls.get(callId);
-        if (call == null || !TrunkCallTimers.current(call, generation)) {
+        if (call == null || !TrunkCallTimers.current(call, timer, generation)) {
             return;
         }
         switch (timer) {
+            case SESSION_REFRESH -> sessions.refreshDue(call);
+            case SESSION_EXPIRED -> sessions.expired(call, "no refresh from the carrier within "
+                    + call.sessionExpiresSeconds + " s");
             case ABANDON_PROMPT_END -> hangUp(callId);
             case CANCEL_GUARD -> {
                 TrunkSignalling.terminate(call.invite);

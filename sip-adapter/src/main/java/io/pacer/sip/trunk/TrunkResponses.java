@@ -28,9 +28,11 @@ final class TrunkResponses {
     private final BridgeIndex index;
     private final EngineInput input;
     private final TrunkStats stats;
+    private final SessionTimers sessions;
 
     TrunkResponses(TrunkCalls calls, TrunkSignalling signalling, TrunkDigest digest, TrunkCallTimers timers,
-                   BridgeIndex index, EngineInput input, TrunkStats stats) {
+                   BridgeIndex index, EngineInput input, TrunkStats stats, SessionTimers sessions) {
+        this.sessions = sessions;
         this.calls = calls;
         this.signalling = signalling;
         this.digest = digest;
@@ -51,6 +53,10 @@ final class TrunkResponses {
                     && Request.INVITE.equals(cseq.getMethod()) && r.getStatusCode() / 100 == 2) {
                 d.sendAck(call.ack);
             }
+            return;
+        }
+        if (ct.getApplicationData() instanceof TrunkCall refreshed && ct == refreshed.refresh) {
+            sessions.refreshAnswered(refreshed, e);
             return;
         }
         if (!Request.INVITE.equals(cseq.getMethod())) {
@@ -130,6 +136,7 @@ final class TrunkResponses {
         // The engine hears of the answer before the ACK leaves: the bridge is the latency that matters.
         input.callAnswered(call.callId);
         dialog.sendAck(ack);
+        sessions.answered(call, e.getResponse());
         // The INVITE transaction is done once the 2xx is acknowledged (RFC 3261 17.1.1.2), but the stack keeps
         // it, and its 500 ms timer task, for 32 s: at a thousand calls a second that is 64,000 timer runs a
         // second for transactions that have nothing left to do. A retransmitted 2xx still finds the dialog and
@@ -155,6 +162,10 @@ final class TrunkResponses {
 
     /** The INVITE transaction of a call not yet answered timed out: no final response ever came. */
     void timeout(ClientTransaction ct) {
+        if (ct.getApplicationData() instanceof TrunkCall refreshed && ct == refreshed.refresh) {
+            sessions.refreshTimedOut(refreshed);
+            return;
+        }
         if (ct.getApplicationData() instanceof TrunkCall call && ct == call.invite
                 && call.state != TrunkCall.State.ANSWERED && calls.holds(call)) {
             stats.timeouts++;

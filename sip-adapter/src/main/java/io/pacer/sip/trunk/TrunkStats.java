@@ -20,6 +20,8 @@ public final class TrunkStats {
     volatile long cancelRaces;
     volatile long carrierHangUps;
     volatile long refreshes;
+    volatile long refreshesSent;
+    volatile long sessionsExpired;
     volatile long authRetries;
     volatile long backoffs;
     volatile int callsInProgress;
@@ -57,6 +59,10 @@ public final class TrunkStats {
     public long carrierHangUps() { return carrierHangUps; }
     /** re-INVITEs and UPDATEs answered (session refresh). */
     public long refreshes() { return refreshes; }
+    /** Session refreshes Pacer sent as the refresher (RFC 4028). */
+    public long refreshesSent() { return refreshesSent; }
+    /** Calls hung up because their session expired or could not be refreshed. */
+    public long sessionsExpired() { return sessionsExpired; }
     /** INVITEs resent with digest credentials. */
     public long authRetries() { return authRetries; }
     /** 503s with Retry-After that made a trunk back off. */

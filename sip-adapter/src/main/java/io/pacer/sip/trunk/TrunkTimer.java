@@ -13,5 +13,14 @@ public enum TrunkTimer {
     /** The abandon prompt has played to its end: hang the customer up. */
     ABANDON_PROMPT_END,
     /** Our CANCEL got no final response in 32 s (64 T1): give the call up as unanswered. */
-    CANCEL_GUARD
+    CANCEL_GUARD,
+    /** Pacer is the session's refresher (RFC 4028) and its refresh is due. Armed apart from the kinds above. */
+    SESSION_REFRESH,
+    /** The carrier is the refresher and its refresh has not come in time: hang up. Armed apart from the kinds above. */
+    SESSION_EXPIRED;
+
+    /** True for the session timer kinds, which live beside the call's one other pending timer. */
+    boolean session() {
+        return this == SESSION_REFRESH || this == SESSION_EXPIRED;
+    }
 }
