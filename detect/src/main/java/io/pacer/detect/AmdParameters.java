@@ -23,16 +23,18 @@ public record AmdParameters(int initialSilenceMillis, int greetingMillis, int af
     public static final AmdParameters DEFAULT = new AmdParameters(2500, 1500, 800, 5000, 100, 50, 2, 256, 5000);
 
     /**
-     * Fewer live answers lost, more machines let through: a longer greeting and more words before MACHINE
-     * (tuned on the corpus, benchmarks/results/amd.md).
+     * As few live answers lost as possible: a 2 s greeting and four words before MACHINE, so that "Hello, who is
+     * this?" is a person; more short greetings get through as HUMAN. Chosen by the sweep in docs/amd.md
+     * (benchmarks/results/amd.md).
      */
-    public static final AmdParameters CAUTIOUS = new AmdParameters(3000, 2200, 800, 5000, 100, 50, 4, 256, 5000);
+    public static final AmdParameters CAUTIOUS = new AmdParameters(3000, 2000, 800, 5000, 100, 50, 4, 256, 5000);
 
     /**
-     * Faster verdicts, more machines caught, more live answers lost: a shorter greeting allowance and a shorter
-     * after-greeting silence.
+     * More machines caught and sooner: a 1.2 s greeting, three words, 700 ms of after-greeting silence (a person
+     * is connected sooner too) and 4 s of analysis at most; more live answers are lost than with CAUTIOUS.
+     * Chosen by the sweep in docs/amd.md (benchmarks/results/amd.md).
      */
-    public static final AmdParameters AGGRESSIVE = new AmdParameters(2000, 1200, 600, 4000, 100, 50, 2, 256, 4000);
+    public static final AmdParameters AGGRESSIVE = new AmdParameters(2000, 1200, 700, 4000, 100, 50, 3, 256, 4000);
 
     /** Checks every value and names the first one out of range. */
     public AmdParameters {
