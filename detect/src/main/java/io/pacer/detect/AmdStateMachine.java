@@ -4,12 +4,18 @@ package io.pacer.detect;
  * The classic answering-machine detector: Asterisk {@code app_amd}'s state machine over 20 ms frames, each
  * frame voice or silence by its mean absolute level. A person says a few short words and waits; a machine
  * talks on. Transitions follow app_amd's {@code isAnsweringMachine} rule for rule (docs/amd.md), with one
- * difference: a call silent for the whole initial-silence allowance is {@link Verdict#SILENCE}, not MACHINE,
- * so a campaign can choose what dead air means. Time is counted in analysed samples, never by wall clock,
+ * two differences: a call silent for the whole initial-silence allowance is {@link Verdict#SILENCE}, not
+ * MACHINE, so a campaign can choose what dead air means; and the silence threshold rises above the configured
+ * one when the line's noise floor (its quietest frame in the last second) is loud, to 1.6 times that floor, so
+ * that noise above the threshold is not one endless word (docs/amd.md, "Noise"). On a quiet line (floor below
+ * 62 % of the threshold) the verdicts are app_amd's. Time is counted in analysed samples, never by wall clock,
  * so a file and a live call give the same answer. Allocation-free.
  */
 public final class AmdStateMachine {
+    /** 4 dB above the noise floor is speech: white noise's 20 ms levels stay within ±1 dB of their mean (docs/amd.md). */
+    private static final double FLOOR_FACTOR = 1.6;
     private final AmdParameters parameters;
+    private final NoiseFloor noiseFloor;
     private boolean inWord = true;
     private boolean inInitialSilence = true;
     private boolean inGreeting;
@@ -25,6 +31,7 @@ public final class AmdStateMachine {
     /** A detector with these parameters. */
     public AmdStateMachine(AmdParameters parameters) {
         this.parameters = parameters;
+        this.noiseFloor = new NoiseFloor(parameters.silenceThreshold());
     }
 
     /** Takes one frame of {@code frameMillis} with its mean absolute sample value; returns the verdict so far. */
@@ -33,7 +40,8 @@ public final class AmdStateMachine {
             return verdict;
         }
         analysedMillis += frameMillis;
-        if (meanAbs < parameters.silenceThreshold()) {
+        double threshold = Math.max(parameters.silenceThreshold(), FLOOR_FACTOR * noiseFloor.onFrame(meanAbs));
+        if (meanAbs < threshold) {
             onSilence(frameMillis);
         } else {
             onVoice(frameMillis);
@@ -106,6 +114,7 @@ public final class AmdStateMachine {
 
     /** Makes the detector ready for another call with the same parameters. */
     public void reset() {
+        noiseFloor.reset();
         inWord = true;
         inInitialSilence = true;
         inGreeting = false;

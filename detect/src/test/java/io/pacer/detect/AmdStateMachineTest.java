@@ -80,6 +80,19 @@ class AmdStateMachineTest {
     }
 
     @Test
+    void lineNoiseAboveTheSilenceThresholdIsNotOneEndlessWord() {
+        // Mean |noise| about 350, above app_amd's threshold of 256: with a fixed threshold every call is MACHINE.
+        Synth hello = new Synth().silence(600).speech(500, 6000).silence(3000).noise(700);
+        CallAnalyser a = Synth.analyse(hello.samples(), AmdParameters.DEFAULT);
+        assertEquals(Verdict.HUMAN, a.verdict());
+        assertTrue(Math.abs(a.decisionMillis() - 1900) <= 100, "decided at " + a.decisionMillis());
+        assertEquals(Verdict.SILENCE, Synth.analyse(new Synth().silence(4000).noise(700).samples(),
+                AmdParameters.DEFAULT).verdict());
+        Synth greeting = new Synth().silence(600).speech(2500, 6000).silence(2000).noise(700);
+        assertEquals(Verdict.MACHINE, Synth.analyse(greeting.samples(), AmdParameters.DEFAULT).verdict());
+    }
+
+    @Test
     void presetsAreNamedAndBadValuesAreRefusedByName() {
         assertEquals(AmdParameters.CAUTIOUS, AmdParameters.preset("cautious"));
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,

@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Runs the call analyser (module detect) over the labelled corpus that {@code benchmarks/amd-corpus.sh} builds
@@ -53,6 +54,7 @@ public final class AmdBenchmark {
             md.append(section(preset, parameters, outcomes));
             System.err.println("amd: " + preset + " done");
         }
+        md.append(noisyLines(calls));
         Files.writeString(Path.of(args[1]), md.toString());
     }
 
@@ -80,6 +82,43 @@ public final class AmdBenchmark {
             outcomes.add(new Outcome(call, analyser.verdict(), analyser.decisionMillis(), analyser.beepMillis()));
         }
         return outcomes;
+    }
+
+    /**
+     * The corpus again with white noise added above app_amd's silence threshold, where a fixed threshold hears
+     * one endless word (docs/amd.md, "Noise"). Deterministic: a fixed seed.
+     */
+    private static String noisyLines(List<Call> calls) {
+        StringBuilder md = new StringBuilder("\n## Noisy lines (preset `cautious`, white noise added in Java)\n\n")
+                .append("| noise mean \\|s\\| | false positives | machine recall | NOTSURE | humans classed SILENCE |\n")
+                .append("|---:|---:|---:|---:|---:|\n");
+        for (int meanAbs : new int[] {100, 200, 300, 500}) {
+            Random random = new Random(17);
+            List<Call> noisy = new ArrayList<>();
+            for (Call c : calls) {
+                if (c.label() == Verdict.HUMAN || c.label() == Verdict.MACHINE) {
+                    short[] s = c.samples().clone();
+                    for (int i = 0; i < s.length; i++) {
+                        double n = (random.nextDouble() * 2 - 1) * 2 * meanAbs;
+                        s[i] = (short) Math.max(-32768, Math.min(32767, Math.round(s[i] + n)));
+                    }
+                    noisy.add(new Call(c.file(), c.label(), c.greetingEndMillis(), c.voice(), c.law(), s));
+                }
+            }
+            List<Outcome> outcomes = classify(noisy, AmdParameters.CAUTIOUS);
+            List<Outcome> humans = of(outcomes, Verdict.HUMAN);
+            List<Outcome> machines = of(outcomes, Verdict.MACHINE);
+            md.append("| ").append(meanAbs).append(" | ")
+                    .append(pct(count(humans, Verdict.MACHINE), humans.size())).append(" | ")
+                    .append(pct(count(machines, Verdict.MACHINE), machines.size())).append(" | ")
+                    .append(pct(count(outcomes, Verdict.NOTSURE), outcomes.size())).append(" | ")
+                    .append(pct(count(humans, Verdict.SILENCE), humans.size())).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static long count(List<Outcome> outcomes, Verdict verdict) {
+        return outcomes.stream().filter(o -> o.verdict() == verdict).count();
     }
 
     private static String census(List<Call> calls) {
