@@ -89,6 +89,15 @@ public final class BeepDetector {
         return (real * real + imaginary * imaginary) / (energy * length / 2);
     }
 
+    /** A frame known not to be a beep (a call-progress tone): breaks any run; returns as {@link #onFrame}. */
+    public int skipFrame() {
+        if (beepFrame < 0) {
+            runFrames = 0;
+            frame++;
+        }
+        return beepFrame;
+    }
+
     /** Makes the detector ready for another call. */
     public void reset() {
         runHz = 0;

@@ -3,7 +3,8 @@ package io.pacer.detect;
 /**
  * Everything the media of one call is analysed for, fed as it arrives: samples in any chunking (linear, or
  * G.711 bytes straight from RTP payloads) are cut into 20 ms frames; each frame goes to the call-progress
- * detector (SIT, fax), the answering-machine state machine and the beep detector. The first of SIT/fax and
+ * detector (SIT, fax, busy, ringback), the answering-machine state machine and the beep detector; ringback
+ * holds AMD back, as the call is not answered yet. The first of SIT/fax and
  * AMD to decide gives the call's verdict; the beep is reported on its own for message drop. One instance per
  * call, owned by the one thread that feeds it; all state is pre-sized, so feeding allocates nothing and the
  * instance can be {@link #reset} and reused for the next call.
@@ -11,7 +12,12 @@ package io.pacer.detect;
 public final class CallAnalyser {
     private final short[] ring = new short[Signal.WINDOW_SAMPLES];
     private final CallProgressDetector progress = new CallProgressDetector();
+    /** North American ringback is 2 s on, 4 s off; UK and others are shorter. */
+    private static final int RING_GAP_MILLIS = 4500;
     private final AmdStateMachine amd;
+    private final int silenceThreshold;
+    /** Silence since the last ringback, -1 when no ringback is pending (never heard, or answered since). */
+    private int silenceAfterRingMillis = -1;
     private final BeepDetector beep = new BeepDetector();
     private int writeIndex;
     private boolean windowFull;
@@ -26,6 +32,7 @@ public final class CallAnalyser {
     /** An analyser with these AMD parameters. */
     public CallAnalyser(AmdParameters parameters) {
         this.amd = new AmdStateMachine(parameters);
+        this.silenceThreshold = parameters.silenceThreshold();
     }
 
     /** Feeds linear 16-bit samples. */
@@ -77,14 +84,16 @@ public final class CallAnalyser {
         frames++;
         double meanAbs = (double) frameAbsSum / Signal.FRAME_SAMPLES;
         Verdict heard = Verdict.PENDING;
+        boolean ringing = false;
         if (windowFull) {
             // writeIndex is the oldest sample: the window starts there and wraps.
             heard = progress.onFrame(ring, writeIndex);
+            ringing = progress.ringing();
             if (beepFrame < 0) {
-                beepFrame = beep.onFrame(ring, writeIndex);
+                beepFrame = ringing ? beep.skipFrame() : beep.onFrame(ring, writeIndex);
             }
         }
-        Verdict classic = amd.onFrame(meanAbs, Signal.FRAME_MILLIS);
+        Verdict classic = notAnswered(ringing, meanAbs) ? Verdict.PENDING : amd.onFrame(meanAbs, Signal.FRAME_MILLIS);
         if (verdict != Verdict.PENDING) {
             return;
         }
@@ -97,6 +106,28 @@ public final class CallAnalyser {
             decisionMillis = frames * Signal.FRAME_MILLIS;
             cause = heard == Verdict.PENDING ? amd.cause() : AmdCause.NONE;
         }
+    }
+
+    /**
+     * Ringback means the call is not answered yet (a recording that starts at dialling, or early media): AMD
+     * starts again after it. The silence between rings is part of the ringing, up to the longest cadence gap;
+     * the first sound that is not ringback is the answer.
+     */
+    private boolean notAnswered(boolean ringing, double meanAbs) {
+        if (ringing) {
+            amd.reset();
+            silenceAfterRingMillis = 0;
+            return true;
+        }
+        if (silenceAfterRingMillis < 0) {
+            return false;
+        }
+        if (meanAbs < silenceThreshold && silenceAfterRingMillis < RING_GAP_MILLIS) {
+            silenceAfterRingMillis += Signal.FRAME_MILLIS;
+            return true;
+        }
+        silenceAfterRingMillis = -1;
+        return false;
     }
 
     /** The call's verdict, PENDING until one of the detectors decides. */
@@ -134,5 +165,6 @@ public final class CallAnalyser {
         decisionMillis = -1;
         cause = AmdCause.NONE;
         beepFrame = -1;
+        silenceAfterRingMillis = -1;
     }
 }

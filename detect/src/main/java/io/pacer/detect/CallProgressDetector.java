@@ -6,11 +6,15 @@ package io.pacer.detect;
  * tone segment. Three segments back to back, low (913.8 / 950 / 985.2 Hz), middle (1370.6 / 1400 / 1428.5 Hz)
  * and high (1776.7 / 1800 Hz), are a SIT, decoded by the frequencies of the first two (the North American
  * codes differ in both frequency and duration, and the frequency alone tells the four apart, so a clipped
- * segment does not change the verdict). A steady 1100 Hz (CNG) or 2100 Hz (CED) is a fax or modem.
+ * segment does not change the verdict). A steady 1100 Hz (CNG) or 2100 Hz (CED) is a fax or modem. The North
+ * American dual tones are watched too: two bursts of 480 + 620 Hz are BUSY (busy or fast busy, for carriers
+ * that play it as early media instead of sending 486), and 440 + 480 Hz ringback or 350 + 440 Hz dial tone
+ * tells the caller the call is not answered yet ({@link #ringing()}).
  * Allocation-free per frame.
  */
 public final class CallProgressDetector {
-    private static final double[] FREQUENCIES_HZ = {913.8, 950, 985.2, 1370.6, 1400, 1428.5, 1776.7, 1800, 1100, 2100};
+    private static final double[] FREQUENCIES_HZ = {913.8, 950, 985.2, 1370.6, 1400, 1428.5, 1776.7, 1800, 1100, 2100,
+        350, 440, 480, 620};
     private static final int LOW_NA_LOW = 0;
     private static final int LOW_ITU = 1;
     private static final int LOW_NA_HIGH = 2;
@@ -21,6 +25,16 @@ public final class CallProgressDetector {
     private static final int HIGH_ITU = 7;
     private static final int CNG = 8;
     private static final int CED = 9;
+    private static final int DIAL_LOW = 10;
+    private static final int A440 = 11;
+    private static final int A480 = 12;
+    private static final int A620 = 13;
+    /** A dual tone: the two filters together hold this much of a pure pair's power, each at least a quarter. */
+    private static final double MIN_PAIR_PURITY = 0.6;
+    private static final double MIN_PAIR_SHARE = 0.15;
+    /** Busy is 500 ms on / 500 ms off, reorder (fast busy) 250 / 250: two bursts of 120 ms or more are busy. */
+    private static final int BUSY_BURST_FRAMES = 6;
+    private static final int BUSY_BURSTS = 2;
     /** Below this a window is not a tone: speech rarely puts half its energy in one 25 Hz filter. */
     private static final double MIN_PURITY = 0.5;
     /** A tone quieter than this (mean |sample|, about -50 dBm0) is line noise, not a signal. */
@@ -44,6 +58,9 @@ public final class CallProgressDetector {
     private int earlierFilter = -1;
     private int earlierEndFrame = -1;
     private Verdict verdict = Verdict.PENDING;
+    private boolean ringing;
+    private int busyFrames;
+    private int busyBursts;
 
     /** Analyses the window ending with the frame just completed; returns the verdict, PENDING until one is found. */
     public Verdict onFrame(short[] ring, int windowStart) {
@@ -51,6 +68,13 @@ public final class CallProgressDetector {
             return verdict;
         }
         bank.analyse(ring, windowStart, Signal.WINDOW_SAMPLES);
+        boolean loud = bank.meanAbs() >= MIN_LEVEL;
+        ringing = loud && (pair(A440, A480) || pair(DIAL_LOW, A440));
+        if (onBusyTone(loud && pair(A480, A620))) {
+            verdict = Verdict.BUSY;
+            frame++;
+            return verdict;
+        }
         int filter = bank.purity() >= MIN_PURITY && bank.meanAbs() >= MIN_LEVEL ? bank.strongest() : -1;
         if (filter != runFilter) {
             endRun();
@@ -64,6 +88,32 @@ public final class CallProgressDetector {
         }
         frame++;
         return verdict;
+    }
+
+    private boolean pair(int a, int b) {
+        double pa = bank.purity(a);
+        double pb = bank.purity(b);
+        return pa + pb >= MIN_PAIR_PURITY && pa >= MIN_PAIR_SHARE && pb >= MIN_PAIR_SHARE;
+    }
+
+    /** Counts bursts of busy tone; true once there have been enough to call the line busy. */
+    private boolean onBusyTone(boolean busy) {
+        if (busy) {
+            if (++busyFrames == BUSY_BURST_FRAMES) {
+                busyBursts++;
+            }
+        } else {
+            busyFrames = 0;
+        }
+        return busyBursts >= BUSY_BURSTS;
+    }
+
+    /**
+     * Whether the last window was ringback (440 + 480 Hz) or dial tone (350 + 440 Hz): the call is not answered
+     * yet, so what answering-machine detection heard so far is not the callee.
+     */
+    public boolean ringing() {
+        return ringing;
     }
 
     private void endRun() {
@@ -125,5 +175,8 @@ public final class CallProgressDetector {
         earlierFilter = -1;
         earlierEndFrame = -1;
         verdict = Verdict.PENDING;
+        ringing = false;
+        busyFrames = 0;
+        busyBursts = 0;
     }
 }

@@ -5,7 +5,8 @@ package io.pacer.detect;
  * within a second, so the minimum sits on the noise between them; a steady louder noise lifts it within a
  * second. A frame more than 12 dB above the floor (or above twice the silence threshold, whichever is higher)
  * is speech and does not enter the history, so a long unbroken greeting cannot lift the floor to its own
- * level. Pre-sized ring of frame levels; allocation-free.
+ * level, and a call that starts with speech does not start with its floor at the speech's level. Noise louder
+ * than that from the first frame (mean |s| over 512 with app_amd's threshold) is not followed. Pre-sized ring of frame levels; allocation-free.
  */
 final class NoiseFloor {
     private static final int FRAMES = 50;
@@ -24,7 +25,7 @@ final class NoiseFloor {
     /** Records one frame's mean |sample| and returns the floor over the last second (this frame included). */
     double onFrame(double meanAbs) {
         double bound = SPEECH_ABOVE_FLOOR * Math.max(floor, quietLevel);
-        levels[next] = count > 0 && meanAbs > bound ? floor : meanAbs;
+        levels[next] = meanAbs > bound ? floor : meanAbs;
         next = (next + 1) % FRAMES;
         count = Math.min(count + 1, FRAMES);
         double min = Double.MAX_VALUE;

@@ -13,6 +13,7 @@ public final class ToneBank {
     private final double[] coefficients;
     private final double[] cosines;
     private final double[] sines;
+    private final double[] purities;
     private int strongest = -1;
     private double purity;
     private double meanAbs;
@@ -23,6 +24,7 @@ public final class ToneBank {
         this.coefficients = new double[frequenciesHz.length];
         this.cosines = new double[frequenciesHz.length];
         this.sines = new double[frequenciesHz.length];
+        this.purities = new double[frequenciesHz.length];
         for (int i = 0; i < frequenciesHz.length; i++) {
             double w = 2 * Math.PI * frequenciesHz[i] / Signal.SAMPLE_RATE_HZ;
             coefficients[i] = 2 * Math.cos(w);
@@ -46,18 +48,17 @@ public final class ToneBank {
         meanAbs = (double) absSum / length;
         strongest = -1;
         purity = 0;
+        java.util.Arrays.fill(purities, 0);
         if (energy <= 0) {
             return;
         }
-        double best = -1;
         for (int k = 0; k < coefficients.length; k++) {
-            double power = power(ring, start, length, k);
-            if (power > best) {
-                best = power;
+            purities[k] = power(ring, start, length, k) / (energy * length / 2);
+            if (purities[k] > purity) {
+                purity = purities[k];
                 strongest = k;
             }
         }
-        purity = best / (energy * length / 2);
     }
 
     /** Goertzel power of filter k; the final step uses the exact phase so an off-bin frequency is not biased. */
@@ -83,6 +84,11 @@ public final class ToneBank {
     /** Purity of the strongest filter in the last window, 0..~1. */
     public double purity() {
         return purity;
+    }
+
+    /** Purity of filter {@code index} in the last window: its share of a pure sine's power, 0..~1. */
+    public double purity(int index) {
+        return purities[index];
     }
 
     /** Mean absolute sample value of the last window. */

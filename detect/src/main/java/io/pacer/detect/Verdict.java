@@ -18,6 +18,8 @@ public enum Verdict {
     SILENCE,
     /** A fax or modem calling (CNG 1100 Hz) or answer (CED 2100 Hz) tone. */
     FAX,
+    /** Busy or fast-busy (reorder) tone, 480 + 620 Hz, heard in early media or after answer. */
+    BUSY,
     /** SIT vacant code (VC): the number cannot exist; never retry. */
     SIT_VACANT,
     /** SIT intercept (IC): number changed or disconnected; never retry. */

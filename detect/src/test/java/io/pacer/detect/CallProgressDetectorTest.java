@@ -69,13 +69,42 @@ class CallProgressDetectorTest {
     }
 
     @Test
-    void busyToneIsNeitherSitNorFax() {
-        Synth busy = new Synth();
-        for (int i = 0; i < 5; i++) {
+    void busyAndFastBusyInEarlyMediaAreBusy() {
+        Synth busy = new Synth().silence(200);
+        Synth fast = new Synth().silence(200);
+        for (int i = 0; i < 4; i++) {
             busy.tones(500, LEVEL, 480, 620).silence(500);
+            fast.tones(250, LEVEL, 480, 620).silence(250);
         }
-        Verdict v = Synth.analyse(busy.samples(), AmdParameters.DEFAULT).verdict();
-        assertNotEquals(Verdict.FAX, v);
-        assertTrue(!v.name().startsWith("SIT"), "verdict " + v);
+        CallAnalyser a = Synth.analyse(busy.noise(100).samples(), AmdParameters.DEFAULT);
+        assertEquals(Verdict.BUSY, a.verdict());
+        // The second burst, 120 ms in: 200 + 1000 + 120 ms and the window's 40 ms.
+        assertTrue(a.decisionMillis() >= 1300 && a.decisionMillis() <= 1400, "decided at " + a.decisionMillis());
+        assertEquals(Verdict.BUSY, feedUlaw(fast).verdict());
+    }
+
+    @Test
+    void ringbackBeforeTheAnswerIsNotTheGreeting() {
+        // Without the hold, 2 s of ringback is 2 s of voice: MACHINE by greeting length.
+        Synth human = new Synth().silence(100).tones(2000, LEVEL, 440, 480).silence(1500).speech(500, 3000)
+                .silence(2000);
+        CallAnalyser a = Synth.analyse(human.samples(), AmdParameters.DEFAULT);
+        assertEquals(Verdict.HUMAN, a.verdict());
+        // Hello ends at 4100 ms; HUMAN 800 ms later, timed from the start of the recording.
+        assertEquals(4900, a.decisionMillis());
+        assertEquals(-1, a.beepMillis());
+        Synth machine = new Synth().silence(100).tones(2000, LEVEL, 440, 480).silence(800).speech(3000, 3000);
+        assertEquals(Verdict.MACHINE, Synth.analyse(machine.samples(), AmdParameters.DEFAULT).verdict());
+        Synth sit = new Synth().tones(2000, LEVEL, 440, 480).silence(300).sit(985.2, 380, 1428.5, 380, LEVEL);
+        assertEquals(Verdict.SIT_NO_CIRCUIT, Synth.analyse(announcement(sit).samples(), AmdParameters.DEFAULT).verdict());
+    }
+
+    @Test
+    void aCallThatRingsAndIsAnsweredInSilenceIsSilenceAfterTheRingGap() {
+        Synth s = new Synth().tones(2000, LEVEL, 440, 480).silence(9000);
+        CallAnalyser a = Synth.analyse(s.samples(), AmdParameters.DEFAULT);
+        assertEquals(Verdict.SILENCE, a.verdict());
+        // Ringback ends at 2 s, the ring gap allows 4.5 s, then 2.5 s of initial silence (± the window).
+        assertTrue(Math.abs(a.decisionMillis() - 9000) <= 60, "decided at " + a.decisionMillis());
     }
 }

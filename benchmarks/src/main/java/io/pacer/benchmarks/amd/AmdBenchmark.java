@@ -92,7 +92,7 @@ public final class AmdBenchmark {
         StringBuilder md = new StringBuilder("\n## Noisy lines (preset `cautious`, white noise added in Java)\n\n")
                 .append("| noise mean \\|s\\| | false positives | machine recall | NOTSURE | humans classed SILENCE |\n")
                 .append("|---:|---:|---:|---:|---:|\n");
-        for (int meanAbs : new int[] {100, 200, 300, 500}) {
+        for (int meanAbs : new int[] {100, 200, 300, 400, 500}) {
             Random random = new Random(17);
             List<Call> noisy = new ArrayList<>();
             for (Call c : calls) {
