@@ -3,7 +3,8 @@
 # one 8 kHz mono WAV per call and labels.tsv (file, label, greeting_end_ms, voice, speed, level_db, noise, law).
 # Needs Debian's espeak-ng and sox. Deterministic: the same machine and package versions give the same files.
 # Human: short answers ("Hello?", "Yes?", "Hello? ... Yes, who is this?") then an open, quiet line.
-# Machine: long greetings ending in a beep (and a short one, the hard case). Silence. The five SITs. Fax.
+# Machine: long greetings ending in a beep (and a short one, the hard case). Some of both after ringback, as
+# a recording that starts at dialling has them. Silence. The five SITs. Fax. Busy and fast busy.
 # Each call varies voice (en, en-us, en-gb, fr, de; male and female), speed, level, line noise and G.711 law.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -91,6 +92,42 @@ for voice in en en-us en-gb fr de; do
     done
   done
   unset -n humans machines second
+done
+
+# Recordings that start at dialling: ringback (440+480 Hz, 2 s on, 4 s off) before the answer.
+# dual NAME SECONDS HZ1 HZ2 LEVEL_DB PAD_SECONDS: two tones mixed, then silence.
+dual() {
+  sox -n "${raw[@]}" "$tmp/d1.wav" synth "$2" sine "$3"
+  sox -n "${raw[@]}" "$tmp/d2.wav" synth "$2" sine "$4"
+  sox -m "$tmp/d1.wav" "$tmp/d2.wav" "${raw[@]}" "$1" gain -n "$5" pad 0 "$6"
+}
+dual "$tmp/ring.wav" 2 440 480 -16 4
+sox "$tmp/ring.wav" "$tmp/ring.wav" "${raw[@]}" "$tmp/rings.wav"
+for voice in en-us+f3 en-gb+m3 fr+f3 de+m3 en+f3; do
+  lang=${voice%%-*}; lang=${lang%%+*}
+  declare -n humans="human_$lang" machines="machine_$lang"
+  silence 0.6 "$tmp/lead.wav"; silence 4 "$tmp/tail.wav"
+  speak "$voice" 175 "${humans[0]}" "$tmp/h.wav"
+  end=$(( $(ms "$tmp/rings.wav") + $(ms "$tmp/lead.wav") + $(ms "$tmp/h.wav") ))
+  finish HUMAN "$end" "$voice" 175 "$tmp/rings.wav" "$tmp/lead.wav" "$tmp/h.wav" "$tmp/tail.wav"
+  speak "$voice" 175 "${humans[2]}" "$tmp/h.wav"
+  end=$(( $(ms "$tmp/ring.wav") + $(ms "$tmp/lead.wav") + $(ms "$tmp/h.wav") ))
+  finish HUMAN "$end" "$voice" 175 "$tmp/ring.wav" "$tmp/lead.wav" "$tmp/h.wav" "$tmp/tail.wav"
+  speak "$voice" 175 "${machines[1]}" "$tmp/m.wav"
+  end=$(( $(ms "$tmp/rings.wav") + $(ms "$tmp/lead.wav") + $(ms "$tmp/m.wav") ))
+  sox -n "${raw[@]}" "$tmp/beep.wav" synth 0.3 sine 1000 gain -n -6
+  silence 0.4 "$tmp/gap.wav"
+  finish MACHINE "$end" "$voice" 175 "$tmp/rings.wav" "$tmp/lead.wav" "$tmp/m.wav" "$tmp/gap.wav" "$tmp/beep.wav" "$tmp/tail.wav"
+  unset -n humans machines
+done
+
+# Busy (480+620 Hz, 500/500 ms) and fast busy (250/250 ms) played as early media.
+dual "$tmp/busy1.wav" 0.5 480 620 -12 0.5
+dual "$tmp/fast1.wav" 0.25 480 620 -12 0.25
+for i in $(seq 0 4); do
+  silence 0.3 "$tmp/lead.wav"
+  finish BUSY 0 - - "$tmp/lead.wav" "$tmp/busy1.wav" "$tmp/busy1.wav" "$tmp/busy1.wav" "$tmp/busy1.wav"
+  finish BUSY 0 - - "$tmp/lead.wav" "$tmp/fast1.wav" "$tmp/fast1.wav" "$tmp/fast1.wav" "$tmp/fast1.wav" "$tmp/fast1.wav"
 done
 
 for i in $(seq 0 17); do

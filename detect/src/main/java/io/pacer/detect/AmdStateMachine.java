@@ -13,7 +13,7 @@ package io.pacer.detect;
  */
 public final class AmdStateMachine {
     /** 4 dB above the noise floor is speech: white noise's 20 ms levels stay within ±1 dB of their mean (docs/amd.md). */
-    private static final double FLOOR_FACTOR = 1.6;
+    static final double FLOOR_FACTOR = 1.6;
     private final AmdParameters parameters;
     private final NoiseFloor noiseFloor;
     private boolean inWord = true;

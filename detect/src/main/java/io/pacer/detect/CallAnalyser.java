@@ -16,6 +16,7 @@ public final class CallAnalyser {
     private static final int RING_GAP_MILLIS = 4500;
     private final AmdStateMachine amd;
     private final int silenceThreshold;
+    private final NoiseFloor ringFloor;
     /** Silence since the last ringback, -1 when no ringback is pending (never heard, or answered since). */
     private int silenceAfterRingMillis = -1;
     private final BeepDetector beep = new BeepDetector();
@@ -33,6 +34,7 @@ public final class CallAnalyser {
     public CallAnalyser(AmdParameters parameters) {
         this.amd = new AmdStateMachine(parameters);
         this.silenceThreshold = parameters.silenceThreshold();
+        this.ringFloor = new NoiseFloor(parameters.silenceThreshold());
     }
 
     /** Feeds linear 16-bit samples. */
@@ -114,6 +116,9 @@ public final class CallAnalyser {
      * the first sound that is not ringback is the answer.
      */
     private boolean notAnswered(boolean ringing, double meanAbs) {
+        // The line's own noise between rings is silence too, judged as the AMD state machine judges it.
+        double floor = ringFloor.onFrame(meanAbs);
+        boolean quiet = meanAbs < Math.max(silenceThreshold, AmdStateMachine.FLOOR_FACTOR * floor);
         if (ringing) {
             amd.reset();
             silenceAfterRingMillis = 0;
@@ -122,7 +127,7 @@ public final class CallAnalyser {
         if (silenceAfterRingMillis < 0) {
             return false;
         }
-        if (meanAbs < silenceThreshold && silenceAfterRingMillis < RING_GAP_MILLIS) {
+        if (quiet && silenceAfterRingMillis < RING_GAP_MILLIS) {
             silenceAfterRingMillis += Signal.FRAME_MILLIS;
             return true;
         }
@@ -166,5 +171,6 @@ public final class CallAnalyser {
         cause = AmdCause.NONE;
         beepFrame = -1;
         silenceAfterRingMillis = -1;
+        ringFloor.reset();
     }
 }

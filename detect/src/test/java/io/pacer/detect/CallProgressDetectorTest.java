@@ -93,6 +93,12 @@ class CallProgressDetectorTest {
         // Hello ends at 4100 ms; HUMAN 800 ms later, timed from the start of the recording.
         assertEquals(4900, a.decisionMillis());
         assertEquals(-1, a.beepMillis());
+        // On a line whose noise is above the silence threshold the gap after the ring is still not the answer.
+        Synth noisy = new Synth().silence(100).tones(2000, LEVEL, 440, 480).silence(3500).speech(500, 6000)
+                .silence(2000).noise(700);
+        CallAnalyser n = Synth.analyse(noisy.samples(), AmdParameters.CAUTIOUS);
+        assertEquals(Verdict.HUMAN, n.verdict());
+        assertTrue(Math.abs(n.decisionMillis() - 6900) <= 100, "decided at " + n.decisionMillis());
         Synth machine = new Synth().silence(100).tones(2000, LEVEL, 440, 480).silence(800).speech(3000, 3000);
         assertEquals(Verdict.MACHINE, Synth.analyse(machine.samples(), AmdParameters.DEFAULT).verdict());
         Synth sit = new Synth().tones(2000, LEVEL, 440, 480).silence(300).sit(985.2, 380, 1428.5, 380, LEVEL);

@@ -192,7 +192,7 @@ public final class AmdBenchmark {
             row(md, sit + " told apart", pct(right, these.size()) + " (" + right + "/" + these.size() + ")");
         }
         row(md, "HUMAN decision after the greeting ends, p50 / p95 / max", millis(humanAfterEnd));
-        row(md, "MACHINE decision after answer, p50 / p95 / max", millis(machineFromAnswer));
+        row(md, "MACHINE decision from the start of the recording, p50 / p95 / max", millis(machineFromAnswer));
         long beeps = machines.stream().filter(o -> o.beepMillis() >= 0).count();
         row(md, "machine beeps found", pct(beeps, machines.size()) + " (" + beeps + "/" + machines.size() + ")");
         row(md, "beep start error, p50 / p95 / max", millis(beepError));
