@@ -92,7 +92,7 @@ public final class CallAnalyser {
             heard = progress.onFrame(ring, writeIndex);
             ringing = progress.ringing();
             if (beepFrame < 0) {
-                beepFrame = ringing ? beep.skipFrame() : beep.onFrame(ring, writeIndex);
+                beepFrame = progress.ringToneInWindow() ? beep.skipFrame() : beep.onFrame(ring, writeIndex);
             }
         }
         Verdict classic = notAnswered(ringing, meanAbs) ? Verdict.PENDING : amd.onFrame(meanAbs, Signal.FRAME_MILLIS);

@@ -35,6 +35,11 @@ public final class CallProgressDetector {
     /** Busy is 500 ms on / 500 ms off, reorder (fast busy) 250 / 250: two bursts of 120 ms or more are busy. */
     private static final int BUSY_BURST_FRAMES = 6;
     private static final int BUSY_BURSTS = 2;
+    /**
+     * 200 ms of a pair before it is ringback: a low voice's harmonics can fall on 350 + 440 Hz (F0 ≈ 88 Hz) for a
+     * frame or two; ringback bursts last 0.4 s (UK) to 2 s.
+     */
+    private static final int MIN_RING_FRAMES = 10;
     /** Below this a window is not a tone: speech rarely puts half its energy in one 25 Hz filter. */
     private static final double MIN_PURITY = 0.5;
     /** A tone quieter than this (mean |sample|, about -50 dBm0) is line noise, not a signal. */
@@ -58,7 +63,8 @@ public final class CallProgressDetector {
     private int earlierFilter = -1;
     private int earlierEndFrame = -1;
     private Verdict verdict = Verdict.PENDING;
-    private boolean ringing;
+    private boolean ringToneInWindow;
+    private int ringFrames;
     private int busyFrames;
     private int busyBursts;
 
@@ -69,7 +75,8 @@ public final class CallProgressDetector {
         }
         bank.analyse(ring, windowStart, Signal.WINDOW_SAMPLES);
         boolean loud = bank.meanAbs() >= MIN_LEVEL;
-        ringing = loud && (pair(A440, A480) || pair(DIAL_LOW, A440));
+        ringToneInWindow = loud && (pair(A440, A480) || pair(DIAL_LOW, A440));
+        ringFrames = ringToneInWindow ? ringFrames + 1 : 0;
         if (onBusyTone(loud && pair(A480, A620))) {
             verdict = Verdict.BUSY;
             frame++;
@@ -109,11 +116,16 @@ public final class CallProgressDetector {
     }
 
     /**
-     * Whether the last window was ringback (440 + 480 Hz) or dial tone (350 + 440 Hz): the call is not answered
+     * Whether the last 200 ms were ringback (440 + 480 Hz) or dial tone (350 + 440 Hz): the call is not answered
      * yet, so what answering-machine detection heard so far is not the callee.
      */
     public boolean ringing() {
-        return ringing;
+        return ringFrames >= MIN_RING_FRAMES;
+    }
+
+    /** Whether the last window held a ringback or dial-tone pair at all, however briefly. */
+    public boolean ringToneInWindow() {
+        return ringToneInWindow;
     }
 
     private void endRun() {
@@ -175,7 +187,8 @@ public final class CallProgressDetector {
         earlierFilter = -1;
         earlierEndFrame = -1;
         verdict = Verdict.PENDING;
-        ringing = false;
+        ringToneInWindow = false;
+        ringFrames = 0;
         busyFrames = 0;
         busyBursts = 0;
     }

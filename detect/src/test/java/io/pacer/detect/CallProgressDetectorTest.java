@@ -106,6 +106,15 @@ class CallProgressDetectorTest {
     }
 
     @Test
+    void aVoiceWhoseHarmonicsBrieflyFormTheDialTonePairIsNotRingback() {
+        Synth hello = new Synth().silence(300).speech(300, 3000).tones(100, 3000, 350, 440).speech(200, 3000)
+                .silence(2000);
+        CallAnalyser a = Synth.analyse(hello.samples(), AmdParameters.DEFAULT);
+        assertEquals(Verdict.HUMAN, a.verdict());
+        assertEquals(1700, a.decisionMillis());
+    }
+
+    @Test
     void aCallThatRingsAndIsAnsweredInSilenceIsSilenceAfterTheRingGap() {
         Synth s = new Synth().tones(2000, LEVEL, 440, 480).silence(9000);
         CallAnalyser a = Synth.analyse(s.samples(), AmdParameters.DEFAULT);
