@@ -26,6 +26,7 @@ public final class Main {
             case "simulate" -> SimulateCommand.run(rest);
             case "demo" -> DemoCommand.run(rest);
             case "run" -> RunCommand.run(rest);
+            case "amd" -> AmdCommand.run(rest);
             default -> {
                 System.err.println("pacer: unknown command '" + args[0] + "'\n\n" + usage());
                 yield 2;
@@ -47,6 +48,9 @@ public final class Main {
                   simulate FILE [--policy progressive|power|adaptive|predictive|all] [--seeds N] [--json]
                                   run a scenario on virtual time through the real engine and pacing,
                                   and print abandonment, occupancy, agent wait and more (means over seeds)
+                  amd classify FILE... [--preset default|cautious|aggressive] [--greeting-ms N ...]
+                                  answering-machine and SIT detection on 8 kHz WAV files: per file the
+                                  verdict and the decision time in ms, tab-separated (docs/amd.md)
                   --help          this text""";
     }
 }

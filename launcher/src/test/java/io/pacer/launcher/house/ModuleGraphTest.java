@@ -34,6 +34,13 @@ class ModuleGraphTest {
     }
 
     @Test
+    void detectionIsPureSignalProcessing() {
+        noClasses().that().resideInAPackage("io.pacer.detect..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.pacer.detect..", "java..")
+                .check(pacer);
+    }
+
+    @Test
     void theCoreKnowsOnlyPacingAndItsOwnLibraries() {
         noClasses().that().resideInAPackage("io.pacer.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.pacer.store..", "io.pacer.api..",
