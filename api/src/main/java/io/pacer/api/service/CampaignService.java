@@ -59,8 +59,12 @@ public final class CampaignService {
         return storage.campaigns().markDone(campaignId);
     }
 
-    /** Takes the campaign's lock and fills its hopper, then hands its settings to the core and starts it. */
+    /**
+     * Takes the campaign's lock and fills its hopper, then hands its settings to the core and starts it; refused
+     * first, with nothing changed, when its regime requires a message for abandoned calls that it lacks.
+     */
     public Campaign start(long campaignId) {
+        storage.campaigns().get(campaignId).requireStartable();
         Campaign campaign = storage.startCampaign(campaignId);
         engine.configure(campaign.toEngineConfig());
         engine.setRunning((int) campaign.id(), true);
