@@ -28,6 +28,7 @@ public final class PredictivePolicy implements DialPolicy {
     private final HoldingTimeEstimator wrap;
     private final AgentReleaseForecast release;
     private final AbandonBudget budget;
+    private boolean ownsBudget;
     private final ProgressivePolicy warmUp = new ProgressivePolicy();
     private final int checkpoints;
     private final long[] answerBy;
@@ -44,11 +45,13 @@ public final class PredictivePolicy implements DialPolicy {
     /** A predictive policy with the given settings and a budget of its own over the whole run. */
     public PredictivePolicy(PredictiveSettings settings) {
         this(settings, budgetFor(settings), null);
+        ownsBudget = true;
     }
 
     /**
      * A predictive policy steered by {@code budget}, which the caller owns (so that it outlives the policy, and
-     * may count over the regulator's window); the budget is retargeted to {@code settings}' abandon target.
+     * may count over the regulator's window, whatever the mode); the budget is retargeted to {@code settings}'
+     * abandon target, and the owner, not this policy, tells it of every answer handled.
      */
     public PredictivePolicy(PredictiveSettings settings, AbandonBudget budget) {
         this(settings, budget, null);
@@ -112,6 +115,11 @@ public final class PredictivePolicy implements DialPolicy {
     public static AbandonBudget budgetFor(PredictiveSettings settings, long bucketNanos, int buckets) {
         return new AbandonBudget(settings.abandonTarget(), settings.reserveAbandons(), settings.reserveDeviations(),
                 settings.initialRiskLimit(), settings.controllerGain(), settings.controllerLearning(), bucketNanos, buckets);
+    }
+
+    /** The settings this policy was built with. */
+    public PredictiveSettings settings() {
+        return settings;
     }
 
     /** The budget steering this policy. */
@@ -251,7 +259,9 @@ public final class PredictivePolicy implements DialPolicy {
 
     @Override
     public void onAnswerHandled(long nowNanos, boolean abandoned) {
-        budget.onAnswerHandled(nowNanos, abandoned);
+        if (ownsBudget) {
+            budget.onAnswerHandled(nowNanos, abandoned);
+        }
     }
 
     @Override
