@@ -172,6 +172,11 @@ public final class AbandonBudget {
         return earned - abandons - reserveAbandons - reserveDeviations * Math.sqrt(earned);
     }
 
+    /** Abandons the cap still allows over the counted answers, without the reserve (negative when over). */
+    public double abandonsLeft() {
+        return target * answers - abandons;
+    }
+
     /** The largest chance of being abandoned, should it be answered, that the next call may carry. */
     public double riskLimit() {
         return Math.exp(logLimit);

@@ -42,7 +42,7 @@ public final class CampaignService {
     public Campaign update(long campaignId, Campaign edited) {
         Campaign updated = storage.campaigns().update(campaignId, edited);
         if (storage.engineId().equals(updated.lockOwner())) {
-            engine.configure(updated.toEngineConfig());
+            engine.configure(storage.engineConfig(updated));
         }
         return updated;
     }
@@ -66,7 +66,7 @@ public final class CampaignService {
     public Campaign start(long campaignId) {
         storage.campaigns().get(campaignId).requireStartable();
         Campaign campaign = storage.startCampaign(campaignId);
-        engine.configure(campaign.toEngineConfig());
+        engine.configure(storage.engineConfig(campaign));
         engine.setRunning((int) campaign.id(), true);
         return campaign;
     }

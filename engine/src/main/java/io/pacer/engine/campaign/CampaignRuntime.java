@@ -59,6 +59,7 @@ public final class CampaignRuntime {
         this.budget = DialPolicies.budgetFor(config, nowNanos, nowEpochMillis);
         this.policy = choosePolicy(config);
         this.lastNanos = nowNanos;
+        publishAbandonment(nowNanos);
     }
 
     /** The settings in force. */
@@ -121,6 +122,22 @@ public final class CampaignRuntime {
         budget.onAnswerHandled(nowNanos, abandoned);
         recent.record(nowNanos, abandoned);
         policy.onAnswerHandled(nowNanos, abandoned);
+        publishAbandonment(nowNanos);
+    }
+
+    /**
+     * Ages the window and the short rates to now and publishes them to the counters (on every answer, and on
+     * the pacing tick so that a quiet campaign's old abandons are seen to age out).
+     */
+    public void publishAbandonment(long nowNanos) {
+        lastNanos = Math.max(lastNanos, nowNanos);
+        budget.age(nowNanos);
+        counters.set(CampaignCounters.WINDOW_ANSWERS, budget.answers());
+        counters.set(CampaignCounters.WINDOW_ABANDONS, budget.abandons());
+        counters.setDouble(CampaignCounters.WINDOW_LEFT_BITS, budget.abandonsLeft());
+        counters.setDouble(CampaignCounters.RATE_5_MIN_BITS, recent.rate(nowNanos, RecentAbandons.FIVE_MINUTES));
+        counters.setDouble(CampaignCounters.RATE_1_HOUR_BITS, recent.rate(nowNanos, RecentAbandons.ONE_HOUR));
+        counters.setDouble(CampaignCounters.RATE_24_HOURS_BITS, recent.rate(nowNanos, RecentAbandons.ONE_DAY));
     }
 
     /** The abandonment budget over the regulator's window. */
@@ -188,6 +205,10 @@ public final class CampaignRuntime {
                 c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.BUSY.ordinal()),
                 c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.NO_ANSWER.ordinal()),
                 c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.FAILURE.ordinal())
-                        + c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.INVALID_NUMBER.ordinal()));
+                        + c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.INVALID_NUMBER.ordinal()),
+                new CampaignStats.Abandonment(config.abandonHistory().windowMillis(), budget.target(), budget.answers(),
+                        budget.abandons(), budget.abandonRate(), budget.abandonsLeft(),
+                        c.getDouble(CampaignCounters.RATE_5_MIN_BITS), c.getDouble(CampaignCounters.RATE_1_HOUR_BITS),
+                        c.getDouble(CampaignCounters.RATE_24_HOURS_BITS)));
     }
 }

@@ -40,6 +40,7 @@ final class CampaignPacing {
     void onTick() {
         for (CampaignRuntime c : state.campaigns) {
             if (c != null) {
+                c.publishAbandonment(state.nowNanos);
                 pace(c);
             }
         }

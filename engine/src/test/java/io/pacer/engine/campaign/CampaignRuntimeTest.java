@@ -38,6 +38,11 @@ class CampaignRuntimeTest {
         assertEquals(60, restarted.budget().abandons());
         assertTrue(restarted.budget().riskLimit() < clean.budget().riskLimit() / 2,
                 "restarted " + restarted.budget().riskLimit() + " vs clean slate " + clean.budget().riskLimit());
+        CampaignStats.Abandonment shown = restarted.stats().abandonment();
+        assertEquals(DAY_MILLIS, shown.windowMillis());
+        assertEquals(0.06, shown.windowRate(), 1e-12);
+        assertEquals(0.03 * 1000 - 60, shown.windowAbandonsLeft(), 1e-9, "30 over the cap: the budget is overdrawn");
+        assertEquals(60, restarted.counters.get(CampaignCounters.WINDOW_ABANDONS), "and /metrics shows it");
 
         AbandonHistory yesterday = new AbandonHistory(DAY_MILLIS, new long[] {NOW_MILLIS - DAY_MILLIS - 1},
                 new long[] {1000}, new long[] {100});
