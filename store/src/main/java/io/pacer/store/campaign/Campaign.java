@@ -1,5 +1,6 @@
 package io.pacer.store.campaign;
 
+import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.campaign.Regime;
 import io.pacer.store.error.ConflictException;
@@ -165,6 +166,17 @@ public record Campaign(
     /** The retry rule for a class, the default where the campaign sets none. */
     public RetryRule retryRule(RetryClass retryClass) {
         return retryRules.getOrDefault(retryClass, RetryRule.DEFAULT);
+    }
+
+    /**
+     * How long after a call with this outcome its contact waits before it is due again: the retry rule's delay
+     * for its class, but never less than the campaign's redial lockout after an abandoned call (no agent in
+     * time, or the customer hung up waiting for one: 72 h under Ofcom).
+     */
+    public long retryDelayMillis(CallOutcome outcome) {
+        long ruleMillis = retryRule(RetryClass.of(outcome)).delaySeconds() * 1000;
+        boolean abandoned = outcome == CallOutcome.ABANDONED || outcome == CallOutcome.CUSTOMER_HUNG_UP;
+        return abandoned ? Math.max(ruleMillis, compliance.lockoutMinutes() * 60_000L) : ruleMillis;
     }
 
     /** The campaign's time zone as an id. */
