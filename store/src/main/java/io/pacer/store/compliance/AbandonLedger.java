@@ -107,6 +107,29 @@ public final class AbandonLedger implements CallJournal, AutoCloseable {
                 rs -> new long[] {rs.getLong(1), rs.getLong(2)}, campaignId, fromMillis, toMillis)).orElse(new long[2]);
     }
 
+    /**
+     * Answers and abandons per local day in {@code zone}, from {@code fromMillis} to {@code toMillis}: rows of
+     * (epoch ms of the day's midnight, answers, abandons), oldest first, days with no answer left out.
+     */
+    public List<long[]> perDay(long campaignId, long fromMillis, long toMillis, ZoneId zone) {
+        List<long[]> buckets = db.read(c -> Jdbc.query(c, """
+                SELECT bucket_start_millis, answers, abandons FROM abandon_buckets
+                WHERE campaign_id = ? AND bucket_start_millis >= ? AND bucket_start_millis < ? ORDER BY bucket_start_millis""",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, campaignId, fromMillis, toMillis));
+        List<long[]> days = new java.util.ArrayList<>();
+        for (long[] b : buckets) {
+            long midnight = java.time.Instant.ofEpochMilli(b[0]).atZone(zone).toLocalDate().atStartOfDay(zone)
+                    .toInstant().toEpochMilli();
+            if (days.isEmpty() || days.get(days.size() - 1)[0] != midnight) {
+                days.add(new long[] {midnight, 0, 0});
+            }
+            long[] day = days.get(days.size() - 1);
+            day[1] += b[1];
+            day[2] += b[2];
+        }
+        return days;
+    }
+
     private synchronized long flushedAnswersSeen(int id) {
         return flushedAnswers[id];
     }
