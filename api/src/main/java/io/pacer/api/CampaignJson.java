@@ -37,7 +37,7 @@ final class CampaignJson {
         "callsPerReadyAgent", "callsPerWrapAgent", "abandonTarget", "ringTimeoutMillis", "connectLimitMillis",
         "maxChannels", "displayNumbers", "maxAttempts", "windowStartMinute", "windowEndMinute", "subjectTemplate",
         "clock24", "defaultRegion", "hours", "retryRules", "responsibleUsers", "responsibleGroups",
-        "regime", "abandonMessage", "lockoutMinutes", "dialUnknownZones", "compliance",
+        "regime", "abandonMessage", "lockoutMinutes", "dialUnknownZones", "holidays", "compliance",
         "id", "done", "lockOwner"};
 
     static Campaign read(JsonBody b, Campaign base) {
@@ -87,7 +87,8 @@ final class CampaignJson {
                 b.has("responsibleGroups") ? b.wholes("responsibleGroups") : base.responsibleGroups(),
                 new Compliance(base.compliance().regime(), b.has("abandonMessage") ? b.text("abandonMessage", null)
                         : base.compliance().abandonMessage(), b.whole("lockoutMinutes", base.compliance().lockoutMinutes()),
-                        b.bool("dialUnknownZones", base.compliance().dialUnknownZones())));
+                        b.bool("dialUnknownZones", base.compliance().dialUnknownZones()),
+                        b.has("holidays") ? b.texts("holidays") : base.compliance().holidays()));
     }
 
     /**
@@ -111,7 +112,7 @@ final class CampaignJson {
         }
         Compliance c = new Compliance(r, base.compliance().abandonMessage(),
                 Math.max(r.lockoutMinutes(), r == Regime.CUSTOM ? base.compliance().lockoutMinutes() : 0),
-                r == Regime.CUSTOM && base.compliance().dialUnknownZones());
+                r == Regime.CUSTOM && base.compliance().dialUnknownZones(), base.compliance().holidays());
         return new Campaign(base.id(), base.name(), base.description(), base.status(), base.done(), base.lockOwner(),
                 base.timeZone(), base.dialMode(), base.callsPerReadyAgent(), base.callsPerWrapAgent(),
                 Math.min(base.abandonTarget(), r.abandonCap()), Math.max(base.ringTimeoutMillis(), r.minRingMillis()),

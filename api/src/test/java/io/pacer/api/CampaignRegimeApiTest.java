@@ -27,6 +27,11 @@ class CampaignRegimeApiTest {
             ApiHarness.Reply ofcom = api.post("/api/v1/campaigns", api.adminToken, NEW + "\"regime\":\"OFCOM\"}");
             assertEquals(201, ofcom.status(), ofcom.text());
             assertEquals(72 * 60, ofcom.get("compliance").get("lockoutMinutes").asLong());
+            ApiHarness.Reply holidays = api.patch("/api/v1/campaigns/" + ofcom.get("id").asLong(), api.adminToken,
+                    "{\"holidays\":[\"2026-12-26\",\"2026-12-25\"]}");
+            assertEquals(200, holidays.status(), holidays.text());
+            assertEquals("2026-12-25", api.get("/api/v1/campaigns/" + ofcom.get("id").asLong(), api.adminToken)
+                    .get("compliance").get("holidays").get(0).asText(), "stored, in order");
 
             long legacy = api.campaign("\"connectLimitMillis\":5000,\"abandonTarget\":0.08");
             ApiHarness.Reply moved = api.patch("/api/v1/campaigns/" + legacy, api.adminToken, "{\"regime\":\"crtc\"}");
@@ -51,6 +56,8 @@ class CampaignRegimeApiTest {
             refused(api.post("/api/v1/campaigns", api.adminToken, NEW + "\"regime\":\"fcc\",\"windowStartMinute\":420}"),
                     "windowStartMinute", "fcc");
             refused(api.post("/api/v1/campaigns", api.adminToken, NEW + "\"regime\":\"fda\"}"), "regime", "fcc");
+            refused(api.post("/api/v1/campaigns", api.adminToken, NEW + "\"holidays\":[\"25/12/2026\"]}"), "holidays",
+                    "25/12/2026");
             assertEquals(0, api.get("/api/v1/campaigns", api.adminToken).json().size(), "nothing refused was stored");
 
             long id = api.campaign("\"regime\":\"fcc\",\"windowStartMinute\":480,\"windowEndMinute\":1260");

@@ -80,6 +80,22 @@ class SafeHoursTest {
     }
 
     @Test
+    void nobodyIsCalledOnAHolidayOfTheCampaignInTheirOwnZone() {
+        Campaign base = campaign(Regime.CRTC, "America/Toronto", 540, 1290, false);
+        Campaign christmas = new Campaign(1, "c", "", CampaignStatus.ENABLED, false, null, "America/Toronto",
+                DialMode.PROGRESSIVE, 1, 0, 0.03, 25_000, 1_750, 10, List.of(), 10, 540, 1290, Campaign.DEFAULT_SUBJECT, true,
+                "CA", List.of(), Map.of(), List.of(), List.of(),
+                base.compliance().withHolidays(List.of("2026-12-25")));
+        // Friday 25 December, 11:00 in Toronto: a weekday window, but a holiday; Saturday opens at 10:00.
+        long morning = at("America/Toronto", 2026, 12, 25, 11, 0);
+        assertEquals(-at("America/Toronto", 2026, 12, 26, 10, 0), CampaignSchedule.contactWindow(christmas, "America/Toronto", morning));
+        assertEquals(at("America/Toronto", 2026, 12, 25, 21, 30), CampaignSchedule.contactWindow(base, "America/Toronto", morning));
+        // 20:00 on the 24th in Vancouver (already the 25th in UTC): the holiday is judged in the called party's zone.
+        long eve = at("America/Vancouver", 2026, 12, 24, 20, 0);
+        assertEquals(at("America/Vancouver", 2026, 12, 24, 21, 30), CampaignSchedule.contactWindow(christmas, "America/Vancouver", eve));
+    }
+
+    @Test
     void crtcWeekendsCloseEarlierThanWeekdays() {
         Campaign crtc = campaign(Regime.CRTC, "America/Toronto", 540, 1290, false);
         // 2026-12-04 is a Friday, 12-05 a Saturday.

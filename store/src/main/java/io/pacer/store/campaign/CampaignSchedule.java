@@ -53,7 +53,7 @@ public final class CampaignSchedule {
      * Whether a contact in {@code contactZone} may be called at {@code nowMillis}, and if so until when:
      * returns the end of the window (epoch ms, exclusive), or the negated start of the next window when it is
      * outside (so {@code result > nowMillis} means callable now). The window of a day is the campaign's calling
-     * window narrowed to its regime's hours for that weekday.
+     * window narrowed to its regime's hours for that weekday; on a holiday of the campaign it is empty.
      */
     public static long contactWindow(Campaign campaign, String contactZone, long nowMillis) {
         return windowIn(campaign, zoneOr(contactZone, campaign.zone()), nowMillis);
@@ -101,7 +101,7 @@ public final class CampaignSchedule {
             int weekday = day.getDayOfWeek().getValue();
             int start = Math.max(campaign.windowStartMinute(), regime.startMinute(weekday));
             int end = Math.min(campaign.windowEndMinute(), regime.endMinute(weekday));
-            if (start >= end || (ahead == 0 && minute >= end)) {
+            if (start >= end || (ahead == 0 && minute >= end) || campaign.compliance().isHoliday(day)) {
                 continue;
             }
             if (ahead == 0 && minute >= start) {

@@ -1,6 +1,9 @@
 package io.pacer.store.campaign;
 
 import io.pacer.engine.campaign.Regime;
+import io.pacer.store.error.InvalidFieldException;
+import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A campaign's compliance settings: the regime it answers to and the figures the regime leaves to the
@@ -13,11 +16,19 @@ import io.pacer.engine.campaign.Regime;
  * @param lockoutMinutes   an abandoned contact is not redialled for this long, unless an agent is reserved for it
  * @param dialUnknownZones whether a number whose time zone cannot be told is dialled (within the campaign's
  *                         own zone's hours); off by default, so such a number is never called at night by mistake
+ * @param holidays         ISO dates (2026-12-25) on which nobody is called, each judged in the called party's own
+ *                         time zone; sorted, without repeats
  */
-public record Compliance(Regime regime, String abandonMessage, long lockoutMinutes, boolean dialUnknownZones) {
+public record Compliance(Regime regime, String abandonMessage, long lockoutMinutes, boolean dialUnknownZones,
+        List<String> holidays) {
 
     /** What campaigns stored before regimes existed get: no regulator, no message, no lockout. */
     public static final Compliance LEGACY = new Compliance(Regime.CUSTOM, null, 0, true);
+
+    /** Settings with no holidays. */
+    public Compliance(Regime regime, String abandonMessage, long lockoutMinutes, boolean dialUnknownZones) {
+        this(regime, abandonMessage, lockoutMinutes, dialUnknownZones, List.of());
+    }
 
     /** Normalises an empty message to none. */
     public Compliance {
@@ -27,6 +38,25 @@ public record Compliance(Regime regime, String abandonMessage, long lockoutMinut
         if (abandonMessage != null && abandonMessage.isBlank()) {
             abandonMessage = null;
         }
+        java.util.TreeSet<String> days = new java.util.TreeSet<>();
+        for (String day : holidays == null ? List.<String>of() : holidays) {
+            try {
+                days.add(LocalDate.parse(day).toString());
+            } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+                throw new InvalidFieldException("holidays", "must be ISO dates such as 2026-12-25, was " + day);
+            }
+        }
+        holidays = List.copyOf(days);
+    }
+
+    /** A copy with other holidays. */
+    public Compliance withHolidays(List<String> days) {
+        return new Compliance(regime, abandonMessage, lockoutMinutes, dialUnknownZones, days);
+    }
+
+    /** True when nobody is to be called on {@code day}. */
+    public boolean isHoliday(LocalDate day) {
+        return !holidays.isEmpty() && holidays.contains(day.toString());
     }
 
     /** The regime's defaults: its lockout, no message yet, unknown zones not dialled. */
