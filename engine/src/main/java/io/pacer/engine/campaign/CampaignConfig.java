@@ -136,6 +136,12 @@ public record CampaignConfig(
                 ringTimeoutMillis, connectLimitMillis, maxChannels, callerId, abandonHistory);
     }
 
+    /** A copy with another connect limit. */
+    public CampaignConfig withConnectLimit(long millis) {
+        return new CampaignConfig(id, name, dialMode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget,
+                ringTimeoutMillis, millis, maxChannels, callerId, abandonHistory);
+    }
+
     /** A copy carrying the window's history, for the core to seed a new budget with. */
     public CampaignConfig withAbandonHistory(AbandonHistory history) {
         return new CampaignConfig(id, name, dialMode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget,
