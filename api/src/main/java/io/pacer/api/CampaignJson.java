@@ -3,7 +3,9 @@ package io.pacer.api;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 import io.pacer.store.campaign.Campaign;
+import io.pacer.engine.campaign.Regime;
 import io.pacer.store.campaign.CampaignStatus;
+import io.pacer.store.campaign.Compliance;
 import io.pacer.store.campaign.HoursPeriod;
 import io.pacer.store.error.InvalidFieldException;
 import io.pacer.store.campaign.RetryClass;
@@ -28,18 +30,21 @@ final class CampaignJson {
     }
 
     /**
-     * Every field of a campaign as the API shows it. All are writable except {@code id}, {@code done} and
-     * {@code lockOwner}, which a client that sends back what it read may include and which are then ignored
-     * (they change through their own routes).
+     * Every field of a campaign as the API shows it. All are writable except {@code id}, {@code done},
+     * {@code lockOwner} and {@code compliance}, which a client that sends back what it read may include and which
+     * are then ignored (the first three change through their own routes; compliance is written through its flat
+     * fields {@code regime}, {@code abandonMessage}, {@code lockoutMinutes} and {@code dialUnknownZones}).
      */
     private static final String[] KNOWN = {"name", "description", "status", "timeZone", "dialMode",
         "callsPerReadyAgent", "callsPerWrapAgent", "abandonTarget", "ringTimeoutMillis", "connectLimitMillis",
         "maxChannels", "displayNumbers", "maxAttempts", "windowStartMinute", "windowEndMinute", "subjectTemplate",
         "clock24", "defaultRegion", "hours", "retryRules", "responsibleUsers", "responsibleGroups",
+        "regime", "abandonMessage", "lockoutMinutes", "dialUnknownZones", "holidays", "compliance",
         "id", "done", "lockOwner"};
 
     static Campaign read(JsonBody b, Campaign base) {
         b.only(KNOWN);
+        base = underRegime(b, base);
         List<HoursPeriod> hours = base.hours();
         if (b.has("hours")) {
             hours = new ArrayList<>();
@@ -81,7 +86,42 @@ final class CampaignJson {
                 b.integer("windowEndMinute", base.windowEndMinute()), b.text("subjectTemplate", base.subjectTemplate()),
                 b.bool("clock24", base.clock24()), region(b.text("defaultRegion", base.defaultRegion())), hours, rules,
                 b.has("responsibleUsers") ? b.wholes("responsibleUsers") : base.responsibleUsers(),
-                b.has("responsibleGroups") ? b.wholes("responsibleGroups") : base.responsibleGroups());
+                b.has("responsibleGroups") ? b.wholes("responsibleGroups") : base.responsibleGroups(),
+                new Compliance(base.compliance().regime(), b.has("abandonMessage") ? b.text("abandonMessage", null)
+                        : base.compliance().abandonMessage(), b.whole("lockoutMinutes", base.compliance().lockoutMinutes()),
+                        b.bool("dialUnknownZones", base.compliance().dialUnknownZones()),
+                        b.has("holidays") ? b.texts("holidays") : base.compliance().holidays()));
+    }
+
+    /**
+     * The base with the regime the body names, when it names a new one: every figure the body leaves out is
+     * brought within the regime (cap, connect limit, ring, window, lockout), so that naming a regime alone is
+     * enough; a figure the body sets that breaks the regime is refused when the campaign is built.
+     */
+    private static Campaign underRegime(JsonBody b, Campaign base) {
+        String name = b.text("regime", null);
+        if (name == null) {
+            return base;
+        }
+        Regime r;
+        try {
+            r = Regime.named(name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("regime", "must be one of fcc, ofcom, crtc, custom");
+        }
+        if (r == base.compliance().regime()) {
+            return base;
+        }
+        Compliance c = new Compliance(r, base.compliance().abandonMessage(),
+                Math.max(r.lockoutMinutes(), r == Regime.CUSTOM ? base.compliance().lockoutMinutes() : 0),
+                r == Regime.CUSTOM && base.compliance().dialUnknownZones(), base.compliance().holidays());
+        return new Campaign(base.id(), base.name(), base.description(), base.status(), base.done(), base.lockOwner(),
+                base.timeZone(), base.dialMode(), base.callsPerReadyAgent(), base.callsPerWrapAgent(),
+                Math.min(base.abandonTarget(), r.abandonCap()), Math.max(base.ringTimeoutMillis(), r.minRingMillis()),
+                Math.min(base.connectLimitMillis(), r.maxConnectLimitMillis()), base.maxChannels(), base.displayNumbers(),
+                base.maxAttempts(), Math.max(base.windowStartMinute(), r.earliestStartMinute()),
+                Math.min(base.windowEndMinute(), r.latestEndMinute()), base.subjectTemplate(), base.clock24(),
+                base.defaultRegion(), base.hours(), base.retryRules(), base.responsibleUsers(), base.responsibleGroups(), c);
     }
 
     /** A region the phone-number library knows: with an unknown one ("ZZ") every national number would fail. */

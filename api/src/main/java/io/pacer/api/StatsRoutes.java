@@ -3,6 +3,7 @@ package io.pacer.api;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pacer.api.service.CampaignService;
 import io.pacer.api.service.StatsService;
+import io.pacer.store.error.InvalidFieldException;
 import io.pacer.store.user.Role;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,16 @@ final class StatsRoutes {
                 campaigns.get(id);
                 return ApiResponse.ok(new EventStreams.Stream("stats", r.intParam("periodMillis", 1000, 100, 60_000),
                         () -> stats.snapshot(id)));
+            }),
+            new Route("GET", "/api/v1/campaigns/{campaignId}/compliance", Role.SUPERVISOR, r -> {
+                long id = r.id("campaignId");
+                int days = r.intParam("days", 30, 1, 1100);
+                String format = r.param("format", "json");
+                return switch (format) {
+                    case "json" -> ApiResponse.ok(stats.compliance(id, days));
+                    case "csv" -> ApiResponse.text(stats.complianceCsv(id, days), "text/csv; charset=utf-8");
+                    default -> throw new InvalidFieldException("format", "must be json or csv, was " + format);
+                };
             }),
             new Route("GET", "/metrics", null, r -> ApiResponse.text(registry.scrape(), "text/plain; version=0.0.4; charset=utf-8")),
             new Route("GET", "/api/v1/openapi.json", null, r -> ApiResponse.text(openApi, "application/json"))

@@ -223,7 +223,7 @@ public final class Pacer implements AutoCloseable {
                 Telephony adapter = sip == null ? telephony : sip.telephony();
                 storage = storeSettings == null ? null : openStorage(storeSettings);
                 ContactSupply supply = storage == null ? contacts : storage.hopper();
-                CallJournal callJournal = storage == null ? journal : storage.journal();
+                CallJournal callJournal = storage == null ? journal : storage.callJournal();
                 ring = new EngineRing(limits, SystemClock.INSTANCE, tap == null ? adapter : tap, supply, callJournal,
                         ringSize);
                 if (tap != null) {
@@ -271,7 +271,7 @@ public final class Pacer implements AutoCloseable {
             List<CampaignConfig> all = new ArrayList<>(campaigns);
             if (storage != null) {
                 for (Campaign campaign : storage.resumeCampaigns()) {
-                    all.add(campaign.toEngineConfig());
+                    all.add(storage.engineConfig(campaign));
                 }
             }
             for (CampaignConfig c : all) {

@@ -10,21 +10,31 @@ package io.pacer.pacing;
  * surplus now, the integral part slowly learns the limit at which the campaign spends its budget evenly, so
  * that the surplus settles at the reserve rather than at an offset. Derivation in {@code docs/pacing.md}
  * (section "Budget controller").
+ *
+ * <p>The regulators measure over a window (24 hours, 30 days), not a run: a windowed budget counts answers
+ * and abandons in time buckets over that window, forgets buckets as they leave it, and can be seeded with the
+ * window's history when the campaign starts, so that a campaign that spent its budget this morning dials more
+ * carefully this afternoon, across restarts. Buckets are pre-allocated; counting and ageing allocate nothing.
  */
 public final class AbandonBudget {
     private static final double MIN_LIMIT = 0.002;
     private static final double MAX_LIMIT = 0.6;
     private static final double NANOS_PER_HOUR = 3.6e12;
-    private final double target;
     private final double reserveAbandons;
     private final double reserveDeviations;
     private final double gain;
     private final double learningRate;
     private double logReference;
     private double logLimit;
+    private double target;
     private long answers;
     private long abandons;
     private long firstAnswerNanos = Long.MIN_VALUE;
+    private final long bucketNanos;
+    private final long[] bucketAnswers;
+    private final long[] bucketAbandons;
+    private long headBucket = Long.MIN_VALUE;
+    private long lastUpdateNanos;
 
     /**
      * @param target          the cap on abandoned / answered (0.03)
@@ -37,6 +47,15 @@ public final class AbandonBudget {
      */
     public AbandonBudget(double target, double reserveAbandons, double reserveDeviations, double initialLimit,
                          double gain, double learningRate) {
+        this(target, reserveAbandons, reserveDeviations, initialLimit, gain, learningRate, 0, 0);
+    }
+
+    /**
+     * A budget over a sliding window of {@code buckets} buckets of {@code bucketNanos} each; with no buckets it
+     * counts over the whole run.
+     */
+    public AbandonBudget(double target, double reserveAbandons, double reserveDeviations, double initialLimit,
+                         double gain, double learningRate, long bucketNanos, int buckets) {
         if (!(target > 0 && target < 1)) {
             throw new IllegalArgumentException("abandon target must be within (0, 1), was " + target);
         }
@@ -45,6 +64,12 @@ public final class AbandonBudget {
         this.reserveDeviations = reserveDeviations;
         this.gain = gain;
         this.learningRate = learningRate;
+        if (buckets < 0 || (buckets > 0 && bucketNanos <= 0)) {
+            throw new IllegalArgumentException("a windowed budget needs positive buckets, was " + buckets + " of " + bucketNanos + " ns");
+        }
+        this.bucketNanos = bucketNanos;
+        this.bucketAnswers = new long[buckets];
+        this.bucketAbandons = new long[buckets];
         this.logReference = Math.log(initialLimit);
         this.logLimit = logReference;
         update(0L);
@@ -52,20 +77,85 @@ public final class AbandonBudget {
 
     /** An answered call was bridged ({@code abandoned == false}) or abandoned. */
     public void onAnswerHandled(long nowNanos, boolean abandoned) {
-        if (firstAnswerNanos == Long.MIN_VALUE) {
-            firstAnswerNanos = nowNanos;
-        }
-        answers++;
-        if (abandoned) {
-            abandons++;
-        }
+        count(nowNanos, nowNanos, 1, abandoned ? 1 : 0);
         update(nowNanos);
     }
 
+    /**
+     * Adds history from before this budget existed: {@code answers} and {@code abandons} that happened
+     * {@code ageNanos} before {@code nowNanos}. History older than the window is ignored. Seed oldest first,
+     * before the first live answer.
+     */
+    public void seed(long nowNanos, long ageNanos, long answers, long abandons) {
+        if (answers < 0 || abandons < 0 || abandons > answers) {
+            throw new IllegalArgumentException("history must have 0 <= abandons <= answers, was " + abandons + " of " + answers);
+        }
+        if (bucketAnswers.length > 0 && ageNanos >= bucketNanos * (long) bucketAnswers.length) {
+            return;
+        }
+        count(nowNanos, nowNanos - Math.max(0, ageNanos), answers, abandons);
+        update(nowNanos);
+    }
+
+    /** A new cap (a live change of settings): what was counted is kept and judged against the new cap. */
+    public void retarget(double newTarget) {
+        if (!(newTarget > 0 && newTarget < 1)) {
+            throw new IllegalArgumentException("abandon target must be within (0, 1), was " + newTarget);
+        }
+        target = newTarget;
+        update(lastUpdateNanos);
+    }
+
+    private void count(long nowNanos, long atNanos, long answered, long abandoned) {
+        if (firstAnswerNanos == Long.MIN_VALUE || atNanos < firstAnswerNanos) {
+            firstAnswerNanos = atNanos;
+        }
+        answers += answered;
+        abandons += abandoned;
+        if (bucketAnswers.length > 0) {
+            advance(nowNanos);
+            int i = (int) Math.floorMod(Math.floorDiv(atNanos, bucketNanos), (long) bucketAnswers.length);
+            bucketAnswers[i] += answered;
+            bucketAbandons[i] += abandoned;
+        }
+    }
+
+    /** Forgets the buckets that left the window since the last call. */
+    private void advance(long nowNanos) {
+        long now = Math.floorDiv(nowNanos, bucketNanos);
+        int n = bucketAnswers.length;
+        if (headBucket == Long.MIN_VALUE) {
+            headBucket = now;
+            return;
+        }
+        long steps = Math.min(now - headBucket, n);
+        for (long k = 1; k <= steps; k++) {
+            int i = (int) Math.floorMod(headBucket + k, (long) n);
+            answers -= bucketAnswers[i];
+            abandons -= bucketAbandons[i];
+            bucketAnswers[i] = 0;
+            bucketAbandons[i] = 0;
+        }
+        headBucket = Math.max(headBucket, now);
+    }
+
+    /** Lets the window slide to {@code nowNanos} with no answer (a quiet campaign's old abandons age out). */
+    public void age(long nowNanos) {
+        if (bucketAnswers.length > 0 && headBucket != Long.MIN_VALUE && Math.floorDiv(nowNanos, bucketNanos) > headBucket) {
+            advance(nowNanos);
+            update(nowNanos);
+        }
+    }
+
     private void update(long nowNanos) {
+        lastUpdateNanos = nowNanos;
         double surplus = surplus();
         // Large campaigns see many abandons an hour; one abandon of surplus must then move the limit less.
-        double hours = answers == 0 ? 0 : Math.max(0.25, (nowNanos - firstAnswerNanos) / NANOS_PER_HOUR);
+        long spanNanos = nowNanos - firstAnswerNanos;
+        if (bucketAnswers.length > 0) {
+            spanNanos = Math.min(spanNanos, bucketNanos * (long) bucketAnswers.length);
+        }
+        double hours = answers == 0 ? 0 : Math.max(0.25, spanNanos / NANOS_PER_HOUR);
         double budgetPerHour = hours == 0 ? 0 : target * answers / hours;
         double g = gain / Math.sqrt(1.0 + budgetPerHour / 10.0);
         logReference = clamp(logReference + learningRate * g * surplus);
@@ -82,17 +172,27 @@ public final class AbandonBudget {
         return earned - abandons - reserveAbandons - reserveDeviations * Math.sqrt(earned);
     }
 
+    /** Abandons the cap still allows over the counted answers, without the reserve (negative when over). */
+    public double abandonsLeft() {
+        return target * answers - abandons;
+    }
+
     /** The largest chance of being abandoned, should it be answered, that the next call may carry. */
     public double riskLimit() {
         return Math.exp(logLimit);
     }
 
-    /** Answered calls counted. */
+    /** The cap on abandoned / answered. */
+    public double target() {
+        return target;
+    }
+
+    /** Answered calls counted (in the window, when windowed). */
     public long answers() {
         return answers;
     }
 
-    /** Abandoned calls counted. */
+    /** Abandoned calls counted (in the window, when windowed). */
     public long abandons() {
         return abandons;
     }

@@ -28,6 +28,7 @@ public final class PredictivePolicy implements DialPolicy {
     private final HoldingTimeEstimator wrap;
     private final AgentReleaseForecast release;
     private final AbandonBudget budget;
+    private boolean ownsBudget;
     private final ProgressivePolicy warmUp = new ProgressivePolicy();
     private final int checkpoints;
     private final long[] answerBy;
@@ -41,8 +42,29 @@ public final class PredictivePolicy implements DialPolicy {
     private final double[] supplyMean;
     private final double[] supplyVar;
 
-    /** A predictive policy with the given settings. */
+    /** A predictive policy with the given settings and a budget of its own over the whole run. */
     public PredictivePolicy(PredictiveSettings settings) {
+        this(settings, budgetFor(settings), null);
+        ownsBudget = true;
+    }
+
+    /**
+     * A predictive policy steered by {@code budget}, which the caller owns (so that it outlives the policy, and
+     * may count over the regulator's window, whatever the mode); the budget is retargeted to {@code settings}'
+     * abandon target, and the owner, not this policy, tells it of every answer handled.
+     */
+    public PredictivePolicy(PredictiveSettings settings, AbandonBudget budget) {
+        this(settings, budget, null);
+    }
+
+    /**
+     * A policy for new settings that keeps what {@code previous} learned where the change leaves it valid: the
+     * talk and wrap-up estimators always (holding times do not depend on dial settings), the ring estimator
+     * when the ring timeout and its half-lives are unchanged (its answer-time bins span the timeout), and the
+     * budget. So a live change neither forgets the estimates nor restarts the warm-up, unless the ring
+     * timeout changed, which invalidates what was learned of ring times.
+     */
+    public PredictivePolicy(PredictiveSettings settings, AbandonBudget budget, PredictivePolicy previous) {
         this.settings = settings;
         long timeout = settings.ringTimeoutNanos();
         this.checkpoints = (int) Math.min(MAX_CHECKPOINTS, Math.max(4, timeout / 1_000_000_000L));
@@ -55,18 +77,26 @@ public final class PredictivePolicy implements DialPolicy {
             answerBy[k] = timeout * (2L * k + 1) / (2L * checkpoints);
             releaseBy[k] = answerBy[k] + settings.connectLimitNanos();
         }
-        this.ring = new RingOutcomeEstimator(timeout, RING_BIN_NANOS, settings.ringHalfLife(),
-                settings.ringShapeHalfLife());
+        boolean ringStillValid = previous != null && previous.settings.ringTimeoutNanos() == timeout
+                && previous.settings.ringHalfLife() == settings.ringHalfLife()
+                && previous.settings.ringShapeHalfLife() == settings.ringShapeHalfLife();
+        this.ring = ringStillValid ? previous.ring : new RingOutcomeEstimator(timeout, RING_BIN_NANOS,
+                settings.ringHalfLife(), settings.ringShapeHalfLife());
         this.answerByBins = new long[checkpoints];
         for (int k = 0; k < checkpoints; k++) {
             answerByBins[k] = answerBy[k] / RING_BIN_NANOS;
         }
         this.callAnswerBy = new double[checkpoints];
-        this.talk = new HoldingTimeEstimator(3_600_000_000_000L, 1_000_000_000L, settings.holdingHalfLife());
-        this.wrap = new HoldingTimeEstimator(3_600_000_000_000L, 1_000_000_000L, settings.holdingHalfLife());
+        boolean holdingStillValid = previous != null && previous.settings.holdingHalfLife() == settings.holdingHalfLife();
+        this.talk = holdingStillValid ? previous.talk
+                : new HoldingTimeEstimator(3_600_000_000_000L, 1_000_000_000L, settings.holdingHalfLife());
+        this.wrap = holdingStillValid ? previous.wrap
+                : new HoldingTimeEstimator(3_600_000_000_000L, 1_000_000_000L, settings.holdingHalfLife());
         this.release = new AgentReleaseForecast(talk, wrap, releaseBy);
-        this.budget = new AbandonBudget(settings.abandonTarget(), settings.reserveAbandons(),
-                settings.reserveDeviations(), settings.initialRiskLimit(), settings.controllerGain(), settings.controllerLearning());
+        this.budget = budget;
+        if (budget.target() != settings.abandonTarget()) {
+            budget.retarget(settings.abandonTarget());
+        }
         this.newAnswerBy = new double[checkpoints];
         this.newAnswerIn = new double[checkpoints];
 
@@ -76,6 +106,33 @@ public final class PredictivePolicy implements DialPolicy {
         this.supplyVar = new double[checkpoints];
     }
 
+    /** A budget over the whole run with {@code settings}' controller tuning. */
+    public static AbandonBudget budgetFor(PredictiveSettings settings) {
+        return budgetFor(settings, 0, 0);
+    }
+
+    /** A budget over a sliding window of {@code buckets} buckets with {@code settings}' controller tuning. */
+    public static AbandonBudget budgetFor(PredictiveSettings settings, long bucketNanos, int buckets) {
+        return new AbandonBudget(settings.abandonTarget(), settings.reserveAbandons(), settings.reserveDeviations(),
+                settings.initialRiskLimit(), settings.controllerGain(), settings.controllerLearning(), bucketNanos, buckets);
+    }
+
+    /** The settings this policy was built with. */
+    public PredictiveSettings settings() {
+        return settings;
+    }
+
+    /** The budget steering this policy. */
+    public AbandonBudget budget() {
+        return budget;
+    }
+
+    /** True once the estimates are trusted and the policy has left its progressive warm-up. */
+    public boolean warmedUp() {
+        return ring.observations() >= settings.warmUpDials() && talk.observations() >= settings.warmUpTalks()
+                && wrap.observations() >= settings.warmUpTalks();
+    }
+
     @Override
     public void decide(PacingInput in, PacingDecision out) {
         int headroom = in.channelLimit - in.callsInFlight();
@@ -83,8 +140,8 @@ public final class PredictivePolicy implements DialPolicy {
             out.set(0, 0, 0);
             return;
         }
-        if (ring.observations() < settings.warmUpDials() || talk.observations() < settings.warmUpTalks()
-                || wrap.observations() < settings.warmUpTalks()) {
+        budget.age(in.nowNanos);
+        if (!warmedUp()) {
             warmUp.decide(in, out);
             return;
         }
@@ -202,7 +259,9 @@ public final class PredictivePolicy implements DialPolicy {
 
     @Override
     public void onAnswerHandled(long nowNanos, boolean abandoned) {
-        budget.onAnswerHandled(nowNanos, abandoned);
+        if (ownsBudget) {
+            budget.onAnswerHandled(nowNanos, abandoned);
+        }
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.pacer.store;
 
+import io.pacer.engine.campaign.CampaignConfig;
+import io.pacer.engine.port.CallJournal;
+import io.pacer.store.compliance.AbandonLedger;
+
 import io.pacer.store.callback.Callback;
 import io.pacer.store.callback.CallbackRepository;
 import io.pacer.store.campaign.Campaign;
@@ -39,6 +43,7 @@ public final class Storage implements AutoCloseable {
     private final ContactHopper hopper;
     private final HopperRefill refill;
     private final JournalWriter journal;
+    private final AbandonLedger abandons;
     private final int recovered;
 
     private Storage(Database db, String engineId, Clock clock) {
@@ -57,6 +62,7 @@ public final class Storage implements AutoCloseable {
         hopper = new ContactHopper(doNotCall);
         refill = new HopperRefill(db, campaigns, hopper, doNotCall, clock);
         journal = new JournalWriter(db);
+        abandons = new AbandonLedger(db, clock, journal);
     }
 
     /**
@@ -177,6 +183,28 @@ public final class Storage implements AutoCloseable {
         return journal;
     }
 
+    /**
+     * The journal the core writes finished calls to: the journal writer, with every campaign's answers and
+     * abandons counted into the abandonment buckets on the way.
+     */
+    public CallJournal callJournal() {
+        return abandons;
+    }
+
+    /** The abandonment buckets: what each campaign answered and abandoned, over time. */
+    public AbandonLedger abandons() {
+        return abandons;
+    }
+
+    /**
+     * The dial settings the core needs for a campaign, with the history of its regulator's window, so that a
+     * start or a restart mid-window resumes the abandonment budget rather than a clean slate.
+     */
+    public CampaignConfig engineConfig(Campaign campaign) {
+        return campaign.toEngineConfig().withAbandonHistory(abandons.history(campaign.id(),
+                campaign.compliance().regime().window(), campaign.zone()));
+    }
+
     /** How many in-flight contacts crash recovery found when storage opened. */
     public int recoveredAtStart() {
         return recovered;
@@ -186,6 +214,7 @@ public final class Storage implements AutoCloseable {
     @Override
     public void close() {
         refill.close();
+        abandons.close();
         journal.close();
         db.close();
     }

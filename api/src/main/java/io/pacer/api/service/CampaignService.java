@@ -42,7 +42,7 @@ public final class CampaignService {
     public Campaign update(long campaignId, Campaign edited) {
         Campaign updated = storage.campaigns().update(campaignId, edited);
         if (storage.engineId().equals(updated.lockOwner())) {
-            engine.configure(updated.toEngineConfig());
+            engine.configure(storage.engineConfig(updated));
         }
         return updated;
     }
@@ -59,10 +59,14 @@ public final class CampaignService {
         return storage.campaigns().markDone(campaignId);
     }
 
-    /** Takes the campaign's lock and fills its hopper, then hands its settings to the core and starts it. */
+    /**
+     * Takes the campaign's lock and fills its hopper, then hands its settings to the core and starts it; refused
+     * first, with nothing changed, when its regime requires a message for abandoned calls that it lacks.
+     */
     public Campaign start(long campaignId) {
+        storage.campaigns().get(campaignId).requireStartable();
         Campaign campaign = storage.startCampaign(campaignId);
-        engine.configure(campaign.toEngineConfig());
+        engine.configure(storage.engineConfig(campaign));
         engine.setRunning((int) campaign.id(), true);
         return campaign;
     }

@@ -4,7 +4,12 @@ import io.pacer.engine.campaign.CampaignStats;
 import io.pacer.engine.control.CampaignStatsSource;
 import io.pacer.store.Storage;
 import io.pacer.store.campaign.Campaign;
+import io.pacer.engine.campaign.Regime;
+import io.pacer.store.compliance.AbandonLedger;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +25,57 @@ public final class StatsService {
     public StatsService(Storage storage, CampaignStatsSource live) {
         this.storage = storage;
         this.live = live;
+    }
+
+    /**
+     * The campaign's compliance record for a regulator: its regime, the abandonment over the regime's window
+     * now (answers, abandons, rate, what the cap still allows), and answers and abandons per local day for the
+     * last {@code days} days.
+     */
+    public Map<String, Object> compliance(long campaignId, int days) {
+        Campaign campaign = storage.campaigns().get(campaignId);
+        Regime regime = campaign.compliance().regime();
+        storage.abandons().flush();
+        long now = storage.clock().epochMillis();
+        long from = regime.window().startMillis(now, campaign.zone());
+        long[] window = storage.abandons().totals(campaignId, from - from % AbandonLedger.BUCKET_MILLIS, now + 1);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("campaignId", campaignId);
+        out.put("regime", regime);
+        out.put("abandonCap", campaign.abandonTarget());
+        out.put("regulatorCap", regime.abandonCap());
+        out.put("window", regime.window());
+        out.put("windowFromMillis", from);
+        out.put("windowToMillis", now);
+        out.put("answers", window[0]);
+        out.put("abandons", window[1]);
+        out.put("abandonRate", window[0] == 0 ? 0.0 : (double) window[1] / window[0]);
+        out.put("abandonsLeft", regime.abandonCap() * window[0] - window[1]);
+        out.put("lockoutMinutes", campaign.compliance().lockoutMinutes());
+        out.put("abandonMessage", campaign.compliance().abandonMessage());
+        List<Map<String, Object>> perDay = new ArrayList<>();
+        for (long[] d : storage.abandons().perDay(campaignId, now - days * 86_400_000L, now + 1, campaign.zone())) {
+            Map<String, Object> day = new LinkedHashMap<>();
+            day.put("date", Instant.ofEpochMilli(d[0]).atZone(campaign.zone()).toLocalDate().toString());
+            day.put("answers", d[1]);
+            day.put("abandons", d[2]);
+            day.put("abandonRate", d[1] == 0 ? 0.0 : (double) d[2] / d[1]);
+            perDay.add(day);
+        }
+        out.put("days", perDay);
+        return out;
+    }
+
+    /** The per-day rows of {@link #compliance} as CSV, with a header, for a regulator's spreadsheet. */
+    @SuppressWarnings("unchecked")
+    public String complianceCsv(long campaignId, int days) {
+        StringBuilder csv = new StringBuilder("date,answers,abandons,abandon_rate\n");
+        for (Map<String, Object> d : (List<Map<String, Object>>) compliance(campaignId, days).get("days")) {
+            csv.append(d.get("date")).append(',').append(d.get("answers")).append(',').append(d.get("abandons"))
+                    .append(',').append(String.format(java.util.Locale.ROOT, "%.5f", (Double) d.get("abandonRate")))
+                    .append('\n');
+        }
+        return csv.toString();
     }
 
     /** The campaign's snapshot, in the order the API shows its fields; not found for an unknown campaign. */

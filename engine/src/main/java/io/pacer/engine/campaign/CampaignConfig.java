@@ -18,6 +18,8 @@ import java.util.List;
  * @param connectLimitMillis an answered call not bridged within this is abandoned (2 s)
  * @param maxChannels        cap on calls in flight for this campaign
  * @param callerId           display number presented to contacts, or {@code null} for the trunk default
+ * @param abandonHistory     the regulator's window and what the campaign answered and abandoned in it before;
+ *                           the core seeds a new budget with it (a running campaign keeps its own count)
  */
 public record CampaignConfig(
         int id,
@@ -29,7 +31,11 @@ public record CampaignConfig(
         long ringTimeoutMillis,
         long connectLimitMillis,
         int maxChannels,
-        String callerId) {
+        String callerId,
+        AbandonHistory abandonHistory) {
+
+    /** The window a campaign with no regime steers its abandonment over: 30 days, as the FCC measures. */
+    public static final long DEFAULT_ABANDON_WINDOW_MILLIS = 30L * 24 * 3_600_000L;
 
     /** The legal minimum ring time before an unanswered call may be dropped. */
     public static final long MIN_RING_TIMEOUT_MILLIS = 15_000;
@@ -54,6 +60,16 @@ public record CampaignConfig(
         }
         checkDialSettings(dialMode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget, ringTimeoutMillis,
                 connectLimitMillis, maxChannels);
+        if (abandonHistory == null) {
+            abandonHistory = AbandonHistory.empty(DEFAULT_ABANDON_WINDOW_MILLIS);
+        }
+    }
+
+    /** Settings with no history, steered over {@link #DEFAULT_ABANDON_WINDOW_MILLIS}. */
+    public CampaignConfig(int id, String name, DialMode dialMode, double callsPerReadyAgent, double callsPerWrapAgent,
+            double abandonTarget, long ringTimeoutMillis, long connectLimitMillis, int maxChannels, String callerId) {
+        this(id, name, dialMode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget, ringTimeoutMillis,
+                connectLimitMillis, maxChannels, callerId, null);
     }
 
     /**
@@ -117,6 +133,18 @@ public record CampaignConfig(
     /** A copy with another dial mode. */
     public CampaignConfig withDialMode(DialMode mode) {
         return new CampaignConfig(id, name, mode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget,
-                ringTimeoutMillis, connectLimitMillis, maxChannels, callerId);
+                ringTimeoutMillis, connectLimitMillis, maxChannels, callerId, abandonHistory);
+    }
+
+    /** A copy with another connect limit. */
+    public CampaignConfig withConnectLimit(long millis) {
+        return new CampaignConfig(id, name, dialMode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget,
+                ringTimeoutMillis, millis, maxChannels, callerId, abandonHistory);
+    }
+
+    /** A copy carrying the window's history, for the core to seed a new budget with. */
+    public CampaignConfig withAbandonHistory(AbandonHistory history) {
+        return new CampaignConfig(id, name, dialMode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget,
+                ringTimeoutMillis, connectLimitMillis, maxChannels, callerId, history);
     }
 }

@@ -37,7 +37,19 @@ public final class CampaignCounters {
     public static final int DIALS_HELD = 12;
     /** First of one counter per {@link CallOutcome}. */
     public static final int OUTCOME_BASE = 13;
-    private static final int SIZE = OUTCOME_BASE + CallOutcome.values().length;
+    /** Live answers in the regulator's window (history seeded at start included). */
+    public static final int WINDOW_ANSWERS = OUTCOME_BASE + CallOutcome.values().length;
+    /** Abandoned answers in the regulator's window. */
+    public static final int WINDOW_ABANDONS = WINDOW_ANSWERS + 1;
+    /** Abandons the window's cap still allows (target x answers - abandons), as raw double bits. */
+    public static final int WINDOW_LEFT_BITS = WINDOW_ANSWERS + 2;
+    /** Abandon rate over the last 5 minutes, as raw double bits. */
+    public static final int RATE_5_MIN_BITS = WINDOW_ANSWERS + 3;
+    /** Abandon rate over the last hour, as raw double bits. */
+    public static final int RATE_1_HOUR_BITS = WINDOW_ANSWERS + 4;
+    /** Abandon rate over the last 24 hours, as raw double bits. */
+    public static final int RATE_24_HOURS_BITS = WINDOW_ANSWERS + 5;
+    private static final int SIZE = WINDOW_ANSWERS + 6;
 
     private final AtomicLongArray values = new AtomicLongArray(SIZE);
 

@@ -3,7 +3,10 @@ package io.pacer.engine.campaign;
 import io.pacer.engine.agent.AgentTable;
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.call.CallTable;
+import io.pacer.pacing.AbandonBudget;
+import io.pacer.pacing.DialMode;
 import io.pacer.pacing.DialPolicy;
+import io.pacer.pacing.PredictivePolicy;
 import io.pacer.pacing.PacingDecision;
 import io.pacer.pacing.PacingInput;
 
@@ -17,6 +20,12 @@ import io.pacer.pacing.PacingInput;
 public final class CampaignRuntime {
     private CampaignConfig config;
     private DialPolicy policy;
+    private AbandonBudget budget;
+    /** The last predictive policy, kept while another mode runs so that switching back keeps its estimates. */
+    private PredictivePolicy predictive;
+    /** Short rates for operators. */
+    public final RecentAbandons recent = new RecentAbandons();
+    private long lastNanos;
     private boolean running = true;
     /** Ready FIFO and member list of the campaign's agents. */
     public final AgentTable.AgentLists agents = new AgentTable.AgentLists();
@@ -37,10 +46,22 @@ public final class CampaignRuntime {
     int wrapping;
     int paused;
 
-    /** A running campaign with the policy its settings call for. */
+    /** A running campaign with the policy its settings call for, and no history before now. */
     public CampaignRuntime(CampaignConfig config) {
+        this(config, 0, 0);
+    }
+
+    /**
+     * A running campaign with the policy its settings call for, its abandonment budget seeded with the
+     * window's history in {@code config} as of now ({@code nowNanos} on the core's clock, {@code nowEpochMillis}
+     * on the wall).
+     */
+    public CampaignRuntime(CampaignConfig config, long nowNanos, long nowEpochMillis) {
         this.config = config;
-        this.policy = DialPolicies.forCampaign(config);
+        this.budget = DialPolicies.budgetFor(config, nowNanos, nowEpochMillis);
+        this.policy = choosePolicy(config);
+        this.lastNanos = nowNanos;
+        publishAbandonment(nowNanos);
     }
 
     /** The settings in force. */
@@ -53,21 +74,77 @@ public final class CampaignRuntime {
         return policy;
     }
 
-    /**
-     * Applies new settings. The policy is rebuilt (and its learned statistics reset) only when a setting it
-     * depends on changed.
-     */
+    /** Applies new settings as of the last event seen (see {@link #reconfigure(CampaignConfig, long, long)}). */
     public void reconfigure(CampaignConfig next) {
+        reconfigure(next, lastNanos, 0);
+    }
+
+    /**
+     * Applies new settings. The policy is rebuilt only when a setting it depends on changed, and a rebuilt
+     * predictive policy keeps what the change leaves valid (see {@link PredictivePolicy}); the budget keeps its
+     * count, judged against the new target, unless the regulator's window changed, when it is seeded afresh
+     * from the history {@code next} carries.
+     */
+    public void reconfigure(CampaignConfig next, long nowNanos, long nowEpochMillis) {
+        boolean windowChanged = next.abandonHistory().windowMillis() != config.abandonHistory().windowMillis();
+        if (windowChanged) {
+            PredictivePolicy learned = predictive;
+            budget = DialPolicies.budgetFor(next, nowNanos, nowEpochMillis);
+            predictive = learned == null ? null : new PredictivePolicy(learned.settings(), budget, learned);
+        } else if (next.abandonTarget() != config.abandonTarget()) {
+            budget.retarget(next.abandonTarget());
+        }
         boolean pacingChanged = next.dialMode() != config.dialMode()
                 || next.callsPerReadyAgent() != config.callsPerReadyAgent()
                 || next.callsPerWrapAgent() != config.callsPerWrapAgent()
                 || next.abandonTarget() != config.abandonTarget()
                 || next.ringTimeoutMillis() != config.ringTimeoutMillis()
-                || next.connectLimitMillis() != config.connectLimitMillis();
+                || next.connectLimitMillis() != config.connectLimitMillis()
+                || windowChanged;
         config = next;
         if (pacingChanged) {
-            policy = DialPolicies.forCampaign(next);
+            policy = choosePolicy(next);
         }
+    }
+
+    private DialPolicy choosePolicy(CampaignConfig c) {
+        if (c.dialMode() != DialMode.PREDICTIVE) {
+            return DialPolicies.forCampaign(c);
+        }
+        predictive = new PredictivePolicy(DialPolicies.predictiveSettings(c), budget, predictive);
+        return predictive;
+    }
+
+    /**
+     * An answered call was bridged or abandoned: counted in the window's budget and the short rates, then told
+     * to the policy. The budget is the runtime's, so it counts whatever the mode.
+     */
+    public void onAnswerHandled(long nowNanos, boolean abandoned) {
+        lastNanos = nowNanos;
+        budget.onAnswerHandled(nowNanos, abandoned);
+        recent.record(nowNanos, abandoned);
+        policy.onAnswerHandled(nowNanos, abandoned);
+        publishAbandonment(nowNanos);
+    }
+
+    /**
+     * Ages the window and the short rates to now and publishes them to the counters (on every answer, and on
+     * the pacing tick so that a quiet campaign's old abandons are seen to age out).
+     */
+    public void publishAbandonment(long nowNanos) {
+        lastNanos = Math.max(lastNanos, nowNanos);
+        budget.age(nowNanos);
+        counters.set(CampaignCounters.WINDOW_ANSWERS, budget.answers());
+        counters.set(CampaignCounters.WINDOW_ABANDONS, budget.abandons());
+        counters.setDouble(CampaignCounters.WINDOW_LEFT_BITS, budget.abandonsLeft());
+        counters.setDouble(CampaignCounters.RATE_5_MIN_BITS, recent.rate(nowNanos, RecentAbandons.FIVE_MINUTES));
+        counters.setDouble(CampaignCounters.RATE_1_HOUR_BITS, recent.rate(nowNanos, RecentAbandons.ONE_HOUR));
+        counters.setDouble(CampaignCounters.RATE_24_HOURS_BITS, recent.rate(nowNanos, RecentAbandons.ONE_DAY));
+    }
+
+    /** The abandonment budget over the regulator's window. */
+    public AbandonBudget budget() {
+        return budget;
     }
 
     /** Replaces the policy (the simulator compares policies on one campaign). */
@@ -142,6 +219,11 @@ public final class CampaignRuntime {
                 c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.NO_ANSWER.ordinal()),
                 c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.FAILURE.ordinal())
                         + c.get(CampaignCounters.OUTCOME_BASE + CallOutcome.INVALID_NUMBER.ordinal()),
-                c.get(CampaignCounters.DIALS_HELD) != 0, c.get(CampaignCounters.NOT_PLACED));
+                c.get(CampaignCounters.DIALS_HELD) != 0, c.get(CampaignCounters.NOT_PLACED),
+
+                new CampaignStats.Abandonment(config.abandonHistory().windowMillis(), budget.target(), budget.answers(),
+                        budget.abandons(), budget.abandonRate(), budget.abandonsLeft(),
+                        c.getDouble(CampaignCounters.RATE_5_MIN_BITS), c.getDouble(CampaignCounters.RATE_1_HOUR_BITS),
+                        c.getDouble(CampaignCounters.RATE_24_HOURS_BITS)));
     }
 }

@@ -4,7 +4,8 @@ package io.pacer.engine.campaign;
  * Live state of a campaign for operators: agents by state, calls in flight, the ratios the pacing is running
  * at, and the abandonment so far. {@code dialsHeld} is true while the campaign's trunk cannot take a call (backing
  * off after a 503 with Retry-After, full or down), and {@code notPlaced} counts the dials handed back unplaced
- * (never charged to a contact). An immutable snapshot built on the core's thread.
+ * (never charged to a contact). The abandonment is also given over the regulator's window. An immutable
+ * snapshot built on the core's thread.
  */
 public record CampaignStats(
         int campaignId,
@@ -30,5 +31,24 @@ public record CampaignStats(
         long noAnswer,
         long failed,
         boolean dialsHeld,
-        long notPlaced) {
+        long notPlaced,
+        Abandonment abandonment) {
+
+    /**
+     * Abandonment as the regulator measures it, over its window (history from before a restart included), and
+     * over the short spans operators watch.
+     *
+     * @param windowMillis      the regulator's window
+     * @param cap               the campaign's cap on abandoned / answered
+     * @param windowAnswers     live answers in the window
+     * @param windowAbandons    abandoned answers in the window (hung up waiting included)
+     * @param windowRate        abandoned / answered in the window
+     * @param windowAbandonsLeft abandons the cap still allows in the window (negative when over)
+     * @param rate5Minutes      abandoned / answered over the last 5 minutes
+     * @param rate1Hour         over the last hour
+     * @param rate24Hours       over the last 24 hours
+     */
+    public record Abandonment(long windowMillis, double cap, long windowAnswers, long windowAbandons, double windowRate,
+            double windowAbandonsLeft, double rate5Minutes, double rate1Hour, double rate24Hours) {
+    }
 }

@@ -1,5 +1,6 @@
 package io.pacer.engine.campaign;
 
+import io.pacer.pacing.AbandonBudget;
 import io.pacer.pacing.AdaptiveDialLevelPolicy;
 import io.pacer.pacing.DialPolicy;
 import io.pacer.pacing.PowerPolicy;
@@ -25,5 +26,28 @@ public final class DialPolicies {
             case ADAPTIVE -> new AdaptiveDialLevelPolicy(c.abandonTarget(), 3.0);
             case PREDICTIVE -> new PredictivePolicy(PredictiveSettings.defaults(c.abandonTarget(), ring, connect));
         };
+    }
+
+    /** The predictive tuning for a campaign's settings. */
+    public static PredictiveSettings predictiveSettings(CampaignConfig c) {
+        return PredictiveSettings.defaults(c.abandonTarget(), c.ringTimeoutMillis() * 1_000_000L,
+                c.connectLimitMillis() * 1_000_000L);
+    }
+
+    /**
+     * A budget over the campaign's regulator window in {@link AbandonHistory#BUCKETS} buckets, seeded with the
+     * history the settings carry, as of {@code nowNanos} (core clock) = {@code nowEpochMillis} (wall clock).
+     */
+    public static AbandonBudget budgetFor(CampaignConfig c, long nowNanos, long nowEpochMillis) {
+        AbandonHistory h = c.abandonHistory();
+        AbandonBudget budget = PredictivePolicy.budgetFor(predictiveSettings(c), h.bucketMillis() * 1_000_000L,
+                AbandonHistory.BUCKETS);
+        for (int i = 0; i < h.answers().length; i++) {
+            long ageMillis = nowEpochMillis - h.bucketStartsMillis()[i];
+            if (ageMillis >= 0) {
+                budget.seed(nowNanos, ageMillis * 1_000_000L, h.answers()[i], h.abandons()[i]);
+            }
+        }
+        return budget;
     }
 }

@@ -121,7 +121,7 @@ final class CallLifecycle {
         state.telephony.bridge(callId, agent);
         coreAnswerToBridge.recordNanos(now - calls.answerNanos(callId));
         c.counters.increment(CampaignCounters.CONNECTS);
-        c.policy().onAnswerHandled(now, false);
+        c.onAnswerHandled(now, false);
     }
 
     /** The call ended before an answer; a failure after the answer is an end. */
@@ -201,7 +201,7 @@ final class CallLifecycle {
             // The customer gave up inside the connect limit: no agent reached them, so it counts as abandoned.
             calls.remove(callId, c.waiting);
             c.counters.increment(CampaignCounters.ABANDONS);
-            c.policy().onAnswerHandled(now, true);
+            c.onAnswerHandled(now, true);
             finish(callId, CallOutcome.CUSTOMER_HUNG_UP, c);
         } else {
             onFailed(callId, CallOutcome.FAILURE);
@@ -246,7 +246,7 @@ final class CallLifecycle {
             calls.remove(callId, c.waiting);
             state.telephony.abandon(callId);
             c.counters.increment(CampaignCounters.ABANDONS);
-            c.policy().onAnswerHandled(state.nowNanos, true);
+            c.onAnswerHandled(state.nowNanos, true);
             finish(callId, CallOutcome.ABANDONED, c);
             pacing.pace(c);
         }

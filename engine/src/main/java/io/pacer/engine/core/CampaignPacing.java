@@ -68,6 +68,7 @@ final class CampaignPacing {
         for (CampaignRuntime c : state.campaigns) {
             if (c != null) {
                 publishAgentCounts(c);
+                c.publishAbandonment(state.nowNanos);
                 if (state.nowNanos - decidedAtNanos[c.config().id()] >= COALESCE_NANOS) {
                     decide(c);
                 }

@@ -100,11 +100,13 @@ public final class EngineCore {
                     + ", was " + config.id());
         }
         CampaignRuntime c = campaigns[config.id()];
+        long nowNanos = state.clock.nowNanos();
+        long nowEpochMillis = state.clock.epochMillis();
         if (c == null) {
-            c = new CampaignRuntime(config);
+            c = new CampaignRuntime(config, nowNanos, nowEpochMillis);
             campaigns[config.id()] = c;
         } else {
-            c.reconfigure(config);
+            c.reconfigure(config, nowNanos, nowEpochMillis);
         }
         return c;
     }

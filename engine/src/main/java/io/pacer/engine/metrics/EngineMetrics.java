@@ -41,6 +41,22 @@ public final class EngineMetrics {
             long answers = x.get(CampaignCounters.ANSWERS);
             return answers == 0 ? 0.0 : (double) x.get(CampaignCounters.ABANDONS) / answers;
         }).description("abandoned over answered since start").tags(tags).register(registry);
+        counter(registry, "pacer.abandon.window.answers", "live answers in the regulator's window", tags, c,
+                CampaignCounters.WINDOW_ANSWERS);
+        counter(registry, "pacer.abandon.window.abandons", "abandoned answers in the regulator's window", tags, c,
+                CampaignCounters.WINDOW_ABANDONS);
+        Gauge.builder("pacer.abandon.window.rate", c, x -> {
+            long answers = x.get(CampaignCounters.WINDOW_ANSWERS);
+            return answers == 0 ? 0.0 : (double) x.get(CampaignCounters.WINDOW_ABANDONS) / answers;
+        }).description("abandoned over answered in the regulator's window").tags(tags).register(registry);
+        Gauge.builder("pacer.abandon.window.left", c, x -> x.getDouble(CampaignCounters.WINDOW_LEFT_BITS))
+                .description("abandons the cap still allows in the regulator's window").tags(tags).register(registry);
+        Gauge.builder("pacer.abandon.rate.recent", c, x -> x.getDouble(CampaignCounters.RATE_5_MIN_BITS))
+                .description("abandoned over answered, recent span").tags(tags).tag("span", "5m").register(registry);
+        Gauge.builder("pacer.abandon.rate.recent", c, x -> x.getDouble(CampaignCounters.RATE_1_HOUR_BITS))
+                .description("abandoned over answered, recent span").tags(tags).tag("span", "1h").register(registry);
+        Gauge.builder("pacer.abandon.rate.recent", c, x -> x.getDouble(CampaignCounters.RATE_24_HOURS_BITS))
+                .description("abandoned over answered, recent span").tags(tags).tag("span", "24h").register(registry);
         agents(registry, tags, c, "ready", CampaignCounters.READY);
         agents(registry, tags, c, "on_call", CampaignCounters.ON_CALL);
         agents(registry, tags, c, "wrap_up", CampaignCounters.WRAP_UP);

@@ -1,7 +1,10 @@
 package io.pacer.store.campaign;
 
-import io.pacer.store.error.InvalidFieldException;
+import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.campaign.CampaignConfig;
+import io.pacer.engine.campaign.Regime;
+import io.pacer.store.error.ConflictException;
+import io.pacer.store.error.InvalidFieldException;
 import io.pacer.pacing.DialMode;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -37,6 +40,8 @@ import java.util.Map;
  * @param retryRules         rule per retry class; missing classes use {@link RetryRule#DEFAULT}
  * @param responsibleUsers   users who get its calls
  * @param responsibleGroups  groups whose members get its calls
+ * @param compliance         the regime and the figures it leaves to the campaign; its floors bound the
+ *                           abandon target, ring timeout, connect limit, calling window and lockout
  */
 public record Campaign(
         long id,
@@ -63,7 +68,8 @@ public record Campaign(
         List<HoursPeriod> hours,
         Map<RetryClass, RetryRule> retryRules,
         List<Long> responsibleUsers,
-        List<Long> responsibleGroups) {
+        List<Long> responsibleGroups,
+        Compliance compliance) {
 
     /** The subject template used when none is given. */
     public static final String DEFAULT_SUBJECT = "{calltype} {date} {time}: {callresult}";
@@ -105,11 +111,72 @@ public record Campaign(
         responsibleUsers = List.copyOf(responsibleUsers == null ? List.of() : responsibleUsers);
         responsibleGroups = List.copyOf(responsibleGroups == null ? List.of() : responsibleGroups);
         description = description == null ? "" : description;
+        compliance = compliance == null ? Compliance.LEGACY : compliance;
+        checkRegime(compliance, abandonTarget, ringTimeoutMillis, connectLimitMillis, windowStartMinute, windowEndMinute);
+    }
+
+    /** A campaign under no regulator ({@link Compliance#LEGACY}), as stored before regimes existed. */
+    public Campaign(long id, String name, String description, CampaignStatus status, boolean done, String lockOwner,
+            String timeZone, DialMode dialMode, double callsPerReadyAgent, double callsPerWrapAgent, double abandonTarget,
+            long ringTimeoutMillis, long connectLimitMillis, int maxChannels, List<String> displayNumbers, int maxAttempts,
+            int windowStartMinute, int windowEndMinute, String subjectTemplate, boolean clock24, String defaultRegion,
+            List<HoursPeriod> hours, Map<RetryClass, RetryRule> retryRules, List<Long> responsibleUsers,
+            List<Long> responsibleGroups) {
+        this(id, name, description, status, done, lockOwner, timeZone, dialMode, callsPerReadyAgent, callsPerWrapAgent,
+                abandonTarget, ringTimeoutMillis, connectLimitMillis, maxChannels, displayNumbers, maxAttempts,
+                windowStartMinute, windowEndMinute, subjectTemplate, clock24, defaultRegion, hours, retryRules,
+                responsibleUsers, responsibleGroups, Compliance.LEGACY);
+    }
+
+    /** Refuses, naming the setting, any figure that breaks the campaign's regime. */
+    private static void checkRegime(Compliance compliance, double abandonTarget, long ringTimeoutMillis,
+            long connectLimitMillis, int windowStartMinute, int windowEndMinute) {
+        Regime r = compliance.regime();
+        String under = " under " + r.name().toLowerCase(java.util.Locale.ROOT);
+        require(abandonTarget <= r.abandonCap(), "abandonTarget", "must be at most " + r.abandonCap() + under);
+        require(ringTimeoutMillis >= r.minRingMillis(), "ringTimeoutMillis", "must be at least " + r.minRingMillis() + under);
+        require(connectLimitMillis <= r.maxConnectLimitMillis(), "connectLimitMillis", "must be at most "
+                + r.maxConnectLimitMillis() + under + " (the message must start within " + r.messageDeadlineMillis()
+                + " ms of the answer, with " + Regime.MESSAGE_MARGIN_MILLIS + " ms to spare)");
+        require(windowStartMinute >= r.earliestStartMinute(), "windowStartMinute",
+                "must be at least " + r.earliestStartMinute() + under);
+        require(windowEndMinute <= r.latestEndMinute(), "windowEndMinute", "must be at most " + r.latestEndMinute() + under);
+        require(compliance.lockoutMinutes() >= r.lockoutMinutes(), "lockoutMinutes",
+                "must be at least " + r.lockoutMinutes() + under);
+        require(compliance.lockoutMinutes() <= 366L * 24 * 60, "lockoutMinutes", "must be at most a year (527040)");
+    }
+
+    /**
+     * Refuses to start a campaign whose regime requires a message for abandoned customers when it has none
+     * and its mode can abandon (predictive, power, adaptive); agent-first and progressive modes never abandon
+     * a call with no agent reserved, so they may start without one.
+     */
+    public void requireStartable() {
+        boolean canAbandon = switch (dialMode) {
+            case PREDICTIVE, POWER, ADAPTIVE -> true;
+            default -> false;
+        };
+        if (canAbandon && compliance.regime().requiresMessage() && !compliance.hasMessage()) {
+            throw new ConflictException("abandonMessage", "a " + dialMode.name().toLowerCase(java.util.Locale.ROOT)
+                    + " campaign under " + compliance.regime().name().toLowerCase(java.util.Locale.ROOT)
+                    + " must have a message for abandoned calls before it starts");
+        }
     }
 
     /** The retry rule for a class, the default where the campaign sets none. */
     public RetryRule retryRule(RetryClass retryClass) {
         return retryRules.getOrDefault(retryClass, RetryRule.DEFAULT);
+    }
+
+    /**
+     * How long after a call with this outcome its contact waits before it is due again: the retry rule's delay
+     * for its class, but never less than the campaign's redial lockout after an abandoned call (no agent in
+     * time, or the customer hung up waiting for one: 72 h under Ofcom).
+     */
+    public long retryDelayMillis(CallOutcome outcome) {
+        long ruleMillis = retryRule(RetryClass.of(outcome)).delaySeconds() * 1000;
+        boolean abandoned = outcome == CallOutcome.ABANDONED || outcome == CallOutcome.CUSTOMER_HUNG_UP;
+        return abandoned ? Math.max(ruleMillis, compliance.lockoutMinutes() * 60_000L) : ruleMillis;
     }
 
     /** The campaign's time zone as an id. */
@@ -128,7 +195,7 @@ public record Campaign(
         return new Campaign(newId, newName, description, status, newDone, newLockOwner, timeZone, dialMode,
                 callsPerReadyAgent, callsPerWrapAgent, abandonTarget, ringTimeoutMillis, connectLimitMillis, maxChannels,
                 displayNumbers, maxAttempts, windowStartMinute, windowEndMinute, subjectTemplate, clock24, defaultRegion,
-                hours, retryRules, responsibleUsers, responsibleGroups);
+                hours, retryRules, responsibleUsers, responsibleGroups, compliance);
     }
 
     private static boolean validZone(String zone) {

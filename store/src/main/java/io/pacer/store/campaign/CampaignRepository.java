@@ -1,5 +1,6 @@
 package io.pacer.store.campaign;
 
+import io.pacer.engine.campaign.Regime;
 import io.pacer.store.db.Database;
 import io.pacer.store.db.Jdbc;
 import io.pacer.store.error.InvalidFieldException;
@@ -36,14 +37,16 @@ public final class CampaignRepository {
                     INSERT INTO campaigns(name, description, status, done, time_zone, dial_mode, calls_per_ready_agent,
                       calls_per_wrap_agent, abandon_target, ring_timeout_millis, connect_limit_millis, max_channels,
                       display_numbers, max_attempts, window_start_minute, window_end_minute, subject_template, clock24,
-                      default_region, created_millis)
-                    VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+                      default_region, regime, abandon_message, lockout_minutes, dial_unknown_zones, holidays, created_millis)
+                    VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
                     campaign.name(), campaign.description(), campaign.status(), campaign.timeZone(), campaign.dialMode(),
                     campaign.callsPerReadyAgent(), campaign.callsPerWrapAgent(), campaign.abandonTarget(),
                     campaign.ringTimeoutMillis(), campaign.connectLimitMillis(), campaign.maxChannels(),
                     String.join(",", campaign.displayNumbers()), campaign.maxAttempts(), campaign.windowStartMinute(),
                     campaign.windowEndMinute(), campaign.subjectTemplate(), campaign.clock24(), campaign.defaultRegion(),
-                    nowMillis);
+                    campaign.compliance().regime(), campaign.compliance().abandonMessage(),
+                    campaign.compliance().lockoutMinutes(), campaign.compliance().dialUnknownZones(),
+                    holidays(campaign), nowMillis);
             writeChildren(c, id, campaign);
             return load(c, id).orElseThrow();
         });
@@ -61,13 +64,17 @@ public final class CampaignRepository {
                     UPDATE campaigns SET name = ?, description = ?, status = ?, time_zone = ?, dial_mode = ?,
                       calls_per_ready_agent = ?, calls_per_wrap_agent = ?, abandon_target = ?, ring_timeout_millis = ?,
                       connect_limit_millis = ?, max_channels = ?, display_numbers = ?, max_attempts = ?,
-                      window_start_minute = ?, window_end_minute = ?, subject_template = ?, clock24 = ?, default_region = ?
+                      window_start_minute = ?, window_end_minute = ?, subject_template = ?, clock24 = ?, default_region = ?,
+                      regime = ?, abandon_message = ?, lockout_minutes = ?, dial_unknown_zones = ?, holidays = ?
                     WHERE id = ?""",
                     campaign.name(), campaign.description(), campaign.status(), campaign.timeZone(), campaign.dialMode(),
                     campaign.callsPerReadyAgent(), campaign.callsPerWrapAgent(), campaign.abandonTarget(),
                     campaign.ringTimeoutMillis(), campaign.connectLimitMillis(), campaign.maxChannels(),
                     String.join(",", campaign.displayNumbers()), campaign.maxAttempts(), campaign.windowStartMinute(),
-                    campaign.windowEndMinute(), campaign.subjectTemplate(), campaign.clock24(), campaign.defaultRegion(), id);
+                    campaign.windowEndMinute(), campaign.subjectTemplate(), campaign.clock24(), campaign.defaultRegion(),
+                    campaign.compliance().regime(), campaign.compliance().abandonMessage(),
+                    campaign.compliance().lockoutMinutes(), campaign.compliance().dialUnknownZones(),
+                    holidays(campaign), id);
             for (String table : List.of("campaign_hours", "retry_rules", "campaign_responsibles")) {
                 Jdbc.update(c, "DELETE FROM " + table + " WHERE campaign_id = ?", id);
             }
@@ -243,6 +250,10 @@ public final class CampaignRepository {
         }
     }
 
+    private static String holidays(Campaign campaign) {
+        return String.join(",", campaign.compliance().holidays());
+    }
+
     private static Optional<Campaign> load(Connection c, long id) throws SQLException {
         List<HoursPeriod> hours = Jdbc.query(c,
                 "SELECT weekday, start_minute, end_minute FROM campaign_hours WHERE campaign_id = ? ORDER BY weekday, start_minute",
@@ -265,7 +276,10 @@ public final class CampaignRepository {
                     rs.getLong("ring_timeout_millis"), rs.getLong("connect_limit_millis"), rs.getInt("max_channels"),
                     numbers.isEmpty() ? List.of() : List.of(numbers.split(",")), rs.getInt("max_attempts"),
                     rs.getInt("window_start_minute"), rs.getInt("window_end_minute"), rs.getString("subject_template"),
-                    rs.getInt("clock24") == 1, rs.getString("default_region"), hours, rules, users, groups);
+                    rs.getInt("clock24") == 1, rs.getString("default_region"), hours, rules, users, groups,
+                    new Compliance(Regime.valueOf(rs.getString("regime")), rs.getString("abandon_message"),
+                            rs.getLong("lockout_minutes"), rs.getInt("dial_unknown_zones") == 1,
+                            rs.getString("holidays").isEmpty() ? List.of() : List.of(rs.getString("holidays").split(","))));
         }, id);
     }
 }

@@ -59,7 +59,8 @@ final class CallResults {
                     UPDATE callbacks SET state = 'DONE' WHERE id = (SELECT callback_id FROM contacts WHERE id = ?)""", call.contactId);
             Jdbc.update(c, "UPDATE contacts SET callback_id = NULL, owner_agent_id = -1, dial_number = NULL WHERE id = ?", call.contactId);
         } else {
-            retry(c, campaign, call.contactId, RetryClass.of(call.outcome), call.endMillis, "DIALING");
+            retry(c, campaign, call.contactId, RetryClass.of(call.outcome), call.endMillis,
+                    campaign.retryDelayMillis(call.outcome), "DIALING");
         }
     }
 
@@ -69,12 +70,18 @@ final class CallResults {
      */
     static void retry(Connection c, Campaign campaign, long contactId, RetryClass retryClass, long nowMillis, String fromState)
             throws SQLException {
+        retry(c, campaign, contactId, retryClass, nowMillis, campaign.retryRule(retryClass).delaySeconds() * 1000, fromState);
+    }
+
+    /** As above, due again after {@code delayMillis} (the rule's delay, or a regime's lockout after an abandon). */
+    static void retry(Connection c, Campaign campaign, long contactId, RetryClass retryClass, long nowMillis,
+            long delayMillis, String fromState) throws SQLException {
         RetryRule rule = campaign.retryRule(retryClass);
         String column = retryClass.attemptsColumn();
         Jdbc.update(c, "UPDATE contacts SET attempts = attempts + 1, " + column + " = " + column + " + 1, "
                 + "state = CASE WHEN " + column + " + 1 >= ? OR attempts + 1 >= ? THEN 'EXHAUSTED' ELSE 'READY' END, "
                 + "next_due_millis = ? WHERE id = ? AND state = ?",
-                rule.maxAttempts(), campaign.maxAttempts(), nowMillis + rule.delaySeconds() * 1000, contactId, fromState);
+                rule.maxAttempts(), campaign.maxAttempts(), nowMillis + delayMillis, contactId, fromState);
     }
 
     /** The contact's case in the campaign (named after the campaign), created on its first activity. */

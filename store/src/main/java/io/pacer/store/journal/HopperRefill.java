@@ -145,7 +145,7 @@ public final class HopperRefill implements AutoCloseable {
                         blocked.addBatch();
                         continue;
                     }
-                    long window = CampaignSchedule.contactWindow(campaign, (String) row[4], now);
+                    long window = CampaignSchedule.contactWindow(campaign, (String) row[4], (String) row[1], now);
                     if (window <= now) {
                         Jdbc.bind(later, -window, id);
                         later.addBatch();
