@@ -69,6 +69,28 @@ public final class ContactRepository {
         });
     }
 
+    /**
+     * The operator's way out for a contact stuck DIALING: back to the list (READY, or CALLBACK when a callback
+     * waits), due now, with no attempt booked. Refused while an engine holds the campaign's lock, because then
+     * the contact may be in its hopper or in a call; stop the campaign (or clear a dead engine's lock) first.
+     * A contact that is not DIALING is returned unchanged.
+     */
+    public Contact release(long campaignId, long contactId, long nowMillis) {
+        return db.write(c -> {
+            writable(c, campaignId);
+            Contact old = get(c, campaignId, contactId);
+            String owner = Jdbc.one(c, "SELECT lock_owner FROM campaigns WHERE id = ?", rs -> rs.getString(1), campaignId)
+                    .orElse(null);
+            if (old.state() == ContactState.DIALING && owner != null) {
+                throw new ConflictException("state", "the campaign is running on engine " + owner
+                        + "; stop it (or clear the lock of an engine that is gone) before releasing its contacts");
+            }
+            Jdbc.update(c, "UPDATE contacts SET state = CASE WHEN callback_id IS NULL THEN 'READY' ELSE 'CALLBACK' END,"
+                    + " next_due_millis = ? WHERE id = ? AND state = 'DIALING'", nowMillis, contactId);
+            return get(c, campaignId, contactId);
+        });
+    }
+
     /** Deletes a contact; a contact being dialled is a conflict. */
     public void delete(long campaignId, long contactId) {
         db.write(c -> {
