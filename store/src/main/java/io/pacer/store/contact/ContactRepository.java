@@ -79,9 +79,9 @@ public final class ContactRepository {
         return db.write(c -> {
             writable(c, campaignId);
             Contact old = get(c, campaignId, contactId);
-            String owner = Jdbc.one(c, "SELECT lock_owner FROM campaigns WHERE id = ?", rs -> rs.getString(1), campaignId)
-                    .orElse(null);
-            if (old.state() == ContactState.DIALING && owner != null) {
+            String owner = Jdbc.one(c, "SELECT COALESCE(lock_owner, '') FROM campaigns WHERE id = ?", rs -> rs.getString(1),
+                    campaignId).orElse("");
+            if (old.state() == ContactState.DIALING && !owner.isEmpty()) {
                 throw new ConflictException("state", "the campaign is running on engine " + owner
                         + "; stop it (or clear the lock of an engine that is gone) before releasing its contacts");
             }

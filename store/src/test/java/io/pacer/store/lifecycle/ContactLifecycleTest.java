@@ -107,4 +107,90 @@ class ContactLifecycleTest {
             assertEquals(1, again.resumeCampaigns().size(), "the campaign it ran resumes");
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("io.pacer.store.TestDatabases#bothUrls")
+    void recoveryCoversCampaignsNoEngineHoldsAndLeavesAnotherEnginesAlone(String[] db) {
+        long unlocked;
+        long theirs;
+        try (Storage storage = open(db, "e1")) {
+            unlocked = newCampaign(storage, "Stopped").id();
+            theirs = newCampaign(storage, "Theirs").id();
+            importNumbers(storage, unlocked, 5);
+            importNumbers(storage, theirs, 1);
+            assertTrue(storage.campaigns().lock(theirs, "e2", System.currentTimeMillis()));
+            storage.db().write(c -> Jdbc.update(c, "UPDATE contacts SET state = 'DIALING'"));
+        }
+        // Opened with the stranded contacts of a stopped campaign, as left by engines before this version.
+        try (Storage again = open(db, "e1")) {
+            assertEquals(5, again.recoveredAtStart(), "the stranded contacts of the unlocked campaign");
+            assertEquals(0, count(again.db(), "SELECT COUNT(*) FROM contacts WHERE campaign_id = ? AND state = 'DIALING'", unlocked));
+            assertEquals(1, count(again.db(), "SELECT COUNT(*) FROM contacts WHERE campaign_id = ? AND state = 'DIALING'", theirs),
+                    "a campaign another engine runs is its own to repair");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.pacer.store.TestDatabases#both")
+    void anOperatorReleasesAStuckContactOnceNoEngineHoldsTheCampaign(Supplier<Database> database) {
+        try (Storage storage = Storage.over(database.get(), "e1", SystemClock.INSTANCE)) {
+            long id = newCampaign(storage, "Stuck").id();
+            importNumbers(storage, id, 1);
+            long contact = storage.db().read(c -> Jdbc.number(c, "SELECT id FROM contacts"));
+            storage.db().write(c -> Jdbc.update(c, "UPDATE contacts SET state = 'DIALING', next_due_millis = ?",
+                    Long.MAX_VALUE / 2));
+            assertTrue(storage.campaigns().lock(id, "gone", System.currentTimeMillis()));
+            ConflictException running = assertThrows(ConflictException.class,
+                    () -> storage.contacts().release(id, contact, System.currentTimeMillis()));
+            assertTrue(running.getMessage().contains("gone"), running.getMessage());
+            storage.campaigns().clearLock(id);
+            long now = System.currentTimeMillis();
+            assertEquals(ContactState.READY, storage.contacts().release(id, contact, now).state());
+            assertEquals(now, storage.contacts().get(id, contact).nextDueMillis(), "due at once");
+            assertEquals(0, count(storage.db(), "SELECT COUNT(*) FROM activities"), "no attempt booked");
+            assertEquals("Renamed", storage.contacts().edit(id, contact, null, null, "Renamed", null, null).name(),
+                    "a released contact can be edited");
+            storage.contacts().delete(id, contact);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.pacer.store.TestDatabases#both")
+    void aDuplicateKeepsTheDoNotCallListHoursAndRetriesAndNeverQueuesABlockedNumber(Supplier<Database> database)
+            throws Exception {
+        try (Storage storage = Storage.over(database.get(), "e1", SystemClock.INSTANCE)) {
+            List<HoursPeriod> hours = new java.util.ArrayList<>();
+            for (int day = 1; day <= 7; day++) {
+                hours.add(new HoursPeriod(day, 0, 1440));
+            }
+            Campaign source = storage.campaigns().create(new Campaign(0, "Source", "", CampaignStatus.ENABLED,
+                    false, null, "UTC", DialMode.PROGRESSIVE, 1, 0, 0.03, 15_000, 2_000, 20, List.of(), 10, 0, 1440,
+                    Campaign.DEFAULT_SUBJECT, true, "DE", hours, Map.of(RetryClass.FAILURE, new RetryRule(900, 3),
+                    RetryClass.BUSY, new RetryRule(120, 2)), List.of(), List.of()), System.currentTimeMillis());
+            importNumbers(storage, source.id(), 20);
+            String blocked = "+49302000007";
+            storage.doNotCall().add(source.id(), blocked, System.currentTimeMillis());
+            Campaign copy = storage.campaigns().duplicate(source.id(), "Copy", System.currentTimeMillis());
+
+            assertEquals(List.of(blocked), storage.doNotCall().list(copy.id()));
+            assertEquals(hours, copy.hours());
+            assertEquals(source.retryRules(), copy.retryRules());
+            assertEquals(ContactState.CLOSED, storage.db().read(c -> Jdbc.one(c,
+                    "SELECT state FROM contacts WHERE campaign_id = ? AND phone = ?", rs -> ContactState.valueOf(rs.getString(1)),
+                    copy.id(), blocked)).orElseThrow());
+            storage.startCampaign(copy.id());
+            Set<String> dialled = new HashSet<>();
+            ContactSlot slot = new ContactSlot();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (dialled.size() < 19 && System.currentTimeMillis() < deadline) {
+                if (storage.hopper().next((int) copy.id(), System.currentTimeMillis(), slot)) {
+                    dialled.add(slot.number);
+                } else {
+                    Thread.sleep(10);
+                }
+            }
+            assertEquals(19, dialled.size(), "every other number of the copy is dialled");
+            assertFalse(dialled.contains(blocked), "the number blocked in the source is never dialled by the copy");
+        }
+    }
 }
