@@ -90,7 +90,8 @@ public final class CampaignRepository {
         db.write(c -> {
             Jdbc.update(c, """
                     INSERT INTO contacts(campaign_id, phone, name, fields, time_zone, state, next_due_millis)
-                    SELECT ?, phone, name, fields, time_zone, 'READY', ? FROM contacts WHERE campaign_id = ?""",
+                    SELECT ?, phone, name, fields, time_zone, 'READY', ? FROM contacts
+                    WHERE campaign_id = ? AND state <> 'ARCHIVED'""",
                     copy.id(), nowMillis, id);
             Jdbc.update(c, """
                     INSERT INTO custom_outcomes(campaign_id, name, result_group, behaviour)
