@@ -134,4 +134,28 @@ class ContactLifecycleApiTest {
             assertEquals(Set.of("+4930111111", "+4930111113"), dialled);
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("io.pacer.store.TestDatabases#both")
+    void importsRefuseBadSeparatorsReportStrayQuotesAndDryRunsStoreNothing(Supplier<Database> db) throws Exception {
+        try (ApiHarness api = new ApiHarness(db)) {
+            long id = api.campaign("");
+            for (String separator : List.of("%0A", "%22", "%0D")) {
+                ApiHarness.Reply refused = api.importCsv(id, "APPEND", "phone,name\n+4930111111,A\n", "&separator=" + separator);
+                assertEquals(400, refused.status(), refused.text());
+                assertEquals("separator", refused.get("error").get("field").asText());
+            }
+            ApiHarness.Reply bom = api.importCsv(id, "APPEND", "\uFEFFphone,name\n+4930111111,\"Ann\n+4930111112,Bob\n", "");
+            assertEquals(201, bom.status(), bom.text());
+            assertEquals(1, bom.get("imported").asLong());
+            assertEquals(1, bom.get("rejected").asLong());
+            assertEquals(2, bom.get("errors").get(0).get("line").asLong());
+            ApiHarness.Reply dry = api.importCsv(id, "REPLACE", "phone,name\n+4930111113,Cy\n", "&dryRun=true");
+            assertEquals(200, dry.status(), dry.text());
+            assertTrue(dry.get("dryRun").asBoolean());
+            assertEquals(1, dry.get("archived").asLong());
+            assertEquals(1, api.get("/api/v1/campaigns/" + id + "/contacts", api.adminToken).json().size(), "nothing stored");
+            assertEquals(1, api.get("/api/v1/campaigns/" + id + "/imports", api.adminToken).json().size());
+        }
+    }
 }
