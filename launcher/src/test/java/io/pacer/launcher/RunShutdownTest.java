@@ -65,7 +65,10 @@ class RunShutdownTest {
         Path dir = Files.createTempDirectory("pacer-sigterm");
         Path config = dir.resolve("pacer.yaml");
         Files.writeString(config, "sip:\n  bindAddress: 127.0.0.1\n  port: " + SIP_PORT.getAndIncrement()
-                + "\n  rtp: {portMin: 31000, portMax: 31100}\nstorage:\n  url: \"" + db[0] + "\"\n"
+                + "\n  rtp: {portMin: 31000, portMax: 31100}\n"
+                // A carrier nobody answers for; with no agent logged in, the core places no call anyway.
+                + "  trunks:\n    - {name: carrier, address: \"127.0.0.1:25999\", campaigns: [" + campaignId + "]}\n"
+                + "storage:\n  url: \"" + db[0] + "\"\n"
                 + (db[1] == null ? "" : "  user: " + db[1] + "\n") + "  engineId: " + ENGINE
                 + "\napi:\n  host: 127.0.0.1\n  port: 0\n  adminToken: 0123456789abcdef-token\n");
         Path out = dir.resolve("out.log");
