@@ -21,6 +21,9 @@ import java.util.Map;
  */
 public final class ContactRepository {
 
+    private static final String BEING_DIALLED = "the contact is being dialled (if it is stuck, stop the campaign and"
+            + " POST .../contacts/{contactId}/release)";
+
     private final Database db;
 
     /** Repository over a database. */
@@ -55,7 +58,7 @@ public final class ContactRepository {
             writable(c, campaignId);
             Contact old = get(c, campaignId, contactId);
             if (old.state() == ContactState.DIALING) {
-                throw new ConflictException("state", "the contact is being dialled");
+                throw new ConflictException("state", BEING_DIALLED);
             }
             if (e164 != null && !e164.equals(old.phone())
                     && Jdbc.number(c, "SELECT COUNT(*) FROM contacts WHERE campaign_id = ? AND phone = ?", campaignId, e164) > 0) {
@@ -97,7 +100,7 @@ public final class ContactRepository {
             writable(c, campaignId);
             Contact old = get(c, campaignId, contactId);
             if (old.state() == ContactState.DIALING) {
-                throw new ConflictException("state", "the contact is being dialled");
+                throw new ConflictException("state", BEING_DIALLED);
             }
             return Jdbc.update(c, "DELETE FROM contacts WHERE id = ?", contactId);
         });
