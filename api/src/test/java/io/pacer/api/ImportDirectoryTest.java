@@ -31,6 +31,12 @@ class ImportDirectoryTest {
             assertEquals(2, r.get("imported").asLong());
             assertEquals("file", api.importCsv(id, "APPEND", "", "&file=../etc/passwd").get("error").get("field").asText());
             assertEquals(404, api.importCsv(id, "APPEND", "", "&file=missing.csv").status());
+            Path outside = Files.createTempFile("pacer-outside", ".csv");
+            Files.writeString(outside, "phone;name\n+4930333333;Secret\n");
+            Files.createSymbolicLink(dir.resolve("link.csv"), outside);
+            assertEquals(404, api.importCsv(id, "APPEND", "", "&file=link.csv&separator=%3B").status(),
+                    "a symbolic link out of the import directory is not followed");
+            assertEquals(2, storage.contacts().countByState(id).get(io.pacer.store.contact.ContactState.READY));
         }
     }
 }

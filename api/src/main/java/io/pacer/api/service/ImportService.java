@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -62,7 +63,8 @@ public final class ImportService {
             throw new InvalidFieldException("file", "must be a plain file name in the import directory");
         }
         Path path = importDir.resolve(name);
-        if (!Files.isRegularFile(path)) {
+        if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            // A symbolic link is refused like a missing file: it could point anywhere outside the directory.
             throw new NotFoundException("file", name);
         }
         return path;
