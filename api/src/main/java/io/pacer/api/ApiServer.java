@@ -19,6 +19,11 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.pacer.store.Storage;
@@ -41,6 +46,12 @@ public final class ApiServer implements AutoCloseable {
      * are dropped in the import directory and imported from there, streamed.
      */
     public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+    /** Longest request line (method, URI, version); a longer one is answered 414. */
+    public static final int MAX_LINE_BYTES = 8 * 1024;
+
+    /** Largest header block; a larger one is answered 431. */
+    public static final int MAX_HEADER_BYTES = 16 * 1024;
 
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
     private final EventLoopGroup workers = new NioEventLoopGroup(2);
@@ -82,17 +93,35 @@ public final class ApiServer implements AutoCloseable {
         all.addAll(CallRoutes.routes(new CallService(storage, engine), new AgentService(storage, engine)));
         all.addAll(StatsRoutes.routes(new StatsService(storage, engine), campaigns, registry));
         routes = List.copyOf(all);
-        ApiHandler handler = new ApiHandler(routes, storage.users(), blocking, new EventStreams(blocking));
+        ApiHandler handler = new ApiHandler(routes, RouteContract.load(), storage.users(), blocking, new EventStreams(blocking));
         channel = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY_BYTES), handler);
+                        ch.pipeline().addLast(new HttpServerCodec(MAX_LINE_BYTES, MAX_HEADER_BYTES, 8192), new BodyLimit(), handler);
                     }
                 })
                 .bind(host, port).sync().channel();
+    }
+
+    /**
+     * Aggregates a request's body up to {@link #MAX_BODY_BYTES}; a larger one is answered 413 with a problem
+     * body saying the limit and where large lists go instead, and the connection is closed.
+     */
+    private static final class BodyLimit extends HttpObjectAggregator {
+        BodyLimit() {
+            super(MAX_BODY_BYTES);
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            var response = Problem.of(413, "body_too_large", "Content too large", "body", "the body is over "
+                    + MAX_BODY_BYTES + " bytes; put large lists in the import directory and import them with ?file=").toHttp();
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     /** The port it listens on. */

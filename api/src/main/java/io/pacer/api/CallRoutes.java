@@ -2,6 +2,7 @@ package io.pacer.api;
 
 import io.pacer.api.service.AgentService;
 import io.pacer.api.service.CallService;
+import io.pacer.engine.agent.AgentState;
 import io.pacer.engine.port.AgentSessions;
 import io.pacer.store.callback.CallbackRequest;
 import io.pacer.store.error.InvalidFieldException;
@@ -39,18 +40,9 @@ final class CallRoutes {
                 return new ApiResponse(calling ? 202 : 200, Map.of("agentId", r.user().id(), "campaignId", campaign,
                         "state", calling ? "CALLING_PHONE" : "LOGGED_IN"), null);
             }),
-            new Route("POST", "/api/v1/agents/me/ready", Role.AGENT, r -> {
-                agents.ready(r.user());
-                return ApiResponse.ok(Map.of("agentId", r.user().id(), "state", "READY"));
-            }),
-            new Route("POST", "/api/v1/agents/me/pause", Role.AGENT, r -> {
-                agents.pause(r.user());
-                return ApiResponse.ok(Map.of("agentId", r.user().id(), "state", "PAUSED"));
-            }),
-            new Route("POST", "/api/v1/agents/me/logout", Role.AGENT, r -> {
-                agents.logout(r.user());
-                return ApiResponse.ok(Map.of("agentId", r.user().id(), "state", "LOGGED_OUT"));
-            }),
+            new Route("POST", "/api/v1/agents/me/ready", Role.AGENT, r -> agentState(r, agents.ready(r.user()), "READY")),
+            new Route("POST", "/api/v1/agents/me/pause", Role.AGENT, r -> agentState(r, agents.pause(r.user()), "PAUSED")),
+            new Route("POST", "/api/v1/agents/me/logout", Role.AGENT, r -> agentState(r, agents.logout(r.user()), "LOGGED_OUT")),
             new Route("GET", "/api/v1/callbacks", Role.AGENT, r -> ApiResponse.ok(calls.callbacks(r.user(),
                     r.boolParam("own", false), r.boolParam("groups", false), r.boolParam("open", false),
                     r.intParam("campaignId", 0, 0, Integer.MAX_VALUE)))),
@@ -65,6 +57,17 @@ final class CallRoutes {
         );
     }
 
+    /**
+     * The state the core reached (200), or, when no core can tell, 202 with the state asked for: a reply never
+     * claims a state the agent is not in.
+     */
+    private static ApiResponse agentState(ApiRequest r, AgentState reached, String requested) {
+        if (reached == null) {
+            return new ApiResponse(202, Map.of("agentId", r.user().id(), "requested", requested), null);
+        }
+        return ApiResponse.ok(Map.of("agentId", r.user().id(), "state", reached.name()));
+    }
+
     /** The callback of a CALL_AGAIN outcome, or {@code null} when the body has none. */
     private static CallbackRequest callback(JsonBody cb) {
         if (cb == null) {
@@ -75,7 +78,12 @@ final class CallRoutes {
         if (dueMillis < 0) {
             throw new InvalidFieldException("callback.dueAt", "missing");
         }
+        long alarmMillis = cb.instant("alarmAt", -1);
+        if (alarmMillis > dueMillis) {
+            // A reminder after the callback is due reminds no one in time.
+            throw new InvalidFieldException("callback.alarmAt", "must not be after callback.dueAt");
+        }
         return new CallbackRequest(dueMillis, cb.text("number", null), cb.bool("personal", true),
-                cb.whole("ownerGroupId", -1), cb.instant("alarmAt", -1));
+                cb.whole("ownerGroupId", -1), alarmMillis);
     }
 }

@@ -1,5 +1,7 @@
 package io.pacer.api;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
 import io.pacer.store.campaign.Campaign;
 import io.pacer.store.campaign.CampaignStatus;
 import io.pacer.store.campaign.HoursPeriod;
@@ -43,7 +45,7 @@ final class CampaignJson {
             hours = new ArrayList<>();
             for (JsonBody p : b.objects("hours")) {
                 p.only("weekday", "startMinute", "endMinute");
-                hours.add(new HoursPeriod((int) p.whole("weekday", -1), (int) p.whole("startMinute", -1), (int) p.whole("endMinute", -1)));
+                hours.add(new HoursPeriod(p.integer("weekday", -1), p.integer("startMinute", -1), p.integer("endMinute", -1)));
             }
         }
         Map<RetryClass, RetryRule> rules = base.retryRules();
@@ -55,7 +57,7 @@ final class CampaignJson {
                 if (rule != null) {
                     rule.only("delaySeconds", "maxAttempts");
                     rules.put(k, new RetryRule(rule.whole("delaySeconds", RetryRule.DEFAULT.delaySeconds()),
-                            (int) rule.whole("maxAttempts", RetryRule.DEFAULT.maxAttempts())));
+                            rule.integer("maxAttempts", RetryRule.DEFAULT.maxAttempts())));
                 }
             }
             var unknown = new ArrayList<String>();
@@ -73,12 +75,20 @@ final class CampaignJson {
                 b.text("timeZone", base.timeZone()), b.enumValue("dialMode", DialMode.class, base.dialMode()),
                 b.number("callsPerReadyAgent", base.callsPerReadyAgent()), b.number("callsPerWrapAgent", base.callsPerWrapAgent()),
                 b.number("abandonTarget", base.abandonTarget()), b.whole("ringTimeoutMillis", base.ringTimeoutMillis()),
-                b.whole("connectLimitMillis", base.connectLimitMillis()), (int) b.whole("maxChannels", base.maxChannels()),
+                b.whole("connectLimitMillis", base.connectLimitMillis()), b.integer("maxChannels", base.maxChannels()),
                 b.has("displayNumbers") ? b.texts("displayNumbers") : base.displayNumbers(),
-                (int) b.whole("maxAttempts", base.maxAttempts()), (int) b.whole("windowStartMinute", base.windowStartMinute()),
-                (int) b.whole("windowEndMinute", base.windowEndMinute()), b.text("subjectTemplate", base.subjectTemplate()),
-                b.bool("clock24", base.clock24()), b.text("defaultRegion", base.defaultRegion()), hours, rules,
+                b.integer("maxAttempts", base.maxAttempts()), b.integer("windowStartMinute", base.windowStartMinute()),
+                b.integer("windowEndMinute", base.windowEndMinute()), b.text("subjectTemplate", base.subjectTemplate()),
+                b.bool("clock24", base.clock24()), region(b.text("defaultRegion", base.defaultRegion())), hours, rules,
                 b.has("responsibleUsers") ? b.wholes("responsibleUsers") : base.responsibleUsers(),
                 b.has("responsibleGroups") ? b.wholes("responsibleGroups") : base.responsibleGroups());
+    }
+
+    /** A region the phone-number library knows: with an unknown one ("ZZ") every national number would fail. */
+    private static String region(String region) {
+        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
+            throw new InvalidFieldException("defaultRegion", "must be an ISO 3166 region the number library knows, such as US or DE");
+        }
+        return region;
     }
 }

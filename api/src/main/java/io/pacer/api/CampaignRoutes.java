@@ -39,7 +39,7 @@ final class CampaignRoutes {
             new Route("GET", base + "/{campaignId}/outcomes", Role.AGENT, r -> ApiResponse.ok(campaigns.outcomes(r.id("campaignId")))),
             new Route("POST", base + "/{campaignId}/outcomes", Role.SUPERVISOR, r -> {
                 JsonBody b = r.json().only("name", "resultGroup", "behaviour");
-                return ApiResponse.created(campaigns.addOutcome(r.id("campaignId"), b.text("name"), b.text("resultGroup"),
+                return ApiResponse.created(campaigns.addOutcome(r.id("campaignId"), outcomeName(b.text("name")), b.text("resultGroup"),
                         b.enumValue("behaviour", AgentOutcome.class, null)));
             }),
             new Route("POST", base + "/{campaignId}/imports", Role.SUPERVISOR, r -> {
@@ -49,14 +49,35 @@ final class CampaignRoutes {
                         r.param("timeZone", null));
                 InputStreamReader body = new InputStreamReader(new ByteArrayInputStream(r.body()), StandardCharsets.UTF_8);
                 boolean dryRun = r.boolParam("dryRun", false);
-                var report = imports.importCsv(id, r.param("file", null), body, r.param("separator", ","), mapping, mode,
-                        r.user().name(), dryRun);
+                var report = imports.importCsv(id, r.param("file", null), body, separator(r.param("separator", ",")), mapping,
+                        mode, r.user().name(), dryRun);
                 return dryRun ? ApiResponse.ok(report) : ApiResponse.created(report);
             }),
             new Route("GET", base + "/{campaignId}/imports", Role.SUPERVISOR, r -> ApiResponse.ok(imports.history(r.id("campaignId")))),
             new Route("GET", "/api/v1/imports/{importId}/errors", Role.SUPERVISOR, r -> ApiResponse.ok(Map.of("errors",
                     imports.errors(r.id("importId"), r.intParam("limit", 1000, 1, 100_000), r.intParam("offset", 0, 0, Integer.MAX_VALUE)))))
         );
+    }
+
+    /**
+     * A custom outcome's name, unless it is a built-in outcome's: an agent recording "DONE" must get the
+     * built-in behaviour, not whatever a custom outcome of that name would do (do-not-call, say).
+     */
+    static String outcomeName(String name) {
+        for (AgentOutcome builtIn : AgentOutcome.values()) {
+            if (builtIn.name().equalsIgnoreCase(name.trim())) {
+                throw new InvalidFieldException("name", "is the built-in outcome " + builtIn + "; choose another name");
+            }
+        }
+        return name;
+    }
+
+    /** The CSV separator: one character that cannot also end a line or quote a value. */
+    static String separator(String value) {
+        if (value.length() != 1 || value.equals("\"") || value.equals("\n") || value.equals("\r")) {
+            throw new InvalidFieldException("separator", "must be one character other than a quote or a line break");
+        }
+        return value;
     }
 
     /** A required enum query parameter. */

@@ -80,10 +80,16 @@ final class ContactRoutes {
         if (v == null) {
             return fallback;
         }
+        long value;
         try {
-            return Long.parseLong(v);
+            value = Long.parseLong(v);
         } catch (NumberFormatException e) {
             throw new InvalidFieldException(name, "must be a whole number");
         }
+        if (value < 0) {
+            // Ids and counts are never negative; -1 would index storage's per-campaign tables.
+            throw new InvalidFieldException(name, "must not be negative");
+        }
+        return value;
     }
 }

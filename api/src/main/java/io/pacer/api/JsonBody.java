@@ -1,5 +1,6 @@
 package io.pacer.api;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pacer.store.error.InvalidFieldException;
@@ -17,7 +18,14 @@ import java.util.Map;
  */
 public final class JsonBody {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Refuses a body with anything after its JSON value ({@code {"a":1} trailing}): half a request is not one. */
+    static final ObjectMapper MAPPER = CallIdJson.register(new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+
+    /** Longest text field accepted, in characters (documented as {@code maxLength} in {@code docs/openapi.json}). */
+    public static final int MAX_TEXT_CHARS = 4000;
+
+    /** Latest instant accepted, 9999-12-31T23:59:59.999Z: later ones overflow the epoch-millisecond times stored. */
+    public static final long MAX_EPOCH_MILLIS = 253_402_300_799_999L;
 
     private final JsonNode node;
     private final String prefix;
@@ -54,19 +62,16 @@ public final class JsonBody {
      * anything is read, so nothing is changed.
      */
     public JsonBody only(String... known) {
+        List<Problem.FieldError> unknown = new ArrayList<>();
         var names = node.fieldNames();
         while (names.hasNext()) {
             String n = names.next();
-            boolean found = false;
-            for (String k : known) {
-                if (k.equals(n)) {
-                    found = true;
-                    break;
-                }
+            if (!List.of(known).contains(n)) {
+                unknown.add(new Problem.FieldError(name(n), "unknown_field", "unknown field; known fields are " + String.join(", ", known)));
             }
-            if (!found) {
-                throw new InvalidFieldException(name(n), "unknown field; known fields are " + String.join(", ", known));
-            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new Problem.Refusal(new Problem(400, "unknown_field", "Unknown field", unknown));
         }
         return this;
     }
@@ -106,7 +111,7 @@ public final class JsonBody {
         if (!v.isTextual()) {
             throw new InvalidFieldException(name(field), "must be a string");
         }
-        return v.asText();
+        return limited(name(field), v.asText());
     }
 
     /** An optional number. */
@@ -131,6 +136,15 @@ public final class JsonBody {
             throw new InvalidFieldException(name(field), "must be a whole number");
         }
         return v.asLong();
+    }
+
+    /** An optional whole number that fits an {@code int}; a larger one is refused, never truncated. */
+    public int integer(String field, int fallback) {
+        long v = whole(field, fallback);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new InvalidFieldException(name(field), "must be within " + Integer.MIN_VALUE + ".." + Integer.MAX_VALUE);
+        }
+        return (int) v;
     }
 
     /** An optional boolean. */
@@ -161,16 +175,27 @@ public final class JsonBody {
     /** A time given as {@code <field>} (ISO-8601 instant) or {@code <field>Millis} (epoch ms), or {@code fallback}. */
     public long instant(String field, long fallback) {
         if (has(field + "Millis")) {
-            return whole(field + "Millis", fallback);
+            if (has(field)) {
+                throw new InvalidFieldException(name(field), "give either " + field + " or " + field + "Millis, not both");
+            }
+            long millis = whole(field + "Millis", fallback);
+            if (millis < 0 || millis > MAX_EPOCH_MILLIS) {
+                throw new InvalidFieldException(name(field + "Millis"), "must be within 0.." + MAX_EPOCH_MILLIS + " (year 9999)");
+            }
+            return millis;
         }
         String v = text(field, null);
         if (v == null) {
             return fallback;
         }
         try {
-            return Instant.parse(v).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(name(field), "must be an ISO-8601 instant such as 2030-01-31T09:30:00Z");
+            Instant at = Instant.parse(v);
+            if (at.isBefore(Instant.EPOCH) || at.toEpochMilli() > MAX_EPOCH_MILLIS) {
+                throw new InvalidFieldException(name(field), "must be between 1970 and the end of year 9999");
+            }
+            return at.toEpochMilli();
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw new InvalidFieldException(name(field), "must be an ISO-8601 instant such as 2030-01-31T09:30:00Z, before year 10000");
         }
     }
 
@@ -181,7 +206,7 @@ public final class JsonBody {
             if (!item.isTextual()) {
                 throw new InvalidFieldException(name(field), "must be an array of strings");
             }
-            out.add(item.asText());
+            out.add(limited(name(field), item.asText()));
         }
         return out;
     }
@@ -225,7 +250,7 @@ public final class JsonBody {
             if (!e.getValue().isTextual()) {
                 throw new InvalidFieldException(name(field) + "." + e.getKey(), "must be a string");
             }
-            out.put(e.getKey(), e.getValue().asText());
+            out.put(limited(name(field) + "." + e.getKey(), e.getKey()), limited(name(field) + "." + e.getKey(), e.getValue().asText()));
         }
         return out;
     }
@@ -241,6 +266,19 @@ public final class JsonBody {
         List<JsonNode> items = new ArrayList<>();
         v.forEach(items::add);
         return items;
+    }
+
+    /** The text, unless it is over {@link #MAX_TEXT_CHARS} (a 10 MiB description is a mistake or an attack) or holds a NUL. */
+    private static String limited(String fieldName, String text) {
+        if (text.length() > MAX_TEXT_CHARS) {
+            throw new Problem.Refusal(Problem.of(400, "too_long", "Text too long", fieldName,
+                    "is " + text.length() + " characters; at most " + MAX_TEXT_CHARS + " are accepted"));
+        }
+        if (text.indexOf('\u0000') >= 0) {
+            // PostgreSQL cannot store it in text, and no name or note needs it.
+            throw new InvalidFieldException(fieldName, "must not contain the NUL character (U+0000)");
+        }
+        return text;
     }
 
     private String name(String field) {

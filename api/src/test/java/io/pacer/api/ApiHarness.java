@@ -23,9 +23,9 @@ import java.util.function.Supplier;
 /**
  * Storage and the HTTP API on an ephemeral loopback port over one of the test databases, with a bootstrap
  * administrator and a small HTTP client; plus a stand-in for the core that takes contacts from the hopper and
- * records finished calls in the journal, as the real core does.
+ * records finished calls in the journal, as the real core does. Every reply is checked against
+ * {@code docs/openapi.json} ({@link OpenApiContract}): a response the document does not describe fails the test.
  */
-/** A client of a live API for tests: HTTP calls with a token, and helpers that set up users, campaigns and lists. */
 public final class ApiHarness implements AutoCloseable {
 
     public static final ObjectMapper JSON = new ObjectMapper();
@@ -87,6 +87,60 @@ public final class ApiHarness implements AutoCloseable {
 
     public Reply delete(String path, String token) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE(), token);
+    }
+
+    /** Any request: a method, a body of a content type ({@code null}: none) and a token. */
+    public Reply request(String method, String path, String token, String contentType, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder, token);
+    }
+
+    /**
+     * Sends {@code head} (request line and headers, without the blank line) over a plain socket, and nothing
+     * more: for requests an HTTP client will not send (a 20 KB header) or whose body the server must refuse
+     * unread (70 MiB announced). The reply is checked against the document like any other.
+     */
+    public Reply raw(String method, String path, String head) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            String status = line(in);
+            String type = null;
+            int length = 0;
+            for (String h = line(in); !h.isEmpty(); h = line(in)) {
+                String name = h.substring(0, h.indexOf(':')).trim().toLowerCase(java.util.Locale.ROOT);
+                String value = h.substring(h.indexOf(':') + 1).trim();
+                type = name.equals("content-type") ? value : type;
+                length = name.equals("content-length") ? Integer.parseInt(value) : length;
+            }
+            byte[] bytes = new byte[length];
+            in.readFully(bytes);
+            String body = new String(bytes, StandardCharsets.UTF_8);
+            int code = Integer.parseInt(status.split(" ")[1]);
+            OpenApiContract.check(method, path, code, type, body);
+            return new Reply(code, body.isEmpty() ? null : JSON.readTree(body), body);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String line(java.io.DataInputStream in) throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("connection closed after: " + out);
+            }
+            if (b != '\r') {
+                out.append((char) b);
+            }
+        }
+        return out.toString();
     }
 
     /** Creates a user through the API and returns its token. */
@@ -164,10 +218,14 @@ public final class ApiHarness implements AutoCloseable {
             builder.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpRequest request = builder.build();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode json = null;
             String body = response.body();
-            if (body != null && !body.isEmpty() && response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
+            String type = response.headers().firstValue("Content-Type").orElse(null);
+            OpenApiContract.check(request.method(), request.uri().getRawPath(), response.statusCode(), type, body);
+            if (body != null && !body.isEmpty() && type != null
+                    && (type.startsWith("application/json") || type.startsWith(Problem.MEDIA_TYPE))) {
                 json = JSON.readTree(body);
             }
             return new Reply(response.statusCode(), json, body);

@@ -1,5 +1,6 @@
 package io.pacer.api.service;
 
+import io.pacer.engine.agent.AgentState;
 import io.pacer.engine.control.EngineControl;
 import io.pacer.engine.port.AgentSessions;
 import io.pacer.store.Storage;
@@ -41,18 +42,41 @@ public final class AgentService {
         return opening;
     }
 
-    /** Makes the agent ready for calls. */
-    public void ready(User agent) {
+    /**
+     * Makes the agent ready for calls; refused for an agent logged in to no campaign.
+     *
+     * @return the state the core reached, or {@code null} when no core can tell
+     */
+    public AgentState ready(User agent) {
+        requireLoggedIn(agent);
         engine.agentReady((int) agent.id());
+        return engine.agentState((int) agent.id());
     }
 
-    /** Pauses the agent: no new calls. */
-    public void pause(User agent) {
+    /**
+     * Pauses the agent (after its current call, if any); refused for an agent logged in to no campaign.
+     *
+     * @return the state the core reached, or {@code null} when no core can tell
+     */
+    public AgentState pause(User agent) {
+        requireLoggedIn(agent);
         engine.agentPause((int) agent.id());
+        return engine.agentState((int) agent.id());
     }
 
-    /** Logs the agent out (after its current call, if any). */
-    public void logout(User agent) {
+    /**
+     * Logs the agent out (after its current call, if any).
+     *
+     * @return the state the core reached (still on the call while a logout waits for it), or {@code null}
+     */
+    public AgentState logout(User agent) {
         engine.agentLogout((int) agent.id());
+        return engine.agentState((int) agent.id());
+    }
+
+    private void requireLoggedIn(User agent) {
+        if (engine.agentState((int) agent.id()) == AgentState.LOGGED_OUT) {
+            throw new ConflictException("state", "not logged in to any campaign; log in to one first");
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.pacer.engine.core.PreviewAnswer;
 import io.pacer.store.Storage;
 import io.pacer.store.callback.Callback;
 import io.pacer.store.callback.CallbackRequest;
+import io.pacer.store.error.NotPermittedException;
 import io.pacer.store.contact.Contact;
 import io.pacer.store.journal.Activity;
 import io.pacer.store.journal.OutcomeRecorder.PreviewDecision;
@@ -39,6 +40,11 @@ public final class CallService {
 
     /** Records the agent's outcome of a call, with a callback when the outcome is CALL_AGAIN. */
     public Activity recordOutcome(User agent, long callId, String outcome, String note, CallbackRequest callback) {
+        if (callback != null && callback.ownerGroupId() >= 0 && agent.role() == Role.AGENT
+                && !storage.users().isMember(callback.ownerGroupId(), agent.id())) {
+            // An agent hands a callback to its own team, not to a group it cannot see into.
+            throw new NotPermittedException("callback.ownerGroupId", "you are not a member of group " + callback.ownerGroupId());
+        }
         // The agent may be faster than the core and the journal: let the core handle the call's end (it may
         // still be in the ring), then let the call's record reach the database.
         engine.awaitEventsHandled(JOURNAL_WAIT_MILLIS);

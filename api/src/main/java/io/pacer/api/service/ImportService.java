@@ -6,11 +6,11 @@ import io.pacer.store.contact.ImportMode;
 import io.pacer.store.contact.ImportReport;
 import io.pacer.store.error.InvalidFieldException;
 import io.pacer.store.error.NotFoundException;
+import io.pacer.store.error.NotPermittedException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -63,10 +63,19 @@ public final class ImportService {
             throw new InvalidFieldException("file", "must be a plain file name in the import directory");
         }
         Path path = importDir.resolve(name);
-        if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-            // A symbolic link is refused like a missing file: it could point anywhere outside the directory.
+        if (!Files.isRegularFile(path)) {
             throw new NotFoundException("file", name);
         }
-        return path;
+        try {
+            // A symbolic link in the directory must not reach a file outside it (an operator's drop folder is
+            // not a way to read /etc). The real path is the one opened, so the link cannot be swapped after.
+            Path real = path.toRealPath();
+            if (!real.startsWith(importDir.toRealPath())) {
+                throw new NotPermittedException("file", "links to a file outside the import directory");
+            }
+            return real;
+        } catch (IOException e) {
+            throw new NotFoundException("file", name);
+        }
     }
 }

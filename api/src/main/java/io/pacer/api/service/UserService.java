@@ -1,11 +1,13 @@
 package io.pacer.api.service;
 
 import io.pacer.store.Storage;
+import io.pacer.store.user.Group;
+import io.pacer.store.user.IssuedToken;
 import io.pacer.store.user.Role;
 import io.pacer.store.user.User;
 import java.util.List;
 
-/** Users with their bearer tokens, and groups; what administrators manage. */
+/** Users with their bearer tokens (issued, rotated, revoked; never read back), and groups; what administrators manage. */
 public final class UserService {
 
     private final Storage storage;
@@ -15,18 +17,48 @@ public final class UserService {
         this.storage = storage;
     }
 
-    /** Creates a user with a new bearer token. */
-    public User create(String name, Role role) {
+    /** Creates a user with a new bearer token, shown this once. */
+    public IssuedToken create(String name, Role role) {
         return storage.users().create(name, role);
     }
 
-    /** Every user. */
+    /** Every user, without tokens. */
     public List<User> list() {
         return storage.users().list();
+    }
+
+    /** One user, without its token. */
+    public User get(long userId) {
+        return storage.users().get(userId);
+    }
+
+    /** Disables or enables a user. */
+    public User setDisabled(long userId, boolean disabled) {
+        return storage.users().setDisabled(userId, disabled);
+    }
+
+    /** Deletes a user. */
+    public void delete(long userId) {
+        storage.users().delete(userId);
+    }
+
+    /** Issues a fresh token in place of the user's current one, shown this once. */
+    public IssuedToken rotateToken(long userId) {
+        return storage.users().rotateToken(userId);
+    }
+
+    /** Revokes the user's token. */
+    public void revokeToken(long userId) {
+        storage.users().revokeToken(userId);
     }
 
     /** Creates a group of existing users; returns its id. */
     public long createGroup(String name, List<Long> members) {
         return storage.users().createGroup(name, members);
+    }
+
+    /** Every group with its members. */
+    public List<Group> groups() {
+        return storage.users().groups();
     }
 }

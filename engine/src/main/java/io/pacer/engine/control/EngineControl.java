@@ -1,5 +1,6 @@
 package io.pacer.engine.control;
 
+import io.pacer.engine.agent.AgentState;
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.core.PreviewAnswer;
 import io.pacer.engine.port.AgentSessions;
@@ -36,6 +37,15 @@ public interface EngineControl extends CampaignStatsSource {
 
     /** An agent logs out (after its call, if it is on one); its phone session ends with the logout. */
     void agentLogout(int agentId);
+
+    /**
+     * The agent's state in the core once every event published before this call has been handled (so right
+     * after {@link #agentReady} it tells whether the agent became ready), or {@code null} when no core is
+     * attached or it did not answer in time. The API reports this instead of echoing what was asked.
+     */
+    default AgentState agentState(int agentId) {
+        return null;
+    }
 
     /**
      * Waits, up to {@code timeoutMillis}, until the core has handled every event published before this call

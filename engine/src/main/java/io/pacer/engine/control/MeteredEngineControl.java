@@ -93,6 +93,11 @@ public final class MeteredEngineControl implements EngineControl {
     }
 
     @Override
+    public io.pacer.engine.agent.AgentState agentState(int agentId) {
+        return inner.agentState(agentId);
+    }
+
+    @Override
     public CampaignStats stats(int campaignId) {
         return inner.stats(campaignId);
     }

@@ -1,5 +1,6 @@
 package io.pacer.engine.control;
 
+import io.pacer.engine.agent.AgentState;
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.campaign.CampaignStats;
 import io.pacer.engine.core.EngineRing;
@@ -69,6 +70,19 @@ public final class RingEngineControl implements EngineControl {
     @Override
     public void agentLogout(int agentId) {
         ring.agentLogout(agentId);
+    }
+
+    @Override
+    public AgentState agentState(int agentId) {
+        // In ring order: the answer reflects every command published before, such as a ready just sent.
+        try {
+            return ring.query(core -> core.agentState(agentId)).get(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
     }
 
     @Override

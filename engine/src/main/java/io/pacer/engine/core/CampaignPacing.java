@@ -7,12 +7,20 @@ import io.pacer.engine.campaign.CampaignCounters;
 import io.pacer.engine.campaign.CampaignRuntime;
 import io.pacer.engine.port.ContactSlot;
 import io.pacer.pacing.PacingInput;
+import java.util.Arrays;
 
 /**
- * The pacing loop on the core's thread: after every change to a campaign, and on a regular tick while nothing
+ * The pacing loop on the core's thread: after changes to a campaign, and on a regular tick while nothing
  * happens (forecasts age), it fills the campaign's reused {@link PacingInput} from the agent and call tables,
  * asks the campaign's policy how many calls to place, and places them within the channel cap. Agent-first
  * campaigns (preview modes) are not paced: their agents pull or are pushed contacts.
+ *
+ * <p>A decision reads every member agent and every call in flight, so deciding on every event would make an
+ * event's cost grow with the team and a shift's cost with its square. Events therefore decide at most once per
+ * {@link #COALESCE_NANOS} per campaign; an event inside that window marks the campaign and a
+ * {@link TimerKind#PACING_DEFERRED} timer decides at the window's end, so decisions per second are bounded by
+ * the clock, not by the floor. One exception keeps agents from idling: when more agents are ready than calls
+ * are on their way to them, the event decides at once (see {@code docs/pacing.md}, "The cost of a decision").
  */
 final class CampaignPacing {
     private final CoreState state;
@@ -21,6 +29,17 @@ final class CampaignPacing {
     private final CallLifecycle callLifecycle;
     private final PersonalCallbacks callbacks;
     private final long tickNanos;
+    /**
+     * Shortest time between two event-driven decisions of one campaign: far below ring and connect times, and at
+     * 100 ms a 3,200-agent floor still spent about half its time deciding (docs/pacing.md, "The cost of a decision").
+     */
+    static final long COALESCE_NANOS = 200_000_000L;
+    /** When each campaign last decided, by campaign id. */
+    private final long[] decidedAtNanos;
+    /** Campaigns that an event asked to pace inside the window, by campaign id. */
+    private final boolean[] deferred;
+    /** Campaigns with a {@link TimerKind#PACING_DEFERRED} timer outstanding, by campaign id. */
+    private final boolean[] deferredTimerSet;
 
     CampaignPacing(CoreState state, CallLifecycle callLifecycle, PersonalCallbacks callbacks, long tickMillis) {
         this.state = state;
@@ -29,6 +48,11 @@ final class CampaignPacing {
         this.callLifecycle = callLifecycle;
         this.callbacks = callbacks;
         this.tickNanos = tickMillis * 1_000_000L;
+        this.decidedAtNanos = new long[state.campaigns.length];
+        // Long ago, yet far enough from the limit that "now minus it" cannot overflow.
+        Arrays.fill(decidedAtNanos, Long.MIN_VALUE / 2);
+        this.deferred = new boolean[state.campaigns.length];
+        this.deferredTimerSet = new boolean[state.campaigns.length];
     }
 
     /** Asks for the first tick; every tick asks for the next. */
@@ -36,21 +60,69 @@ final class CampaignPacing {
         state.timers.schedule(state.clock.nowNanos() + tickNanos, TimerKind.PACING_TICK, 0);
     }
 
-    /** Paces every campaign and asks for the next tick. */
+    /**
+     * Paces every campaign that has not decided within the window (one that has is fresh enough for forecasts
+     * to have aged little) and asks for the next tick.
+     */
     void onTick() {
         for (CampaignRuntime c : state.campaigns) {
             if (c != null) {
-                pace(c);
+                publishAgentCounts(c);
+                if (state.nowNanos - decidedAtNanos[c.config().id()] >= COALESCE_NANOS) {
+                    decide(c);
+                }
             }
         }
         state.timers.schedule(state.nowNanos + tickNanos, TimerKind.PACING_TICK, 0);
     }
 
-    /** Publishes the campaign's agent counts, then asks its policy how many calls to place and places them. */
+    /**
+     * After an event that changed the campaign: publishes its agent counts, then decides now if an agent is
+     * ready with no call on its way or the last decision is a window old, else leaves it to the deferred timer.
+     */
     void pace(CampaignRuntime c) {
+        publishAgentCounts(c);
+        int id = c.config().id();
+        long now = state.nowNanos;
+        if (c.agents.ready() > c.inFlight.size() + c.waiting.size() || now - decidedAtNanos[id] >= COALESCE_NANOS) {
+            decide(c);
+            return;
+        }
+        deferred[id] = true;
+        if (!deferredTimerSet[id]) {
+            deferredTimerSet[id] = true;
+            state.timers.schedule(decidedAtNanos[id] + COALESCE_NANOS, TimerKind.PACING_DEFERRED, id);
+        }
+    }
+
+    /** The deferred timer of campaign {@code id}: decides if an event asked for it since the last decision. */
+    void onDeferred(int id) {
+        deferredTimerSet[id] = false;
+        CampaignRuntime c = id >= 0 && id < state.campaigns.length ? state.campaigns[id] : null;
+        if (c == null || !deferred[id]) {
+            return;
+        }
+        long due = decidedAtNanos[id] + COALESCE_NANOS;
+        if (state.nowNanos < due) {
+            // A decision in between moved the window on.
+            deferredTimerSet[id] = true;
+            state.timers.schedule(due, TimerKind.PACING_DEFERRED, id);
+            return;
+        }
+        decide(c);
+    }
+
+    private void publishAgentCounts(CampaignRuntime c) {
         c.counters.set(CampaignCounters.READY, c.agents.ready());
         c.counters.set(CampaignCounters.ON_CALL, c.onCall());
         c.counters.set(CampaignCounters.WRAP_UP, c.wrapping());
+    }
+
+    /** Asks the campaign's policy how many calls to place and places them. */
+    private void decide(CampaignRuntime c) {
+        int id = c.config().id();
+        deferred[id] = false;
+        decidedAtNanos[id] = state.nowNanos;
         if (!c.running() || c.agents.members() == 0 || c.config().dialMode().agentFirst()) {
             return;
         }

@@ -84,6 +84,7 @@ public final class EngineCore {
             case TimerKind.CANCEL_GUARD -> callLifecycle.onCancelGuard(timerRef);
             case TimerKind.CONNECT_LIMIT -> callLifecycle.onConnectLimit(timerRef);
             case TimerKind.PACING_TICK -> pacing.onTick();
+            case TimerKind.PACING_DEFERRED -> pacing.onDeferred((int) timerRef);
             default -> { }
         }
     }

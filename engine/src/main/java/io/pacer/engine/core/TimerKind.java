@@ -10,6 +10,8 @@ public final class TimerKind {
     public static final int CANCEL_GUARD = 4;
     /** Regular pacing pass over every campaign. Reference: unused. */
     public static final int PACING_TICK = 3;
+    /** A campaign's pacing pass that events asked for inside the coalescing window. Reference: campaign id. */
+    public static final int PACING_DEFERRED = 5;
 
     private TimerKind() {
     }

@@ -34,7 +34,12 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
     final DirectEngineInput input;
 
     CoreHarness() {
-        core = new EngineCore(new EngineLimits(16, 64, 4, 200), this, this, this, this, r -> {
+        this(200);
+    }
+
+    /** A harness whose regular pacing tick comes every {@code pacingTickMillis}. */
+    CoreHarness(long pacingTickMillis) {
+        core = new EngineCore(new EngineLimits(16, 64, 4, pacingTickMillis), this, this, this, this, r -> {
             CallRecord copy = new CallRecord();
             copy.callId = r.callId;
             copy.campaignId = r.campaignId;
