@@ -48,8 +48,10 @@ final class CampaignRoutes {
                 ColumnMapping mapping = new ColumnMapping(r.params("phone"), r.param("name", null), r.params("field"),
                         r.param("timeZone", null));
                 InputStreamReader body = new InputStreamReader(new ByteArrayInputStream(r.body()), StandardCharsets.UTF_8);
-                return ApiResponse.created(imports.importCsv(id, r.param("file", null), body, separator(r.param("separator", ",")),
-                        mapping, mode, r.user().name()));
+                boolean dryRun = r.boolParam("dryRun", false);
+                var report = imports.importCsv(id, r.param("file", null), body, separator(r.param("separator", ",")), mapping,
+                        mode, r.user().name(), dryRun);
+                return dryRun ? ApiResponse.ok(report) : ApiResponse.created(report);
             }),
             new Route("GET", base + "/{campaignId}/imports", Role.SUPERVISOR, r -> ApiResponse.ok(imports.history(r.id("campaignId")))),
             new Route("GET", "/api/v1/imports/{importId}/errors", Role.SUPERVISOR, r -> ApiResponse.ok(Map.of("errors",

@@ -49,6 +49,8 @@ final class ContactRoutes {
                 contacts.delete(r.id("campaignId"), r.id("contactId"));
                 return ApiResponse.noContent();
             }),
+            new Route("POST", base + "/{contactId}/release", Role.SUPERVISOR,
+                    r -> ApiResponse.ok(contacts.release(r.id("campaignId"), r.id("contactId")))),
             new Route("GET", base + "/{contactId}/activities", Role.SUPERVISOR, r -> {
                 ContactService.History history = contacts.history(r.id("campaignId"), r.id("contactId"));
                 return ApiResponse.ok(Map.of("case", history.kase() == null ? Map.of() : history.kase(),

@@ -55,9 +55,11 @@ class ContactApiTest {
 
             ApiHarness.Reply replace = api.importCsv(id, "REPLACE", "phone,name\n+4940111111,Finn\n", "");
             assertEquals(1, replace.get("imported").asLong());
-            JsonNode after = api.get("/api/v1/campaigns/" + id + "/contacts", api.adminToken).json();
+            assertEquals(3, replace.get("archived").asLong(), "numbers the file no longer holds are archived");
+            JsonNode after = api.get("/api/v1/campaigns/" + id + "/contacts?state=READY", api.adminToken).json();
             assertEquals(1, after.size());
             assertEquals("Finn", after.get(0).get("name").asText());
+            assertEquals(3, api.get("/api/v1/campaigns/" + id + "/contacts?state=ARCHIVED", api.adminToken).json().size());
 
             JsonNode history = api.get("/api/v1/campaigns/" + id + "/imports", api.adminToken).json();
             assertEquals(3, history.size());

@@ -78,6 +78,7 @@ public final class Pacer implements AutoCloseable {
     private final EngineRing ring;
     private final MeteredEngineControl control;
     private final ApiServer api;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Pacer(PacerSipServer sip, Storage storage, EngineRing ring, MeteredEngineControl control, ApiServer api) {
         this.sip = sip;
@@ -117,8 +118,15 @@ public final class Pacer implements AutoCloseable {
         return api;
     }
 
+    /**
+     * Closes in the order the class comment gives; only the first call does it (the shutdown hook of
+     * {@code pacer run} and the command's own try-with-resources both call it).
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         closeQuietly(api);
         if (sip != null) {
             // While the core still runs, so that every call the stop ends is recorded: stop dialling, CANCEL what

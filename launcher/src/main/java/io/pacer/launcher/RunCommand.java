@@ -75,7 +75,7 @@ public final class RunCommand {
             System.out.printf("pacer run: SIP on %s:%d, %d trunk(s), %d agent(s), %d campaign(s)%n",
                     sip.bindAddress(), pacer.sip().sipPort(), sip.trunks().size(), sip.agents().size(),
                     campaigns.size());
-            awaitStop();
+            awaitStop(pacer);
             return 0;
         } catch (Exception e) {
             System.err.println("pacer run: " + e);
@@ -96,7 +96,7 @@ public final class RunCommand {
             StartupHeap.settle();
             System.out.printf("pacer run: SIP on %s:%d, API on http://%s:%d/api/v1, database %s%n",
                     sip.bindAddress(), pacer.sip().sipPort(), s.apiHost(), pacer.api().port(), s.url());
-            awaitStop();
+            awaitStop(pacer);
             return 0;
         } catch (Exception e) {
             System.err.println("pacer run: " + e);
@@ -104,9 +104,17 @@ public final class RunCommand {
         }
     }
 
-    private static void awaitStop() throws InterruptedException {
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "pacer-stop"));
-        stop.await();
+    /**
+     * Waits for SIGTERM/SIGINT. The JVM halts as soon as its shutdown hooks return, whatever other threads are
+     * doing, so the hook itself runs the orderly close (API, SIP, core, then storage handing the hopper back and
+     * writing the journal) and the JVM exits only once it is done.
+     */
+    private static void awaitStop(Pacer pacer) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            pacer.close();
+            closed.countDown();
+        }, "pacer-stop"));
+        closed.await();
     }
 }

@@ -10,13 +10,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The child process of {@link CrashRecoveryTest}: storage, hopper and journal as in the engine, with a tiny
  * fake dialer on one thread in the core's place. It takes contacts from the hopper, writes {@code DIAL contact
  * call} to a log before each dial and {@code END call} when the call finishes (after recording it in the
- * journal), and exits once nothing is left to dial and every call is committed. The test kills it with
- * SIGKILL half-way and starts it again.
+ * journal), and exits once nothing is left to dial and every call is committed. The test kills it half-way and
+ * starts it again: with SIGKILL (a crash), or with SIGTERM, where its shutdown hook stops dialling, lets the calls
+ * in flight end and be recorded (as the SIP adapter's drain does) and closes storage, which hands the hopper back.
  *
  * <p>Arguments: JDBC URL, user ("-" for none), campaign id, log file, first call id.
  */
@@ -33,6 +37,25 @@ public final class CrashDrill {
 
     /** Runs the drill. */
     public static void main(String[] args) throws IOException {
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch closed = new CountDownLatch(1);
+        // As pacer run's hook: the JVM halts when the hook returns, so it waits for the orderly close.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.set(true);
+            try {
+                closed.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "drill-stop"));
+        try {
+            drill(args, stop);
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    private static void drill(String[] args, AtomicBoolean stop) throws IOException {
         String user = "-".equals(args[1]) ? null : args[1];
         int campaignId = Integer.parseInt(args[2]);
         long callId = Long.parseLong(args[4]);
@@ -51,7 +74,16 @@ public final class CrashDrill {
             long idleSince = System.currentTimeMillis();
             while (true) {
                 long now = System.currentTimeMillis();
-                if (inFlight.size() < 20 && storage.hopper().next(campaignId, now, slot)) {
+                if (stop.get()) {
+                    // Stopping: dial nothing more; the calls in flight end now and are recorded.
+                    for (long[] call : inFlight) {
+                        call[2] = now;
+                    }
+                    if (inFlight.isEmpty()) {
+                        break;
+                    }
+                }
+                if (!stop.get() && inFlight.size() < 20 && storage.hopper().next(campaignId, now, slot)) {
                     callId++;
                     log.write(("DIAL " + slot.contactId + " " + callId + "\n").getBytes(StandardCharsets.US_ASCII));
                     inFlight.addLast(new long[] {slot.contactId, callId, now + 5 + (callId % 20), now});

@@ -21,6 +21,15 @@ public final class TestDatabases {
         return Stream.of(Named.of("sqlite", TestDatabases::sqlite), Named.of("postgresql", TestDatabases::postgresql));
     }
 
+    /**
+     * A fresh SQLite and a fresh PostgreSQL database as {@code {url, user}} (user {@code null} for SQLite), for
+     * tests that open the same database more than once (a restart).
+     */
+    public static Stream<Named<String[]>> bothUrls() {
+        return Stream.of(Named.of("sqlite", new String[] {sqliteUrl(), null}),
+                Named.of("postgresql", new String[] {postgresqlUrl(), "postgres"}));
+    }
+
     /** A fresh SQLite database in a temporary data directory. */
     public static Database sqlite() {
         return Database.open(sqliteUrl(), null, null);

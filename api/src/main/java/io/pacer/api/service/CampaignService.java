@@ -47,9 +47,14 @@ public final class CampaignService {
         return updated;
     }
 
-    /** A copy under a new name, with its list due again. */
+    /** A copy under a new name, its list due again, with all that protects people (do-not-call, hours, retries). */
     public Campaign duplicate(long campaignId, String newName) {
-        return storage.campaigns().duplicate(campaignId, newName, storage.clock().epochMillis());
+        Campaign copy = storage.campaigns().duplicate(campaignId, newName, storage.clock().epochMillis());
+        // The hopper checks numbers against memory: it must know the copied list before the copy can start.
+        for (String number : storage.doNotCall().list(copy.id())) {
+            storage.doNotCall().remember(copy.id(), number);
+        }
+        return copy;
     }
 
     /** Stops dialling, stops the hopper, then closes the campaign for good. */
@@ -78,8 +83,15 @@ public final class CampaignService {
         return storage.stopCampaign(campaignId);
     }
 
-    /** Clears a stale lock whoever holds it. */
+    /**
+     * Clears a lock whoever holds it. When this engine holds it, the campaign is stopped first (the core stops
+     * dialling it, its hopper goes back to the list), so no engine goes on dialling a campaign nobody owns.
+     */
     public Campaign clearLock(long campaignId) {
+        if (storage.engineId().equals(storage.campaigns().get(campaignId).lockOwner())) {
+            engine.setRunning((int) campaignId, false);
+            storage.stopCampaign(campaignId);
+        }
         return storage.campaigns().clearLock(campaignId);
     }
 

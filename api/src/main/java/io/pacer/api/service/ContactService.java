@@ -75,6 +75,11 @@ public final class ContactService {
         return storage.contacts().get(campaignId, contactId);
     }
 
+    /** Returns a contact stuck DIALING to the list (refused while an engine runs its campaign). */
+    public Contact release(long campaignId, long contactId) {
+        return storage.contacts().release(campaignId, contactId, storage.clock().epochMillis());
+    }
+
     /** Deletes a contact. */
     public void delete(long campaignId, long contactId) {
         storage.contacts().delete(campaignId, contactId);

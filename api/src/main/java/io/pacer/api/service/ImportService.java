@@ -32,16 +32,16 @@ public final class ImportService {
 
     /**
      * Imports a CSV: from the import directory's file {@code fileName}, or from {@code text} when no file is
-     * named.
+     * named. With {@code dryRun} nothing is stored: the report says what the import would change.
      */
     public ImportReport importCsv(long campaignId, String fileName, Reader text, String separator, ColumnMapping mapping,
-            ImportMode mode, String importedBy) throws IOException {
+            ImportMode mode, String importedBy, boolean dryRun) throws IOException {
         if (separator.length() != 1) {
             throw new InvalidFieldException("separator", "must be one character");
         }
         try (Reader csv = fileName == null ? text : Files.newBufferedReader(importFile(fileName), StandardCharsets.UTF_8)) {
             return storage.importer().importCsv(campaignId, csv, separator.charAt(0), mapping, mode, importedBy,
-                    storage.clock().epochMillis());
+                    storage.clock().epochMillis(), dryRun);
         }
     }
 

@@ -84,8 +84,9 @@ public final class CampaignRepository {
     }
 
     /**
-     * Copies a campaign with its settings, responsibles, custom outcomes and list (every contact due again,
-     * attempts reset) under a new name. The copy is neither locked nor done.
+     * Copies a campaign with its settings (hours, retry rules, calling window), responsibles, custom outcomes,
+     * do-not-call list and list (every contact due again, attempts reset) under a new name. The copy is neither
+     * locked nor done. The caller makes the running engine aware of the copied do-not-call numbers.
      */
     public Campaign duplicate(long id, String newName, long nowMillis) {
         if (newName == null || newName.isBlank()) {
@@ -96,11 +97,17 @@ public final class CampaignRepository {
         db.write(c -> {
             Jdbc.update(c, """
                     INSERT INTO contacts(campaign_id, phone, name, fields, time_zone, state, next_due_millis)
-                    SELECT ?, phone, name, fields, time_zone, 'READY', ? FROM contacts WHERE campaign_id = ?""",
+                    SELECT ?, phone, name, fields, time_zone, 'READY', ? FROM contacts
+                    WHERE campaign_id = ? AND state <> 'ARCHIVED'""",
                     copy.id(), nowMillis, id);
             Jdbc.update(c, """
                     INSERT INTO custom_outcomes(campaign_id, name, result_group, behaviour)
                     SELECT ?, name, result_group, behaviour FROM custom_outcomes WHERE campaign_id = ?""", copy.id(), id);
+            // The do-not-call list protects people, not a list: the copy must never dial a number the source blocks.
+            Jdbc.update(c, "INSERT INTO do_not_call(campaign_id, phone, created_millis)"
+                    + " SELECT ?, phone, created_millis FROM do_not_call WHERE campaign_id = ?", copy.id(), id);
+            Jdbc.update(c, "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE campaign_id = ?"
+                    + " AND phone IN (SELECT phone FROM do_not_call WHERE campaign_id IN (?, 0))", copy.id(), copy.id());
             return null;
         });
         return copy;

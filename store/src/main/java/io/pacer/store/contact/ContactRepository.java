@@ -21,6 +21,9 @@ import java.util.Map;
  */
 public final class ContactRepository {
 
+    private static final String BEING_DIALLED = "the contact is being dialled (if it is stuck, stop the campaign and"
+            + " POST .../contacts/{contactId}/release)";
+
     private final Database db;
 
     /** Repository over a database. */
@@ -55,7 +58,7 @@ public final class ContactRepository {
             writable(c, campaignId);
             Contact old = get(c, campaignId, contactId);
             if (old.state() == ContactState.DIALING) {
-                throw new ConflictException("state", "the contact is being dialled");
+                throw new ConflictException("state", BEING_DIALLED);
             }
             if (e164 != null && !e164.equals(old.phone())
                     && Jdbc.number(c, "SELECT COUNT(*) FROM contacts WHERE campaign_id = ? AND phone = ?", campaignId, e164) > 0) {
@@ -69,13 +72,35 @@ public final class ContactRepository {
         });
     }
 
+    /**
+     * The operator's way out for a contact stuck DIALING: back to the list (READY, or CALLBACK when a callback
+     * waits), due now, with no attempt booked. Refused while an engine holds the campaign's lock, because then
+     * the contact may be in its hopper or in a call; stop the campaign (or clear a dead engine's lock) first.
+     * A contact that is not DIALING is returned unchanged.
+     */
+    public Contact release(long campaignId, long contactId, long nowMillis) {
+        return db.write(c -> {
+            writable(c, campaignId);
+            Contact old = get(c, campaignId, contactId);
+            String owner = Jdbc.one(c, "SELECT COALESCE(lock_owner, '') FROM campaigns WHERE id = ?", rs -> rs.getString(1),
+                    campaignId).orElse("");
+            if (old.state() == ContactState.DIALING && !owner.isEmpty()) {
+                throw new ConflictException("state", "the campaign is running on engine " + owner
+                        + "; stop it (or clear the lock of an engine that is gone) before releasing its contacts");
+            }
+            Jdbc.update(c, "UPDATE contacts SET state = CASE WHEN callback_id IS NULL THEN 'READY' ELSE 'CALLBACK' END,"
+                    + " next_due_millis = ? WHERE id = ? AND state = 'DIALING'", nowMillis, contactId);
+            return get(c, campaignId, contactId);
+        });
+    }
+
     /** Deletes a contact; a contact being dialled is a conflict. */
     public void delete(long campaignId, long contactId) {
         db.write(c -> {
             writable(c, campaignId);
             Contact old = get(c, campaignId, contactId);
             if (old.state() == ContactState.DIALING) {
-                throw new ConflictException("state", "the contact is being dialled");
+                throw new ConflictException("state", BEING_DIALLED);
             }
             return Jdbc.update(c, "DELETE FROM contacts WHERE id = ?", contactId);
         });

@@ -13,5 +13,10 @@ public enum ContactState {
     /** Left the list (done, no interest, do not call); {@code closedReason} says why. */
     CLOSED,
     /** The retry rules or the attempt limit are used up. */
-    EXHAUSTED
+    EXHAUSTED,
+    /**
+     * No longer in the list since a REPLACE import whose file left its number out: kept with its history and
+     * callbacks, never dialled; a later import that holds the number again makes it READY.
+     */
+    ARCHIVED
 }

@@ -19,6 +19,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p>Before a contact leaves {@link #next} it is checked once more against the do-not-call list (a number may
  * have been blocked after it was loaded), the campaign's hours and the contact's calling window; a contact
  * that fails goes back to the refill thread, which closes or releases it in the database.
+ *
+ * <p>When a campaign stops, the core no longer asks for its contacts, so the refill thread itself takes what its
+ * queue holds back ({@link #takeAll}) and returns it to the list: a stop strands nothing in memory.
  */
 public final class ContactHopper implements ContactSupply {
 
@@ -44,13 +47,15 @@ public final class ContactHopper implements ContactSupply {
         if (queue == null) {
             return false;
         }
-        if (!queue.running) {
-            drainBack(queue);
-            return false;
-        }
-        if (epochMillis >= queue.openUntilMillis) {
-            return false;
-        }
+        // Dekker's handshake with takeAll(): the core announces it is inside before it reads running, the refill
+        // thread clears running before it reads coreInside, so at most one of them polls the queue.
+        queue.coreInside = true;
+        boolean found = queue.running && epochMillis < queue.openUntilMillis && take(queue, campaignId, epochMillis, out);
+        queue.coreInside = false;
+        return found;
+    }
+
+    private boolean take(CampaignQueue queue, int campaignId, long epochMillis, ContactSlot out) {
         HopperEntry entry;
         while ((entry = queue.ring.poll()) != null) {
             if (doNotCall.blocks(campaignId, entry.number())) {
@@ -92,11 +97,26 @@ public final class ContactHopper implements ContactSupply {
         }
     }
 
-    private void drainBack(CampaignQueue queue) {
+    /**
+     * Refill side, when a campaign stops or storage closes: stops the core taking from the campaign's queue, waits
+     * until the core is out of {@link #next}, then empties the queue into {@code into} (contact ids). From then
+     * on the core never takes from this queue until the refill thread sets it running again.
+     */
+    static void takeAll(CampaignQueue queue, java.util.List<Long> into) {
+        queue.running = false;
+        queue.openUntilMillis = Long.MIN_VALUE;
+        while (queue.coreInside) {
+            Thread.onSpinWait();
+        }
         HopperEntry entry;
         while ((entry = queue.ring.poll()) != null) {
-            handBack(entry.contactId());
+            into.add(entry.contactId());
         }
+    }
+
+    /** Every campaign queue there is (refill thread, or the closing thread once the core has stopped). */
+    CampaignQueue[] all() {
+        return byCampaign;
     }
 
     /** The queue of a campaign, created on the refill thread when the campaign starts. */
@@ -112,12 +132,6 @@ public final class ContactHopper implements ContactSupply {
         }
         byCampaign = queues;
         return queues[campaignId];
-    }
-
-    /** The queue of a campaign if it has one (refill thread). */
-    CampaignQueue existing(int campaignId) {
-        CampaignQueue[] queues = byCampaign;
-        return campaignId < queues.length ? queues[campaignId] : null;
     }
 
     /**
@@ -138,6 +152,8 @@ public final class ContactHopper implements ContactSupply {
         final SpscRing<HopperEntry> ring;
         volatile long openUntilMillis = Long.MIN_VALUE;
         volatile boolean running = true;
+        /** Set by the core while it is inside {@link ContactHopper#next} for this campaign. */
+        volatile boolean coreInside;
 
         CampaignQueue(int capacity) {
             ring = new SpscRing<>(capacity);

@@ -12,8 +12,10 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Start-up repair after a crash: every contact still DIALING in a campaign this engine runs was in the
- * hopper or in a call when the process died. Each gets an INTERRUPTED attempt (an activity, so the history
+ * Start-up repair after a crash: every contact still DIALING in a campaign this engine ran, or in a campaign no
+ * engine holds (stopped, or its lock cleared by an operator), was in a call when its engine died; an orderly stop
+ * or shutdown hands the hopper back first, so nothing merely queued is left DIALING. Campaigns another engine
+ * holds are that engine's to repair. Each gets an INTERRUPTED attempt (an activity, so the history
  * shows it) and is due again by the campaign's failure retry rule. Run before the hopper starts.
  */
 public final class CrashRecovery {
@@ -28,13 +30,16 @@ public final class CrashRecovery {
     }
 
     /**
-     * Repairs the campaigns locked by {@code engineId}.
+     * Repairs the campaigns locked by {@code engineId} and those no engine holds.
      *
      * @return how many contacts were found in flight
      */
     public int recover(String engineId, long nowMillis) {
         int total = 0;
-        for (Campaign campaign : campaigns.lockedBy(engineId)) {
+        for (Campaign campaign : campaigns.list()) {
+            if (campaign.lockOwner() != null && !campaign.lockOwner().equals(engineId)) {
+                continue;
+            }
             total += db.write(c -> recover(c, campaign, nowMillis));
         }
         return total;

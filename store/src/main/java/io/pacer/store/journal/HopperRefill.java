@@ -69,11 +69,19 @@ public final class HopperRefill implements AutoCloseable {
         running.computeIfAbsent(campaignId, id -> new Running(capacity)).stopRequested = false;
     }
 
-    /** Stops filling a campaign; what its queue holds goes back to the list. */
+    /**
+     * Stops filling a campaign and returns once what its queue held is back on the list (READY, no attempt),
+     * or after two seconds if the refill thread is busy (it still hands them back on its next turn).
+     */
     public void stop(int campaignId) {
         Running r = running.get(campaignId);
-        if (r != null) {
-            r.stopRequested = true;
+        if (r == null) {
+            return;
+        }
+        r.stopRequested = true;
+        long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (running.get(campaignId) == r && thread.isAlive() && System.nanoTime() < deadlineNanos) {
+            LockSupport.parkNanos(TICK_NANOS / 10);
         }
     }
 
@@ -102,8 +110,9 @@ public final class HopperRefill implements AutoCloseable {
             Running r = e.getValue();
             ContactHopper.CampaignQueue queue = hopper.queue(id, r.capacity);
             if (r.stopRequested) {
-                queue.running = false;
-                queue.openUntilMillis = Long.MIN_VALUE;
+                List<Long> queued = new ArrayList<>();
+                ContactHopper.takeAll(queue, queued);
+                release(queued, now);
                 running.remove(id, r);
                 continue;
             }
@@ -170,6 +179,14 @@ public final class HopperRefill implements AutoCloseable {
         while ((v = hopper.pollReturned()) != 0) {
             ids.add(v);
         }
+        release(ids, now);
+    }
+
+    /**
+     * Writes back contacts that left the hopper undialled: a plain id returns to the list as it was (READY, or
+     * CALLBACK when a callback waits), with no attempt and no delay; an id marked blocked is closed.
+     */
+    private void release(List<Long> ids, long now) {
         if (ids.isEmpty()) {
             return;
         }
@@ -203,8 +220,9 @@ public final class HopperRefill implements AutoCloseable {
     }
 
     /**
-     * Stops the thread, then (the core being stopped first) returns every queued contact to the list, so a
-     * clean shutdown leaves nothing DIALING.
+     * Stops the thread, then returns every queued contact of every campaign (running or stopped) to the list
+     * with no attempt, and writes back what the core handed back, so a clean shutdown leaves nothing queued
+     * DIALING. Only calls actually placed and still up stay DIALING (crash recovery books them).
      */
     @Override
     public void close() {
@@ -215,15 +233,14 @@ public final class HopperRefill implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (Integer id : running.keySet()) {
-            ContactHopper.CampaignQueue queue = hopper.existing(id);
+        List<Long> queued = new ArrayList<>();
+        for (ContactHopper.CampaignQueue queue : hopper.all()) {
             if (queue != null) {
-                HopperEntry entry;
-                while ((entry = queue.ring.poll()) != null) {
-                    hopper.giveBack(id, entry.contactId());
-                }
+                ContactHopper.takeAll(queue, queued);
             }
         }
-        releaseReturned(clock.epochMillis());
+        long now = clock.epochMillis();
+        release(queued, now);
+        releaseReturned(now);
     }
 }

@@ -75,16 +75,19 @@ class ContactHopperTest {
     }
 
     @Test
-    void aStoppedCampaignsContactsAllGoBack() {
+    void aStoppedCampaignsQueueIsTakenBackWholeAndTheCoreGetsNoneOfIt() {
         ContactHopper hopper = new ContactHopper(new DoNotCallList(db));
         ContactHopper.CampaignQueue queue = openQueue(hopper, 8);
         for (long id = 1; id <= 5; id++) {
             queue.ring.offer(entry(id));
         }
-        queue.running = false;
-        assertFalse(hopper.next(CAMPAIGN, NOW_MILLIS, new ContactSlot()));
-        assertEquals(0, hopper.size(CAMPAIGN));
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), drainReturned(hopper));
+        List<Long> taken = new ArrayList<>();
+        ContactHopper.takeAll(queue, taken);
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), taken);
+        queue.ring.offer(entry(6));
+        assertFalse(hopper.next(CAMPAIGN, NOW_MILLIS, new ContactSlot()), "a stopped queue gives the core nothing");
+        assertEquals(1, hopper.size(CAMPAIGN));
+        assertEquals(List.of(), drainReturned(hopper), "nothing went through the core's give-back ring");
     }
 
     @Test
