@@ -36,12 +36,12 @@ class ContactStateMigrationTest {
             before.write(c -> {
                 Jdbc.update(c, "UPDATE contacts SET state = 'DIALLING' WHERE id = ?", contactId);
                 // Forget that V2 ran, as on a database last opened by an engine of version 1: later migrations
-                // (V10 users.disabled, V11 hashed tokens, with no user to hash here, V20 import reconciliation) are
+                // (V10 users.disabled, V11 hashed tokens, with no user to hash here, V30 import reconciliation) are
                 // undone as well.
                 Jdbc.update(c, "ALTER TABLE users DROP COLUMN disabled");
                 Jdbc.update(c, "ALTER TABLE contacts DROP COLUMN seen_import");
                 Jdbc.update(c, "ALTER TABLE imports DROP COLUMN archived");
-                return Jdbc.update(c, "DELETE FROM flyway_schema_history WHERE version IN ('2', '10', '11', '20')");
+                return Jdbc.update(c, "DELETE FROM flyway_schema_history WHERE version IN ('2', '10', '11', '30')");
             });
         }
         try (Database after = Database.open(db[0], db[1], null)) {
