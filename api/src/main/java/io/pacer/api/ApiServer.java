@@ -7,6 +7,11 @@ import io.pacer.api.service.ContactService;
 import io.pacer.api.service.ImportService;
 import io.pacer.api.service.StatsService;
 import io.pacer.api.service.UserService;
+import io.pacer.api.service.CallbackService;
+import io.pacer.api.service.CampaignDeletionService;
+import io.pacer.api.service.GroupService;
+import io.pacer.api.service.LookupService;
+import io.pacer.api.service.WebhookService;
 import io.pacer.engine.control.EngineControl;
 
 import io.micrometer.core.instrument.Gauge;
@@ -92,6 +97,11 @@ public final class ApiServer implements AutoCloseable {
         all.addAll(ContactRoutes.routes(new ContactService(storage)));
         all.addAll(CallRoutes.routes(new CallService(storage, engine), new AgentService(storage, engine)));
         all.addAll(StatsRoutes.routes(new StatsService(storage, engine), campaigns, registry));
+        all.addAll(GroupRoutes.routes(new GroupService(storage)));
+        all.addAll(LookupRoutes.routes(new LookupService(storage)));
+        all.addAll(CampaignDeletionRoutes.routes(new CampaignDeletionService(storage)));
+        all.addAll(WebhookRoutes.routes(new WebhookService(storage)));
+        all.addAll(CallbackOrderRoutes.routes(new CallbackService(storage)));
         routes = List.copyOf(all);
         ApiHandler handler = new ApiHandler(routes, RouteContract.load(), storage.users(), blocking, new EventStreams(blocking));
         channel = new ServerBootstrap()

@@ -1,6 +1,7 @@
 package io.pacer.launcher;
 
 import io.pacer.api.ApiServer;
+import io.pacer.api.webhook.WebhookSender;
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.control.EngineControl;
 import io.pacer.engine.control.MeteredEngineControl;
@@ -78,14 +79,17 @@ public final class Pacer implements AutoCloseable {
     private final EngineRing ring;
     private final MeteredEngineControl control;
     private final ApiServer api;
+    private final WebhookSender webhooks;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private Pacer(PacerSipServer sip, Storage storage, EngineRing ring, MeteredEngineControl control, ApiServer api) {
+    private Pacer(PacerSipServer sip, Storage storage, EngineRing ring, MeteredEngineControl control, ApiServer api,
+            WebhookSender webhooks) {
         this.sip = sip;
         this.storage = storage;
         this.ring = ring;
         this.control = control;
         this.api = api;
+        this.webhooks = webhooks;
     }
 
     /** Options for a new Pacer. */
@@ -139,6 +143,8 @@ public final class Pacer implements AutoCloseable {
         }
         closeQuietly(sip);
         closeQuietly(ring);
+        // After the ring: the last calls' events are in the outbox and stay there for the next start.
+        closeQuietly(webhooks);
         closeQuietly(storage);
     }
 
@@ -226,10 +232,12 @@ public final class Pacer implements AutoCloseable {
             Storage storage = null;
             EngineRing ring = null;
             ApiServer api = null;
+            WebhookSender webhooks = null;
             try {
                 sip = sipConfig == null ? null : new PacerSipServer(sipConfig);
                 Telephony adapter = sip == null ? telephony : sip.telephony();
                 storage = storeSettings == null ? null : openStorage(storeSettings);
+                webhooks = storage == null ? null : WebhookSender.start(storage, WebhookSender.Settings.defaults());
                 ContactSupply supply = storage == null ? contacts : storage.hopper();
                 CallJournal callJournal = storage == null ? journal : storage.callJournal();
                 ring = new EngineRing(limits, SystemClock.INSTANCE, tap == null ? adapter : tap, supply, callJournal,
@@ -256,9 +264,9 @@ public final class Pacer implements AutoCloseable {
                 if (sip != null) {
                     sip.start(tap == null ? ring : tap);
                 }
-                return new Pacer(sip, storage, ring, control, api);
+                return new Pacer(sip, storage, ring, control, api, webhooks);
             } catch (Exception | Error e) {
-                new Pacer(sip, storage, ring, null, api).close();
+                new Pacer(sip, storage, ring, null, api, webhooks).close();
                 throw e;
             }
         }

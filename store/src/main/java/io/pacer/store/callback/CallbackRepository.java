@@ -5,6 +5,7 @@ import io.pacer.store.db.Jdbc;
 import io.pacer.store.error.NotFoundException;
 import io.pacer.store.user.Role;
 import io.pacer.store.user.User;
+import io.pacer.store.webhook.WebhookEvents;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,6 +62,9 @@ public final class CallbackRepository {
             Jdbc.update(c, "UPDATE callbacks SET state = 'DONE' WHERE id = ?", callbackId);
             Jdbc.update(c, "UPDATE contacts SET callback_id = NULL, state = CASE WHEN state = 'CALLBACK' THEN 'READY' ELSE state END, "
                     + "owner_agent_id = -1, dial_number = NULL WHERE callback_id = ?", callbackId);
+            if ("OPEN".equals(cb.state())) {
+                WebhookEvents.callbackDone(c, callbackId, System.currentTimeMillis());
+            }
             return Jdbc.one(c, "SELECT * FROM callbacks WHERE id = ?", Callback::of, callbackId).orElseThrow();
         });
     }

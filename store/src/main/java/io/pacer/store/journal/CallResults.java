@@ -7,6 +7,7 @@ import io.pacer.store.campaign.RetryRule;
 import io.pacer.store.campaign.SubjectTemplate;
 import io.pacer.store.db.Jdbc;
 import io.pacer.store.error.NotFoundException;
+import io.pacer.store.webhook.WebhookEvents;
 import io.pacer.engine.call.CallOutcome;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,10 +27,13 @@ final class CallResults {
     static final String OUTBOUND = "Outbound call";
 
     private final Map<Long, Campaign> campaigns = new HashMap<>();
+    /** Whether any webhook subscription exists: asked once per batch, so calls nobody subscribed to cost nothing. */
+    private boolean webhooks;
 
     /** Applies a batch of calls in the caller's transaction. */
     void apply(Connection c, List<FinishedCall> calls) throws SQLException {
         campaigns.clear();
+        webhooks = WebhookEvents.anySubscription(c);
         for (FinishedCall call : calls) {
             apply(c, call);
         }
@@ -57,10 +61,16 @@ final class CallResults {
                     WHERE id = ? AND state = 'DIALING'""", call.contactId);
             Jdbc.update(c, """
                     UPDATE callbacks SET state = 'DONE' WHERE id = (SELECT callback_id FROM contacts WHERE id = ?)""", call.contactId);
+            if (webhooks) {
+                WebhookEvents.callbackDoneOfContact(c, call.contactId, call.endMillis);
+            }
             Jdbc.update(c, "UPDATE contacts SET callback_id = NULL, owner_agent_id = -1, dial_number = NULL WHERE id = ?", call.contactId);
         } else {
             retry(c, campaign, call.contactId, RetryClass.of(call.outcome), call.endMillis,
                     campaign.retryDelayMillis(call.outcome), "DIALING");
+        }
+        if (webhooks) {
+            WebhookEvents.callFinished(c, call.campaignId, call.contactId, call.endMillis);
         }
     }
 

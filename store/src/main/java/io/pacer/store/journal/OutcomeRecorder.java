@@ -19,6 +19,7 @@ import io.pacer.store.error.ConflictException;
 import io.pacer.store.error.NotFoundException;
 import io.pacer.store.user.Role;
 import io.pacer.store.user.User;
+import io.pacer.store.webhook.WebhookEvents;
 import io.pacer.store.contact.DoNotCallList;
 import io.pacer.store.contact.PhoneNumbers;
 import java.sql.Connection;
@@ -84,6 +85,7 @@ public final class OutcomeRecorder {
             Jdbc.update(c, "UPDATE activities SET outcome = ?, result_group = ?, note = ?, subject = ? WHERE id = ?",
                     outcomeName, group, note == null ? "" : note,
                     SubjectTemplate.render(campaign, activity.callType(), activity.startMillis(), outcomeName, group), activity.id());
+            WebhookEvents.outcomeRecorded(c, activity.id(), nowMillis);
             return Jdbc.one(c, "SELECT * FROM activities WHERE id = ?", Activity::of, activity.id()).orElseThrow();
         });
         if (blocked[0] != null) {
@@ -194,6 +196,7 @@ public final class OutcomeRecorder {
         Jdbc.update(c, """
                 UPDATE contacts SET state = 'CALLBACK', next_due_millis = ?, owner_agent_id = ?, dial_number = ?, callback_id = ?
                 WHERE id = ?""", cb.dueMillis(), personal ? user.id() : -1, number, callbackId, contact.id());
+        WebhookEvents.callbackCreated(c, callbackId, nowMillis);
     }
 
     private static boolean isResponsible(Connection c, long campaignId, long userId) throws SQLException {
