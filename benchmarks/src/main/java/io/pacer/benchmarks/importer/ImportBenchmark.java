@@ -33,60 +33,71 @@ public final class ImportBenchmark {
     private ImportBenchmark() {
     }
 
-    /** Runs the benchmark and prints one Markdown table row. */
+    /**
+     * Runs the benchmark and prints two Markdown table rows: the list imported into an empty campaign, then a
+     * REPLACE of a file that shares 90% of its numbers with it over the full list (the reconciliation: kept numbers
+     * keep their row, a tenth are new, a tenth are archived).
+     */
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path dir = Files.createTempDirectory("pacer-import");
         String url = args.length > 1 ? args[1] : Database.sqliteUrl(dir);
         String user = args.length > 2 ? args[2] : null;
         Path csv = dir.resolve("contacts.csv");
-        writeCsv(csv, rows);
+        Path shifted = dir.resolve("contacts-shifted.csv");
+        writeCsv(csv, 0, rows);
+        writeCsv(shifted, rows / 10, rows);
 
         try (Storage storage = Storage.open(url, user, null, "benchmark", SystemClock.INSTANCE)) {
             Campaign campaign = storage.campaigns().create(new Campaign(0, "Import benchmark", "", CampaignStatus.DISABLED,
                     false, null, "Europe/Berlin", DialMode.PROGRESSIVE, 1, 0, 0.03, 25_000, 2_000, 100, List.of(), 10, 480, 1260,
                     Campaign.DEFAULT_SUBJECT, true, "DE", List.of(), Map.of(), List.of(), List.of()), System.currentTimeMillis());
-            System.gc();
-            AtomicLong peak = new AtomicLong();
-            Thread sampler = new Thread(() -> {
-                Runtime rt = Runtime.getRuntime();
-                while (!Thread.currentThread().isInterrupted()) {
-                    peak.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
-            long start = System.nanoTime();
-            ImportReport report;
-            try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-                report = storage.importer().importCsv(campaign.id(), reader, ',',
-                        new ColumnMapping(List.of("phone", "mobile"), "name", List.of("city", "plan"), null),
-                        ImportMode.REPLACE, "benchmark", System.currentTimeMillis());
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            sampler.interrupt();
-            long maxHeap = Runtime.getRuntime().maxMemory();
-            System.out.printf("| %s | %,d | %,d | %,d | %,d | %.1f s | %,.0f rows/s | %d MiB | %d MiB |%n",
-                    storage.db().dialect(), report.rowsRead(), report.imported(), report.merged(), report.rejected(), seconds,
-                    report.rowsRead() / seconds, peak.get() >> 20, maxHeap >> 20);
+            timedImport(storage, campaign.id(), csv, "empty list");
+            timedImport(storage, campaign.id(), shifted, "REPLACE over the list");
             System.out.println("JVM: " + ManagementFactory.getRuntimeMXBean().getVmVersion() + ", "
                     + Runtime.getRuntime().availableProcessors() + " cores");
         }
+    }
+
+    /** Imports {@code csv} with REPLACE, sampling the heap every 5 ms, and prints one table row. */
+    private static void timedImport(Storage storage, long campaignId, Path csv, String what) throws IOException {
+        System.gc();
+        AtomicLong peak = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            Runtime rt = Runtime.getRuntime();
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        long start = System.nanoTime();
+        ImportReport report;
+        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            report = storage.importer().importCsv(campaignId, reader, ',',
+                    new ColumnMapping(List.of("phone", "mobile"), "name", List.of("city", "plan"), null),
+                    ImportMode.REPLACE, "benchmark", System.currentTimeMillis());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        sampler.interrupt();
+        System.out.printf("| %s | %s | %,d | %,d | %,d | %,d | %,d | %.1f s | %,.0f rows/s | %d MiB | %d MiB |%n",
+                storage.db().dialect(), what, report.rowsRead(), report.imported(), report.merged(), report.rejected(),
+                report.archived(), seconds, report.rowsRead() / seconds, peak.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /**
      * A list like the ones operators import: German numbers in national format, a second number column, free
      * fields; one row in a thousand is a duplicate and one in a thousand has no valid number.
      */
-    private static void writeCsv(Path csv, int rows) throws IOException {
+    private static void writeCsv(Path csv, int first, int rows) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             out.write("phone,mobile,name,city,plan\n");
-            for (int i = 0; i < rows; i++) {
+            for (int i = first; i < first + rows; i++) {
                 String phone;
                 if (i % 1000 == 999) {
                     phone = "n/a";
