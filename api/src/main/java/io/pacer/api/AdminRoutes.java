@@ -21,7 +21,7 @@ final class AdminRoutes {
                 JsonBody b = r.json().only("name", "role");
                 return ApiResponse.created(issued(users.create(b.text("name"), b.enumValue("role", Role.class, null))));
             }),
-            new Route("GET", "/api/v1/users", Role.ADMIN, r -> ApiResponse.ok(users.list())),
+            new Route("GET", "/api/v1/users", Role.ADMIN, r -> Paging.slice(r, users.list())),
             new Route("GET", user, Role.ADMIN, r -> ApiResponse.ok(users.get(r.id("userId")))),
             new Route("PATCH", user, Role.ADMIN, r -> {
                 JsonBody b = r.json().only("disabled");
@@ -39,7 +39,7 @@ final class AdminRoutes {
                 users.revokeToken(r.id("userId"));
                 return ApiResponse.noContent();
             }),
-            new Route("GET", "/api/v1/groups", Role.ADMIN, r -> ApiResponse.ok(users.groups())),
+            new Route("GET", "/api/v1/groups", Role.ADMIN, r -> Paging.slice(r, users.groups())),
             new Route("POST", "/api/v1/groups", Role.ADMIN, r -> {
                 JsonBody b = r.json().only("name", "members");
                 List<Long> members = b.wholes("members");

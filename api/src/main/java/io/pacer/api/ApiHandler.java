@@ -21,7 +21,6 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.pacer.store.error.RefusedException;
 import io.pacer.store.user.User;
 import io.pacer.store.user.UserRepository;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Translates HTTP requests into route calls and their results into HTTP responses, nothing else: the
@@ -47,19 +47,24 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final UserRepository users;
     private final ExecutorService blocking;
     private final EventStreams streams;
+    private final Cors cors;
+    private final Idempotency idempotency;
+    private final EntityTags tags = new EntityTags();
 
     /** What the blocking executor needs of one request, read off the Netty message on the event loop. */
     private record Call(String method, String path, Map<String, List<String>> query, byte[] body, String contentType,
-            String authorization) {
+            String authorization, String ifMatch, String idempotencyKey, String origin) {
     }
 
     ApiHandler(List<Route> routes, RouteContract contract, UserRepository users, ExecutorService blocking,
-            EventStreams streams) {
+            EventStreams streams, Cors cors, Idempotency idempotency) {
         this.routes = routes;
         this.contract = contract;
         this.users = users;
         this.blocking = blocking;
         this.streams = streams;
+        this.cors = cors;
+        this.idempotency = idempotency;
     }
 
     @Override
@@ -68,10 +73,17 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             send(ctx, malformed(http.decoderResult().cause()).toHttp(), false);
             return;
         }
+        boolean keepAlive = HttpUtil.isKeepAlive(http);
+        String origin = http.headers().get(HttpHeaderNames.ORIGIN);
+        if (Cors.isPreflight(http.method().name(), http.headers())) {
+            // A browser asks before a cross-origin request; it sends no token, so this is answered before any route.
+            send(ctx, cors.preflight(origin), keepAlive);
+            return;
+        }
         QueryStringDecoder decoder = new QueryStringDecoder(http.uri());
         Call call = new Call(http.method().name(), decoder.path(), decoder.parameters(), ByteBufUtil.getBytes(http.content()),
-                http.headers().get(HttpHeaderNames.CONTENT_TYPE), http.headers().get(HttpHeaderNames.AUTHORIZATION));
-        boolean keepAlive = HttpUtil.isKeepAlive(http);
+                http.headers().get(HttpHeaderNames.CONTENT_TYPE), http.headers().get(HttpHeaderNames.AUTHORIZATION),
+                http.headers().get(HttpHeaderNames.IF_MATCH), http.headers().get(Idempotency.HEADER), origin);
         try {
             blocking.execute(() -> handle(ctx, call, keepAlive));
         } catch (RejectedExecutionException e) {
@@ -98,9 +110,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private void handle(ChannelHandlerContext ctx, Call call, boolean keepAlive) {
         FullHttpResponse response;
         try {
-            ApiResponse result = dispatch(call);
-            if (result.body() instanceof EventStreams.Stream stream) {
-                streams.open(ctx, stream);
+            Rendered result = dispatch(call);
+            if (result.stream() != null) {
+                streams.open(ctx, result.stream());
                 return;
             }
             response = toHttp(result);
@@ -114,10 +126,11 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             response = Problem.of(500, "internal", "Internal error", "server",
                     "the server failed to handle the request; nothing was changed unless its transaction had committed").toHttp();
         }
+        cors.decorate(response.headers(), call.origin());
         send(ctx, response, keepAlive);
     }
 
-    private ApiResponse dispatch(Call call) throws Exception {
+    private Rendered dispatch(Call call) throws Exception {
         Route route = null;
         Map<String, String> params = null;
         boolean pathKnown = false;
@@ -139,7 +152,51 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         User user = authorize(route, call);
         checkContract(route, call);
-        return route.handler().handle(new ApiRequest(user, call.method(), call.path(), params, call.query(), call.body()));
+        ApiRequest request = new ApiRequest(user, call.method(), call.path(), params, call.query(), call.body());
+        if (call.ifMatch() == null || call.method().equals("GET") || call.method().equals("POST")) {
+            return run(route, request, call);
+        }
+        // The check and the edit hold one lock, so that two edits through this server cannot both pass one tag.
+        ReentrantLock lock = tags.lockFor(call.path());
+        lock.lock();
+        try {
+            checkIfMatch(route, request, call.ifMatch());
+            return run(route, request, call);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Rendered run(Route route, ApiRequest request, Call call) throws Exception {
+        if (call.method().equals("POST") && call.idempotencyKey() != null && request.user() != null) {
+            return idempotency.around(request.user().id(), call.idempotencyKey().trim(), request,
+                    () -> Rendered.of(route.handler().handle(request), call.method(), call.path()));
+        }
+        return Rendered.of(route.handler().handle(request), call.method(), call.path());
+    }
+
+    /**
+     * Refuses an edit whose {@code If-Match} is not the tag of the thing as its {@code GET} answers now (412); a thing
+     * without a {@code GET} has no tag to match (400).
+     */
+    private void checkIfMatch(Route edit, ApiRequest request, String ifMatch) throws Exception {
+        Route read = null;
+        for (Route r : routes) {
+            if (r.method().equals("GET") && r.pattern().equals(edit.pattern()) && r.allows(request.user().role())) {
+                read = r;
+            }
+        }
+        if (read == null) {
+            throw new Problem.Refusal(Problem.of(400, "invalid_field", "Invalid request", "If-Match",
+                    "this endpoint has no representation to match; send the request without If-Match"));
+        }
+        Rendered current = Rendered.of(read.handler().handle(new ApiRequest(request.user(), "GET", request.path(),
+                request.pathParams(), Map.of(), new byte[0])), "GET", request.path());
+        String tag = current.headers().get("ETag");
+        if (tag == null || !EntityTags.matches(ifMatch, tag)) {
+            throw new Problem.Refusal(Problem.of(412, "precondition_failed", "Precondition failed", "If-Match",
+                    "the resource changed since it was read (its ETag is now " + tag + "); read it again and reapply the change"));
+        }
     }
 
     private User authorize(Route route, Call call) {
@@ -201,22 +258,13 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return token.isEmpty() ? Optional.empty() : users.byToken(token);
     }
 
-    private static FullHttpResponse toHttp(ApiResponse result) throws Exception {
-        HttpResponseStatus status = HttpResponseStatus.valueOf(result.status());
-        if (result.body() == null) {
-            return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER);
-        }
-        byte[] bytes;
-        String type;
+    private static FullHttpResponse toHttp(Rendered result) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(result.status()), Unpooled.wrappedBuffer(result.body()));
         if (result.contentType() != null) {
-            bytes = ((String) result.body()).getBytes(StandardCharsets.UTF_8);
-            type = result.contentType();
-        } else {
-            bytes = JsonBody.MAPPER.writeValueAsBytes(result.body());
-            type = "application/json";
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, result.contentType());
         }
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+        result.headers().forEach((name, value) -> response.headers().set(name, value));
         return response;
     }
 

@@ -32,6 +32,7 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.pacer.store.Storage;
+import io.pacer.store.idempotency.IdempotencyKeys;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,15 @@ public final class ApiServer implements AutoCloseable {
      */
     public ApiServer(Storage storage, EngineControl engine, String host, int port, java.nio.file.Path importDir)
             throws InterruptedException {
+        this(storage, engine, host, port, importDir, Cors.NONE);
+    }
+
+    /**
+     * Starts serving on {@code host:port} (port 0 picks a free one), importing files from {@code importDir}
+     * ({@code null}: none) and answering browsers of the origins {@code cors} allows.
+     */
+    public ApiServer(Storage storage, EngineControl engine, String host, int port, java.nio.file.Path importDir, Cors cors)
+            throws InterruptedException {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Gauge.builder("pacer_journal_backlog", storage.journal(), j -> j.backlog())
                 .description("finished calls recorded by the core and not yet committed").register(registry);
@@ -103,7 +113,8 @@ public final class ApiServer implements AutoCloseable {
         all.addAll(WebhookRoutes.routes(new WebhookService(storage)));
         all.addAll(CallbackOrderRoutes.routes(new CallbackService(storage)));
         routes = List.copyOf(all);
-        ApiHandler handler = new ApiHandler(routes, RouteContract.load(), storage.users(), blocking, new EventStreams(blocking));
+        ApiHandler handler = new ApiHandler(routes, RouteContract.load(), storage.users(), blocking, new EventStreams(blocking),
+                cors, new Idempotency(new IdempotencyKeys(storage.db()), () -> storage.clock().epochMillis()));
         channel = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)

@@ -6,6 +6,7 @@ import io.pacer.engine.agent.AgentState;
 import io.pacer.engine.port.AgentSessions;
 import io.pacer.store.callback.CallbackRequest;
 import io.pacer.store.error.InvalidFieldException;
+import io.pacer.store.journal.Activity;
 import io.pacer.store.journal.OutcomeRecorder.PreviewDecision;
 import io.pacer.store.user.Role;
 import java.util.List;
@@ -19,9 +20,16 @@ final class CallRoutes {
 
     static List<Route> routes(CallService calls, AgentService agents) {
         return List.of(
-            new Route("GET", "/api/v1/calls", Role.AGENT, r -> ApiResponse.ok(calls.calls(r.user(),
-                    r.intParam("campaignId", 0, 0, Integer.MAX_VALUE), r.intParam("limit", 100, 1, 1000),
-                    r.intParam("offset", 0, 0, Integer.MAX_VALUE)))),
+            new Route("GET", "/api/v1/calls", Role.AGENT, r -> {
+                // Newest first; a cursor is the last id seen (a keyset: calls recorded meanwhile shift nothing).
+                Paging.Page page = Paging.of(r, 100);
+                List<Activity> found = calls.calls(r.user(), r.intParam("campaignId", 0, 0, Integer.MAX_VALUE),
+                        IsoTimes.param(r, "updatedSince"), page.fromCursor() ? page.position() : -1, page.limit() + 1,
+                        page.fromCursor() ? 0 : page.offset());
+                boolean more = found.size() > page.limit();
+                List<Activity> items = more ? found.subList(0, page.limit()) : found;
+                return Paging.answer(r, items, more ? items.get(items.size() - 1).id() : -1, -1);
+            }),
             new Route("POST", "/api/v1/calls/{callId}/outcome", Role.AGENT, r -> {
                 long callId = r.id("callId");
                 JsonBody b = r.json().only("outcome", "note", "callback");
@@ -43,12 +51,12 @@ final class CallRoutes {
             new Route("POST", "/api/v1/agents/me/ready", Role.AGENT, r -> agentState(r, agents.ready(r.user()), "READY")),
             new Route("POST", "/api/v1/agents/me/pause", Role.AGENT, r -> agentState(r, agents.pause(r.user()), "PAUSED")),
             new Route("POST", "/api/v1/agents/me/logout", Role.AGENT, r -> agentState(r, agents.logout(r.user()), "LOGGED_OUT")),
-            new Route("GET", "/api/v1/callbacks", Role.AGENT, r -> ApiResponse.ok(calls.callbacks(r.user(),
+            new Route("GET", "/api/v1/callbacks", Role.AGENT, r -> Paging.slice(r, calls.callbacks(r.user(),
                     r.boolParam("own", false), r.boolParam("groups", false), r.boolParam("open", false),
-                    r.intParam("campaignId", 0, 0, Integer.MAX_VALUE)))),
+                    r.intParam("campaignId", 0, 0, Integer.MAX_VALUE), IsoTimes.param(r, "updatedSince")))),
             new Route("POST", "/api/v1/callbacks/{callbackId}/done", Role.AGENT,
                     r -> ApiResponse.ok(calls.markCallbackDone(r.user(), r.id("callbackId")))),
-            new Route("GET", "/api/v1/callbacks/alarms", Role.AGENT, r -> ApiResponse.ok(calls.dueAlarms(r.user()))),
+            new Route("GET", "/api/v1/callbacks/alarms", Role.AGENT, r -> Paging.slice(r, calls.dueAlarms(r.user()))),
             new Route("GET", "/api/v1/callbacks/alarms/stream", Role.AGENT, r -> {
                 var user = r.user();
                 return ApiResponse.ok(new EventStreams.Stream("alarms", r.intParam("periodMillis", 5_000, 100, 600_000),

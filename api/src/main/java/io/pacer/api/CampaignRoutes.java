@@ -24,23 +24,26 @@ final class CampaignRoutes {
         return List.of(
             new Route("POST", base, Role.SUPERVISOR,
                     r -> ApiResponse.created(campaigns.create(CampaignJson.read(r.json(), CampaignJson.defaults())))),
-            new Route("GET", base, Role.SUPERVISOR, r -> ApiResponse.ok(campaigns.list())),
+            new Route("GET", base, Role.SUPERVISOR, r -> Paging.slice(r, campaigns.list())),
             new Route("GET", base + "/{campaignId}", Role.SUPERVISOR, r -> ApiResponse.ok(campaigns.get(r.id("campaignId")))),
             new Route("PATCH", base + "/{campaignId}", Role.SUPERVISOR, r -> {
                 long id = r.id("campaignId");
                 return ApiResponse.ok(campaigns.update(id, CampaignJson.read(r.json(), campaigns.get(id))));
             }),
-            new Route("POST", base + "/{campaignId}/duplicate", Role.SUPERVISOR, r -> ApiResponse.created(
-                    campaigns.duplicate(r.id("campaignId"), r.json().only("name").text("name")))),
+            new Route("POST", base + "/{campaignId}/duplicate", Role.SUPERVISOR, r -> {
+                var copy = campaigns.duplicate(r.id("campaignId"), r.json().only("name").text("name"));
+                return ApiResponse.created(copy, base + "/" + copy.id());
+            }),
             new Route("POST", base + "/{campaignId}/done", Role.SUPERVISOR, r -> ApiResponse.ok(campaigns.markDone(r.id("campaignId")))),
             new Route("POST", base + "/{campaignId}/start", Role.SUPERVISOR, r -> ApiResponse.ok(campaigns.start(r.id("campaignId")))),
             new Route("POST", base + "/{campaignId}/stop", Role.SUPERVISOR, r -> ApiResponse.ok(campaigns.stop(r.id("campaignId")))),
             new Route("DELETE", base + "/{campaignId}/lock", Role.ADMIN, r -> ApiResponse.ok(campaigns.clearLock(r.id("campaignId")))),
-            new Route("GET", base + "/{campaignId}/outcomes", Role.AGENT, r -> ApiResponse.ok(campaigns.outcomes(r.id("campaignId")))),
+            new Route("GET", base + "/{campaignId}/outcomes", Role.AGENT, r -> Paging.slice(r, campaigns.outcomes(r.id("campaignId")))),
             new Route("POST", base + "/{campaignId}/outcomes", Role.SUPERVISOR, r -> {
                 JsonBody b = r.json().only("name", "resultGroup", "behaviour");
+                // Custom outcomes are read as the campaign's list; there is no URL of one alone.
                 return ApiResponse.created(campaigns.addOutcome(r.id("campaignId"), outcomeName(b.text("name")), b.text("resultGroup"),
-                        b.enumValue("behaviour", AgentOutcome.class, null)));
+                        b.enumValue("behaviour", AgentOutcome.class, null)), r.path());
             }),
             new Route("POST", base + "/{campaignId}/imports", Role.SUPERVISOR, r -> {
                 long id = r.id("campaignId");
@@ -51,11 +54,17 @@ final class CampaignRoutes {
                 boolean dryRun = r.boolParam("dryRun", false);
                 var report = imports.importCsv(id, r.param("file", null), body, separator(r.param("separator", ",")), mapping,
                         mode, r.user().name(), dryRun);
-                return dryRun ? ApiResponse.ok(report) : ApiResponse.created(report);
+                // An import is read through its rejected rows (the report itself is in the campaign's history).
+                return dryRun ? ApiResponse.ok(report) : ApiResponse.created(report, "/api/v1/imports/" + report.id() + "/errors");
             }),
-            new Route("GET", base + "/{campaignId}/imports", Role.SUPERVISOR, r -> ApiResponse.ok(imports.history(r.id("campaignId")))),
-            new Route("GET", "/api/v1/imports/{importId}/errors", Role.SUPERVISOR, r -> ApiResponse.ok(Map.of("errors",
-                    imports.errors(r.id("importId"), r.intParam("limit", 1000, 1, 100_000), r.intParam("offset", 0, 0, Integer.MAX_VALUE)))))
+            new Route("GET", base + "/{campaignId}/imports", Role.SUPERVISOR, r -> Paging.slice(r, imports.history(r.id("campaignId")))),
+            new Route("GET", "/api/v1/imports/{importId}/errors", Role.SUPERVISOR, r -> {
+                Paging.Page page = Paging.of(r, 1000, 100_000);
+                var found = imports.errors(r.id("importId"), page.limit() + 1, page.offset());
+                boolean more = found.size() > page.limit();
+                return Paging.answer(r, Map.of("errors", more ? found.subList(0, page.limit()) : found),
+                        more ? page.offset() + page.limit() : -1, -1);
+            })
         );
     }
 

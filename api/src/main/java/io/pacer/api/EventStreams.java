@@ -43,7 +43,9 @@ final class EventStreams {
             }
             blocking.execute(() -> {
                 try {
-                    String data = JsonBody.MAPPER.writeValueAsString(stream.snapshot().get());
+                    com.fasterxml.jackson.databind.JsonNode tree = JsonBody.MAPPER.valueToTree(stream.snapshot().get());
+                    IsoTimes.addTwins(tree);
+                    String data = JsonBody.MAPPER.writeValueAsString(tree);
                     String event = "event: " + stream.event() + "\ndata: " + data + "\n\n";
                     ctx.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(event, StandardCharsets.UTF_8)));
                 } catch (Exception e) {

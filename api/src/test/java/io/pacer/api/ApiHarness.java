@@ -37,10 +37,15 @@ public final class ApiHarness implements AutoCloseable {
     private final int port;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    /** A response: status and parsed JSON body (or the raw text). */
-    public record Reply(int status, JsonNode json, String text) {
+    /** A response: status, parsed JSON body (or the raw text) and headers. */
+    public record Reply(int status, JsonNode json, String text, java.net.http.HttpHeaders headers) {
         JsonNode get(String field) {
             return json.get(field);
+        }
+
+        /** A header's value, or {@code null}. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
@@ -49,9 +54,14 @@ public final class ApiHarness implements AutoCloseable {
     }
 
     public ApiHarness(Supplier<Database> database, EngineControl engine) throws InterruptedException {
+        this(database, engine, Cors.NONE);
+    }
+
+    /** The API answering browsers of the origins {@code cors} allows. */
+    public ApiHarness(Supplier<Database> database, EngineControl engine, Cors cors) throws InterruptedException {
         storage = Storage.over(database.get(), "engine-test", SystemClock.INSTANCE);
         storage.users().ensure("admin", Role.ADMIN, adminToken);
-        server = new ApiServer(storage, engine, "127.0.0.1", 0);
+        server = new ApiServer(storage, engine, "127.0.0.1", 0, null, cors);
         port = server.port();
     }
 
@@ -91,12 +101,32 @@ public final class ApiHarness implements AutoCloseable {
 
     /** Any request: a method, a body of a content type ({@code null}: none) and a token. */
     public Reply request(String method, String path, String token, String contentType, String body) {
+        return request(method, path, token, contentType, body, new String[0]);
+    }
+
+    /** Any request with extra headers given as name, value, name, value... */
+    public Reply request(String method, String path, String token, String contentType, String body, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).method(method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
         return send(builder, token);
+    }
+
+    /**
+     * A request sent as is and not checked against the document: for what the document cannot describe (a CORS
+     * preflight, which no route answers).
+     */
+    public HttpResponse<String> unchecked(String method, String path, String... headers) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /**
@@ -124,7 +154,8 @@ public final class ApiHarness implements AutoCloseable {
             String body = new String(bytes, StandardCharsets.UTF_8);
             int code = Integer.parseInt(status.split(" ")[1]);
             OpenApiContract.check(method, path, code, type, body);
-            return new Reply(code, body.isEmpty() ? null : JSON.readTree(body), body);
+            return new Reply(code, body.isEmpty() ? null : JSON.readTree(body), body,
+                    java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true));
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -223,12 +254,16 @@ public final class ApiHarness implements AutoCloseable {
             JsonNode json = null;
             String body = response.body();
             String type = response.headers().firstValue("Content-Type").orElse(null);
-            OpenApiContract.check(request.method(), request.uri().getRawPath(), response.statusCode(), type, body);
+            OpenApiContract.check(request.method(), request.uri().getRawPath(), response.statusCode(), type, body,
+                    response.headers().map());
+            if (response.statusCode() == 201 && response.headers().firstValue("Location").isEmpty()) {
+                throw new AssertionError("a 201 without Location: " + request.method() + " " + request.uri());
+            }
             if (body != null && !body.isEmpty() && type != null
                     && (type.startsWith("application/json") || type.startsWith(Problem.MEDIA_TYPE))) {
                 json = JSON.readTree(body);
             }
-            return new Reply(response.statusCode(), json, body);
+            return new Reply(response.statusCode(), json, body, response.headers());
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {

@@ -40,8 +40,19 @@ public final class OpenApiContract {
 
     /** Fails with every violation when a response does not match what the document says of its operation. */
     public static void check(String method, String pathWithQuery, int status, String contentType, String body) {
+        check(method, pathWithQuery, status, contentType, body, java.util.Map.of());
+    }
+
+    /** The same, with the response's headers: those the document describes are checked against it too. */
+    public static void check(String method, String pathWithQuery, int status, String contentType, String body,
+            java.util.Map<String, java.util.List<String>> headers) {
         String path = pathWithQuery.split("\\?", 2)[0];
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
+        headers.forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("content-type")) {
+                response.withHeader(name, values);
+            }
+        });
         if (contentType != null) {
             response.withContentType(contentType);
         }

@@ -1,6 +1,7 @@
 package io.pacer.launcher;
 
 import io.pacer.api.ApiServer;
+import io.pacer.api.Cors;
 import io.pacer.api.webhook.WebhookSender;
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.control.EngineControl;
@@ -59,9 +60,14 @@ public final class Pacer implements AutoCloseable {
      *
      * @param host       address to bind (e.g. 127.0.0.1)
      * @param port       port (0: any free port)
-     * @param adminToken bearer token of the bootstrap administrator "admin", or {@code null}
+     * @param adminToken  bearer token of the bootstrap administrator "admin", or {@code null}
+     * @param corsOrigins origins whose browser pages may call the API ({@code *}: any; empty: none)
      */
-    public record ApiSettings(String host, int port, String adminToken) {
+    public record ApiSettings(String host, int port, String adminToken, java.util.List<String> corsOrigins) {
+        /** Settings that allow no cross-origin browser calls. */
+        public ApiSettings(String host, int port, String adminToken) {
+            this(host, port, adminToken, java.util.List.of());
+        }
     }
 
     /**
@@ -253,7 +259,7 @@ public final class Pacer implements AutoCloseable {
                         storage.users().ensure("admin", Role.ADMIN, apiSettings.adminToken());
                     }
                     api = new ApiServer(storage, control, apiSettings.host(), apiSettings.port(),
-                            storeSettings.importDir());
+                            storeSettings.importDir(), new Cors(apiSettings.corsOrigins()));
                     control.attach(api.registry());
                     if (sip != null) {
                         // Answer-to-bridge at the wire (200 OK in -> media switched), beside the core's share.

@@ -11,10 +11,10 @@ import java.util.Set;
  * files.
  */
 record ServerSettings(String url, String user, String password, String engineId, String importDir, String apiHost,
-        int apiPort, String adminToken) {
+        int apiPort, String adminToken, java.util.List<String> corsOrigins) {
 
     private static final Set<String> STORAGE_KEYS = Set.of("url", "user", "password", "engineId", "importDir");
-    private static final Set<String> API_KEYS = Set.of("host", "port", "adminToken");
+    private static final Set<String> API_KEYS = Set.of("host", "port", "adminToken", "corsOrigins");
 
     static ServerSettings from(Map<?, ?> root) {
         if (root.containsKey("campaigns")) {
@@ -42,7 +42,27 @@ record ServerSettings(String url, String user, String password, String engineId,
                 text(storage, "storage.password", "password", null),
                 text(storage, "storage.engineId", "engineId", "pacer-1"),
                 text(storage, "storage.importDir", "importDir", null),
-                text(api, "api.host", "host", "127.0.0.1"), apiPort, token);
+                text(api, "api.host", "host", "127.0.0.1"), apiPort, token, origins(api.get("corsOrigins")));
+    }
+
+    /** The origins allowed to call the API from a browser: {@code *}, or each exactly {@code scheme://host[:port]}. */
+    private static java.util.List<String> origins(Object v) {
+        if (v == null) {
+            return java.util.List.of();
+        }
+        if (!(v instanceof java.util.List<?> list)) {
+            throw new IllegalArgumentException("api.corsOrigins: expected a list of origins such as https://crm.example.com");
+        }
+        java.util.List<String> origins = new java.util.ArrayList<>();
+        for (Object o : list) {
+            // A browser sends the origin without path or trailing slash; one written otherwise would never match.
+            if (!(o instanceof String s) || !(s.equals("*") || s.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?"))) {
+                throw new IllegalArgumentException("api.corsOrigins: " + o + " is not an origin (scheme://host[:port], "
+                        + "no path, or * for any)");
+            }
+            origins.add(s);
+        }
+        return java.util.List.copyOf(origins);
     }
 
     private static Map<?, ?> section(Map<?, ?> root, String name, Set<String> keys) {
@@ -80,6 +100,6 @@ record ServerSettings(String url, String user, String password, String engineId,
 
     /** The API section as the composition root takes it. */
     Pacer.ApiSettings api() {
-        return new Pacer.ApiSettings(apiHost, apiPort, adminToken);
+        return new Pacer.ApiSettings(apiHost, apiPort, adminToken, corsOrigins);
     }
 }

@@ -33,4 +33,16 @@ class ServerSettingsTest {
         assertTrue(error(Map.of("storage", Map.of(), "api", API, "campaigns", java.util.List.of()))
                 .startsWith("campaigns:"));
     }
+
+    @Test
+    void readsTheOriginsBrowsersMayCallFromAndRefusesOneThatCanNeverMatch() {
+        ServerSettings s = ServerSettings.from(Map.of("storage", Map.of(), "api", Map.of("adminToken", "0123456789abcdef-token",
+                "corsOrigins", java.util.List.of("https://crm.example.com", "http://localhost:3000"))));
+        assertEquals(java.util.List.of("https://crm.example.com", "http://localhost:3000"), s.api().corsOrigins());
+        assertEquals(java.util.List.of(), ServerSettings.from(Map.of("storage", Map.of(), "api", API)).api().corsOrigins());
+        assertTrue(error(Map.of("storage", Map.of(), "api", Map.of("adminToken", "0123456789abcdef-token",
+                "corsOrigins", java.util.List.of("https://crm.example.com/")))).startsWith("api.corsOrigins:"));
+        assertTrue(error(Map.of("storage", Map.of(), "api", Map.of("adminToken", "0123456789abcdef-token",
+                "corsOrigins", "https://crm.example.com"))).startsWith("api.corsOrigins:"));
+    }
 }

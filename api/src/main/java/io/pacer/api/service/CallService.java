@@ -32,10 +32,14 @@ public final class CallService {
         this.engine = engine;
     }
 
-    /** Calls of a campaign (0: all), only the caller's own when the caller is an agent. */
-    public List<Activity> calls(User caller, long campaignId, int limit, int offset) {
+    /**
+     * Calls of a campaign (0: all), only the caller's own when the caller is an agent, newest first: at most
+     * {@code limit} with ids below {@code beforeId} (-1: from the newest), changed since {@code updatedSinceMillis}
+     * (-1: any time), skipping {@code offset}.
+     */
+    public List<Activity> calls(User caller, long campaignId, long updatedSinceMillis, long beforeId, int limit, int offset) {
         long agentId = caller.role() == Role.AGENT ? caller.id() : -1;
-        return storage.activities().calls(campaignId, agentId, limit, offset);
+        return storage.activities().calls(campaignId, agentId, updatedSinceMillis, beforeId, limit, offset);
     }
 
     /** Records the agent's outcome of a call, with a callback when the outcome is CALL_AGAIN. */
@@ -61,9 +65,10 @@ public final class CallService {
         return contact;
     }
 
-    /** Callbacks the caller may see, filtered. */
-    public List<Callback> callbacks(User caller, boolean own, boolean groups, boolean open, long campaignId) {
-        return storage.callbacks().list(caller, own, groups, open, campaignId);
+    /** Callbacks the caller may see, filtered ({@code updatedSinceMillis} -1: whenever changed). */
+    public List<Callback> callbacks(User caller, boolean own, boolean groups, boolean open, long campaignId,
+            long updatedSinceMillis) {
+        return storage.callbacks().list(caller, own, groups, open, campaignId, updatedSinceMillis);
     }
 
     /** Marks a callback done. */
@@ -79,7 +84,7 @@ public final class CallService {
     public List<Callback> dueAlarms(User caller) {
         long nowMillis = storage.clock().epochMillis();
         List<Callback> due = new ArrayList<>();
-        for (Callback c : storage.callbacks().list(caller, true, true, true, 0)) {
+        for (Callback c : storage.callbacks().list(caller, true, true, true, 0, -1)) {
             if (c.alarmMillis() >= 0 && c.alarmMillis() <= nowMillis) {
                 due.add(c);
             }

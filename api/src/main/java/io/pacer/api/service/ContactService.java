@@ -40,8 +40,8 @@ public final class ContactService {
     public record History(ActivityRepository.Case kase, List<Activity> activities) {
     }
 
-    /** Contacts of a campaign by a query. */
-    public List<Contact> list(long campaignId, ContactQuery query) {
+    /** A page of a campaign's contacts by a query. */
+    public ContactQuery.Page list(long campaignId, ContactQuery query) {
         return storage.contacts().list(campaignId, query);
     }
 

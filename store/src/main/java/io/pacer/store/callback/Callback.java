@@ -17,9 +17,11 @@ import io.pacer.store.db.Jdbc;
  * @param number       number to call instead of the contact's, or {@code null}
  * @param state        OPEN or DONE
  * @param note         free text
+ * @param updatedMillis when it was last created or changed (epoch ms, the database's clock), for incremental sync
  */
 public record Callback(long id, long campaignId, long contactId, long ownerUserId, long ownerGroupId, boolean personal,
-        long dueMillis, long alarmMillis, String number, String state, String note) {
+        long dueMillis, long alarmMillis, String number, String state, String note,
+        long updatedMillis) {
 
     static Callback of(java.sql.ResultSet rs) throws java.sql.SQLException {
         Long user = Jdbc.nullableLong(rs, "owner_user_id");
@@ -27,6 +29,7 @@ public record Callback(long id, long campaignId, long contactId, long ownerUserI
         Long alarm = Jdbc.nullableLong(rs, "alarm_millis");
         return new Callback(rs.getLong("id"), rs.getLong("campaign_id"), rs.getLong("contact_id"), user == null ? -1 : user,
                 group == null ? -1 : group, rs.getInt("personal") == 1, rs.getLong("due_millis"), alarm == null ? -1 : alarm,
-                rs.getString("number"), rs.getString("state"), rs.getString("note"));
+                rs.getString("number"), rs.getString("state"), rs.getString("note"),
+                rs.getLong("updated_millis"));
     }
 }

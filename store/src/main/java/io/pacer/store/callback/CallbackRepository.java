@@ -21,9 +21,11 @@ public final class CallbackRepository {
 
     /**
      * Callbacks visible to a user. Agents see only their own and their groups'; {@code own} and {@code groups}
-     * narrow to those (both false: everything visible), {@code openOnly} hides done ones.
+     * narrow to those (both false: everything visible), {@code openOnly} hides done ones, {@code updatedSinceMillis}
+     * (-1: any time) keeps those created or changed since.
      */
-    public List<Callback> list(User user, boolean own, boolean groups, boolean openOnly, long campaignId) {
+    public List<Callback> list(User user, boolean own, boolean groups, boolean openOnly, long campaignId,
+            long updatedSinceMillis) {
         StringBuilder sql = new StringBuilder("SELECT * FROM callbacks WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         boolean mine = own || groups || user.role() == Role.AGENT;
@@ -45,6 +47,10 @@ public final class CallbackRepository {
         if (campaignId > 0) {
             sql.append(" AND campaign_id = ?");
             params.add(campaignId);
+        }
+        if (updatedSinceMillis >= 0) {
+            sql.append(" AND updated_millis >= ?");
+            params.add(updatedSinceMillis);
         }
         sql.append(" ORDER BY due_millis, id");
         return db.read(c -> Jdbc.query(c, sql.toString(), Callback::of, params.toArray()));

@@ -16,7 +16,9 @@ import java.util.Map;
  * @param attempts      calls made to it
  * @param nextDueMillis when it is due next (epoch ms)
  * @param ownerAgentId  agent a personal callback belongs to, or -1
+ * @param updatedMillis when it was last added or changed (epoch ms, the database's clock), for incremental sync
  */
 public record Contact(long id, long campaignId, String phone, String name, Map<String, String> fields, String timeZone,
-        ContactState state, String closedReason, int attempts, long nextDueMillis, long ownerAgentId) {
+        ContactState state, String closedReason, int attempts, long nextDueMillis, long ownerAgentId,
+        long updatedMillis) {
 }

@@ -111,10 +111,42 @@ public final class ContactRepository {
         return db.read(c -> get(c, campaignId, contactId));
     }
 
-    /** Contacts matching a query, in its order. */
-    public List<Contact> list(long campaignId, ContactQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM contacts WHERE campaign_id = ?");
+    /**
+     * One page of the contacts matching a query, in its order. Ordered by id, a page starts after
+     * {@link ContactQuery#afterId()} (a keyset: a contact added or deleted meanwhile shifts nothing); other orders
+     * page by offset. The total counts every match, whatever the page.
+     */
+    public ContactQuery.Page list(long campaignId, ContactQuery q) {
+        if (q.limit() < 1 || q.limit() > 1000) {
+            throw new InvalidFieldException("limit", "must be within 1..1000");
+        }
+        if (q.offset() < 0) {
+            throw new InvalidFieldException("offset", "must not be negative");
+        }
+        StringBuilder where = new StringBuilder(" FROM contacts WHERE campaign_id = ?");
         List<Object> params = new ArrayList<>(List.of(campaignId));
+        filter(q, where, params);
+        StringBuilder sql = new StringBuilder("SELECT *").append(where);
+        List<Object> pageParams = new ArrayList<>(params);
+        String sort = q.sort() == null ? "id" : q.sort();
+        if (sort.equals("id") && q.afterId() >= 0) {
+            sql.append(q.descending() ? " AND id < ?" : " AND id > ?");
+            pageParams.add(q.afterId());
+        }
+        order(sort, q.descending(), sql, pageParams);
+        sql.append(" LIMIT ? OFFSET ?");
+        pageParams.add(q.limit() + 1);
+        pageParams.add(q.offset());
+        return db.read(c -> {
+            requireCampaign(c, campaignId);
+            List<Contact> rows = Jdbc.query(c, sql.toString(), ContactRepository::contact, pageParams.toArray());
+            long total = Jdbc.number(c, "SELECT COUNT(*)" + where, params.toArray());
+            boolean more = rows.size() > q.limit();
+            return new ContactQuery.Page(more ? rows.subList(0, q.limit()) : rows, more, total);
+        });
+    }
+
+    private void filter(ContactQuery q, StringBuilder sql, List<Object> params) {
         if (q.state() != null) {
             sql.append(" AND state = ?");
             params.add(q.state());
@@ -127,41 +159,34 @@ public final class ContactRepository {
             sql.append(" AND next_due_millis < ?");
             params.add(q.dueBefore());
         }
-        Dialect dialect = db.dialect();
+        if (q.updatedSinceMillis() >= 0) {
+            sql.append(" AND updated_millis >= ?");
+            params.add(q.updatedSinceMillis());
+        }
         if (q.fieldName() != null) {
-            sql.append(" AND ").append(dialect.jsonField("fields")).append(" = ?");
-            params.add(dialect.jsonFieldParameter(q.fieldName()));
+            sql.append(" AND ").append(db.dialect().jsonField("fields")).append(" = ?");
+            params.add(db.dialect().jsonFieldParameter(q.fieldName()));
             params.add(q.fieldValue());
         }
-        String sort = q.sort() == null ? "id" : q.sort();
-        String direction = q.descending() ? " DESC" : " ASC";
+    }
+
+    private void order(String sort, boolean descending, StringBuilder sql, List<Object> params) {
+        Dialect dialect = db.dialect();
+        String direction = descending ? " DESC" : " ASC";
         if (sort.startsWith("field.")) {
             sql.append(" ORDER BY ").append(dialect.jsonField("fields")).append(direction).append(", id");
             params.add(dialect.jsonFieldParameter(sort.substring("field.".length())));
-        } else {
-            String column = switch (sort) {
-                case "id" -> "id";
-                case "attempts" -> "attempts";
-                case "nextDue" -> "next_due_millis";
-                case "state" -> "state";
-                case "name" -> "name";
-                default -> throw new InvalidFieldException("sort", "must be id, attempts, nextDue, state, name or field.<name>");
-            };
-            sql.append(" ORDER BY ").append(column).append(direction).append(", id");
+            return;
         }
-        if (q.limit() < 1 || q.limit() > 1000) {
-            throw new InvalidFieldException("limit", "must be within 1..1000");
-        }
-        if (q.offset() < 0) {
-            throw new InvalidFieldException("offset", "must not be negative");
-        }
-        sql.append(" LIMIT ? OFFSET ?");
-        params.add(q.limit());
-        params.add(q.offset());
-        return db.read(c -> {
-            requireCampaign(c, campaignId);
-            return Jdbc.query(c, sql.toString(), ContactRepository::contact, params.toArray());
-        });
+        String column = switch (sort) {
+            case "id" -> "id";
+            case "attempts" -> "attempts";
+            case "nextDue" -> "next_due_millis";
+            case "state" -> "state";
+            case "name" -> "name";
+            default -> throw new InvalidFieldException("sort", "must be id, attempts, nextDue, state, name or field.<name>");
+        };
+        sql.append(" ORDER BY ").append(column).append(direction).append(", id");
     }
 
     /** How many contacts of a campaign are in each state. */
@@ -201,6 +226,7 @@ public final class ContactRepository {
     static Contact contact(ResultSet rs) throws SQLException {
         return new Contact(rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("phone"), rs.getString("name"),
                 FieldsJson.read(rs.getString("fields")), rs.getString("time_zone"), ContactState.valueOf(rs.getString("state")),
-                rs.getString("closed_reason"), rs.getInt("attempts"), rs.getLong("next_due_millis"), rs.getLong("owner_agent_id"));
+                rs.getString("closed_reason"), rs.getInt("attempts"), rs.getLong("next_due_millis"), rs.getLong("owner_agent_id"),
+                rs.getLong("updated_millis"));
     }
 }

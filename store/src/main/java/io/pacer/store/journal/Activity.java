@@ -24,10 +24,12 @@ import io.pacer.store.db.Jdbc;
  * @param resultGroup   the outcome's result group, or {@code null}
  * @param note          the agent's note
  * @param subject       rendered from the campaign's template
+ * @param updatedMillis when it was last recorded or changed (epoch ms, the database's clock), for incremental sync
  */
 public record Activity(long id, long callId, long campaignId, long contactId, long caseId, String callType, long startMillis,
         long answerMillis, long endMillis, long durationMillis, String callerId, String calledNumber, long agentId,
-        String callOutcome, String outcome, String resultGroup, String note, String subject) {
+        String callOutcome, String outcome, String resultGroup, String note, String subject,
+        long updatedMillis) {
 
     static Activity of(java.sql.ResultSet rs) throws java.sql.SQLException {
         Long callId = Jdbc.nullableLong(rs, "call_id");
@@ -36,6 +38,7 @@ public record Activity(long id, long callId, long campaignId, long contactId, lo
                 rs.getLong("case_id"), rs.getString("call_type"), rs.getLong("start_millis"), answer == null ? -1 : answer,
                 rs.getLong("end_millis"), rs.getLong("duration_millis"), rs.getString("caller_id"), rs.getString("called_number"),
                 rs.getLong("agent_id"), rs.getString("call_outcome"), rs.getString("outcome"), rs.getString("result_group"),
-                rs.getString("note"), rs.getString("subject"));
+                rs.getString("note"), rs.getString("subject"),
+                rs.getLong("updated_millis"));
     }
 }

@@ -14,10 +14,15 @@ public final class ActivityRepository {
         this.db = db;
     }
 
-    /** Calls of a campaign (all campaigns for 0), only {@code agentId}'s when it is not -1, newest first. */
-    public List<Activity> calls(long campaignId, long agentId, int limit, int offset) {
+    /**
+     * Calls of a campaign (all campaigns for 0), only {@code agentId}'s when it is not -1, newest first: at most
+     * {@code limit}, with ids below {@code beforeId} (the page's keyset; -1: from the newest), changed at or after
+     * {@code updatedSinceMillis} (-1: any time), skipping {@code offset} of them.
+     */
+    public List<Activity> calls(long campaignId, long agentId, long updatedSinceMillis, long beforeId, int limit, int offset) {
         return db.read(c -> Jdbc.query(c, "SELECT * FROM activities WHERE (? = 0 OR campaign_id = ?) AND (? = -1 OR agent_id = ?) "
-                + "ORDER BY id DESC LIMIT ? OFFSET ?", Activity::of, campaignId, campaignId, agentId, agentId, limit, offset));
+                + "AND updated_millis >= ? AND (? = -1 OR id < ?) ORDER BY id DESC LIMIT ? OFFSET ?", Activity::of, campaignId,
+                campaignId, agentId, agentId, Math.max(updatedSinceMillis, 0), beforeId, beforeId, limit, offset));
     }
 
     /** The case all of a contact's activities in one campaign are filed under (named after the campaign). */
