@@ -3,6 +3,7 @@ package io.pacer.api;
 import io.pacer.api.service.AgentService;
 import io.pacer.api.service.CallService;
 import io.pacer.api.service.CampaignService;
+import io.pacer.api.service.ConsoleSnapshots;
 import io.pacer.api.service.ContactService;
 import io.pacer.api.service.ImportService;
 import io.pacer.api.service.StatsService;
@@ -91,7 +92,10 @@ public final class ApiServer implements AutoCloseable {
         all.addAll(CampaignRoutes.routes(campaigns, new ImportService(storage, importDir)));
         all.addAll(ContactRoutes.routes(new ContactService(storage)));
         all.addAll(CallRoutes.routes(new CallService(storage, engine), new AgentService(storage, engine)));
-        all.addAll(StatsRoutes.routes(new StatsService(storage, engine), campaigns, registry));
+        StatsService stats = new StatsService(storage, engine);
+        all.addAll(StatsRoutes.routes(stats, campaigns, registry));
+        all.addAll(ConsoleStreamRoutes.routes(new ConsoleSnapshots(storage, engine, stats)));
+        all.addAll(ConsoleRoutes.routes());
         routes = List.copyOf(all);
         ApiHandler handler = new ApiHandler(routes, RouteContract.load(), storage.users(), blocking, new EventStreams(blocking));
         channel = new ServerBootstrap()
