@@ -104,6 +104,14 @@ function wire(view) {
   byId('pause').addEventListener('click', () => act('POST', '/api/v1/agents/me/pause'));
   byId('logout').addEventListener('click', () => act('POST', '/api/v1/agents/me/logout'));
   byId('outcome-form').addEventListener('submit', saveAndNext);
+  byId('outcome-form').addEventListener('input', e => {
+    // An edited field's error no longer applies.
+    const field = e.target.name === 'dueAt' ? 'callback.dueAt' : e.target.name;
+    const place = byId('outcome-form').querySelector('[data-error-for="' + field + '"]');
+    if (place) {
+      place.textContent = '';
+    }
+  });
   document.addEventListener('keydown', e => {
     if (byId('desktop').hidden || e.target.matches('input, textarea, select') || e.ctrlKey || e.metaKey || e.altKey) {
       return;

@@ -77,7 +77,9 @@ class AgentDesktopTest {
         assertEquals("WRAP_UP", value(browser, By.id("agent-state")));
 
         String due = LocalDateTime.now().plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString();
-        ((JavascriptExecutor) browser).executeScript("document.querySelector('#outcome-form [name=dueAt]').value = arguments[0]", due);
+        ((JavascriptExecutor) browser).executeScript("const due = document.querySelector('#outcome-form [name=dueAt]');"
+                + " due.value = arguments[0]; due.dispatchEvent(new Event('input', {bubbles: true}));", due);
+        assertTrue(browser.findElement(dueError).getText().isEmpty(), "the corrected field's error is gone");
         browser.findElement(By.cssSelector("#outcome-form [name='note']")).sendKeys("wants a call after lunch");
         HeadlessChromium.screenshot(browser, "console-desktop");
         browser.findElement(By.id("save-next")).click();
