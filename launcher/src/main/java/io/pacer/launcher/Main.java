@@ -39,9 +39,10 @@ public final class Main {
                 usage: pacer COMMAND [OPTIONS]
 
                 commands:
-                  demo [--seconds N] [--agents N]
+                  demo [--minutes N] [--seconds N] [--agents N] [--port N]
                                   a live predictive campaign over real SIP and RTP on 127.0.0.1: Pacer with a
-                                  virtual carrier and virtual agents, a status line every second
+                                  virtual carrier and virtual agents, storage and the API; prints the console's
+                                  URL (docs/console.md) and runs until interrupted or for the time given
                   run --config FILE
                                   start Pacer for real: SIP, and with a storage section the database and the
                                   HTTP API (docs/operations.md)

@@ -1,0 +1,25 @@
+package io.pacer.api;
+
+import io.pacer.api.service.ConsoleSnapshots;
+import io.pacer.store.user.Role;
+import io.pacer.store.user.User;
+import java.util.List;
+
+/**
+ * The console's live feed: {@code GET /api/v1/console/stream}, one {@code event: console} per second with the
+ * floor as the viewer's role may see it. Every viewer shares one snapshot per second ({@link ConsoleSnapshots}).
+ */
+final class ConsoleStreamRoutes {
+
+    private ConsoleStreamRoutes() {
+    }
+
+    static List<Route> routes(ConsoleSnapshots snapshots) {
+        return List.of(new Route("GET", "/api/v1/console/stream", Role.AGENT, r -> {
+            User viewer = r.user();
+            List<Object> own = snapshots.campaignsFor(viewer);
+            return ApiResponse.ok(new EventStreams.Stream("console", ConsoleSnapshots.PERIOD_MILLIS,
+                    () -> snapshots.viewFor(viewer, own)));
+        }));
+    }
+}

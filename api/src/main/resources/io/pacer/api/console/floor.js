@@ -1,0 +1,179 @@
+// The supervisor's floor: one tile per open campaign and the agent grid, updated in place from each snapshot.
+import {createActions, fillSettings} from './actions.js';
+
+const pct = v => (v === null || v === undefined) ? '–' : (v * 100).toFixed(2) + ' %';
+const ratio = v => (v === null || v === undefined) ? '–' : Number(v).toFixed(2);
+const count = v => (v === null || v === undefined) ? '–' : String(v);
+
+/** Occupancy: agents busy with calls (talking or wrapping up) over agents available to work (not paused). */
+function occupancy(c) {
+  const live = c.live;
+  if (!live) {
+    return null;
+  }
+  const working = live.agentsLoggedIn - live.agentsPaused;
+  return working <= 0 ? null : (live.agentsOnCall + live.agentsWrapUp) / working;
+}
+
+// [group, label, field (a path in the campaign's snapshot, or a computed name), format]
+const FIGURES = [
+  ['Campaign', 'Status', 'status', count],
+  ['Campaign', 'Dialling', 'live.running', v => v === undefined ? 'not in this engine' : (v ? 'running' : 'stopped')],
+  ['Campaign', 'Dial mode', 'dialMode', count],
+  ['Pacing', 'Calls per ready agent', 'live.callsPerReadyAgent', ratio],
+  ['Pacing', 'Per agent in wrap-up', 'live.callsPerWrapAgent', ratio],
+  ['Pacing', 'Caps (ready / wrap-up)', 'caps', count],
+  ['Abandonment', "Regulator's window", 'live.abandonment.windowRate', pct],
+  ['Abandonment', 'Cap', 'live.abandonment.cap', pct],
+  ['Abandonment', 'Abandons left', 'live.abandonment.windowAbandonsLeft', v => v === undefined ? '–' : Math.floor(v)],
+  ['Abandonment', 'Last 5 min', 'live.abandonment.rate5Minutes', pct],
+  ['Abandonment', 'Last hour', 'live.abandonment.rate1Hour', pct],
+  ['Abandonment', 'Last 24 h', 'live.abandonment.rate24Hours', pct],
+  ['Agents', 'Occupancy', 'occupancy', pct],
+  ['Agents', 'Logged in', 'live.agentsLoggedIn', count],
+  ['Agents', 'Ready', 'live.agentsReady', count],
+  ['Agents', 'On call', 'live.agentsOnCall', count],
+  ['Agents', 'Wrap-up', 'live.agentsWrapUp', count],
+  ['Agents', 'Paused', 'live.agentsPaused', count],
+  ['Calls', 'Dialling / ringing', 'live.callsRinging', count],
+  ['Calls', 'Waiting for an agent', 'live.callsWaitingForAgent', count],
+  ['Calls', 'Bridged', 'live.agentsOnCall', count],
+  ['Trunk', 'Dials', 'live.dialsHeld', v => v === undefined ? '–' : (v ? 'held: back-off, full or down' : 'taking calls')],
+  ['Trunk', 'Handed back unplaced', 'live.notPlaced', count],
+  ['Trunk', 'Hopper', 'hopperSize', count],
+  ['Totals', 'Dials', 'live.dials', count],
+  ['Totals', 'Answers', 'live.answers', count],
+  ['Totals', 'Connects', 'live.connects', count],
+  ['Totals', 'Abandons', 'live.abandons', count],
+  ['Totals', 'Contacts ready', 'contactsByState.READY', count],
+];
+
+const FORMATS = new Map(FIGURES.map(([, , field, format]) => [field, format]));
+
+function valueOf(c, field) {
+  if (field === 'occupancy') {
+    return occupancy(c);
+  }
+  if (field === 'caps') {
+    return ratio(c.callsPerReadyAgentSetting) + ' / ' + ratio(c.callsPerWrapAgentSetting);
+  }
+  return field.split('.').reduce((o, k) => (o === null || o === undefined) ? undefined : o[k], c);
+}
+
+function createTile(c, token) {
+  const tile = document.createElement('article');
+  tile.className = 'tile';
+  tile.dataset.campaign = String(c.campaignId);
+  const title = document.createElement('h2');
+  title.textContent = '#' + c.campaignId + ' ' + c.name;
+  tile.appendChild(title);
+  const alerts = document.createElement('div');
+  alerts.className = 'alerts';
+  tile.appendChild(alerts);
+  let group = null;
+  for (const [name, label, field] of FIGURES) {
+    if (!group || group.dataset.group !== name) {
+      group = document.createElement('div');
+      group.className = 'group';
+      group.dataset.group = name;
+      group.innerHTML = '<h3></h3>';
+      group.firstChild.textContent = name;
+      tile.appendChild(group);
+    }
+    const figure = document.createElement('div');
+    figure.className = 'figure';
+    figure.innerHTML = '<span class="label"></span><span class="value"></span>';
+    figure.firstChild.textContent = label;
+    figure.lastChild.dataset.field = field;
+    group.appendChild(figure);
+  }
+  tile.appendChild(createActions(c, token));
+  fillSettings(tile, c);
+  return tile;
+}
+
+function updateTile(tile, c) {
+  for (const cell of tile.querySelectorAll('.figure [data-field]')) {
+    const field = cell.dataset.field;
+    const value = valueOf(c, field);
+    cell.dataset.value = (value === null || value === undefined) ? '' : String(value);
+    cell.textContent = FORMATS.get(field)(value);
+  }
+  const a = c.live && c.live.abandonment;
+  const alerts = [];
+  tile.classList.toggle('over-cap', !!a && a.windowAbandonsLeft < 0);
+  tile.classList.toggle('near-cap', !!a && a.windowAbandonsLeft >= 0 && a.cap > 0 && a.windowRate >= 0.8 * a.cap);
+  if (a && a.cap > 0 && a.windowRate >= 0.8 * a.cap) {
+    alerts.push(a.windowAbandonsLeft < 0 ? 'abandonment over the cap' : 'abandonment nearing the cap');
+  }
+  if (c.live && c.live.dialsHeld) {
+    alerts.push('trunk holding dials');
+  }
+  if (c.live && c.live.running && c.hopperSize === 0 && !(c.contactsByState && c.contactsByState.READY)) {
+    alerts.push('list running out');
+  }
+  tile.querySelector('.alerts').textContent = alerts.join(' · ');
+}
+
+// Seconds in a state before the time turns amber, then red (after VICIdial's real-time report).
+const THRESHOLDS = {READY: [60, 300], ON_CALL: [300, 900], WRAP_UP: [30, 120], PAUSED: [60, 300], RESERVED: [10, 30]};
+
+function mmss(seconds) {
+  const s = Math.max(0, Math.floor(seconds));
+  const m = Math.floor(s / 60);
+  return (m < 60 ? String(m) : Math.floor(m / 60) + ':' + String(m % 60).padStart(2, '0')) + ':' + String(s % 60).padStart(2, '0');
+}
+
+export function timeClass(state, seconds) {
+  const t = THRESHOLDS[state];
+  return !t ? '' : seconds >= t[1] ? 't-alert' : seconds >= t[0] ? 't-warn' : 't-ok';
+}
+
+function renderAgents(view) {
+  const body = document.querySelector('#agents tbody');
+  const seen = new Set();
+  for (const a of view.agents) {
+    const id = String(a.agentId);
+    seen.add(id);
+    let row = body.querySelector('tr[data-agent="' + id + '"]');
+    if (!row) {
+      row = document.createElement('tr');
+      row.dataset.agent = id;
+      row.innerHTML = '<td data-field="name"></td><td data-field="state"></td><td data-field="time"></td>';
+      body.appendChild(row);
+    }
+    const seconds = (view.atMillis - a.sinceMillis) / 1000;
+    row.children[0].textContent = a.name;
+    row.children[1].textContent = a.state;
+    row.children[1].dataset.value = a.state;
+    row.children[2].textContent = mmss(seconds);
+    row.children[2].dataset.value = String(Math.floor(seconds));
+    row.children[2].className = timeClass(a.state, seconds);
+  }
+  for (const row of [...body.children]) {
+    if (!seen.has(row.dataset.agent)) {
+      row.remove();
+    }
+  }
+}
+
+/** Shows a snapshot: tiles created once per campaign and updated in place, so a form being edited survives. */
+export function renderFloor(view, token) {
+  const root = document.getElementById('campaigns');
+  const seen = new Set();
+  for (const c of view.campaigns) {
+    seen.add(String(c.campaignId));
+    let tile = root.querySelector('[data-campaign="' + c.campaignId + '"]');
+    if (!tile) {
+      tile = createTile(c, token);
+      root.appendChild(tile);
+    }
+    updateTile(tile, c);
+  }
+  for (const tile of [...root.children]) {
+    if (!seen.has(tile.dataset.campaign)) {
+      tile.remove();
+    }
+  }
+  renderAgents(view);
+}

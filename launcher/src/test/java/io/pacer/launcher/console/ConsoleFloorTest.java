@@ -1,0 +1,148 @@
+package io.pacer.launcher.console;
+
+import static io.pacer.launcher.console.HeadlessChromium.number;
+import static io.pacer.launcher.console.HeadlessChromium.value;
+import static io.pacer.launcher.console.HeadlessChromium.waiting;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pacer.api.ApiHarness;
+import io.pacer.launcher.DemoFloor;
+import io.pacer.loopback.CarrierProfile;
+import io.pacer.loopback.LongSampler;
+import io.pacer.pacing.DialMode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The supervisor's floor in a real headless Chromium against a live Pacer (core, SIP adapter, storage and API)
+ * dialling the loopback world: the figures move while calls flow, and each one equals what
+ * {@code GET /api/v1/campaigns/{id}/stats} says; the role in the token decides what is shown.
+ */
+class ConsoleFloorTest {
+
+    private static final By DIALS = By.cssSelector("[data-campaign='1'] [data-field='live.dials']");
+
+    @TempDir
+    Path directory;
+    private DemoFloor floor;
+    private WebDriver browser;
+    private ApiHarness api;
+
+    @BeforeEach
+    void start() throws Exception {
+        CarrierProfile customers = new CarrierProfile(0.7, 0.2, LongSampler.uniform(50, 150), LongSampler.fixed(400));
+        floor = DemoFloor.start(new DemoFloor.Settings(3, DialMode.PROGRESSIVE, customers, LongSampler.fixed(50), true,
+                2_000, 0), directory);
+        api = ApiHarness.client(floor.pacer().api().port(), "not-used");
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        floor.close();
+    }
+
+    @Test
+    void theFloorsFiguresUpdateWhileCallsFlowAndEqualTheStatsRoute() throws Exception {
+        browser.get(floor.supervisorUrl());
+        waiting(browser, 30).until(b -> number(b, DIALS) >= 5);
+        double first = number(browser, DIALS);
+        waiting(browser, 30).until(b -> number(b, DIALS) >= first + 5);
+        assertTrue(browser.findElement(By.id("floor")).isDisplayed());
+        assertFalse(browser.findElement(By.id("desktop")).isDisplayed());
+        waiting(browser, 10).until(b -> b.findElements(By.cssSelector("#agents tbody tr")).size() == 3);
+        for (WebElement row : browser.findElements(By.cssSelector("#agents tbody tr"))) {
+            String state = row.findElement(By.cssSelector("[data-field='state']")).getAttribute("data-value");
+            assertTrue(Set.of("READY", "RESERVED", "ON_CALL", "WRAP_UP").contains(state), state);
+            assertTrue(row.findElement(By.cssSelector("[data-field='time']")).getText().matches("\\d+:\\d\\d"));
+        }
+
+        assertEquals(200, api.post("/api/v1/campaigns/1/stop", floor.supervisorToken(), "").status());
+        JsonNode stats = settledStats();
+        long fetchedMillis = System.currentTimeMillis();
+        waiting(browser, 10).until(b -> Long.parseLong(value(b, By.id("updated"))) > fetchedMillis);
+        List<WebElement> figures = browser.findElements(By.cssSelector("[data-campaign='1'] [data-field]"));
+        int compared = 0;
+        for (WebElement figure : figures) {
+            String field = figure.getAttribute("data-field");
+            if (Set.of("caps", "occupancy", "dialMode").contains(field)) {
+                continue;
+            }
+            JsonNode expected = stats.at("/" + field.replace('.', '/'));
+            assertShown(field, expected, figure.getAttribute("data-value"));
+            compared++;
+        }
+        assertTrue(compared >= 25, "compared " + compared + " figures");
+        JsonNode live = stats.get("live");
+        assertTrue(live.get("dials").asLong() > first, stats.toString());
+        assertEquals(live.get("dials").asText(), browser.findElement(DIALS).getText());
+        double working = live.get("agentsLoggedIn").asDouble() - live.get("agentsPaused").asDouble();
+        assertShown("occupancy", ApiHarness.JSON.getNodeFactory().numberNode(
+                (live.get("agentsOnCall").asDouble() + live.get("agentsWrapUp").asDouble()) / working),
+                value(browser, By.cssSelector("[data-campaign='1'] [data-field='occupancy']")));
+        // The core names modes in lower case, storage and the API in upper case.
+        assertEquals(live.get("dialMode").asText().toUpperCase(java.util.Locale.ROOT),
+                value(browser, By.cssSelector("[data-campaign='1'] [data-field='dialMode']")));
+        assertEquals(stats, api.get("/api/v1/campaigns/1/stats", floor.supervisorToken()).json(),
+                "the floor was compared with a state that did not move");
+    }
+
+    @Test
+    void aBadTokenIsRefusedAtSignInAndAnAgentsTokenOpensTheDesktopNotTheFloor() {
+        browser.get(floor.consoleUrl());
+        browser.findElement(By.id("token")).sendKeys("not-a-token");
+        browser.findElement(By.id("sign-in-button")).click();
+        waiting(browser, 10).until(b -> b.findElement(By.id("sign-in-error")).getText().contains("not valid"));
+        assertFalse(browser.findElement(By.id("floor")).isDisplayed());
+
+        browser.findElement(By.id("token")).clear();
+        browser.findElement(By.id("token")).sendKeys(floor.agentToken(0));
+        browser.findElement(By.id("sign-in-button")).click();
+        waiting(browser, 10).until(b -> b.findElement(By.id("desktop")).isDisplayed());
+        assertFalse(browser.findElement(By.id("floor")).isDisplayed());
+        assertTrue(browser.findElements(By.cssSelector("[data-campaign]")).isEmpty(), "an agent sees no campaign tile");
+        assertTrue(browser.findElement(By.id("who")).getText().startsWith("agent-1"));
+    }
+
+    /** The campaign's stats once two readings a second apart agree and no call is up. */
+    private JsonNode settledStats() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        JsonNode before = api.get("/api/v1/campaigns/1/stats", floor.supervisorToken()).json();
+        while (System.currentTimeMillis() < deadline) {
+            Thread.sleep(1_200);
+            JsonNode now = api.get("/api/v1/campaigns/1/stats", floor.supervisorToken()).json();
+            JsonNode live = now.get("live");
+            int up = live.get("callsRinging").asInt() + live.get("callsWaitingForAgent").asInt() + live.get("agentsOnCall").asInt();
+            if (now.equals(before) && up == 0) {
+                return now;
+            }
+            before = now;
+        }
+        throw new AssertionError("the campaign did not settle after it was stopped: " + before);
+    }
+
+    /** A figure's raw value on the page against the API's: numbers by value, the rest by text. */
+    private static void assertShown(String field, JsonNode expected, String shown) {
+        if (expected.isMissingNode() || expected.isNull()) {
+            assertEquals("", shown, field);
+        } else if (expected.isNumber()) {
+            assertEquals(expected.asDouble(), Double.parseDouble(shown), 1e-9, field);
+        } else {
+            assertEquals(expected.asText(), shown, field);
+        }
+    }
+}
