@@ -75,20 +75,18 @@ public final class RingEngineControl implements EngineControl {
     @Override
     public AgentState agentState(int agentId) {
         // In ring order: the answer reflects every command published before, such as a ready just sent.
-        try {
-            return ring.query(core -> core.agentState(agentId)).get(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (ExecutionException | TimeoutException e) {
-            return null;
-        }
+        return queryWithinASecond(core -> core.agentState(agentId));
     }
 
     @Override
     public CampaignStats stats(int campaignId) {
+        return queryWithinASecond(core -> core.stats(campaignId));
+    }
+
+    /** Runs a read on the core's thread; {@code null} when the core does not answer within a second. */
+    private <T> T queryWithinASecond(java.util.function.Function<io.pacer.engine.core.EngineCore, T> read) {
         try {
-            return ring.query(core -> core.stats(campaignId)).get(1, TimeUnit.SECONDS);
+            return ring.query(read).get(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

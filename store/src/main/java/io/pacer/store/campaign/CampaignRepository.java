@@ -39,17 +39,21 @@ public final class CampaignRepository {
                       display_numbers, max_attempts, window_start_minute, window_end_minute, subject_template, clock24,
                       default_region, regime, abandon_message, lockout_minutes, dial_unknown_zones, holidays, created_millis)
                     VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
-                    campaign.name(), campaign.description(), campaign.status(), campaign.timeZone(), campaign.dialMode(),
-                    campaign.callsPerReadyAgent(), campaign.callsPerWrapAgent(), campaign.abandonTarget(),
-                    campaign.ringTimeoutMillis(), campaign.connectLimitMillis(), campaign.maxChannels(),
-                    String.join(",", campaign.displayNumbers()), campaign.maxAttempts(), campaign.windowStartMinute(),
-                    campaign.windowEndMinute(), campaign.subjectTemplate(), campaign.clock24(), campaign.defaultRegion(),
-                    campaign.compliance().regime(), campaign.compliance().abandonMessage(),
-                    campaign.compliance().lockoutMinutes(), campaign.compliance().dialUnknownZones(),
-                    holidays(campaign), nowMillis);
+                    settings(campaign, nowMillis));
             writeChildren(c, id, campaign);
             return load(c, id).orElseThrow();
         });
+    }
+
+    /** The stored settings' values in the column order of the insert and the update, then {@code last}. */
+    private static Object[] settings(Campaign campaign, long last) {
+        return new Object[] {campaign.name(), campaign.description(), campaign.status(), campaign.timeZone(),
+            campaign.dialMode(), campaign.callsPerReadyAgent(), campaign.callsPerWrapAgent(), campaign.abandonTarget(),
+            campaign.ringTimeoutMillis(), campaign.connectLimitMillis(), campaign.maxChannels(),
+            String.join(",", campaign.displayNumbers()), campaign.maxAttempts(), campaign.windowStartMinute(),
+            campaign.windowEndMinute(), campaign.subjectTemplate(), campaign.clock24(), campaign.defaultRegion(),
+            campaign.compliance().regime(), campaign.compliance().abandonMessage(),
+            campaign.compliance().lockoutMinutes(), campaign.compliance().dialUnknownZones(), holidays(campaign), last};
     }
 
     /** Replaces a campaign's settings; refused with a conflict once it is done. */
@@ -67,14 +71,7 @@ public final class CampaignRepository {
                       window_start_minute = ?, window_end_minute = ?, subject_template = ?, clock24 = ?, default_region = ?,
                       regime = ?, abandon_message = ?, lockout_minutes = ?, dial_unknown_zones = ?, holidays = ?
                     WHERE id = ?""",
-                    campaign.name(), campaign.description(), campaign.status(), campaign.timeZone(), campaign.dialMode(),
-                    campaign.callsPerReadyAgent(), campaign.callsPerWrapAgent(), campaign.abandonTarget(),
-                    campaign.ringTimeoutMillis(), campaign.connectLimitMillis(), campaign.maxChannels(),
-                    String.join(",", campaign.displayNumbers()), campaign.maxAttempts(), campaign.windowStartMinute(),
-                    campaign.windowEndMinute(), campaign.subjectTemplate(), campaign.clock24(), campaign.defaultRegion(),
-                    campaign.compliance().regime(), campaign.compliance().abandonMessage(),
-                    campaign.compliance().lockoutMinutes(), campaign.compliance().dialUnknownZones(),
-                    holidays(campaign), id);
+                    settings(campaign, id));
             for (String table : List.of("campaign_hours", "retry_rules", "campaign_responsibles")) {
                 Jdbc.update(c, "DELETE FROM " + table + " WHERE campaign_id = ?", id);
             }
