@@ -5,6 +5,8 @@ import io.pacer.api.service.CallService;
 import io.pacer.api.service.CampaignService;
 import io.pacer.api.service.ConsoleSnapshots;
 import io.pacer.api.service.ShiftHistory;
+import io.pacer.api.service.WhatIf;
+import io.pacer.api.service.WhatIfService;
 import io.pacer.api.service.ContactService;
 import io.pacer.api.service.ImportService;
 import io.pacer.api.service.StatsService;
@@ -104,6 +106,15 @@ public final class ApiServer implements AutoCloseable {
      */
     public ApiServer(Storage storage, EngineControl engine, String host, int port, java.nio.file.Path importDir, Cors cors)
             throws InterruptedException {
+        this(storage, engine, host, port, importDir, cors, null);
+    }
+
+    /**
+     * As above, with a simulator for what-if predictions ({@code null}: {@code POST .../what-if} answers 409 saying
+     * this server runs without one).
+     */
+    public ApiServer(Storage storage, EngineControl engine, String host, int port, java.nio.file.Path importDir, Cors cors,
+            WhatIf whatIf) throws InterruptedException {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Gauge.builder("pacer_journal_backlog", storage.journal(), j -> j.backlog())
                 .description("finished calls recorded by the core and not yet committed").register(registry);
@@ -119,6 +130,7 @@ public final class ApiServer implements AutoCloseable {
         all.addAll(StatsRoutes.routes(stats, campaigns, registry));
         ConsoleSnapshots snapshots = new ConsoleSnapshots(storage, engine, stats);
         all.addAll(ConsoleStreamRoutes.routes(snapshots));
+        all.addAll(WhatIfRoutes.routes(new WhatIfService(storage, snapshots, whatIf)));
         // The shift charts fill whether or not anybody watches the floor.
         sampler.scheduleAtFixedRate(() -> blocking.execute(snapshots::refresh), 0, ShiftHistory.SAMPLE_MILLIS,
                 TimeUnit.MILLISECONDS);

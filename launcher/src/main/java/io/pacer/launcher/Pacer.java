@@ -259,7 +259,7 @@ public final class Pacer implements AutoCloseable {
                         storage.users().ensure("admin", Role.ADMIN, apiSettings.adminToken());
                     }
                     api = new ApiServer(storage, control, apiSettings.host(), apiSettings.port(),
-                            storeSettings.importDir(), new Cors(apiSettings.corsOrigins()));
+                            storeSettings.importDir(), new Cors(apiSettings.corsOrigins()), new SimulatedWhatIf());
                     control.attach(api.registry());
                     if (sip != null) {
                         // Answer-to-bridge at the wire (200 OK in -> media switched), beside the core's share.

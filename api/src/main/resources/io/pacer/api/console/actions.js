@@ -58,8 +58,13 @@ export function createActions(c, token) {
     error.dataset.errorFor = name;
     form.appendChild(error);
   }
-  form.insertAdjacentHTML('beforeend', '<button type="submit">Apply</button><span class="applied muted"></span>'
-    + '<span class="form-error error"></span>');
+  form.insertAdjacentHTML('beforeend', '<button type="submit">Apply</button> '
+    + '<button type="button" data-action="what-if" title="Simulate the next two hours first">What if?</button>'
+    + '<span class="applied muted"></span><span class="form-error error"></span>');
+  const whatIf = document.createElement('div');
+  whatIf.className = 'what-if';
+  box.appendChild(whatIf);
+  form.querySelector('[data-action="what-if"]').addEventListener('click', () => runWhatIf(c, token, form, whatIf));
   for (const action of ['start', 'stop']) {
     box.querySelector('[data-action="' + action + '"]').addEventListener('click', async () => {
       clearErrors(box);
@@ -88,6 +93,51 @@ export function createActions(c, token) {
     }
   });
   return box;
+}
+
+const FIGURE = v => (v * 100).toFixed(2) + ' %';
+// [label, field, format] of the what-if table, as `pacer simulate --json` names them.
+const PREDICTED = [['Occupancy', 'occupancy', FIGURE], ['Abandonment', 'abandonRate', FIGURE],
+  ['Worst hour', 'abandonRateWorstHour', FIGURE], ['Agent wait', 'agentWaitMeanSeconds', v => v.toFixed(1) + ' s'],
+  ['Connects / agent-hour', 'connectsPerAgentHour', v => v.toFixed(1)]];
+
+/**
+ * Simulates the next two hours from what the campaign measured, under its settings now and under the form's
+ * (POST .../what-if): nothing is applied; the supervisor compares, then applies or not.
+ */
+async function runWhatIf(c, token, form, out) {
+  clearErrors(form);
+  out.textContent = 'simulating…';
+  const proposed = {dialMode: form.dialMode.value};
+  for (const [name] of SETTINGS) {
+    proposed[name] = typed(form[name].value);
+  }
+  try {
+    const r = await request(token, 'POST', '/api/v1/campaigns/' + c.campaignId + '/what-if', {hours: 2, proposed});
+    const table = document.createElement('table');
+    table.innerHTML = '<caption></caption><thead><tr><th></th><th>now</th><th>proposed</th></tr></thead><tbody></tbody>';
+    table.caption.textContent = 'Next 2 h, simulated from ' + r.basis.calls + ' calls since '
+        + new Date(r.measuredFromMillis).toLocaleTimeString() + ' (' + r.basis.agents.toFixed(1) + ' agents, '
+        + (r.basis.answerProbability * 100).toFixed(0) + ' % answered): ' + r.currentSettings.dialMode + ' → '
+        + r.proposedSettings.dialMode;
+    for (const [label, field, format] of PREDICTED) {
+      const row = table.tBodies[0].insertRow();
+      row.dataset.figure = field;
+      row.insertCell().textContent = label;
+      row.insertCell().textContent = format(r.current[field]);
+      row.insertCell().textContent = format(r.proposed[field]);
+      row.dataset.current = String(r.current[field]);
+      row.dataset.proposed = String(r.proposed[field]);
+    }
+    out.replaceChildren(table);
+  } catch (error) {
+    out.textContent = '';
+    if (error.problem && Array.isArray(error.problem.errors)) {
+      // The API names the proposal's fields "proposed.x"; the form's fields are "x".
+      error.problem.errors = error.problem.errors.map(e => ({...e, field: String(e.field).replace(/^proposed\./, '')}));
+    }
+    showProblem(form, error);
+  }
 }
 
 /** Fills the settings form from a campaign's stored settings (only when created or applied, never mid-edit). */

@@ -48,4 +48,25 @@ public final class ActivityRepository {
             Jdbc.number(c, "SELECT COUNT(*) FROM activities WHERE campaign_id = ? AND call_outcome IN ('CONNECTED', 'ABANDONED', 'CUSTOMER_HUNG_UP')", campaignId)
         });
     }
+
+    /**
+     * One outcome's outbound calls dialled since a time: how many, and the sums (and sums of squares) of their
+     * ring time (dial to answer, or to the end when unanswered) and talk time, in milliseconds, from which the
+     * what-if builds its distributions.
+     */
+    public record OutcomeFigures(String outcome, long calls, double ringSum, double ringSquares, double talkSum,
+            double talkSquares) {
+    }
+
+    /** {@link OutcomeFigures} per outcome of the campaign's outbound calls dialled at or after {@code sinceMillis}. */
+    public List<OutcomeFigures> figuresSince(long campaignId, long sinceMillis) {
+        return db.read(c -> Jdbc.query(c, """
+                SELECT call_outcome, COUNT(*),
+                  SUM(COALESCE(answer_millis, end_millis) - start_millis),
+                  SUM((COALESCE(answer_millis, end_millis) - start_millis) * (COALESCE(answer_millis, end_millis) - start_millis)),
+                  SUM(duration_millis), SUM(duration_millis * duration_millis)
+                FROM activities WHERE campaign_id = ? AND call_type = ? AND start_millis >= ?
+                GROUP BY call_outcome""", rs -> new OutcomeFigures(rs.getString(1), rs.getLong(2), rs.getDouble(3),
+                rs.getDouble(4), rs.getDouble(5), rs.getDouble(6)), campaignId, CallResults.OUTBOUND, sinceMillis));
+    }
 }
