@@ -67,11 +67,24 @@ public final class ConsoleSnapshots {
     }
 
     /**
-     * Builds the shared snapshot if it is older than a period. The API server calls this every
-     * {@link ShiftHistory#SAMPLE_MILLIS}, so the shift charts fill while nobody watches.
+     * Samples the shift charts. The API server calls this every {@link ShiftHistory#SAMPLE_MILLIS}, so the charts
+     * fill while nobody watches the floor.
      */
-    public void refresh() {
-        floor();
+    public synchronized void refresh() {
+        if (floor != null && System.nanoTime() - builtAtNanos < REUSE_NANOS) {
+            return;   // somebody watches: the snapshot just built has recorded its sample
+        }
+        // Nobody watches: sample the core's figures alone, and leave the viewers' snapshot to be built when asked,
+        // so the first viewer after a change sees it.
+        long nowMillis = storage.clock().epochMillis();
+        java.util.Set<Long> open = new java.util.HashSet<>();
+        for (Campaign c : storage.campaigns().list()) {
+            if (!c.done()) {
+                open.add(c.id());
+                history.record(nowMillis, c.id(), engine.stats((int) c.id()));
+            }
+        }
+        history.retain(open);
     }
 
     /** A campaign's shift charts ({@link ShiftHistory#columns}). */
