@@ -65,6 +65,11 @@ final class TrunkCalls {
         stats.callsInProgress = byId.size();
     }
 
+    /** The call's INVITE left: the engine journals it as placed (so a crash books it, and only it, as interrupted). */
+    void placed(TrunkCall call) {
+        input.callPlaced(call.callId);
+    }
+
     /** The call ended unanswered with {@code outcome}. */
     void finish(TrunkCall call, CallOutcome outcome) {
         stats.countFailed(outcome);
