@@ -103,23 +103,14 @@ public final class SipTelephony implements Telephony {
 
     @Override
     public void dial(long callId, int campaignId, long contactId, String number, String callerId, long ringTimeoutMillis) {
-        long seq = ring.claim();
-        if (seq < 0) {
+        if (!ring.publishDial(callId, campaignId, contactId, number, callerId, ringTimeoutMillis)) {
             // Nothing was sent: the dial goes back untouched, like one the trunk refuses.
             EngineInput in = input;
             failureReporter.execute(() -> in.callNotPlaced(callId, RING_FULL_HOLD_MILLIS));
             return;
         }
-        SipWork w = ring.slot(seq);
-        w.kind = SipWork.DIAL;
-        w.callId = callId;
-        w.campaignId = campaignId;
-        w.contactId = contactId;
-        w.number = number;
-        w.callerId = callerId;
-        w.ringTimeoutMillis = ringTimeoutMillis;
+        // Counted on the engine's thread, which alone reads it (placeableNow), so after the publish is as good.
         routes.dialsPublished[routes.trunkOf(campaignId)]++;
-        ring.publish(seq);
     }
 
     /**
@@ -156,27 +147,10 @@ public final class SipTelephony implements Telephony {
 
     @Override
     public void offerPreview(int agentId, long contactId, String number) {
-        long seq = ring.claim();
-        if (seq < 0) {
-            return;
-        }
-        SipWork w = ring.slot(seq);
-        w.kind = SipWork.OFFER_PREVIEW;
-        w.agentId = agentId;
-        w.contactId = contactId;
-        w.number = number;
-        ring.publish(seq);
+        ring.publishPreviewOffer(agentId, contactId, number);
     }
 
     private void callCommand(int kind, long callId, int agentId) {
-        long seq = ring.claim();
-        if (seq < 0) {
-            return;
-        }
-        SipWork w = ring.slot(seq);
-        w.kind = kind;
-        w.callId = callId;
-        w.agentId = agentId;
-        ring.publish(seq);
+        ring.publishCallCommand(kind, callId, agentId);
     }
 }
