@@ -136,7 +136,8 @@ class CrashRecoveryTest {
                     assertEquals(placed.getValue(), markedPlaced.get(placed.getKey()),
                             "the journal marked the placed call of contact " + placed.getKey());
                 }
-                assertTrue(inFlightAtKill.containsAll(markedPlaced.keySet()), "only contacts whose call was placed are marked");
+                // A call that ended just before the kill may still be marked: its record was lost with the process.
+                assertTrue(firstDials.values().containsAll(markedPlaced.keySet()), "only contacts whose call was placed are marked");
             } else {
                 assertEquals(Set.of(), inFlightAtKill, "SIGTERM let the calls in flight end");
                 assertEquals(0, dialling, "SIGTERM handed the hopper back: nothing stranded DIALING");
@@ -169,7 +170,7 @@ class CrashRecoveryTest {
                 } else {
                     assertEquals(Map.of(), interrupted, "no attempt booked for a call never placed");
                 }
-                assertTrue(inFlightAtKill.containsAll(interrupted.keySet()), "no attempt booked for a call never placed");
+                assertTrue(firstDials.values().containsAll(interrupted.keySet()), "no attempt booked for a call never placed");
                 for (long queued : queuedAtKill) {
                     assertTrue(!interrupted.containsKey(queued), "contact only queued at the kill booked INTERRUPTED: " + queued);
                 }
@@ -195,9 +196,9 @@ class CrashRecoveryTest {
                     assertTrue(!dialsPerContact.containsKey(blocked), "blocked contact dialled: " + blocked);
                 }
                 for (Map.Entry<Long, Integer> e : dialsPerContact.entrySet()) {
-                    // A call placed in the last milliseconds before the kill, its mark not yet committed, is taken
-                    // for a queued one and dialled again unbooked (the limit CrashRecovery documents).
-                    long unmarked = inFlightAtKill.contains(e.getKey()) && !markedPlaced.containsKey(e.getKey()) ? 1 : 0;
+                    // A call placed shortly before the kill whose mark the journal had not committed yet is taken for
+                    // a queued one and dialled again unbooked (the limit CrashRecovery documents).
+                    long unmarked = firstDials.containsValue(e.getKey()) && queuedAtKill.contains(e.getKey()) ? 1 : 0;
                     assertTrue(e.getValue() <= 1 + unmarked + interrupted.getOrDefault(e.getKey(), 0L),
                             "contact " + e.getKey() + " dialled " + e.getValue() + " times without an interruption between");
                 }

@@ -22,8 +22,10 @@ import java.util.List;
  * shows it, and a {@code call.finished} webhook like every other finished call) and is due again by the
  * campaign's failure retry rule. Run before the hopper starts.
  *
- * <p>The mark is written by the journal's thread a few milliseconds after the INVITE: a call placed in that
- * last moment before a crash is taken for a queued one and dialled again without an attempt booked.
+ * <p>The mark is written by the journal's thread after the INVITE, as the call's record is: a call placed
+ * shortly before a crash whose mark was not committed yet (milliseconds, more while the database is slow) is
+ * taken for a queued one and dialled again without an attempt booked; one whose mark was committed but whose
+ * record was not is booked INTERRUPTED, its real outcome lost with the process.
  */
 public final class CrashRecovery {
 
