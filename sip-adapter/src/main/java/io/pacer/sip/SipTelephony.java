@@ -103,14 +103,15 @@ public final class SipTelephony implements Telephony {
 
     @Override
     public void dial(long callId, int campaignId, long contactId, String number, String callerId, long ringTimeoutMillis) {
+        // Counted before the worker can see the dial, so that the trunk never shows more taken than published.
+        int trunk = routes.trunkOf(campaignId);
+        routes.dialsPublished[trunk]++;
         if (!ring.publishDial(callId, campaignId, contactId, number, callerId, ringTimeoutMillis)) {
+            routes.dialsPublished[trunk]--;
             // Nothing was sent: the dial goes back untouched, like one the trunk refuses.
             EngineInput in = input;
             failureReporter.execute(() -> in.callNotPlaced(callId, RING_FULL_HOLD_MILLIS));
-            return;
         }
-        // Counted on the engine's thread, which alone reads it (placeableNow), so after the publish is as good.
-        routes.dialsPublished[routes.trunkOf(campaignId)]++;
     }
 
     /**
