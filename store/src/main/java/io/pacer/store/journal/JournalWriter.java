@@ -53,7 +53,7 @@ public final class JournalWriter implements CallJournal, AutoCloseable {
         queue.placed(callId, campaignId, contactId);
     }
 
-    /** Calls recorded but not yet committed (a gauge for metrics). */
+    /** Entries (finished calls and placements) recorded but not yet committed (a gauge for metrics). */
     public long backlog() {
         return queue.recorded() - written.get();
     }
