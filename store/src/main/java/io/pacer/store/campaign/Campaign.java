@@ -1,5 +1,6 @@
 package io.pacer.store.campaign;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.campaign.DialSettings;
@@ -47,7 +48,8 @@ public record Campaign(
         boolean done,
         String lockOwner,
         String timeZone,
-        DialSettings dial,
+        // Unwrapped: the API's JSON shows the dial settings as the campaign's own fields, as it always has.
+        @JsonUnwrapped DialSettings dial,
         List<String> displayNumbers,
         int maxAttempts,
         int windowStartMinute,
