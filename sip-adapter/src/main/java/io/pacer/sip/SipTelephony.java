@@ -103,23 +103,15 @@ public final class SipTelephony implements Telephony {
 
     @Override
     public void dial(long callId, int campaignId, long contactId, String number, String callerId, long ringTimeoutMillis) {
-        long seq = ring.claim();
-        if (seq < 0) {
+        // Counted before the worker can see the dial, so that the trunk never shows more taken than published.
+        int trunk = routes.trunkOf(campaignId);
+        routes.dialsPublished[trunk]++;
+        if (!ring.publishDial(callId, campaignId, contactId, number, callerId, ringTimeoutMillis)) {
+            routes.dialsPublished[trunk]--;
             // Nothing was sent: the dial goes back untouched, like one the trunk refuses.
             EngineInput in = input;
             failureReporter.execute(() -> in.callNotPlaced(callId, RING_FULL_HOLD_MILLIS));
-            return;
         }
-        SipWork w = ring.slot(seq);
-        w.kind = SipWork.DIAL;
-        w.callId = callId;
-        w.campaignId = campaignId;
-        w.contactId = contactId;
-        w.number = number;
-        w.callerId = callerId;
-        w.ringTimeoutMillis = ringTimeoutMillis;
-        routes.dialsPublished[routes.trunkOf(campaignId)]++;
-        ring.publish(seq);
     }
 
     /**
@@ -156,27 +148,10 @@ public final class SipTelephony implements Telephony {
 
     @Override
     public void offerPreview(int agentId, long contactId, String number) {
-        long seq = ring.claim();
-        if (seq < 0) {
-            return;
-        }
-        SipWork w = ring.slot(seq);
-        w.kind = SipWork.OFFER_PREVIEW;
-        w.agentId = agentId;
-        w.contactId = contactId;
-        w.number = number;
-        ring.publish(seq);
+        ring.publishPreviewOffer(agentId, contactId, number);
     }
 
     private void callCommand(int kind, long callId, int agentId) {
-        long seq = ring.claim();
-        if (seq < 0) {
-            return;
-        }
-        SipWork w = ring.slot(seq);
-        w.kind = kind;
-        w.callId = callId;
-        w.agentId = agentId;
-        ring.publish(seq);
+        ring.publishCallCommand(kind, callId, agentId);
     }
 }

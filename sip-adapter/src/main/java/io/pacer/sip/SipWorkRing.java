@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.LongAdder;
  * SIP worker, {@link SipWorker}) takes them out and owns every call and agent session. So the adapter has no
  * locks either, and the engine's thread only claims a slot and returns.
  *
- * <p>Publishing never blocks: when the ring is full the work is refused and counted. A refused SIP message is
+ * <p>Every kind of work has one publish method here, which claims a slot, fills it with its translator
+ * ({@link SipWorkTranslators}) and publishes it, as the engine's {@code TranslatingEngineInput} does for its ring.
+ * Publishing never blocks: when the ring is full the work is refused and counted. A refused SIP message is
  * recovered by the sender's retransmission; a refused command is reported by the caller.
  */
 final class SipWorkRing {
@@ -43,22 +45,38 @@ final class SipWorkRing {
         disruptor.halt();
     }
 
-    /** Claims a slot, or returns -1 when the ring is full. */
-    long claim() {
-        try {
-            return ring.tryNext();
-        } catch (InsufficientCapacityException full) {
-            refused.increment();
-            return -1;
+    /** Publishes an engine's dial; false when the ring is full. */
+    boolean publishDial(long callId, int campaignId, long contactId, String number, String callerId,
+            long ringTimeoutMillis) {
+        long seq = claim();
+        if (seq < 0) {
+            return false;
         }
+        SipWorkTranslators.dial(ring.get(seq), callId, campaignId, contactId, number, callerId, ringTimeoutMillis);
+        ring.publish(seq);
+        return true;
     }
 
-    SipWork slot(long sequence) {
-        return ring.get(sequence);
+    /** Publishes an engine's command about a call (cancel, bridge, hang up, abandon); false when the ring is full. */
+    boolean publishCallCommand(int kind, long callId, int agentId) {
+        long seq = claim();
+        if (seq < 0) {
+            return false;
+        }
+        SipWorkTranslators.callCommand(ring.get(seq), kind, callId, agentId);
+        ring.publish(seq);
+        return true;
     }
 
-    void publish(long sequence) {
-        ring.publish(sequence);
+    /** Publishes a preview offer to an agent; false when the ring is full. */
+    boolean publishPreviewOffer(int agentId, long contactId, String number) {
+        long seq = claim();
+        if (seq < 0) {
+            return false;
+        }
+        SipWorkTranslators.previewOffer(ring.get(seq), agentId, contactId, number);
+        ring.publish(seq);
+        return true;
     }
 
     /** Publishes a SIP event from a stack thread; false when the ring is full. */
@@ -67,10 +85,29 @@ final class SipWorkRing {
         if (seq < 0) {
             return false;
         }
-        SipWork w = ring.get(seq);
-        w.kind = kind;
-        w.event = event;
-        w.arrivalNanos = System.nanoTime();
+        SipWorkTranslators.event(ring.get(seq), kind, event, System.nanoTime());
+        ring.publish(seq);
+        return true;
+    }
+
+    /** Publishes a trunk timer's wake-up from the timer thread; false when the ring is full. */
+    boolean publishTrunkTimer(long callId, io.pacer.sip.trunk.TrunkTimer timer, long generation) {
+        long seq = claim();
+        if (seq < 0) {
+            return false;
+        }
+        SipWorkTranslators.trunkTimer(ring.get(seq), callId, timer, generation);
+        ring.publish(seq);
+        return true;
+    }
+
+    /** Publishes a trunk's calls-per-second refill from the timer thread; false when the ring is full. */
+    boolean publishTrunkTick() {
+        long seq = claim();
+        if (seq < 0) {
+            return false;
+        }
+        SipWorkTranslators.trunkTick(ring.get(seq));
         ring.publish(seq);
         return true;
     }
@@ -78,5 +115,15 @@ final class SipWorkRing {
     /** Runs a rare task (start-up, statistics, operator actions) on the worker thread. */
     boolean publishTask(Runnable task) {
         return publishEvent(SipWork.TASK, task);
+    }
+
+    /** Claims a slot, or returns -1 (counted as refused) when the ring is full. */
+    private long claim() {
+        try {
+            return ring.tryNext();
+        } catch (InsufficientCapacityException full) {
+            refused.increment();
+            return -1;
+        }
     }
 }

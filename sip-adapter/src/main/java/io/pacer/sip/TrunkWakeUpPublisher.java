@@ -18,26 +18,11 @@ final class TrunkWakeUpPublisher implements TrunkWakeUps {
 
     @Override
     public void timerDue(long callId, TrunkTimer timer, long generation) {
-        long seq = ring.claim();
-        if (seq < 0) {
-            return;
-        }
-        SipWork w = ring.slot(seq);
-        w.kind = SipWork.TRUNK_TIMER;
-        w.callId = callId;
-        w.trunkTimer = timer;
-        w.timerGeneration = generation;
-        ring.publish(seq);
+        ring.publishTrunkTimer(callId, timer, generation);
     }
 
     @Override
     public void tickDue() {
-        long seq = ring.claim();
-        if (seq < 0) {
-            return;
-        }
-        SipWork w = ring.slot(seq);
-        w.kind = SipWork.TRUNK_TICK;
-        ring.publish(seq);
+        ring.publishTrunkTick();
     }
 }

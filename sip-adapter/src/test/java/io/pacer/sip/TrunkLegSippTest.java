@@ -209,6 +209,7 @@ class TrunkLegSippTest {
     @Test
     void dialsQueuedForTheCallsPerSecondCapRingTheirFullTimeAndAQueuedCancelGoesBackUntouched() throws Exception {
         long invitesBefore = pacer.stats().invitesSent();
+        long placedBefore = core.placed();
         long noAnswerBefore = core.failed(CallOutcome.NO_ANSWER);
         try (Sipp carrier = carrier(ONE_PER_SECOND_CAMPAIGN, 3)) {
             long[] ids = {dial(ONE_PER_SECOND_CAMPAIGN, RING_MILLIS), dial(ONE_PER_SECOND_CAMPAIGN, RING_MILLIS),
@@ -232,12 +233,14 @@ class TrunkLegSippTest {
                     + thirdRangAfterDialMillis + " ms");
         }
         assertEquals(invitesBefore + 3, pacer.stats().invitesSent(), "the cancelled queued dial sent an INVITE");
+        assertEquals(placedBefore + 3, core.placed(), "the engine hears of a placed call for each INVITE sent, and only then");
         assertEquals(noAnswerBefore + 3, core.failed(CallOutcome.NO_ANSWER), "the queued dial was booked NO_ANSWER");
     }
 
     @Test
     void aDialOnAFullTrunkGoesBackNotPlacedWithoutAnInvite() throws Exception {
         long invitesBefore = pacer.stats().invitesSent();
+        long placedBefore = core.placed();
         try (Sipp carrier = carrier(ONE_CHANNEL_CAMPAIGN, 1)) {
             long ringing = dial(ONE_CHANNEL_CAMPAIGN, 1_000);
             assertNotNull(core.awaitEvent("ringing " + ringing, 5_000));
@@ -249,6 +252,7 @@ class TrunkLegSippTest {
             assertEquals(0, carrier.awaitExit(10_000), carrier.output());
         }
         assertEquals(invitesBefore + 1, pacer.stats().invitesSent(), "the refused dial sent an INVITE");
+        assertEquals(placedBefore + 1, core.placed(), "the refused dial was reported placed");
         assertEquals(1, pacer.trunks().get(ONE_CHANNEL_CAMPAIGN - 1).channelsFree());
     }
 

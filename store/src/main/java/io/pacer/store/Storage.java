@@ -205,7 +205,7 @@ public final class Storage implements AutoCloseable {
                 campaign.compliance().regime().window(), campaign.zone()));
     }
 
-    /** How many in-flight contacts crash recovery found when storage opened. */
+    /** How many contacts in a placed call crash recovery booked INTERRUPTED when storage opened. */
     public int recoveredAtStart() {
         return recovered;
     }

@@ -10,15 +10,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The child process of {@link CrashRecoveryTest}: storage, hopper and journal as in the engine, with a tiny
- * fake dialer on one thread in the core's place. It takes contacts from the hopper, writes {@code DIAL contact
- * call} to a log before each dial and {@code END call} when the call finishes (after recording it in the
- * journal), and exits once nothing is left to dial and every call is committed. The test kills it half-way and
+ * fake dialer on one thread in the core's place. It takes contacts from the hopper ({@code TAKE contact}) and
+ * holds each a while before placing its call, as a trunk's calls-per-second queue does; placing writes {@code DIAL contact
+ * call} and reports the call placed to the journal, in that order (as the trunk sends, then tells the engine); {@code END call} follows when the call finishes
+ * (after recording it in the journal). In the first run (first call id 0), the one the test kills, every tenth
+ * call lasts a minute, so the kill always finds calls placed long before it. It exits once nothing is left to dial and every call is committed. The test kills it half-way and
  * starts it again: with SIGKILL (a crash), or with SIGTERM, where its shutdown hook stops dialling, lets the calls
  * in flight end and be recorded (as the SIP adapter's drain does) and closes storage, which hands the hopper back.
  *
@@ -59,6 +62,7 @@ public final class CrashDrill {
         String user = "-".equals(args[1]) ? null : args[1];
         int campaignId = Integer.parseInt(args[2]);
         long callId = Long.parseLong(args[4]);
+        long firstCallId = callId;
         try (Storage storage = Storage.open(args[0], user, null, "drill", SystemClock.INSTANCE);
              FileOutputStream log = new FileOutputStream(args[3], true)) {
             // After the kill the campaign is still locked by this engine id: it resumes without an operator.
@@ -69,13 +73,19 @@ public final class CrashDrill {
                 log.write("RESUMED\n".getBytes(StandardCharsets.US_ASCII));
             }
             Deque<long[]> inFlight = new ArrayDeque<>();
+            Deque<long[]> taken = new ArrayDeque<>();
+            int longCalls = 0;
             ContactSlot slot = new ContactSlot();
             CallRecord record = new CallRecord();
             long idleSince = System.currentTimeMillis();
             while (true) {
                 long now = System.currentTimeMillis();
                 if (stop.get()) {
-                    // Stopping: dial nothing more; the calls in flight end now and are recorded.
+                    // Stopping: dial nothing more; what was held unplaced goes back, the calls in flight end now.
+                    for (long[] contact : taken) {
+                        storage.hopper().giveBack(campaignId, contact[0]);
+                    }
+                    taken.clear();
                     for (long[] call : inFlight) {
                         call[2] = now;
                     }
@@ -83,14 +93,28 @@ public final class CrashDrill {
                         break;
                     }
                 }
-                if (!stop.get() && inFlight.size() < 20 && storage.hopper().next(campaignId, now, slot)) {
-                    callId++;
-                    log.write(("DIAL " + slot.contactId + " " + callId + "\n").getBytes(StandardCharsets.US_ASCII));
-                    inFlight.addLast(new long[] {slot.contactId, callId, now + 5 + (callId % 20), now});
+                if (!stop.get() && inFlight.size() - longCalls + taken.size() < 20 && storage.hopper().next(campaignId, now, slot)) {
+                    log.write(("TAKE " + slot.contactId + "\n").getBytes(StandardCharsets.US_ASCII));
+                    taken.addLast(new long[] {slot.contactId, now + 20});
                     idleSince = now;
                 }
-                while (!inFlight.isEmpty() && inFlight.peekFirst()[2] <= now) {
-                    long[] call = inFlight.removeFirst();
+                if (!taken.isEmpty() && taken.peekFirst()[1] <= now) {
+                    long contactId = taken.removeFirst()[0];
+                    callId++;
+                    // As the trunk: the INVITE leaves (the log line), then the engine hears the call was placed.
+                    log.write(("DIAL " + contactId + " " + callId + "\n").getBytes(StandardCharsets.US_ASCII));
+                    storage.journal().placed(callId, campaignId, contactId);
+                    boolean minute = firstCallId == 0 && callId % 10 == 0;
+                    longCalls += minute ? 1 : 0;
+                    inFlight.addLast(new long[] {contactId, callId, now + (minute ? 60_000 : 5 + (callId % 20)), now, minute ? 1 : 0});
+                }
+                for (Iterator<long[]> calls = inFlight.iterator(); calls.hasNext(); ) {
+                    long[] call = calls.next();
+                    if (call[2] > now) {
+                        continue;
+                    }
+                    calls.remove();
+                    longCalls -= (int) call[4];
                     record.callId = call[1];
                     record.campaignId = campaignId;
                     record.contactId = call[0];
@@ -104,7 +128,7 @@ public final class CrashDrill {
                     storage.journal().record(record);
                     log.write(("END " + call[1] + "\n").getBytes(StandardCharsets.US_ASCII));
                 }
-                if (inFlight.isEmpty() && now - idleSince > 1500 && (nothingLeft(storage, campaignId) || now - idleSince > 30_000)) {
+                if (inFlight.isEmpty() && taken.isEmpty() && now - idleSince > 1500 && (nothingLeft(storage, campaignId) || now - idleSince > 30_000)) {
                     break;
                 }
                 Thread.onSpinWait();

@@ -30,7 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Stops a running campaign's process mid-campaign, with SIGKILL (a crash) or SIGTERM (an orderly shutdown), and
  * checks after a restart that no contact was lost or stranded, none was dialled twice (after a crash, a contact is
  * redialled only after its call was recorded as interrupted), no blocked number was dialled, and: after SIGKILL
- * every call in flight was recorded INTERRUPTED; after SIGTERM nothing was, since nothing queued was charged.
+ * every placed call in flight was recorded INTERRUPTED under its call id, with the same {@code call.finished}
+ * webhook as any finished call, while contacts that were only queued (in the hopper, or taken but not yet placed)
+ * went back with no attempt; after SIGTERM nothing was booked INTERRUPTED.
  */
 class CrashRecoveryTest {
 
@@ -57,6 +59,8 @@ class CrashRecoveryTest {
                     Campaign.DEFAULT_SUBJECT, true, "DE", List.of(), Map.of(RetryClass.FAILURE, new RetryRule(0, 10)),
                     List.of(), List.of()), System.currentTimeMillis());
             campaignId = campaign.id();
+            new io.pacer.store.webhook.WebhookSubscriptions(storage.db()).create("http://127.0.0.1:9/hook",
+                    List.of("call.finished"), "drill-secret-0123456789", System.currentTimeMillis());
             StringBuilder csv = new StringBuilder("phone\n");
             for (int i = 0; i < CONTACTS; i++) {
                 csv.append("+4930").append(1_000_000 + i).append('\n');
@@ -81,6 +85,15 @@ class CrashRecoveryTest {
             assertTrue(System.currentTimeMillis() < deadline, "the drill dialled too slowly");
             Thread.sleep(5);
         }
+        // A crash waits until the journal has committed the mark of at least one minute-long call (up at the kill).
+        Map<Long, Long> markedBeforeKill = Map.of();
+        long markDeadline = System.currentTimeMillis() + 60_000;
+        while (crash && markedBeforeKill.isEmpty()) {
+            assertTrue(first.isAlive(), "the drill ended before it was killed");
+            assertTrue(System.currentTimeMillis() < markDeadline, "the journal committed no placement");
+            Thread.sleep(100);
+            markedBeforeKill = placedMarks(url, user);
+        }
         if (crash) {
             first.destroyForcibly();
         } else {
@@ -98,11 +111,39 @@ class CrashRecoveryTest {
             }
         }
         assertTrue(firstDials.size() < CONTACTS, "killed before the end");
+        // Marks committed before the kill whose calls had not ended: calls surely placed and in flight at the kill.
+        Map<Long, Long> placedBeforeKill = new HashMap<>();
+        for (Map.Entry<Long, Long> mark : markedBeforeKill.entrySet()) {
+            if (!ended.contains(mark.getValue())) {
+                placedBeforeKill.put(mark.getKey(), mark.getValue());
+            }
+        }
 
+        Map<Long, Long> markedPlaced = new HashMap<>();
+        Set<Long> queuedAtKill = new HashSet<>();
         try (Database check = Database.open(url, user, null)) {
             long dialling = check.read(c -> Jdbc.number(c, "SELECT COUNT(*) FROM contacts WHERE state = 'DIALING'"));
+            check.read(c -> {
+                for (long[] row : Jdbc.query(c, "SELECT id, COALESCE(placed_call_id, -1) FROM contacts WHERE state = 'DIALING'",
+                        rs -> new long[] {rs.getLong(1), rs.getLong(2)})) {
+                    if (row[1] < 0) {
+                        queuedAtKill.add(row[0]);
+                    } else {
+                        markedPlaced.put(row[0], row[1]);
+                    }
+                }
+                return null;
+            });
             if (crash) {
                 assertTrue(dialling >= inFlightAtKill.size(), "every call in flight is still marked DIALING");
+                assertTrue(!placedBeforeKill.isEmpty(), "the kill found calls placed and marked before it");
+                assertTrue(!queuedAtKill.isEmpty(), "the kill found contacts queued but not placed");
+                for (Map.Entry<Long, Long> placed : placedBeforeKill.entrySet()) {
+                    assertEquals(placed.getValue(), markedPlaced.get(placed.getKey()),
+                            "the journal marked the placed call of contact " + placed.getKey());
+                }
+                // A call that ended just before the kill may still be marked: its record was lost with the process.
+                assertTrue(firstDials.values().containsAll(markedPlaced.keySet()), "only contacts whose call was placed are marked");
             } else {
                 assertEquals(Set.of(), inFlightAtKill, "SIGTERM let the calls in flight end");
                 assertEquals(0, dialling, "SIGTERM handed the hopper back: nothing stranded DIALING");
@@ -135,9 +176,21 @@ class CrashRecoveryTest {
                 } else {
                     assertEquals(Map.of(), interrupted, "no attempt booked for a call never placed");
                 }
-                for (long contact : inFlightAtKill) {
-                    assertTrue(interrupted.containsKey(contact), "call in flight at the kill recorded as interrupted: " + contact);
+                assertTrue(firstDials.values().containsAll(interrupted.keySet()), "no attempt booked for a call never placed");
+                for (long queued : queuedAtKill) {
+                    assertTrue(!interrupted.containsKey(queued), "contact only queued at the kill booked INTERRUPTED: " + queued);
                 }
+                for (Map.Entry<Long, Long> placed : markedPlaced.entrySet()) {
+                    assertEquals(1L, interrupted.get(placed.getKey()), "placed call in flight at the kill recorded as interrupted");
+                    assertEquals(1L, Jdbc.number(c, "SELECT COUNT(*) FROM activities WHERE call_outcome = 'INTERRUPTED' AND call_id = ?",
+                            placed.getValue()), "the interrupted attempt carries the call's id");
+                }
+                assertEquals(Jdbc.number(c, "SELECT COUNT(*) FROM activities"),
+                        Jdbc.number(c, "SELECT COUNT(*) FROM webhook_events WHERE type = 'call.finished'"),
+                        "every finished call, interrupted ones included, has its call.finished webhook");
+                assertEquals((long) interrupted.size(), Jdbc.number(c,
+                        "SELECT COUNT(*) FROM webhook_events WHERE type = 'call.finished' AND data LIKE '%\"callOutcome\":\"INTERRUPTED\"%'"),
+                        "crash recovery's interrupted attempts have their call.finished webhook");
                 Map<Long, Integer> dialsPerContact = new HashMap<>();
                 for (Map<Long, Long> log : List.of(firstDials, secondDials)) {
                     for (long contact : log.values()) {
@@ -149,7 +202,10 @@ class CrashRecoveryTest {
                     assertTrue(!dialsPerContact.containsKey(blocked), "blocked contact dialled: " + blocked);
                 }
                 for (Map.Entry<Long, Integer> e : dialsPerContact.entrySet()) {
-                    assertTrue(e.getValue() <= 1 + interrupted.getOrDefault(e.getKey(), 0L),
+                    // A call placed shortly before the kill whose mark the journal had not committed yet is taken for
+                    // a queued one and dialled again unbooked (the limit CrashRecovery documents).
+                    long unmarked = firstDials.containsValue(e.getKey()) && queuedAtKill.contains(e.getKey()) ? 1 : 0;
+                    assertTrue(e.getValue() <= 1 + unmarked + interrupted.getOrDefault(e.getKey(), 0L),
                             "contact " + e.getKey() + " dialled " + e.getValue() + " times without an interruption between");
                 }
                 Set<Long> recordedCalls = new HashSet<>(Jdbc.query(c, "SELECT call_id FROM activities WHERE call_id IS NOT NULL",
@@ -188,6 +244,20 @@ class CrashRecoveryTest {
             }
         }
         return dials;
+    }
+
+    /** Contact id to placed call id of the minute-long calls (every tenth) whose placement the journal committed. */
+    private static Map<Long, Long> placedMarks(String url, String user) throws java.sql.SQLException {
+        Map<Long, Long> marks = new HashMap<>();
+        try (java.sql.Connection c = user == null ? java.sql.DriverManager.getConnection(url)
+                : java.sql.DriverManager.getConnection(url, user, "")) {
+            for (long[] row : Jdbc.query(c, """
+                    SELECT id, placed_call_id FROM contacts WHERE state = 'DIALING' AND placed_call_id IS NOT NULL
+                    AND placed_call_id % 10 = 0""", rs -> new long[] {rs.getLong(1), rs.getLong(2)})) {
+                marks.put(row[0], row[1]);
+            }
+        }
+        return marks;
     }
 
     private static Set<Long> ends(Path log) throws IOException {

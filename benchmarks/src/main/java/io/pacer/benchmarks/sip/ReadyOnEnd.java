@@ -76,6 +76,11 @@ final class ReadyOnEnd implements Pacer.Tap {
     // ---- adapter -> engine ----
 
     @Override
+    public void callPlaced(long callId) {
+        engine.callPlaced(callId);
+    }
+
+    @Override
     public void callRinging(long callId) {
         engine.callRinging(callId);
     }

@@ -4,33 +4,21 @@ import io.pacer.pacing.DialMode;
 import java.util.List;
 
 /**
- * The part of a campaign's settings that the core needs to dial: the mode and its parameters, the ring
- * timeout, the connect limit and the channel cap. Storage keeps the full campaign (lists, hours, retry
- * rules); the core gets this value whenever they change.
+ * What the core needs of a campaign to dial it: its id and name, its {@link DialSettings}, the caller id and the
+ * history of its regulator's window. Storage keeps the full campaign (lists, hours, retry rules) around the same
+ * {@link DialSettings}; the core gets this value whenever they change.
  *
- * @param id                 campaign id (small, positive)
- * @param name               human name
- * @param dialMode           how calls are paced
- * @param callsPerReadyAgent power mode: calls in flight per ready agent (e.g. 1.7)
- * @param callsPerWrapAgent  power mode: calls in flight per agent in wrap-up (e.g. 0.1)
- * @param abandonTarget      predictive mode: the cap on abandoned / answered (0.03 = 3%)
- * @param ringTimeoutMillis  unanswered calls are cancelled after this; at least 15 s (FCC 64.1200(a)(6))
- * @param connectLimitMillis an answered call not bridged within this is abandoned (2 s)
- * @param maxChannels        cap on calls in flight for this campaign
- * @param callerId           display number presented to contacts, or {@code null} for the trunk default
- * @param abandonHistory     the regulator's window and what the campaign answered and abandoned in it before;
- *                           the core seeds a new budget with it (a running campaign keeps its own count)
+ * @param id             campaign id (small, positive)
+ * @param name           human name
+ * @param dial           how the campaign dials (mode, ratios, target, ring timeout, connect limit, channels)
+ * @param callerId       display number presented to contacts, or {@code null} for the trunk default
+ * @param abandonHistory the regulator's window and what the campaign answered and abandoned in it before;
+ *                       the core seeds a new budget with it (a running campaign keeps its own count)
  */
 public record CampaignConfig(
         int id,
         String name,
-        DialMode dialMode,
-        double callsPerReadyAgent,
-        double callsPerWrapAgent,
-        double abandonTarget,
-        long ringTimeoutMillis,
-        long connectLimitMillis,
-        int maxChannels,
+        DialSettings dial,
         String callerId,
         AbandonHistory abandonHistory) {
 
@@ -58,8 +46,9 @@ public record CampaignConfig(
         if (name == null || name.isBlank()) {
             throw new InvalidSettingException("name", "must not be empty");
         }
-        checkDialSettings(dialMode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget, ringTimeoutMillis,
-                connectLimitMillis, maxChannels);
+        if (dial == null) {
+            throw new InvalidSettingException("dialMode", "must be one of " + List.of(DialMode.values()));
+        }
         if (abandonHistory == null) {
             abandonHistory = AbandonHistory.empty(DEFAULT_ABANDON_WINDOW_MILLIS);
         }
@@ -68,13 +57,48 @@ public record CampaignConfig(
     /** Settings with no history, steered over {@link #DEFAULT_ABANDON_WINDOW_MILLIS}. */
     public CampaignConfig(int id, String name, DialMode dialMode, double callsPerReadyAgent, double callsPerWrapAgent,
             double abandonTarget, long ringTimeoutMillis, long connectLimitMillis, int maxChannels, String callerId) {
-        this(id, name, dialMode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget, ringTimeoutMillis,
-                connectLimitMillis, maxChannels, callerId, null);
+        this(id, name, new DialSettings(dialMode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget, ringTimeoutMillis,
+                connectLimitMillis, maxChannels), callerId, null);
+    }
+
+    /** {@link DialSettings#dialMode}. */
+    public DialMode dialMode() {
+        return dial.dialMode();
+    }
+
+    /** {@link DialSettings#callsPerReadyAgent}. */
+    public double callsPerReadyAgent() {
+        return dial.callsPerReadyAgent();
+    }
+
+    /** {@link DialSettings#callsPerWrapAgent}. */
+    public double callsPerWrapAgent() {
+        return dial.callsPerWrapAgent();
+    }
+
+    /** {@link DialSettings#abandonTarget}. */
+    public double abandonTarget() {
+        return dial.abandonTarget();
+    }
+
+    /** {@link DialSettings#ringTimeoutMillis}. */
+    public long ringTimeoutMillis() {
+        return dial.ringTimeoutMillis();
+    }
+
+    /** {@link DialSettings#connectLimitMillis}. */
+    public long connectLimitMillis() {
+        return dial.connectLimitMillis();
+    }
+
+    /** {@link DialSettings#maxChannels}. */
+    public int maxChannels() {
+        return dial.maxChannels();
     }
 
     /**
-     * The one definition of the dial settings' ranges, shared with storage, which checks a campaign's settings
-     * when it is stored (before it has an id) and so cannot wait for this record to be built.
+     * The one definition of the dial settings' ranges, checked when a {@link DialSettings} is built (by the core's
+     * config and by storage's campaign alike).
      *
      * @throws InvalidSettingException naming the first setting that is wrong
      */
@@ -132,19 +156,16 @@ public record CampaignConfig(
 
     /** A copy with another dial mode. */
     public CampaignConfig withDialMode(DialMode mode) {
-        return new CampaignConfig(id, name, mode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget,
-                ringTimeoutMillis, connectLimitMillis, maxChannels, callerId, abandonHistory);
+        return new CampaignConfig(id, name, dial.withDialMode(mode), callerId, abandonHistory);
     }
 
     /** A copy with another connect limit. */
     public CampaignConfig withConnectLimit(long millis) {
-        return new CampaignConfig(id, name, dialMode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget,
-                ringTimeoutMillis, millis, maxChannels, callerId, abandonHistory);
+        return new CampaignConfig(id, name, dial.withConnectLimit(millis), callerId, abandonHistory);
     }
 
     /** A copy carrying the window's history, for the core to seed a new budget with. */
     public CampaignConfig withAbandonHistory(AbandonHistory history) {
-        return new CampaignConfig(id, name, dialMode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget,
-                ringTimeoutMillis, connectLimitMillis, maxChannels, callerId, history);
+        return new CampaignConfig(id, name, dial, callerId, history);
     }
 }

@@ -70,6 +70,13 @@ final class CallLifecycle {
         return callId;
     }
 
+    /** The INVITE left: the journal marks the contact's call placed (a crash now books it as interrupted). */
+    void onPlaced(long callId) {
+        if (calls.live(callId)) {
+            state.journal.placed(callId, calls.campaign(callId), calls.contactId(callId));
+        }
+    }
+
     void onRinging(long callId) {
         if (calls.live(callId) && calls.stateOrdinal(callId) == CallState.DIALING.ordinal()) {
             calls.setState(callId, CallState.RINGING);

@@ -62,6 +62,7 @@ public final class EngineCore {
         state.nowNanos = state.clock.nowNanos();
         events++;
         switch (e.type) {
+            case CALL_PLACED -> callLifecycle.onPlaced(e.callId);
             case CALL_RINGING -> callLifecycle.onRinging(e.callId);
             case CALL_ANSWERED -> callLifecycle.onAnswered(e.callId, e.publishedNanos);
             case CALL_FAILED -> callLifecycle.onFailed(e.callId, e.outcome);

@@ -17,6 +17,13 @@ public final class EngineEventTranslators {
     private EngineEventTranslators() {
     }
 
+    /** {@link EngineInput#callPlaced}. */
+    public static void callPlaced(EngineEvent e, long publishedNanos, long callId) {
+        e.type = EventType.CALL_PLACED;
+        e.publishedNanos = publishedNanos;
+        e.callId = callId;
+    }
+
     /** {@link EngineInput#callRinging}. */
     public static void callRinging(EngineEvent e, long publishedNanos, long callId) {
         e.type = EventType.CALL_RINGING;

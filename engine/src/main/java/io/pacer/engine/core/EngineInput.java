@@ -10,6 +10,12 @@ import io.pacer.engine.call.CallOutcome;
  */
 public interface EngineInput {
 
+    /**
+     * The adapter sent the call's INVITE: from now on the call exists on the wire, so if the process dies before
+     * it ends, crash recovery books it as interrupted; a contact whose call was never placed goes back untouched.
+     */
+    void callPlaced(long callId);
+
     /** The far end is ringing (180) or sent early media (183). */
     void callRinging(long callId);
 

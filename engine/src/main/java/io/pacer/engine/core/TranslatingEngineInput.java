@@ -8,7 +8,7 @@ import io.pacer.engine.port.Clock;
  * into it with {@link EngineEventTranslators}, stamped with the clock, and publishes the slot. Subclasses only
  * say what a slot is: a sequence of the Disruptor ring ({@link EngineRing}) or the one reused event of a
  * direct call on the caller's thread ({@link DirectEngineInput}). The trade-off of an abstract class over
- * composition is one level of inheritance, against writing the fourteen event methods once per publisher.
+ * composition is one level of inheritance, against writing the event methods once per publisher.
  */
 public abstract class TranslatingEngineInput implements EngineInput {
     private final Clock clock;
@@ -26,6 +26,13 @@ public abstract class TranslatingEngineInput implements EngineInput {
 
     /** Hands the filled slot to the core. */
     protected abstract void publish(long sequence);
+
+    @Override
+    public final void callPlaced(long callId) {
+        long seq = claim();
+        EngineEventTranslators.callPlaced(slot(seq), clock.nowNanos(), callId);
+        publish(seq);
+    }
 
     @Override
     public final void callRinging(long callId) {

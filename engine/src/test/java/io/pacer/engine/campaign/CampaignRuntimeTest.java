@@ -19,7 +19,7 @@ class CampaignRuntimeTest {
 
     private static CampaignConfig predictive(double target, long connectLimitMillis, AbandonHistory history) {
         return new CampaignConfig(1, "Spring", DialMode.PREDICTIVE, 1.0, 0.0, target, 25_000, connectLimitMillis, 100,
-                null, history);
+                null).withAbandonHistory(history);
     }
 
     @Test

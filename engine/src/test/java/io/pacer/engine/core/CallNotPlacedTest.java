@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pacer.engine.campaign.CampaignCounters;
 import io.pacer.pacing.DialMode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,25 @@ class CallNotPlacedTest {
         assertEquals(1, counters.get(CampaignCounters.NOT_PLACED));
         assertEquals(1, counters.get(CampaignCounters.DIALS_HELD));
         assertEquals(0, h.core.stats(1).callsRinging());
+    }
+
+    @Test
+    void onlyACallTheAdapterPlacedIsJournalledAsPlacedAndOnlyWhileItLives() {
+        long call = firstDialOfAProgressiveCampaign();
+        assertTrue(h.placed.isEmpty(), "dialling is not placing: the INVITE may still wait for the trunk");
+        h.input.callPlaced(call);
+        assertEquals(1, h.placed.size());
+        assertEquals(List.of(call, 1L, 100L), List.of(h.placed.get(0)[0], h.placed.get(0)[1], h.placed.get(0)[2]),
+                "call id, campaign id and contact id of the placed call");
+        h.input.callFailed(call, io.pacer.engine.call.CallOutcome.BUSY);
+        h.input.callPlaced(call);
+        assertEquals(1, h.placed.size(), "a late report about a call already finished is ignored");
+
+        long unplaced = h.lastDial();
+        assertTrue(unplaced != call, "the agent is ready again, so the campaign dialled the next contact");
+        h.input.callNotPlaced(unplaced, 0);
+        h.input.callPlaced(unplaced);
+        assertEquals(1, h.placed.size(), "a call undone as never placed is never journalled as placed");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.pacer.engine.core;
 
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.campaign.CampaignConfig;
+import io.pacer.engine.port.CallJournal;
 import io.pacer.engine.port.CallRecord;
 import io.pacer.engine.port.Clock;
 import io.pacer.engine.port.ContactSlot;
@@ -24,6 +25,8 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
     final List<String> commands = new ArrayList<>();
     final List<Long> dialed = new ArrayList<>();
     final List<CallRecord> records = new ArrayList<>();
+    /** Each placement journalled: {call id, campaign id, contact id}. */
+    final List<long[]> placed = new ArrayList<>();
     final Deque<long[]> contacts = new ArrayDeque<>();
     final List<Long> givenBack = new ArrayList<>();
     final List<Long> doNotCall = new ArrayList<>();
@@ -41,18 +44,26 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
 
     /** A harness whose regular pacing tick comes every {@code pacingTickMillis}. */
     CoreHarness(long pacingTickMillis) {
-        core = new EngineCore(new EngineLimits(16, 64, 4, pacingTickMillis), this, this, this, this, r -> {
-            CallRecord copy = new CallRecord();
-            copy.callId = r.callId;
-            copy.campaignId = r.campaignId;
-            copy.contactId = r.contactId;
-            copy.number = r.number;
-            copy.agentId = r.agentId;
-            copy.outcome = r.outcome;
-            copy.answerNanos = r.answerNanos;
-            copy.bridgeNanos = r.bridgeNanos;
-            copy.endNanos = r.endNanos;
-            records.add(copy);
+        core = new EngineCore(new EngineLimits(16, 64, 4, pacingTickMillis), this, this, this, this, new CallJournal() {
+            @Override
+            public void record(CallRecord r) {
+                CallRecord copy = new CallRecord();
+                copy.callId = r.callId;
+                copy.campaignId = r.campaignId;
+                copy.contactId = r.contactId;
+                copy.number = r.number;
+                copy.agentId = r.agentId;
+                copy.outcome = r.outcome;
+                copy.answerNanos = r.answerNanos;
+                copy.bridgeNanos = r.bridgeNanos;
+                copy.endNanos = r.endNanos;
+                records.add(copy);
+            }
+
+            @Override
+            public void placed(long callId, long campaignId, long contactId) {
+                placed.add(new long[] {callId, campaignId, contactId});
+            }
         });
         input = new DirectEngineInput(core, this);
         core.start();

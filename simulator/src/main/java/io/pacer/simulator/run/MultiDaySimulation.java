@@ -5,7 +5,6 @@ import io.pacer.engine.campaign.Regime;
 import io.pacer.engine.core.DirectEngineInput;
 import io.pacer.engine.core.EngineCore;
 import io.pacer.engine.core.EngineLimits;
-import io.pacer.engine.core.TimerQueue;
 import io.pacer.pacing.DialMode;
 import io.pacer.simulator.scenario.Scenario;
 import io.pacer.simulator.world.SimulatedWorld;
@@ -95,33 +94,15 @@ public final class MultiDaySimulation {
         long connectLimit = Math.min(scenario.connectLimitNanos() / 1_000_000L, regime.maxConnectLimitMillis());
         CampaignConfig config = new CampaignConfig(1, scenario.name(), DialMode.PREDICTIVE, 1.0, 0.0,
                 Math.min(scenario.abandonTarget(), regime.abandonCap()), scenario.noAnswerTimeoutNanos() / 1_000_000L,
-                connectLimit, maxCalls, null, ledger.history(windowMillis, dayStart));
+                connectLimit, maxCalls, null).withAbandonHistory(ledger.history(windowMillis, dayStart));
         core.upsertCampaign(config);
         DirectEngineInput input = new DirectEngineInput(core, clock);
         world.attach(input);
         core.start();
-        TimerQueue queue = clock.queue();
         long end = scenario.shiftNanos();
-        boolean changed = false;
-        while (!queue.isEmpty() && queue.peekDeadline() <= end) {
-            long t = queue.peekDeadline();
-            int kind = queue.peekKind();
-            long ref = queue.peekRef();
-            queue.poll();
-            clock.advanceTo(t);
-            if (!changed && t >= end / 2) {
-                // A supervisor trims the connect limit mid-shift: estimates and budget must carry over.
-                core.upsertCampaign(config.withConnectLimit(connectLimit - 100));
-                changed = true;
-            }
-            if (kind >= VirtualClock.WORLD_KINDS) {
-                world.handle(kind, ref);
-            } else {
-                input.timer(kind, ref);
-            }
-        }
-        clock.advanceTo(end);
-        world.closeShift(end);
+        // A supervisor trims the connect limit mid-shift: estimates and budget must carry over.
+        ShiftLoop.run(clock, world, input, end, end / 2,
+                () -> core.upsertCampaign(config.withConnectLimit(connectLimit - 100)));
         return world.statistics().occupancy();
     }
 }

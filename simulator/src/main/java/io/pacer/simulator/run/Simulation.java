@@ -5,7 +5,6 @@ import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.core.DirectEngineInput;
 import io.pacer.engine.core.EngineCore;
 import io.pacer.engine.core.EngineLimits;
-import io.pacer.engine.core.TimerQueue;
 import io.pacer.engine.port.CallJournal;
 import io.pacer.pacing.DialMode;
 import io.pacer.pacing.DialPolicy;
@@ -58,22 +57,7 @@ public final class Simulation {
         world.attach(input);
         core.start();
 
-        TimerQueue queue = clock.queue();
-        long end = scenario.shiftNanos();
-        while (!queue.isEmpty() && queue.peekDeadline() <= end) {
-            long t = queue.peekDeadline();
-            int kind = queue.peekKind();
-            long ref = queue.peekRef();
-            queue.poll();
-            clock.advanceTo(t);
-            if (kind >= VirtualClock.WORLD_KINDS) {
-                world.handle(kind, ref);
-            } else {
-                input.timer(kind, ref);
-            }
-        }
-        clock.advanceTo(end);
-        world.closeShift(end);
+        ShiftLoop.run(clock, world, input, scenario.shiftNanos());
         var s = world.statistics();
         double wall = (System.nanoTime() - wallStart) / 1e9;
         return new RunResult(seed, s.abandonRate(), s.worstHourAbandonRate(), s.occupancy(), s.utilization(),

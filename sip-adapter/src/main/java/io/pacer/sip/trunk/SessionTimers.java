@@ -55,7 +55,7 @@ final class SessionTimers {
     /** The carrier refreshed the session ({@code seconds} 0: it turned the timer off); Pacer refreshes next if told. */
     void refreshedByCarrier(TrunkCall call, int seconds, boolean pacerRefreshes) {
         if (seconds <= 0) {
-            timers.disarmSession(call);
+            call.sessionTimer.disarm();
             call.sessionExpiresSeconds = 0;
             return;
         }
@@ -67,9 +67,9 @@ final class SessionTimers {
         call.pacerRefreshes = pacerRefreshes;
         long intervalMillis = seconds * 1_000L;
         if (pacerRefreshes) {
-            timers.armSession(call, TrunkTimer.SESSION_REFRESH, intervalMillis * 45 / 100);
+            timers.arm(call, TrunkTimer.SESSION_REFRESH, intervalMillis * 45 / 100);
         } else {
-            timers.armSession(call, TrunkTimer.SESSION_EXPIRED, intervalMillis - Math.min(32_000, intervalMillis / 3));
+            timers.arm(call, TrunkTimer.SESSION_EXPIRED, intervalMillis - Math.min(32_000, intervalMillis / 3));
         }
     }
 
@@ -133,7 +133,7 @@ final class SessionTimers {
         } else if (status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || status == Response.REQUEST_TIMEOUT) {
             expired(call, "refresh answered " + status);
         } else {
-            timers.armSession(call, TrunkTimer.SESSION_REFRESH, RETRY_MILLIS);
+            timers.arm(call, TrunkTimer.SESSION_REFRESH, RETRY_MILLIS);
         }
     }
 

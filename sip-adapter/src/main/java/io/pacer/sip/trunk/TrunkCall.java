@@ -2,7 +2,6 @@ package io.pacer.sip.trunk;
 
 import io.pacer.sip.media.RelayPort;
 import io.pacer.sip.media.Sdp;
-import java.util.concurrent.ScheduledFuture;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.message.Request;
@@ -35,10 +34,8 @@ public final class TrunkCall {
     long answerNanos;
     /** When the dial joined its trunk's calls-per-second queue (0: never queued). */
     long queuedNanos;
-    /** Counts the call's timers, so that one that fired after being replaced or disarmed is recognised. */
-    long timerGeneration;
-    /** The pending timer of the call ({@link TrunkTimer}), cancelled when the call moves on. */
-    ScheduledFuture<?> timer;
+    /** The call's pending {@link TrunkTimer} (post-dial, ring, cancel guard, abandon prompt), replaced as it moves on. */
+    final PendingTimer timer = new PendingTimer();
     int agentId = -1;
     long sdpVersion = 1;
     /** The o= line's session id: its own, so that a far end never takes a reused relay port for the same session. */
@@ -52,9 +49,7 @@ public final class TrunkCall {
     /** Pacer's refresh waiting for its answer, or {@code null}. */
     ClientTransaction refresh;
     /** The session timer ({@link TrunkTimer#SESSION_REFRESH} or {@link TrunkTimer#SESSION_EXPIRED}), apart from {@link #timer}. */
-    ScheduledFuture<?> sessionTimer;
-    /** Counts the session timers, as {@link #timerGeneration} does the call's other timer. */
-    long sessionGeneration;
+    final PendingTimer sessionTimer = new PendingTimer();
 
     TrunkCall(long callId, int campaignId, TrunkState trunk, String number, String callerId, long ringTimeoutMillis) {
         this.callId = callId;

@@ -4,7 +4,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The owner of the trunk leg's timers: each call's one pending {@link TrunkTimer} and each trunk's refill tick.
+ * The owner of the trunk leg's timers: each call's two {@link PendingTimer} slots (its call timer and its session
+ * timer) and each trunk's refill tick.
  * The timer thread only publishes a wake-up ({@link TrunkWakeUps}); the worker acts on it if the call's
  * generation still matches.
  *
@@ -25,45 +26,25 @@ final class TrunkCallTimers {
         this.wakeUps = wakeUps;
     }
 
-    /** Sets the call's one pending timer, replacing the one before. */
+    /**
+     * Sets the pending timer of {@code timer}'s slot, replacing the one before: the session slot for session
+     * timers (they live beside the call's other timer: an abandon prompt may be playing), the call's slot else.
+     */
     void arm(TrunkCall call, TrunkTimer timer, long delayMillis) {
-        disarm(call);
+        PendingTimer slot = slotOf(call, timer);
+        slot.disarm();
         long callId = call.callId;
-        long generation = call.timerGeneration;
-        call.timer = executor.schedule(() -> wakeUps.timerDue(callId, timer, generation), delayMillis,
-                TimeUnit.MILLISECONDS);
+        long generation = slot.generation();
+        slot.hold(executor.schedule(() -> wakeUps.timerDue(callId, timer, generation), delayMillis, TimeUnit.MILLISECONDS));
     }
 
-    /** Cancels the pending timer and moves the generation on, so that one already fired is ignored too. */
-    void disarm(TrunkCall call) {
-        call.timerGeneration++;
-        if (call.timer != null) {
-            call.timer.cancel(false);
-            call.timer = null;
-        }
-    }
-
-    /** True when {@code generation} is the call's current one for {@code timer}'s kind: not replaced, not disarmed. */
+    /** True when {@code generation} is the current one of {@code timer}'s slot: not replaced, not disarmed. */
     static boolean current(TrunkCall call, TrunkTimer timer, long generation) {
-        return generation == (timer.session() ? call.sessionGeneration : call.timerGeneration);
+        return generation == slotOf(call, timer).generation();
     }
 
-    /** Sets the call's session timer, which lives beside its other timer (an abandon prompt may be playing). */
-    void armSession(TrunkCall call, TrunkTimer timer, long delayMillis) {
-        disarmSession(call);
-        long callId = call.callId;
-        long generation = call.sessionGeneration;
-        call.sessionTimer = executor.schedule(() -> wakeUps.timerDue(callId, timer, generation), delayMillis,
-                TimeUnit.MILLISECONDS);
-    }
-
-    /** Cancels the session timer and moves its generation on. */
-    void disarmSession(TrunkCall call) {
-        call.sessionGeneration++;
-        if (call.sessionTimer != null) {
-            call.sessionTimer.cancel(false);
-            call.sessionTimer = null;
-        }
+    private static PendingTimer slotOf(TrunkCall call, TrunkTimer timer) {
+        return timer.session() ? call.sessionTimer : call.timer;
     }
 
     /** Wakes the worker when {@code trunk}'s budget has a token again, unless a wake-up is pending already. */

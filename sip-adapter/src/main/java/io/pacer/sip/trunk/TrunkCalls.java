@@ -18,16 +18,14 @@ final class TrunkCalls {
     private final HashMap<Long, TrunkCall> byId = new HashMap<>();
     private final EngineInput input;
     private final TrunkStats stats;
-    private final TrunkCallTimers timers;
     private final RtpRelay relay;
     private final BridgeIndex index;
     private final AgentPhones agents;
 
-    TrunkCalls(EngineInput input, TrunkStats stats, TrunkCallTimers timers, RtpRelay relay, BridgeIndex index,
+    TrunkCalls(EngineInput input, TrunkStats stats, RtpRelay relay, BridgeIndex index,
                AgentPhones agents) {
         this.input = input;
         this.stats = stats;
-        this.timers = timers;
         this.relay = relay;
         this.index = index;
         this.agents = agents;
@@ -65,6 +63,11 @@ final class TrunkCalls {
         stats.callsInProgress = byId.size();
     }
 
+    /** The call's INVITE left: the engine journals it as placed (so a crash books it, and only it, as interrupted). */
+    void placed(TrunkCall call) {
+        input.callPlaced(call.callId);
+    }
+
     /** The call ended unanswered with {@code outcome}. */
     void finish(TrunkCall call, CallOutcome outcome) {
         stats.countFailed(outcome);
@@ -95,8 +98,8 @@ final class TrunkCalls {
 
     private void release(TrunkCall call) {
         call.state = TrunkCall.State.ENDED;
-        timers.disarm(call);
-        timers.disarmSession(call);
+        call.timer.disarm();
+        call.sessionTimer.disarm();
         if (byId.remove(call.callId) != null) {
             call.trunk.channelsInUse--;
             stats.callsInProgress = byId.size();

@@ -125,7 +125,7 @@ final class TrunkResponses {
         }
         call.state = TrunkCall.State.ANSWERED;
         call.answerNanos = arrivalNanos;
-        timers.disarm(call);
+        call.timer.disarm();
         InetSocketAddress target = Sdp.audioTarget(e.getResponse().getRawContent());
         if (target != null) {
             call.media.remote(target);

@@ -64,6 +64,7 @@ final class TrunkSignalling {
             return;
         }
         stats.invitesSent++;
+        calls.placed(call);
         timers.arm(call, TrunkTimer.POST_DIAL_LIMIT, call.trunk.config.postDialLimitMillis());
     }
 

@@ -29,6 +29,7 @@ public final class StandInCore implements EngineInput, AutoCloseable {
     private final ConcurrentHashMap<String, Long> eventNanos = new ConcurrentHashMap<>();
     private final ScheduledExecutorService hangUps;
     private final LongAdder[] failed = new LongAdder[CallOutcome.values().length];
+    private final LongAdder placed = new LongAdder();
     private final LongAdder ringing = new LongAdder();
     private final LongAdder answered = new LongAdder();
     private final LongAdder ended = new LongAdder();
@@ -89,6 +90,11 @@ public final class StandInCore implements EngineInput, AutoCloseable {
                 return e;
             }
         }
+    }
+
+    @Override
+    public void callPlaced(long callId) {
+        placed.increment();
     }
 
     @Override
@@ -205,6 +211,11 @@ public final class StandInCore implements EngineInput, AutoCloseable {
     /** Calls answered. */
     public long answered() {
         return answered.sum();
+    }
+
+    /** Calls whose INVITE left. */
+    public long placed() {
+        return placed.sum();
     }
 
     /** Ringing events (180/183). */

@@ -1,7 +1,9 @@
 package io.pacer.store.campaign;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.campaign.CampaignConfig;
+import io.pacer.engine.campaign.DialSettings;
 import io.pacer.engine.campaign.Regime;
 import io.pacer.store.error.ConflictException;
 import io.pacer.store.error.InvalidFieldException;
@@ -12,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A campaign as storage keeps it: the dial settings the core needs ({@link #toEngineConfig()}) plus lists,
- * hours, retry rules, responsibles and the lifecycle flags. Immutable; an edit stores a new value.
+ * A campaign as storage keeps it: the core's {@link DialSettings} (declared and range-checked once, in the engine;
+ * {@link #toEngineConfig()} hands them over) plus lists, hours, retry rules, responsibles and the lifecycle flags.
+ * Immutable; an edit stores a new value.
  *
  * @param id                 id, 0 before it is stored
  * @param name               shown to operators and used as the name of every contact's case
@@ -22,13 +25,7 @@ import java.util.Map;
  * @param done               closed for good: read-only
  * @param lockOwner          the engine that runs it, or {@code null}
  * @param timeZone           time zone of the campaign hours and of activity subjects
- * @param dialMode           pacing mode
- * @param callsPerReadyAgent power ratio per ready agent
- * @param callsPerWrapAgent  power ratio per agent in wrap-up
- * @param abandonTarget      predictive cap on abandoned / answered
- * @param ringTimeoutMillis  at least 15 s
- * @param connectLimitMillis an answered call not bridged within this is abandoned
- * @param maxChannels        cap on calls in flight
+ * @param dial               how it dials: mode, power ratios, abandon target, ring timeout, connect limit, channels
  * @param displayNumbers     caller ids presented to contacts; the first is the default
  * @param maxAttempts        attempts per contact, whatever the outcomes
  * @param windowStartMinute  contact calling window start, minute of the day in the contact's time zone
@@ -51,13 +48,8 @@ public record Campaign(
         boolean done,
         String lockOwner,
         String timeZone,
-        DialMode dialMode,
-        double callsPerReadyAgent,
-        double callsPerWrapAgent,
-        double abandonTarget,
-        long ringTimeoutMillis,
-        long connectLimitMillis,
-        int maxChannels,
+        // Unwrapped: the API's JSON shows the dial settings as the campaign's own fields, as it always has.
+        @JsonUnwrapped DialSettings dial,
         List<String> displayNumbers,
         int maxAttempts,
         int windowStartMinute,
@@ -79,12 +71,7 @@ public record Campaign(
         require(name != null && !name.isBlank(), "name", "must not be empty");
         require(status != null, "status", "must be ENABLED, DISABLED or AUTOMATIC");
         require(timeZone != null && validZone(timeZone), "timeZone", "must be a time zone id such as Europe/Berlin");
-        try {
-            CampaignConfig.checkDialSettings(dialMode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget,
-                    ringTimeoutMillis, connectLimitMillis, maxChannels);
-        } catch (CampaignConfig.InvalidSettingException e) {
-            throw new InvalidFieldException(e.field(), e.problem());
-        }
+        require(dial != null, "dialMode", "must be one of " + List.of(DialMode.values()));
         require(maxAttempts >= 1 && maxAttempts <= 100, "maxAttempts", "must be within 1..100");
         require(windowStartMinute >= 0 && windowStartMinute < 1440, "windowStartMinute", "must be within 0..1439");
         require(windowEndMinute > windowStartMinute && windowEndMinute <= 1440, "windowEndMinute",
@@ -112,7 +99,21 @@ public record Campaign(
         responsibleGroups = List.copyOf(responsibleGroups == null ? List.of() : responsibleGroups);
         description = description == null ? "" : description;
         compliance = compliance == null ? Compliance.LEGACY : compliance;
-        checkRegime(compliance, abandonTarget, ringTimeoutMillis, connectLimitMillis, windowStartMinute, windowEndMinute);
+        checkRegime(compliance, dial.abandonTarget(), dial.ringTimeoutMillis(), dial.connectLimitMillis(), windowStartMinute,
+                windowEndMinute);
+    }
+
+    /** The campaign with its dial settings given one by one (as the API and the database hold them). */
+    public Campaign(long id, String name, String description, CampaignStatus status, boolean done, String lockOwner,
+            String timeZone, DialMode dialMode, double callsPerReadyAgent, double callsPerWrapAgent, double abandonTarget,
+            long ringTimeoutMillis, long connectLimitMillis, int maxChannels, List<String> displayNumbers, int maxAttempts,
+            int windowStartMinute, int windowEndMinute, String subjectTemplate, boolean clock24, String defaultRegion,
+            List<HoursPeriod> hours, Map<RetryClass, RetryRule> retryRules, List<Long> responsibleUsers,
+            List<Long> responsibleGroups, Compliance compliance) {
+        this(id, name, description, status, done, lockOwner, timeZone, dial(dialMode, callsPerReadyAgent, callsPerWrapAgent,
+                abandonTarget, ringTimeoutMillis, connectLimitMillis, maxChannels), displayNumbers, maxAttempts,
+                windowStartMinute, windowEndMinute, subjectTemplate, clock24, defaultRegion, hours, retryRules,
+                responsibleUsers, responsibleGroups, compliance);
     }
 
     /** A campaign under no regulator ({@link Compliance#LEGACY}), as stored before regimes existed. */
@@ -126,6 +127,52 @@ public record Campaign(
                 abandonTarget, ringTimeoutMillis, connectLimitMillis, maxChannels, displayNumbers, maxAttempts,
                 windowStartMinute, windowEndMinute, subjectTemplate, clock24, defaultRegion, hours, retryRules,
                 responsibleUsers, responsibleGroups, Compliance.LEGACY);
+    }
+
+    /** The dial settings, checked by the engine's one definition of their ranges; the field named as storage names it. */
+    private static DialSettings dial(DialMode dialMode, double callsPerReadyAgent, double callsPerWrapAgent,
+            double abandonTarget, long ringTimeoutMillis, long connectLimitMillis, int maxChannels) {
+        try {
+            return new DialSettings(dialMode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget, ringTimeoutMillis,
+                    connectLimitMillis, maxChannels);
+        } catch (CampaignConfig.InvalidSettingException e) {
+            throw new InvalidFieldException(e.field(), e.problem());
+        }
+    }
+
+    /** {@link DialSettings#dialMode}. */
+    public DialMode dialMode() {
+        return dial.dialMode();
+    }
+
+    /** {@link DialSettings#callsPerReadyAgent}. */
+    public double callsPerReadyAgent() {
+        return dial.callsPerReadyAgent();
+    }
+
+    /** {@link DialSettings#callsPerWrapAgent}. */
+    public double callsPerWrapAgent() {
+        return dial.callsPerWrapAgent();
+    }
+
+    /** {@link DialSettings#abandonTarget}. */
+    public double abandonTarget() {
+        return dial.abandonTarget();
+    }
+
+    /** {@link DialSettings#ringTimeoutMillis}. */
+    public long ringTimeoutMillis() {
+        return dial.ringTimeoutMillis();
+    }
+
+    /** {@link DialSettings#connectLimitMillis}. */
+    public long connectLimitMillis() {
+        return dial.connectLimitMillis();
+    }
+
+    /** {@link DialSettings#maxChannels}. */
+    public int maxChannels() {
+        return dial.maxChannels();
     }
 
     /** Refuses, naming the setting, any figure that breaks the campaign's regime. */
@@ -152,12 +199,12 @@ public record Campaign(
      * a call with no agent reserved, so they may start without one.
      */
     public void requireStartable() {
-        boolean canAbandon = switch (dialMode) {
+        boolean canAbandon = switch (dial.dialMode()) {
             case PREDICTIVE, POWER, ADAPTIVE -> true;
             default -> false;
         };
         if (canAbandon && compliance.regime().requiresMessage() && !compliance.hasMessage()) {
-            throw new ConflictException("abandonMessage", "a " + dialMode.name().toLowerCase(java.util.Locale.ROOT)
+            throw new ConflictException("abandonMessage", "a " + dial.dialMode().name().toLowerCase(java.util.Locale.ROOT)
                     + " campaign under " + compliance.regime().name().toLowerCase(java.util.Locale.ROOT)
                     + " must have a message for abandoned calls before it starts");
         }
@@ -186,15 +233,12 @@ public record Campaign(
 
     /** The dial settings the core needs; the first display number is the caller id. */
     public CampaignConfig toEngineConfig() {
-        return new CampaignConfig((int) id, name, dialMode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget,
-                ringTimeoutMillis, connectLimitMillis, maxChannels, displayNumbers.isEmpty() ? null : displayNumbers.get(0));
+        return new CampaignConfig((int) id, name, dial, displayNumbers.isEmpty() ? null : displayNumbers.get(0), null);
     }
 
     /** The same settings under another id, name and lifecycle (for duplicates and stored copies). */
     public Campaign with(long newId, String newName, boolean newDone, String newLockOwner) {
-        return new Campaign(newId, newName, description, status, newDone, newLockOwner, timeZone, dialMode,
-                callsPerReadyAgent, callsPerWrapAgent, abandonTarget, ringTimeoutMillis, connectLimitMillis, maxChannels,
-                displayNumbers, maxAttempts, windowStartMinute, windowEndMinute, subjectTemplate, clock24, defaultRegion,
+        return new Campaign(newId, newName, description, status, newDone, newLockOwner, timeZone, dial, displayNumbers, maxAttempts, windowStartMinute, windowEndMinute, subjectTemplate, clock24, defaultRegion,
                 hours, retryRules, responsibleUsers, responsibleGroups, compliance);
     }
 

@@ -67,6 +67,11 @@ public final class AbandonLedger implements CallJournal, AutoCloseable {
         next.record(r);
     }
 
+    @Override
+    public void placed(long callId, long campaignId, long contactId) {
+        next.placed(callId, campaignId, contactId);
+    }
+
     /**
      * What the campaign answered and abandoned in the window of {@code window} that ends now, bucket by bucket,
      * counts not yet written included. A calendar month is steered over 31 days with no history before the 1st.

@@ -60,7 +60,7 @@ public final class CsvContactImporter {
             return db.write(c -> {
                 ImportReport report;
                 try {
-                    report = new ImportRun(c, campaign, mapping, mode, userName, nowMillis, doNotCall)
+                    report = new ImportRun(c, db.dialect(), campaign, mapping, mode, userName, nowMillis, doNotCall)
                             .execute(buffered, separator, dryRun);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -1,6 +1,7 @@
 package io.pacer.store.contact;
 
 import io.pacer.store.campaign.Campaign;
+import io.pacer.store.db.Dialect;
 import io.pacer.store.db.FieldsJson;
 import io.pacer.store.db.Jdbc;
 import io.pacer.store.error.InvalidFieldException;
@@ -10,8 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ final class ImportRun {
     }
 
     private final Connection c;
+    private final Dialect dialect;
     private final Campaign campaign;
     private final ColumnMapping mapping;
     private final ImportMode mode;
@@ -48,9 +48,10 @@ final class ImportRun {
     private long rejected;
     private long blocked;
 
-    ImportRun(Connection c, Campaign campaign, ColumnMapping mapping, ImportMode mode, String userName, long nowMillis,
-            DoNotCallList doNotCall) {
+    ImportRun(Connection c, Dialect dialect, Campaign campaign, ColumnMapping mapping, ImportMode mode, String userName,
+            long nowMillis, DoNotCallList doNotCall) {
         this.c = c;
+        this.dialect = dialect;
         this.campaign = campaign;
         this.mapping = mapping;
         this.mode = mode;
@@ -170,7 +171,7 @@ final class ImportRun {
         if (batch.isEmpty()) {
             return;
         }
-        Map<String, Object[]> existing = existing(new ArrayList<>(batch.keySet()));
+        Map<String, Object[]> existing = ListedNumbers.find(c, dialect, campaign.id(), batch.keySet());
         try (PreparedStatement insert = c.prepareStatement("""
                      INSERT INTO contacts(campaign_id, phone, name, fields, time_zone, state, next_due_millis, seen_import)
                      VALUES (?, ?, ?, ?, ?, 'READY', ?, ?)""");
@@ -200,23 +201,6 @@ final class ImportRun {
             merge.executeBatch();
         }
         batch.clear();
-    }
-
-    /** Number to {id, name, fields, time zone} of the batch's numbers already in the campaign's list. */
-    private Map<String, Object[]> existing(List<String> numbers) throws SQLException {
-        Object[] params = new Object[numbers.size() + 1];
-        params[0] = campaign.id();
-        for (int i = 0; i < numbers.size(); i++) {
-            params[i + 1] = numbers.get(i);
-        }
-        String marks = String.join(", ", Collections.nCopies(numbers.size(), "?"));
-        Map<String, Object[]> found = new HashMap<>();
-        for (Object[] row : Jdbc.query(c, "SELECT phone, id, name, fields, time_zone FROM contacts WHERE campaign_id = ? AND phone IN ("
-                + marks + ")", rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)},
-                params)) {
-            found.put((String) row[0], new Object[] {row[1], row[2], row[3], row[4]});
-        }
-        return found;
     }
 
     private void flushErrors() throws SQLException {

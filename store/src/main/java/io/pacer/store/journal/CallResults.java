@@ -12,8 +12,10 @@ import io.pacer.engine.call.CallOutcome;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a finished call does to storage, inside the journal's batch transaction: the call becomes an activity
@@ -27,15 +29,28 @@ final class CallResults {
     static final String OUTBOUND = "Outbound call";
 
     private final Map<Long, Campaign> campaigns = new HashMap<>();
+    private final Set<Long> finishedInBatch = new HashSet<>();
     /** Whether any webhook subscription exists: asked once per batch, so calls nobody subscribed to cost nothing. */
     private boolean webhooks;
 
     /** Applies a batch of calls in the caller's transaction. */
     void apply(Connection c, List<FinishedCall> calls) throws SQLException {
         campaigns.clear();
+        finishedInBatch.clear();
         webhooks = WebhookEvents.anySubscription(c);
         for (FinishedCall call : calls) {
-            apply(c, call);
+            if (!call.placedOnly) {
+                finishedInBatch.add(call.callId);
+            }
+        }
+        for (FinishedCall call : calls) {
+            if (!call.placedOnly) {
+                apply(c, call);
+            } else if (!finishedInBatch.contains(call.callId)) {
+                // A call that also finished in this batch needs no mark: its record moves the contact on.
+                Jdbc.update(c, "UPDATE contacts SET placed_call_id = ? WHERE id = ? AND state = 'DIALING'",
+                        call.callId, call.contactId);
+            }
         }
     }
 

@@ -5,9 +5,12 @@ import io.pacer.engine.port.CallRecord;
 
 /**
  * A mutable copy of a {@link CallRecord} held by the journal between the core's thread and the writer thread;
- * the journal pre-allocates these, so recording a call allocates nothing on the core's thread.
+ * the journal pre-allocates these, so recording a call allocates nothing on the core's thread. The same slot also
+ * carries the earlier news that a call was placed ({@link #placedOnly}), so both reach storage in the core's order.
  */
 public final class FinishedCall {
+    /** Only the call's placement (its INVITE left); no outcome yet. */
+    boolean placedOnly;
     long callId;
     long campaignId;
     long contactId;
@@ -20,6 +23,7 @@ public final class FinishedCall {
 
     /** Copies what the journal keeps of a record, turning the core's nanosecond times into wall-clock millis. */
     void copyFrom(CallRecord r) {
+        placedOnly = false;
         callId = r.callId;
         campaignId = r.campaignId;
         contactId = r.contactId;
@@ -31,8 +35,20 @@ public final class FinishedCall {
         endMillis = r.startEpochMillis + Math.max(0, r.endNanos - r.dialNanos) / 1_000_000;
     }
 
+    /** Holds the placement of a call: which contact's call left, and nothing else. */
+    void placed(long placedCallId, long placedCampaignId, long placedContactId) {
+        placedOnly = true;
+        callId = placedCallId;
+        campaignId = placedCampaignId;
+        contactId = placedContactId;
+        number = null;
+        agentId = -1;
+        outcome = null;
+    }
+
     /** Copies another instance (the writer takes a private copy before it frees the slot). */
     void copyFrom(FinishedCall o) {
+        placedOnly = o.placedOnly;
         callId = o.callId;
         campaignId = o.campaignId;
         contactId = o.contactId;

@@ -142,7 +142,8 @@ public final class HopperRefill implements AutoCloseable {
                     rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)},
                     campaign.id(), now, limit);
             List<HopperEntry> entries = new ArrayList<>();
-            try (PreparedStatement dialling = c.prepareStatement("UPDATE contacts SET state = 'DIALING' WHERE id = ?");
+            try (PreparedStatement dialling = c.prepareStatement(
+                    "UPDATE contacts SET state = 'DIALING', placed_call_id = NULL WHERE id = ?");
                  PreparedStatement later = c.prepareStatement("UPDATE contacts SET next_due_millis = ? WHERE id = ?");
                  PreparedStatement blocked = c.prepareStatement(
                          "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE id = ?")) {

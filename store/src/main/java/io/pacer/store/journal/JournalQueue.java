@@ -41,17 +41,33 @@ final class JournalQueue {
 
     /** Core's thread: copies the call in; into the ring when it has room, else into the overflow queue. */
     void record(CallRecord record) {
-        long order = recorded.get();
         long sequence = sequencer.tryClaim();
+        FinishedCall call = slotOrCopy(sequence);
+        call.copyFrom(record);
+        enqueue(sequence, call);
+    }
+
+    /** Core's thread: queues the news that a call was placed, on the same path and in the same order as calls. */
+    void placed(long callId, long campaignId, long contactId) {
+        long sequence = sequencer.tryClaim();
+        FinishedCall call = slotOrCopy(sequence);
+        call.placed(callId, campaignId, contactId);
+        enqueue(sequence, call);
+    }
+
+    /** The claimed slot, or (the ring being full) a new object for the overflow queue. */
+    private FinishedCall slotOrCopy(long sequence) {
+        return sequence < 0 ? new FinishedCall() : slots[sequencer.indexOf(sequence)];
+    }
+
+    /** Publishes the filled slot, or adds the overflowed object to the queue, with its recording order. */
+    private void enqueue(long sequence, FinishedCall call) {
+        long order = recorded.get();
         if (sequence < 0) {
-            FinishedCall copy = new FinishedCall();
-            copy.copyFrom(record);
-            overflow.add(new Overflowed(order, copy));
+            overflow.add(new Overflowed(order, call));
             overflowed.incrementAndGet();
         } else {
-            int index = sequencer.indexOf(sequence);
-            slots[index].copyFrom(record);
-            orderOfSlot[index] = order;
+            orderOfSlot[sequencer.indexOf(sequence)] = order;
             sequencer.publish(sequence);
         }
         recorded.lazySet(order + 1);

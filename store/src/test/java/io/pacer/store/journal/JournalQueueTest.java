@@ -56,6 +56,28 @@ class JournalQueueTest {
     }
 
     @Test
+    void placementsTravelWithTheCallsInRecordingOrderOnTheRingAndThroughTheOverflow() {
+        JournalQueue queue = new JournalQueue(4);
+        for (long id = 0; id < 5; id++) {
+            queue.placed(id, 1, 100 + id);
+            record(queue, id);
+        }
+        assertEquals(6, queue.overflowed(), "four on the ring, six through the overflow");
+        assertEquals(List.of(0L, 0L, 1L, 1L, 2L, 2L, 3L, 3L, 4L, 4L), drain(queue, MAX_BATCH));
+        for (int i = 0; i < batch.size(); i++) {
+            FinishedCall call = batch.get(i);
+            boolean placement = i % 2 == 0;
+            assertEquals(placement, call.placedOnly, "entry " + i);
+            if (placement) {
+                assertEquals(100 + call.callId, call.contactId, "a placement carries its contact");
+                assertEquals(null, call.outcome, "a placement has no outcome");
+            } else {
+                assertEquals(CallOutcome.CONNECTED, call.outcome);
+            }
+        }
+    }
+
+    @Test
     void writesAnOverflowedCallBeforeALaterOneThatFoundTheRingFreeAgain() {
         JournalQueue queue = new JournalQueue(4);
         for (long id = 0; id < 5; id++) {

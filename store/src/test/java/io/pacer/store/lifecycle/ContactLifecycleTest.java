@@ -120,11 +120,23 @@ class ContactLifecycleTest {
             importNumbers(storage, theirs, 1);
             assertTrue(storage.campaigns().lock(theirs, "e2", System.currentTimeMillis()));
             storage.db().write(c -> Jdbc.update(c, "UPDATE contacts SET state = 'DIALING'"));
+            // Three of the stopped campaign's five were in placed calls; two were only queued.
+            storage.db().write(c -> Jdbc.update(c, """
+                    UPDATE contacts SET placed_call_id = 1000 + id WHERE id IN
+                    (SELECT id FROM contacts WHERE campaign_id = ? ORDER BY id LIMIT 3)""", unlocked));
         }
-        // Opened with the stranded contacts of a stopped campaign, as left by engines before this version.
+        // Opened with the stranded contacts of a stopped campaign, as a crash leaves them.
         try (Storage again = open(db, "e1")) {
-            assertEquals(5, again.recoveredAtStart(), "the stranded contacts of the unlocked campaign");
+            assertEquals(3, again.recoveredAtStart(), "the placed calls of the unlocked campaign");
             assertEquals(0, count(again.db(), "SELECT COUNT(*) FROM contacts WHERE campaign_id = ? AND state = 'DIALING'", unlocked));
+            assertEquals(3, count(again.db(), """
+                    SELECT COUNT(*) FROM activities a JOIN contacts k ON k.id = a.contact_id
+                    WHERE a.campaign_id = ? AND a.call_outcome = 'INTERRUPTED' AND a.call_id = 1000 + k.id AND k.attempts = 1""",
+                    unlocked), "each placed call booked INTERRUPTED under its call id, one attempt");
+            assertEquals(2, count(again.db(), """
+                    SELECT COUNT(*) FROM contacts k WHERE k.campaign_id = ? AND k.state = 'READY' AND k.attempts = 0
+                    AND NOT EXISTS (SELECT 1 FROM activities a WHERE a.contact_id = k.id)""", unlocked),
+                    "the contacts only queued went back with no attempt");
             assertEquals(1, count(again.db(), "SELECT COUNT(*) FROM contacts WHERE campaign_id = ? AND state = 'DIALING'", theirs),
                     "a campaign another engine runs is its own to repair");
         }
