@@ -81,13 +81,13 @@ final class TrunkAdmission {
 
     /**
      * Sends, through {@code send}, the queued INVITEs that the calls-per-second budget now allows, and hands to
-     * {@code unplace} the queued dials that may no longer be sent: their trunk is backing off, or they waited
+     * {@code unplace} the queued dials that may no longer be sent: their trunk is backing off or down, or they waited
      * longer than their ring time (the engine would have given up on a ringing call by then).
      */
     void releaseQueued(long nowNanos, Consumer<TrunkCall> send, Consumer<TrunkCall> unplace) {
         for (TrunkState trunk : trunks.values()) {
             trunk.tickScheduled = false;
-            if (trunk.backingOff(nowNanos)) {
+            if (trunk.backingOff(nowNanos) || !trunk.up) {
                 TrunkCall call;
                 while ((call = trunk.waiting.poll()) != null) {
                     unplaceIfQueued(call, unplace);

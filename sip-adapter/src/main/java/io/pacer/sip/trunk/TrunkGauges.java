@@ -37,6 +37,11 @@ public final class TrunkGauges {
         return trunk.up ? 1 : 0;
     }
 
+    /** INVITEs sent on the trunk since start. */
+    public long invitesSent() {
+        return trunk.invitesSent;
+    }
+
     /** Milliseconds of back-off left (0 when none). */
     public long backoffLeftMillis() {
         return trunk.backoffLeftMillis(System.nanoTime());

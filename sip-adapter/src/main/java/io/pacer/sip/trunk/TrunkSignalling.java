@@ -65,6 +65,7 @@ final class TrunkSignalling {
             return false;
         }
         stats.invitesSent++;
+        call.trunk.invitesSent++;
         timers.arm(call, TrunkTimer.POST_DIAL_LIMIT, call.trunk.config.postDialLimitMillis());
         return true;
     }

@@ -16,6 +16,8 @@ final class TrunkState {
     volatile long backoffUntilNanos;
     /** False once {@code downAfter} probes in a row failed, until {@code upAfter} in a row are answered. */
     volatile boolean up = true;
+    /** INVITEs sent on this trunk since start (a failed-over call counts once per trunk it tried). */
+    volatile long invitesSent;
     /** The OPTIONS probe waiting for its answer, or {@code null}. */
     javax.sip.ClientTransaction probe;
     long nextProbeNanos;
