@@ -70,14 +70,8 @@ public final class CarrierMix {
                         null, "+15550100", 500, rate, List.of())), agents)
                 .withSessions(new SessionSettings(30_000, 0, 90, 5_000));
         Result r = new Result(seconds, rate, agentCount);
-        try (SippProcess phones = new SippProcess(logs, "mix-phones", List.of("-sf",
-                scenarios.resolve("agent-mix.xml").toString(), "-i", "127.0.0.1", "-p", String.valueOf(phonesPort),
-                "-mi", "127.0.0.1", "-mp", "19000", "-rtp_echo", "-aa", "-m", String.valueOf(agentCount), "-nostdin",
-                "-trace_err", "-error_file", "mix-phones-errors.log"));
-             SippProcess carrier = new SippProcess(logs, "mix-carrier", List.of("-sf",
-                     scenarios.resolve("carrier-mix.xml").toString(), "-i", "127.0.0.1", "-p",
-                     String.valueOf(carrierPort), "-mi", "127.0.0.1", "-mp", "18000", "-nostdin", "-trace_stat",
-                     "-stf", "mix-carrier-stat.csv", "-fd", "1", "-trace_err", "-error_file", "mix-carrier-errors.log"))) {
+        try (SippProcess phones = phones(logs, scenarios, phonesPort, agentCount);
+             SippProcess carrier = carrier(logs, scenarios, carrierPort)) {
             Thread.sleep(500);
             PacerSipServer pacer = new PacerSipServer(config);
             EngineRing engine = new EngineRing(new EngineLimits(agentCount + 1, 1024, 4, 50), SystemClock.INSTANCE,
@@ -93,6 +87,7 @@ public final class CarrierMix {
                 ledger.open(false);
                 r.dialMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 r.drained = awaitQuiet(engine, pacer, 120);
+                r.sippAlive = carrier.alive() && phones.alive();
                 r.stats = pacer.stats();
                 r.engine = engine.query(core -> core.stats(CAMPAIGN)).get(5, TimeUnit.SECONDS);
                 r.refreshesSent = r.stats.refreshesSent();
@@ -111,6 +106,23 @@ public final class CarrierMix {
         }
         r.check = ledger.check();
         return r;
+    }
+
+    /** The agents' phones: one SIPp answering every nailed-up call, echoing the audio, answering keep-alives. */
+    private static SippProcess phones(Path logs, Path scenarios, int port, int agents) throws Exception {
+        // A loaded, shared machine trips SIPp's 500 ms watchdog now and then; that must not end the run.
+        return new SippProcess(logs, "mix-phones", List.of("-sf", scenarios.resolve("agent-mix.xml").toString(),
+                "-i", "127.0.0.1", "-p", String.valueOf(port), "-mi", "127.0.0.1", "-mp", "19000", "-rtp_echo", "-aa",
+                "-m", String.valueOf(agents), "-nostdin", "-watchdog_minor_maxtriggers", "1000000",
+                "-watchdog_major_maxtriggers", "1000000", "-trace_err", "-error_file", "mix-phones-errors.log"));
+    }
+
+    /** The mixed carrier, with its statistics written once a second. */
+    private static SippProcess carrier(Path logs, Path scenarios, int port) throws Exception {
+        return new SippProcess(logs, "mix-carrier", List.of("-sf", scenarios.resolve("carrier-mix.xml").toString(),
+                "-i", "127.0.0.1", "-p", String.valueOf(port), "-mi", "127.0.0.1", "-mp", "18000", "-nostdin",
+                "-watchdog_minor_maxtriggers", "1000000", "-watchdog_major_maxtriggers", "1000000", "-trace_stat",
+                "-stf", "mix-carrier-stat.csv", "-fd", "1", "-trace_err", "-error_file", "mix-carrier-errors.log"));
     }
 
     private static void awaitLogins(EngineRing engine, int agents) throws Exception {
@@ -152,6 +164,7 @@ public final class CarrierMix {
         long sippCalls;
         long sippSuccessful;
         long sippFailed;
+        boolean sippAlive;
         MixLedger.Check check;
 
         Result(int seconds, int rate, int agents) {
@@ -163,6 +176,9 @@ public final class CarrierMix {
         /** The failed checks, each said in a sentence; empty when the run is clean. */
         List<String> failures() {
             List<String> f = new ArrayList<>(check.problems.stream().limit(20).toList());
+            if (!sippAlive) {
+                f.add("a SIPp process (carrier or phones) ended before the run did: the run says nothing");
+            }
             if (!drained) {
                 f.add("calls were still up two minutes after the dialling stopped");
             }
