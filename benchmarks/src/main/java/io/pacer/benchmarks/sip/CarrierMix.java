@@ -74,12 +74,15 @@ public final class CarrierMix {
              SippProcess carrier = carrier(logs, scenarios, carrierPort)) {
             Thread.sleep(500);
             PacerSipServer pacer = new PacerSipServer(config);
+            // The phones never press ready: the agents are made ready again the moment their customer leaves.
+            ReadyOnEnd agentsReady = new ReadyOnEnd();
             EngineRing engine = new EngineRing(new EngineLimits(agentCount + 1, 1024, 4, 50), SystemClock.INSTANCE,
-                    pacer.telephony(), ledger, ledger, 4096);
+                    agentsReady, ledger, ledger, 4096);
+            agentsReady.connect(pacer.telephony(), engine);
             try {
                 engine.command(core -> core.upsertCampaign(new CampaignConfig(CAMPAIGN, "carrier mix",
                         DialMode.PROGRESSIVE, 1.0, 0.0, 0.03, 15_000, 2_000, 500, null)));
-                pacer.start(engine);
+                pacer.start(agentsReady);
                 awaitLogins(engine, agentCount);
                 long start = System.nanoTime();
                 ledger.open(true);
