@@ -107,13 +107,17 @@ public final class RunCommand {
     /**
      * Waits for SIGTERM/SIGINT. The JVM halts as soon as its shutdown hooks return, whatever other threads are
      * doing, so the hook itself runs the orderly close (API, SIP, core, then storage handing the hopper back and
-     * writing the journal) and the JVM exits only once it is done.
+     * writing the journal) and the JVM exits only once it is done, with status 0: a stop asked for and carried
+     * out in order is a success for the service manager (the JVM's own status after a signal would be 143).
      */
     private static void awaitStop(Pacer pacer) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             pacer.close();
             closed.countDown();
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(0);
         }, "pacer-stop"));
         closed.await();
     }

@@ -85,7 +85,7 @@ class RunShutdownTest {
             }
             pacer.destroy();
             assertTrue(pacer.waitFor(60, TimeUnit.SECONDS), "pacer run did not stop on SIGTERM");
-            assertEquals(143, pacer.exitValue(), Files.readString(out));
+            assertEquals(0, pacer.exitValue(), "an orderly stop exits 0: " + Files.readString(out));
             assertEquals(0, dialling(check), "the hopper was handed back: " + Files.readString(out));
             assertEquals(CONTACTS, count(check, "SELECT COUNT(*) FROM contacts WHERE state = 'READY' AND attempts = 0"));
             assertEquals(0, count(check, "SELECT COUNT(*) FROM activities"), "no attempt booked");

@@ -82,6 +82,17 @@ public final class AbandonBudget {
     }
 
     /**
+     * An answer already counted as bridged was abandoned after all (the agent's phone was dead): one more
+     * abandon, counted now, and no second answer.
+     */
+    public void onLiveAnswerAbandoned(long nowNanos) {
+        if (abandons < answers) {
+            count(nowNanos, nowNanos, 0, 1);
+        }
+        update(nowNanos);
+    }
+
+    /**
      * Adds history from before this budget existed: {@code answers} and {@code abandons} that happened
      * {@code ageNanos} before {@code nowNanos}. History older than the window is ignored. Seed oldest first,
      * before the first live answer.

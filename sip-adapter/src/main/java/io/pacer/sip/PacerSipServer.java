@@ -85,7 +85,7 @@ public final class PacerSipServer implements AutoCloseable, AgentSessions {
         }
         worker.init(relay, ring, timers, input, bridges);
         trunkGauges = worker.trunkGauges();
-        telephony.trunks(trunkGauges);
+        telephony.routes(worker.trunkRoutes());
         telephony.input(input);
         ring.start();
         sip.start(new SipEventListener(ring));
@@ -147,29 +147,33 @@ public final class PacerSipServer implements AutoCloseable, AgentSessions {
 
     /**
      * Registers, per trunk, {@code pacer.trunk.backoff{trunk}} (1 while a 503 with Retry-After keeps INVITEs off
-     * it) and {@code pacer.trunk.channels.free{trunk}}, read from the worker's volatile fields when scraped. May
-     * be called before {@link #start}; the gauges read 0 until then.
+     * it), {@code pacer.trunk.channels.free{trunk}} and {@code pacer.trunk.up{trunk}} (0 while its OPTIONS probes
+     * find it down), read from the worker's volatile fields when scraped. May be called before {@link #start}; the
+     * gauges read 0 until then.
      */
     public void bindTrunkGaugesTo(MeterRegistry registry) {
         List<SipConfig.TrunkConfig> configured = config.trunks();
         for (int i = 0; i < configured.size(); i++) {
             int index = i;
             String name = configured.get(i).name();
-            Gauge.builder("pacer.trunk.backoff", this, s -> s.trunkGauge(index, true))
+            Gauge.builder("pacer.trunk.up", this, s -> s.trunkGauge(index, TrunkGauges::up))
+                    .description("1 while the trunk's OPTIONS probes find it up (always when not probed), 0 while down")
+                    .tag("trunk", name).register(registry);
+            Gauge.builder("pacer.trunk.backoff", this, s -> s.trunkGauge(index, TrunkGauges::backingOff))
                     .description("1 while the trunk backs off after a 503 with Retry-After: no INVITE is sent")
                     .tag("trunk", name).register(registry);
-            Gauge.builder("pacer.trunk.channels.free", this, s -> s.trunkGauge(index, false))
+            Gauge.builder("pacer.trunk.channels.free", this, s -> s.trunkGauge(index, TrunkGauges::channelsFree))
                     .description("channels the trunk could take a call on now")
                     .tag("trunk", name).register(registry);
         }
     }
 
-    private double trunkGauge(int index, boolean backoff) {
+    private double trunkGauge(int index, java.util.function.ToIntFunction<TrunkGauges> read) {
         List<TrunkGauges> all = trunkGauges;
         if (index >= all.size()) {
             return 0;
         }
-        return backoff ? all.get(index).backingOff() : all.get(index).channelsFree();
+        return read.applyAsInt(all.get(index));
     }
 
     /** The configuration this server runs with. */

@@ -48,6 +48,16 @@ public final class SipStats {
     public long authRetries() { return trunk.authRetries(); }
     /** 503s with Retry-After that made a trunk back off. */
     public long backoffs() { return trunk.backoffs(); }
+    /** Calls sent again on another trunk of their campaign. */
+    public long failovers() { return trunk.failovers(); }
+    /** OPTIONS probes sent to trunks. */
+    public long trunkProbesSent() { return trunk.probesSent(); }
+    /** Times a trunk was marked down by its probes. */
+    public long trunksMarkedDown() { return trunk.trunksDown(); }
+    /** Times a trunk was marked up again by its probes. */
+    public long trunksMarkedUp() { return trunk.trunksUp(); }
+    /** Customers who heard the trunk's message after their agent hung up. */
+    public long agentHangUpMessages() { return trunk.agentHangUpMessages(); }
     /** Successful agent registrations. */
     public long registrations() { return agents.registrations(); }
     /** Agent sessions set up. */

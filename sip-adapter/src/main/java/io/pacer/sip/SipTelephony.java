@@ -4,7 +4,7 @@ import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.port.Telephony;
 import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.stack.SipConfig;
-import io.pacer.sip.trunk.TrunkGauges;
+import io.pacer.sip.trunk.TrunkRoute;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -30,10 +30,10 @@ public final class SipTelephony implements Telephony {
     private final BridgeIndex index;
     private final long longestPostDialLimitMillis;
     private volatile EngineInput input;
-    /** Each campaign's trunk, and the dials published per trunk: from construction, so that none is missed. */
+    /** Each campaign's route of trunks, and the dials published per route: from construction, so that none is missed. */
     private final Routes routes;
-    /** Each trunk's published state, by the configuration's order; set once at start. */
-    private volatile TrunkGauges[] gauges;
+    /** Each route's published state, by {@link SipConfig#routes}'s order; set once at start. */
+    private volatile TrunkRoute[] trunkRoutes;
 
     SipTelephony(SipWorkRing ring, Executor failureReporter, BridgeIndex index, SipConfig config) {
         this.index = index;
@@ -51,60 +51,60 @@ public final class SipTelephony implements Telephony {
         this.input = engineInput;
     }
 
-    /** Learns each campaign's trunk, so that {@link #placeableNow} reads the trunk's published state. */
-    void trunks(List<TrunkGauges> trunkGauges) {
-        gauges = trunkGauges.toArray(new TrunkGauges[0]);
+    /** Learns the routes' live state, so that {@link #placeableNow} reads what their trunks can take. */
+    void routes(List<TrunkRoute> live) {
+        trunkRoutes = live.toArray(new TrunkRoute[0]);
     }
 
     /**
-     * The campaign's trunk's free channels (none while it backs off), less the dials already published to the
-     * worker that it has not taken yet: two pacing decisions in a row must not both count the same free channel.
-     * Volatile reads and plain counters of the engine's thread; no allocation.
+     * What the campaign's trunks can take now together (none that is down or backing off), less the dials already
+     * published to the worker that it has not taken yet: two pacing decisions in a row must not both count the
+     * same free channel. Volatile reads and plain counters of the engine's thread; no allocation.
      */
     @Override
     public int placeableNow(int campaignId) {
-        TrunkGauges[] all = gauges;
+        TrunkRoute[] all = trunkRoutes;
         if (all == null) {
             return Integer.MAX_VALUE;
         }
-        int trunk = routes.trunkOf(campaignId);
-        long inTransit = routes.dialsPublished[trunk] - all[trunk].dialsTaken();
-        return (int) Math.max(0, all[trunk].placeableNow() - inTransit);
+        int route = routes.routeOf(campaignId);
+        long inTransit = routes.dialsPublished[route] - all[route].dialsTaken();
+        return (int) Math.max(0, all[route].placeableNow() - inTransit);
     }
 
     /**
-     * Campaign to trunk, as {@link SipConfig#trunkFor} routes it, and the dials the engine's thread has published
-     * per trunk (written and read by that thread alone).
+     * Campaign to route, as {@link SipConfig#routeOf} says, and the dials the engine's thread has published per
+     * route (written and read by that thread alone).
      */
     private static final class Routes {
-        final int[] trunkOfCampaign;
+        final int[] routeOfCampaign;
         final long[] dialsPublished;
 
         Routes(SipConfig config) {
-            dialsPublished = new long[config.trunks().size()];
+            dialsPublished = new long[config.routes().size()];
             int maxCampaign = 0;
             for (SipConfig.TrunkConfig t : config.trunks()) {
                 for (int campaign : t.campaigns()) {
                     maxCampaign = Math.max(maxCampaign, campaign);
                 }
             }
-            trunkOfCampaign = new int[maxCampaign + 2];
-            for (int campaign = 0; campaign < trunkOfCampaign.length; campaign++) {
-                trunkOfCampaign[campaign] = config.trunks().indexOf(config.trunkFor(campaign));
+            routeOfCampaign = new int[maxCampaign + 2];
+            for (int campaign = 0; campaign < routeOfCampaign.length; campaign++) {
+                routeOfCampaign[campaign] = config.routeOf(campaign);
             }
         }
 
-        /** Ids no trunk lists go to the default trunk, like the array's last slot (one past every listed id). */
-        int trunkOf(int campaignId) {
-            int slot = campaignId >= 0 && campaignId < trunkOfCampaign.length ? campaignId : trunkOfCampaign.length - 1;
-            return trunkOfCampaign[slot];
+        /** Ids no trunk lists take the default route, like the array's last slot (one past every listed id). */
+        int routeOf(int campaignId) {
+            int slot = campaignId >= 0 && campaignId < routeOfCampaign.length ? campaignId : routeOfCampaign.length - 1;
+            return routeOfCampaign[slot];
         }
     }
 
     @Override
     public void dial(long callId, int campaignId, long contactId, String number, String callerId, long ringTimeoutMillis) {
         // Counted before the worker can see the dial, so that the trunk never shows more taken than published.
-        int trunk = routes.trunkOf(campaignId);
+        int trunk = routes.routeOf(campaignId);
         routes.dialsPublished[trunk]++;
         if (!ring.publishDial(callId, campaignId, contactId, number, callerId, ringTimeoutMillis)) {
             routes.dialsPublished[trunk]--;

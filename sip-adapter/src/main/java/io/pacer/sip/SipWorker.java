@@ -46,9 +46,13 @@ final class SipWorker implements EventHandler<SipWork> {
 
     /** Builds the legs once the engine is known; called before the ring starts. */
     void init(RtpRelay relay, SipWorkRing ring, ScheduledExecutorService timers, EngineInput input, BridgeIndex index) {
-        // A customer bridged to a phone that died is abandoned like one no agent took: message, then BYE.
-        agents = new AgentLeg(sip, relay, input, stats.agents, index, callId -> trunk.abandon(callId));
+        agents = new AgentLeg(sip, relay, input, stats.agents, index);
         trunk = new TrunkLeg(sip, relay, timers, new TrunkWakeUpPublisher(ring), input, stats.trunk, index, agents);
+    }
+
+    /** The campaigns' routes of trunks, read by the engine's admission (after {@link #init}). */
+    java.util.List<io.pacer.sip.trunk.TrunkRoute> trunkRoutes() {
+        return trunk.routes();
     }
 
     /** The trunks' read-only gauges (after {@link #init}). */

@@ -87,9 +87,11 @@ class AgentLegSippTest {
                 long id = dial(core, pacer, 1);
                 assertNotNull(core.awaitEvent("answered " + id, 5_000));
                 awaitBridge(pacer);
-                // The customer is let go first, then the agent is logged out (the stand-in logs events in order).
-                assertNotNull(core.awaitEvent("ended " + id, 5_000), "the customer of the dead phone was not hung up");
+                // The engine hears the phone is lost (and abandons its customer), then the session's logout; the
+                // customer's end follows the abandon (the stand-in logs events in order).
+                assertNotNull(core.awaitEvent("lost " + AGENT, 5_000), "the engine did not hear of the dead phone");
                 assertNotNull(core.awaitEvent("logout " + AGENT, 5_000), "the silent phone was not logged out");
+                assertNotNull(core.awaitEvent("ended " + id, 5_000), "the customer of the dead phone was not hung up");
                 assertEquals(0, carrier.awaitExit(5_000), "the carrier got no BYE:\n" + carrier.output());
                 assertEquals(0, phone.awaitExit(5_000), "the phone got no BYE:\n" + phone.output());
                 assertEquals(1, pacer.stats().deadAgentPhones());

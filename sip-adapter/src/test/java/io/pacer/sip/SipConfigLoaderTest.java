@@ -22,14 +22,35 @@ class SipConfigLoaderTest {
     void documentedExampleLoads() throws Exception {
         SipConfig c = SipConfigLoader.load(Path.of("../docs/examples/pacer-sip.yaml"));
         assertEquals(5060, c.port());
-        assertEquals(2, c.trunks().size());
-        assertEquals("tcp", c.trunks().get(1).transport());
+        assertEquals(3, c.trunks().size());
+        assertEquals("tcp", c.trunks().get(2).transport());
+        assertEquals(List.of("carrier-a", "carrier-a-backup"), c.trunksFor(1).stream().map(SipConfig.TrunkConfig::name).toList());
+        assertEquals(io.pacer.sip.stack.TrunkProbeSettings.DEFAULTS, c.trunks().get(0).probe());
+        assertEquals(new io.pacer.sip.stack.TrunkProbeSettings(5_000, 2, 3), c.trunks().get(1).probe());
+        assertEquals(2, c.trunks().get(1).priority());
+        assertEquals(null, c.trunks().get(2).probe());
         assertEquals("127.0.0.1", c.trunks().get(0).proxyHost());
         assertEquals("carrier-b", c.trunkFor(2).name());
         assertEquals("carrier-a", c.trunkFor(7).name());
         assertEquals(2, c.agents().size());
         assertEquals(5090, c.agents().get(1).fixedPort());
         assertEquals(0, c.payloadType());
+    }
+
+    @Test
+    void badTrunkRoutingIsNamed() {
+        IllegalArgumentException weight = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SipConfigLoader.fromMap(Map.of("trunks", List.of(Map.of("name", "c", "address", "127.0.0.1:5070",
+                        "weight", 0)))));
+        assertTrue(weight.getMessage().contains("sip.trunks[c].weight"), weight.getMessage());
+        IllegalArgumentException probe = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SipConfigLoader.fromMap(Map.of("trunks", List.of(Map.of("name", "c", "address", "127.0.0.1:5070",
+                        "probe", Map.of("intervalMillis", 50))))));
+        assertTrue(probe.getMessage().contains("probe.intervalMillis"), probe.getMessage());
+        IllegalArgumentException unknown = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SipConfigLoader.fromMap(Map.of("trunks", List.of(Map.of("name", "c", "address", "127.0.0.1:5070",
+                        "probe", Map.of("every", 5))))));
+        assertTrue(unknown.getMessage().contains("sip.trunks[].probe.every"), unknown.getMessage());
     }
 
     @Test

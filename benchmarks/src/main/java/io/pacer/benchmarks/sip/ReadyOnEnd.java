@@ -135,6 +135,11 @@ final class ReadyOnEnd implements Pacer.Tap {
     }
 
     @Override
+    public void agentLost(int agentId) {
+        engine.agentLost(agentId);
+    }
+
+    @Override
     public void previewRequested(int agentId) {
         engine.previewRequested(agentId);
     }

@@ -32,6 +32,11 @@ final class SippProcess implements AutoCloseable {
                 .redirectOutput(output.toFile()).start();
     }
 
+    /** True while the SIPp process runs (a run whose SIPp died midway says so rather than blaming Pacer). */
+    boolean alive() {
+        return process.isAlive();
+    }
+
     int waitFor(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             close();

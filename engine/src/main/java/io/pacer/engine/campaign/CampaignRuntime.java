@@ -128,6 +128,17 @@ public final class CampaignRuntime {
     }
 
     /**
+     * An answer counted as live at its bridge turned out abandoned (the agent's phone was dead): one more
+     * abandon in the window and the short rates, no second answer.
+     */
+    public void onBridgeLost(long nowNanos) {
+        lastNanos = nowNanos;
+        budget.onLiveAnswerAbandoned(nowNanos);
+        recent.recordAbandonOfCountedAnswer(nowNanos);
+        publishAbandonment(nowNanos);
+    }
+
+    /**
      * Ages the window and the short rates to now and publishes them to the counters (on every answer, and on
      * the pacing tick so that a quiet campaign's old abandons are seen to age out).
      */

@@ -34,6 +34,15 @@ public final class RecentAbandons {
         }
     }
 
+    /** An answer recorded as bridged was abandoned after all: one more abandon now, no second answer. */
+    public void recordAbandonOfCountedAnswer(long nowNanos) {
+        advance(nowNanos);
+        abandons[index(headMinute)]++;
+        for (int s = 0; s < SPAN_MINUTES.length; s++) {
+            spanAbandons[s] = Math.min(spanAnswers[s], spanAbandons[s] + 1);
+        }
+    }
+
     /** Abandoned over answered in a span ({@link #FIVE_MINUTES}, {@link #ONE_HOUR}, {@link #ONE_DAY}) to now. */
     public double rate(long nowNanos, int span) {
         advance(nowNanos);

@@ -229,6 +229,30 @@ final class CallLifecycle {
         }
     }
 
+    /**
+     * The agent's phone died: a customer bridged to it was talking to nobody, so for the regulator the call is
+     * abandoned (docs/compliance.md): the adapter plays the message then hangs up, the record says
+     * {@code ABANDONED}, and the answer counted as live at the bridge is counted as abandoned in the window. The
+     * agent is logged out at once, so no waiting customer can be bridged to the dead phone meanwhile.
+     */
+    void onAgentLost(int agent) {
+        if (!agents.valid(agent) || agents.state(agent) == AgentState.LOGGED_OUT) {
+            return;
+        }
+        CampaignRuntime c = state.campaignOfAgent(agent);
+        long callId = agents.call(agent);
+        if (agents.state(agent) == AgentState.ON_CALL && calls.live(callId)
+                && calls.stateOrdinal(callId) == CallState.BRIDGED.ordinal()) {
+            state.telephony.abandon(callId);
+            c.counters.increment(CampaignCounters.ABANDONS);
+            c.onBridgeLost(state.nowNanos);
+            finish(callId, CallOutcome.ABANDONED, c);
+            agentLifecycle.endCall(agent, c);
+        }
+        agentLifecycle.onLogout(agent);
+        pacing.pace(c);
+    }
+
     /** The call rang for the ring timeout: cancel it, and guard against a cancel that is never confirmed. */
     void onRingTimeout(long callId) {
         if (calls.live(callId) && (calls.stateOrdinal(callId) == CallState.DIALING.ordinal()

@@ -73,6 +73,7 @@ public final class EngineCore {
             case AGENT_READY -> agentLifecycle.onReady(e.agentId);
             case AGENT_PAUSE -> agentLifecycle.onPause(e.agentId);
             case AGENT_HANG_UP -> callLifecycle.onAgentHangUp(e.agentId);
+            case AGENT_LOST -> callLifecycle.onAgentLost(e.agentId);
             case PREVIEW_REQUESTED -> previewDesk.onRequested(e.agentId);
             case PREVIEW_ANSWERED -> previewDesk.onAnswered(e.agentId, e.contactId, e.previewAnswer);
             case TIMER -> onTimer(e.timerKind, e.timerRef);

@@ -89,6 +89,11 @@ public final class EngineEventTranslators {
         agentEvent(e, EventType.AGENT_HANG_UP, publishedNanos, agentId);
     }
 
+    /** {@link EngineInput#agentLost}. */
+    public static void agentLost(EngineEvent e, long publishedNanos, int agentId) {
+        agentEvent(e, EventType.AGENT_LOST, publishedNanos, agentId);
+    }
+
     /** {@link EngineInput#previewRequested}. */
     public static void previewRequested(EngineEvent e, long publishedNanos, int agentId) {
         agentEvent(e, EventType.PREVIEW_REQUESTED, publishedNanos, agentId);

@@ -51,6 +51,13 @@ public interface EngineInput {
     /** The agent ended the customer call (from the phone or the desktop); the agent session stays up. */
     void agentHangUp(int agentId);
 
+    /**
+     * The agent's phone was found dead (no answer to keep-alives, no RTP): a customer bridged to it never had a
+     * live agent, so that call is abandoned (the message, then BYE; recorded and counted as abandoned), and the
+     * agent is logged out at once.
+     */
+    void agentLost(int agentId);
+
     /** The agent asks for the next record to preview (preview mode: the agent pulls). */
     void previewRequested(int agentId);
 

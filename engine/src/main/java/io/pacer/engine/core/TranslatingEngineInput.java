@@ -105,6 +105,13 @@ public abstract class TranslatingEngineInput implements EngineInput {
     }
 
     @Override
+    public final void agentLost(int agentId) {
+        long seq = claim();
+        EngineEventTranslators.agentLost(slot(seq), clock.nowNanos(), agentId);
+        publish(seq);
+    }
+
+    @Override
     public final void previewRequested(int agentId) {
         long seq = claim();
         EngineEventTranslators.previewRequested(slot(seq), clock.nowNanos(), agentId);

@@ -159,6 +159,41 @@ class EngineCoreTest {
     }
 
     @Test
+    void aDeadPhonesCustomerIsAbandonedCountedOnceAsAnAnswerAndTheAgentLoggedOut() {
+        h.campaign(DialMode.PROGRESSIVE);
+        h.input.agentLogin(0, 1);
+        h.input.agentLogin(1, 1);
+        long call = h.dialed.get(0);
+        long other = h.dialed.get(1);
+        h.input.callAnswered(call);
+        assertEquals(AgentState.ON_CALL, h.core.agentState(0));
+        h.input.agentLost(0);
+        assertTrue(h.commands.contains("abandon " + call), h.commands.toString());
+        assertEquals(CallOutcome.ABANDONED, h.outcomeOf(call));
+        assertEquals(AgentState.LOGGED_OUT, h.core.agentState(0));
+        CampaignStats s = h.core.stats(1);
+        assertEquals(1, s.answers());
+        assertEquals(1, s.abandons());
+        assertEquals(1, s.abandonment().windowAnswers(), "the bridged answer is not counted twice");
+        assertEquals(1, s.abandonment().windowAbandons());
+        // The session's own logout that follows changes nothing, and the next answer goes to the live agent.
+        h.input.agentLogout(0);
+        h.input.callAnswered(other);
+        assertTrue(h.commands.contains("bridge " + other + " to 1"), h.commands.toString());
+    }
+
+    @Test
+    void aDeadPhoneBetweenCallsIsOnlyLoggedOut() {
+        h.campaign(DialMode.PROGRESSIVE);
+        h.input.agentLogin(0, 1);
+        long call = h.lastDial();
+        h.input.agentLost(0);
+        assertEquals(AgentState.LOGGED_OUT, h.core.agentState(0));
+        assertNull(h.outcomeOf(call), "its dial goes on; only a bridged customer is abandoned");
+        assertEquals(0, h.core.stats(1).abandons());
+    }
+
+    @Test
     void stoppedCampaignPlacesNoNewCalls() {
         h.campaign(DialMode.PROGRESSIVE);
         h.input.command(c -> c.setRunning(1, false));

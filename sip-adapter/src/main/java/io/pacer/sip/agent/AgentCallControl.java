@@ -11,7 +11,6 @@ import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.RtpRelay;
 import io.pacer.sip.media.Sdp;
 import java.net.InetSocketAddress;
-import java.util.function.LongConsumer;
 import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -41,13 +40,10 @@ final class AgentCallControl {
     private final BridgeIndex index;
     private final AgentDirectory directory;
     private final AgentTextProtocol protocol;
-    private final LongConsumer customerOfDeadPhone;
     private final AgentSessionTimer sessionTimer;
 
-    /** {@code customerOfDeadPhone} takes the customer call of an agent whose phone died, to be abandoned. */
     AgentCallControl(SipEndpoint sip, RtpRelay relay, EngineInput input, AgentStats stats, BridgeIndex index,
-                     AgentDirectory directory, LongConsumer customerOfDeadPhone) {
-        this.customerOfDeadPhone = customerOfDeadPhone;
+                     AgentDirectory directory) {
         this.sessionTimer = new AgentSessionTimer(sip, stats);
         this.sip = sip;
         this.relay = relay;
@@ -275,17 +271,15 @@ final class AgentCallControl {
     }
 
     /**
-     * The phone is dead ({@link AgentWatch}): a customer bridged to it is handed over to be abandoned (the
-     * message, then BYE), and the session ends with a BYE the phone may never see and the agent's logout, so the
-     * engine offers it no customer again.
+     * The phone is dead ({@link AgentWatch}): the engine hears {@code agentLost} and decides for a customer
+     * bridged to it (abandoned: the message, then BYE, recorded as abandoned) and logs the agent out. The session
+     * ends with a BYE the phone may never see; releasing its relay port cuts the customer from the dead phone at
+     * once, before the engine's abandon starts the message.
      */
     void lost(AgentSession s, String reason) {
         LOG.warning("agent " + s.config.id() + ": phone is gone (" + reason + "); logging the agent out");
         stats.deadPhones++;
-        long callId = s.callId;
-        if (callId >= 0) {
-            customerOfDeadPhone.accept(callId);
-        }
+        input.agentLost(s.config.id());
         hangUpSession(s);
     }
 

@@ -8,7 +8,6 @@ import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.RelayPort;
 import io.pacer.sip.media.RtpRelay;
 import io.pacer.sip.trunk.AgentPhones;
-import java.util.function.LongConsumer;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.header.CSeqHeader;
@@ -32,13 +31,12 @@ public final class AgentLeg implements AgentPhones {
     private final AgentWatch watch;
 
     /**
-     * Builds the leg with a session for every configured agent; counts go to {@code stats}. The customer call of
-     * an agent whose phone died goes to {@code customerOfDeadPhone}, which abandons it (message, then BYE).
+     * Builds the leg with a session for every configured agent; counts go to {@code stats}. An agent whose phone
+     * died is reported as {@code agentLost}: the engine abandons its customer (message, then BYE).
      */
-    public AgentLeg(SipEndpoint sip, RtpRelay relay, EngineInput input, AgentStats stats, BridgeIndex index,
-                    LongConsumer customerOfDeadPhone) {
+    public AgentLeg(SipEndpoint sip, RtpRelay relay, EngineInput input, AgentStats stats, BridgeIndex index) {
         this.directory = new AgentDirectory(sip.config);
-        this.calls = new AgentCallControl(sip, relay, input, stats, index, directory, customerOfDeadPhone);
+        this.calls = new AgentCallControl(sip, relay, input, stats, index, directory);
         this.watch = new AgentWatch(sip, directory, calls);
         this.registrar = new AgentRegistrar(sip, directory, calls, stats);
         this.notices = new AgentNotices(sip, directory, stats);

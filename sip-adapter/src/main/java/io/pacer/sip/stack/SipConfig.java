@@ -120,14 +120,54 @@ public record SipConfig(
         return "PCMU".equals(codec) ? 0 : 8;
     }
 
-    /** The trunk a campaign dials through: the first one that lists it, else the first trunk. */
+    /** The trunk a campaign tries first: the head of {@link #trunksFor}. */
     public TrunkConfig trunkFor(int campaignId) {
+        return trunksFor(campaignId).get(0);
+    }
+
+    /**
+     * The trunks a campaign dials through, most preferred first (by {@link TrunkConfig#priority}, then the
+     * configuration's order): the trunks that list the campaign, else the trunks that list none, else the first.
+     */
+    public List<TrunkConfig> trunksFor(int campaignId) {
+        List<TrunkConfig> listed = new java.util.ArrayList<>();
+        List<TrunkConfig> unlisted = new java.util.ArrayList<>();
         for (TrunkConfig t : trunks) {
             if (t.campaigns().contains(campaignId)) {
-                return t;
+                listed.add(t);
+            } else if (t.campaigns().isEmpty()) {
+                unlisted.add(t);
             }
         }
-        return trunks.get(0);
+        List<TrunkConfig> route = !listed.isEmpty() ? listed : !unlisted.isEmpty() ? unlisted : List.of(trunks.get(0));
+        route = new java.util.ArrayList<>(route);
+        route.sort(java.util.Comparator.comparingInt(TrunkConfig::priority));
+        return List.copyOf(route);
+    }
+
+    /**
+     * Every distinct route ({@link #trunksFor}) a campaign can have: one per set of campaigns the trunks list,
+     * and the default route last. The SIP worker and the engine's thread index routes by this order.
+     */
+    public List<List<TrunkConfig>> routes() {
+        List<List<TrunkConfig>> all = new java.util.ArrayList<>();
+        for (TrunkConfig t : trunks) {
+            for (int campaign : t.campaigns()) {
+                List<TrunkConfig> r = trunksFor(campaign);
+                if (!all.contains(r)) {
+                    all.add(r);
+                }
+            }
+        }
+        List<TrunkConfig> fallback = trunksFor(Integer.MIN_VALUE);
+        all.remove(fallback);
+        all.add(fallback);
+        return List.copyOf(all);
+    }
+
+    /** The index in {@link #routes} of the route of {@code campaignId}. */
+    public int routeOf(int campaignId) {
+        return routes().indexOf(trunksFor(campaignId));
     }
 
     /**
@@ -150,10 +190,16 @@ public record SipConfig(
      *                          cancelled; at least {@link #MIN_POST_DIAL_LIMIT_MILLIS}, because a carrier that
      *                          sends no 180 may be ringing the phone all the same, and the ring time then counts
      *                          from the INVITE (see docs/sip.md, "Ring timing")
+     * @param priority          among a campaign's trunks, lower is tried first (failover to the next level)
+     * @param weight            share of new calls among a campaign's trunks of equal priority, at least 1
+     * @param probe             OPTIONS probing of the trunk, or {@code null} for none (the trunk is always up)
+     * @param agentHangUpPrompt played to the customer when the agent hangs up a bridged call, before the BYE, or
+     *                          {@code null} to BYE at once
      */
     public record TrunkConfig(String name, String host, int port, String transport, String proxyHost, int proxyPort,
                               String username, String password, String callerId, int maxChannels,
-                              int maxCallsPerSecond, List<Integer> campaigns, long postDialLimitMillis) {
+                              int maxCallsPerSecond, List<Integer> campaigns, long postDialLimitMillis,
+                              int priority, int weight, TrunkProbeSettings probe, PromptAudio agentHangUpPrompt) {
 
         /** The least ring time the rules allow (FCC 64.1200(a)(6)), and so the least post-dial limit. */
         public static final long MIN_POST_DIAL_LIMIT_MILLIS = 15_000;
@@ -179,6 +225,30 @@ public record SipConfig(
                 throw new IllegalArgumentException("sip.trunks[" + name + "].postDialLimitMillis: must be at least "
                         + MIN_POST_DIAL_LIMIT_MILLIS + " (the least ring time), was " + postDialLimitMillis);
             }
+            if (weight < 1) {
+                throw new IllegalArgumentException("sip.trunks[" + name + "].weight: must be at least 1, was " + weight);
+            }
+        }
+
+        /** A trunk with the given post-dial limit, priority 1, weight 1, no probing and no hang-up message. */
+        public TrunkConfig(String name, String host, int port, String transport, String proxyHost, int proxyPort,
+                           String username, String password, String callerId, int maxChannels,
+                           int maxCallsPerSecond, List<Integer> campaigns, long postDialLimitMillis) {
+            this(name, host, port, transport, proxyHost, proxyPort, username, password, callerId, maxChannels,
+                    maxCallsPerSecond, campaigns, postDialLimitMillis, 1, 1, null, null);
+        }
+
+        /** A copy at {@code newPriority} and {@code newWeight}, probed with {@code newProbe} ({@code null}: not). */
+        public TrunkConfig withRouting(int newPriority, int newWeight, TrunkProbeSettings newProbe) {
+            return new TrunkConfig(name, host, port, transport, proxyHost, proxyPort, username, password, callerId,
+                    maxChannels, maxCallsPerSecond, campaigns, postDialLimitMillis, newPriority, newWeight, newProbe,
+                    agentHangUpPrompt);
+        }
+
+        /** A copy that plays {@code prompt} to the customer when the agent hangs up ({@code null}: BYE at once). */
+        public TrunkConfig withAgentHangUpPrompt(PromptAudio prompt) {
+            return new TrunkConfig(name, host, port, transport, proxyHost, proxyPort, username, password, callerId,
+                    maxChannels, maxCallsPerSecond, campaigns, postDialLimitMillis, priority, weight, probe, prompt);
         }
 
         /** A trunk with the default post-dial limit. */

@@ -52,16 +52,16 @@ public final class SipConfigLoader {
         allowOnly("sip.rtp", rtp, "portMin", "portMax", "threads",
                 "advertisedAddress");
         List<SipConfig.TrunkConfig> trunks = new ArrayList<>();
+        String codec = str(sip, "codec", "PCMU");
         for (Object o : list(sip.get("trunks"))) {
-            trunks.add(trunk((Map<?, ?>) o));
+            trunks.add(trunk((Map<?, ?>) o, dir, codec));
         }
         List<SipConfig.AgentConfig> agents = new ArrayList<>();
         for (Object o : list(sip.get("agents"))) {
             agents.add(agent((Map<?, ?>) o));
         }
-        String codec = str(sip, "codec", "PCMU");
         String promptFile = str(sip, "abandonMessageFile", null);
-        PromptAudio prompt = promptFile == null ? null : PromptAudio.load(dir.resolve(promptFile), codec);
+        PromptAudio prompt = prompt(promptFile, dir, codec);
         return new SipConfig(
                 str(sip, "bindAddress", "127.0.0.1"),
                 num(sip, "port", 5060),
@@ -89,9 +89,10 @@ public final class SipConfigLoader {
                 num(s, "shutdownGraceMillis", (int) d.shutdownGraceMillis()));
     }
 
-    private static SipConfig.TrunkConfig trunk(Map<?, ?> t) {
+    private static SipConfig.TrunkConfig trunk(Map<?, ?> t, Path dir, String codec) {
         allowOnly("sip.trunks[]", t, "name", "address", "transport", "outboundProxy", "username", "password",
-                "callerId", "maxChannels", "maxCallsPerSecond", "campaigns", "postDialLimitMillis");
+                "callerId", "maxChannels", "maxCallsPerSecond", "campaigns", "postDialLimitMillis",
+                "priority", "weight", "probe", "agentHangUpMessageFile");
         String[] address = hostPort(str(t, "address", null), 5060);
         String proxy = str(t, "outboundProxy", null);
         String[] proxyAddress = proxy == null ? new String[] {null, "0"} : hostPort(proxy, 5060);
@@ -103,7 +104,30 @@ public final class SipConfigLoader {
                 str(t, "transport", "udp").toLowerCase(), proxyAddress[0], Integer.parseInt(proxyAddress[1]),
                 str(t, "username", null), str(t, "password", null), str(t, "callerId", "anonymous"),
                 num(t, "maxChannels", 100), num(t, "maxCallsPerSecond", 10), campaigns,
-                num(t, "postDialLimitMillis", (int) SipConfig.TrunkConfig.DEFAULT_POST_DIAL_LIMIT_MILLIS));
+                num(t, "postDialLimitMillis", (int) SipConfig.TrunkConfig.DEFAULT_POST_DIAL_LIMIT_MILLIS),
+                num(t, "priority", 1), num(t, "weight", 1), probe(t.get("probe")),
+                prompt(str(t, "agentHangUpMessageFile", null), dir, codec));
+    }
+
+    /** {@code probe: true} for the defaults, or a map of them; absent or {@code false}: no probing. */
+    private static TrunkProbeSettings probe(Object p) {
+        if (p == null || Boolean.FALSE.equals(p)) {
+            return null;
+        }
+        if (Boolean.TRUE.equals(p)) {
+            return TrunkProbeSettings.DEFAULTS;
+        }
+        if (!(p instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException("sip.trunks[].probe: true, false or a map of settings, was " + p);
+        }
+        allowOnly("sip.trunks[].probe", m, "intervalMillis", "downAfter", "upAfter");
+        TrunkProbeSettings d = TrunkProbeSettings.DEFAULTS;
+        return new TrunkProbeSettings(num(m, "intervalMillis", (int) d.intervalMillis()), num(m, "downAfter", d.downAfter()),
+                num(m, "upAfter", d.upAfter()));
+    }
+
+    private static PromptAudio prompt(String file, Path dir, String codec) {
+        return file == null ? null : PromptAudio.load(dir.resolve(file), codec);
     }
 
     private static SipConfig.AgentConfig agent(Map<?, ?> a) {

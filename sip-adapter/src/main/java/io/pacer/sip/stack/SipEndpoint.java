@@ -226,8 +226,14 @@ public final class SipEndpoint {
      */
     public Request invite(URI target, String fromUser, Address to, String transport) throws ParseException, SipException,
             javax.sip.InvalidArgumentException {
-        Request invite = messages.createRequest(target, Request.INVITE, provider.getNewCallId(),
-                headers.createCSeqHeader(1L, Request.INVITE),
+        return request(Request.INVITE, target, fromUser, to, transport);
+    }
+
+    /** A new out-of-dialog request of {@code method}, built as {@link #invite} builds an INVITE (trunk probes' OPTIONS). */
+    public Request request(String method, URI target, String fromUser, Address to, String transport)
+            throws ParseException, SipException, javax.sip.InvalidArgumentException {
+        Request invite = messages.createRequest(target, method, provider.getNewCallId(),
+                headers.createCSeqHeader(1L, method),
                 headers.createFromHeader(address(fromUser, host, port), newTag()),
                 headers.createToHeader(to, null), via(transport), headers.createMaxForwardsHeader(70));
         invite.addHeader(contact(transport));

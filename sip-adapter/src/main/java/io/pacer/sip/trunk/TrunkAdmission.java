@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The trunks' limits, applied before an INVITE leaves. A dial its trunk cannot take (backing off after a 503
- * with Retry-After, or every channel busy) is not placed: it goes back to the engine untouched, which hands the
- * contact back and holds the campaign's dials (see {@link #holdMillis}). Otherwise the dial waits in its trunk's
+ * The trunks' limits, applied before an INVITE leaves. A campaign dials through a {@link TrunkRoute}; a dial none
+ * of whose trunks can take it (down, backing off after a 503 with Retry-After, or every channel busy) is not
+ * placed: it goes back to the engine untouched, which hands the contact back and holds the campaign's dials
+ * ({@link TrunkRoute#holdMillis}). Otherwise the dial waits in its trunk's
  * queue until the calls-per-second budget has a token for it; a dial still queued when a back-off starts, or
  * after waiting its whole ring time, goes back the same way. SIP worker thread only.
  */
@@ -23,6 +24,8 @@ final class TrunkAdmission {
 
     private final SipConfig config;
     private final HashMap<String, TrunkState> trunks = new HashMap<>();
+    private final List<TrunkRoute> routes = new ArrayList<>();
+    private final HashMap<Integer, TrunkRoute> routeOfCampaign = new HashMap<>();
     private final TrunkCallTimers timers;
 
     TrunkAdmission(SipConfig config, TrunkCallTimers timers) {
@@ -31,10 +34,28 @@ final class TrunkAdmission {
         for (SipConfig.TrunkConfig t : config.trunks()) {
             trunks.put(t.name(), new TrunkState(t));
         }
+        for (List<SipConfig.TrunkConfig> route : config.routes()) {
+            List<TrunkState> states = new ArrayList<>();
+            for (SipConfig.TrunkConfig t : route) {
+                states.add(trunks.get(t.name()));
+            }
+            routes.add(new TrunkRoute(states));
+        }
     }
 
-    TrunkState trunkFor(int campaignId) {
-        return trunks.get(config.trunkFor(campaignId).name());
+    /** The trunks {@code campaignId} dials through ({@link SipConfig#routeOf}), looked up once per campaign. */
+    TrunkRoute routeFor(int campaignId) {
+        TrunkRoute r = routeOfCampaign.get(campaignId);
+        if (r == null) {
+            r = routes.get(config.routeOf(campaignId));
+            routeOfCampaign.put(campaignId, r);
+        }
+        return r;
+    }
+
+    /** Every route, in {@link SipConfig#routes}'s order (the engine's thread indexes them the same way). */
+    List<TrunkRoute> routes() {
+        return routes;
     }
 
     /** Every trunk's live state, in the configuration's order (for the gauges). */
@@ -44,16 +65,6 @@ final class TrunkAdmission {
             list.add(trunks.get(t.name()));
         }
         return list;
-    }
-
-    /** True when no INVITE may be sent on {@code trunk}: the carrier asked us to back off, or it is full. */
-    static boolean refuses(TrunkState trunk, long nowNanos) {
-        return trunk.backingOff(nowNanos) || trunk.channelsInUse >= trunk.config.maxChannels();
-    }
-
-    /** How long the engine should place nothing more on {@code trunk}, which refuses a dial now. */
-    static long holdMillis(TrunkState trunk, long nowNanos) {
-        return Math.max(trunk.backoffLeftMillis(nowNanos), CHANNELS_FULL_HOLD_MILLIS);
     }
 
     /** Sends {@code call}'s INVITE through {@code send} now if the budget allows and none wait before it, else queues it. */
@@ -70,13 +81,13 @@ final class TrunkAdmission {
 
     /**
      * Sends, through {@code send}, the queued INVITEs that the calls-per-second budget now allows, and hands to
-     * {@code unplace} the queued dials that may no longer be sent: their trunk is backing off, or they waited
+     * {@code unplace} the queued dials that may no longer be sent: their trunk is backing off or down, or they waited
      * longer than their ring time (the engine would have given up on a ringing call by then).
      */
     void releaseQueued(long nowNanos, Consumer<TrunkCall> send, Consumer<TrunkCall> unplace) {
         for (TrunkState trunk : trunks.values()) {
             trunk.tickScheduled = false;
-            if (trunk.backingOff(nowNanos)) {
+            if (trunk.backingOff(nowNanos) || !trunk.up) {
                 TrunkCall call;
                 while ((call = trunk.waiting.poll()) != null) {
                     unplaceIfQueued(call, unplace);

@@ -17,7 +17,12 @@ public final class TrunkCall {
 
     final long callId;
     final int campaignId;
-    final TrunkState trunk;
+    /** The campaign's trunks, for failover. */
+    final TrunkRoute route;
+    /** The trunk of the INVITE in flight: another of the route's after a failover. */
+    TrunkState trunk;
+    /** The route's trunks this call has tried ({@link TrunkRoute#bit}), so that a failover never goes back. */
+    int trunksTried;
     final String number;
     final String callerId;
     final long ringTimeoutMillis;
@@ -51,10 +56,13 @@ public final class TrunkCall {
     /** The session timer ({@link TrunkTimer#SESSION_REFRESH} or {@link TrunkTimer#SESSION_EXPIRED}), apart from {@link #timer}. */
     final PendingTimer sessionTimer = new PendingTimer();
 
-    TrunkCall(long callId, int campaignId, TrunkState trunk, String number, String callerId, long ringTimeoutMillis) {
+    TrunkCall(long callId, int campaignId, TrunkRoute route, TrunkState trunk, String number, String callerId,
+              long ringTimeoutMillis) {
         this.callId = callId;
         this.campaignId = campaignId;
+        this.route = route;
         this.trunk = trunk;
+        this.trunksTried = route.bit(trunk);
         this.number = number;
         this.callerId = callerId;
         this.ringTimeoutMillis = ringTimeoutMillis;

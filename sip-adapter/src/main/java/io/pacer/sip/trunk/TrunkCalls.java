@@ -68,6 +68,13 @@ final class TrunkCalls {
         input.callPlaced(call.callId);
     }
 
+    /** The call leaves its trunk for {@code next} (a failover): the channel goes with it. */
+    void moveTo(TrunkCall call, TrunkState next) {
+        call.trunk.channelsInUse--;
+        call.trunk = next;
+        next.channelsInUse++;
+    }
+
     /** The call ended unanswered with {@code outcome}. */
     void finish(TrunkCall call, CallOutcome outcome) {
         stats.countFailed(outcome);

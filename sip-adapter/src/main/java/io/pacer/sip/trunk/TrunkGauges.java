@@ -1,8 +1,8 @@
 package io.pacer.sip.trunk;
 
 /**
- * A read-only view of one trunk for metrics and stats, safe on any thread: its name, channels free and whether
- * it is backing off after a 503 with Retry-After. Reads the worker's volatile fields; never writes.
+ * A read-only view of one trunk for metrics and stats, safe on any thread: its name, channels free, whether
+ * it is backing off after a 503 with Retry-After and whether its probes find it up. Reads the worker's volatile fields; never writes.
  */
 public final class TrunkGauges {
 
@@ -27,14 +27,19 @@ public final class TrunkGauges {
         return trunk.backingOff(System.nanoTime()) ? 1 : 0;
     }
 
-    /** Calls the trunk could take now: its free channels, none while it backs off. */
+    /** Calls the trunk could take now: its free channels, none while it is down or backs off. */
     public int placeableNow() {
-        return trunk.backingOff(System.nanoTime()) ? 0 : channelsFree();
+        return trunk.placeableNow(System.nanoTime());
     }
 
-    /** Dials the worker has taken off its ring for this trunk since start (placed, queued or refused). */
-    public long dialsTaken() {
-        return trunk.dialsTaken;
+    /** 1 while the trunk's OPTIONS probes find it up (always, when it is not probed), 0 while it is down. */
+    public int up() {
+        return trunk.up ? 1 : 0;
+    }
+
+    /** INVITEs sent on the trunk since start. */
+    public long invitesSent() {
+        return trunk.invitesSent;
     }
 
     /** Milliseconds of back-off left (0 when none). */

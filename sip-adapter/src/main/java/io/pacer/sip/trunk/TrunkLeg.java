@@ -37,6 +37,8 @@ public final class TrunkLeg {
     private final TrunkResponses responses;
     private final CarrierRequests carrierRequests;
     private final SessionTimers sessions;
+    private final TrunkFailover failover;
+    private final TrunkProbes probes;
     private final Consumer<TrunkCall> sendInvite;
     private final Consumer<TrunkCall> unplaceQueued;
     /** A graceful stop has begun: dials are held, never sent (see {@link #stopDialling}). */
@@ -55,20 +57,42 @@ public final class TrunkLeg {
         this.calls = new TrunkCalls(input, stats, relay, index, agents);
         this.signalling = new TrunkSignalling(sip, relay, timers, calls, stats);
         this.sessions = new SessionTimers(sip, calls, signalling, timers, stats);
+        // An INVITE that cannot reach its trunk goes to the campaign's next trunk, else back untouched.
+        this.sendInvite = call -> {
+            if (!signalling.sendInvite(call) && !failover().moveOn(call)) {
+                calls.unplace(call, TrunkSignalling.TRUNK_DOWN_HOLD_MILLIS);
+            }
+        };
+        this.failover = new TrunkFailover(calls, timers, relay, admission, stats, sendInvite);
+        this.probes = new TrunkProbes(sip, admission.all(), stats);
         this.responses = new TrunkResponses(calls, signalling, new TrunkDigest(sip), timers, index, input, stats,
-                sessions);
+                sessions, failover, probes);
         this.carrierRequests = new CarrierRequests(sip, calls, stats, sessions);
-        this.sendInvite = signalling::sendInvite;
         this.unplaceQueued = call -> calls.unplace(call, call.trunk.backoffLeftMillis(System.nanoTime()));
+        long probeMillis = probes.shortestIntervalMillis();
+        if (probeMillis > 0) {
+            // The probes ride on the trunk tick, which runs on the worker, so no new kind of work is needed.
+            timerExecutor.scheduleAtFixedRate(wakeUps::tickDue, 0, Math.max(50, probeMillis / 4),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
     }
 
-    /** Read-only views of the trunks' channels and back-off, for metrics on any thread. */
+    private TrunkFailover failover() {
+        return failover;
+    }
+
+    /** Read-only views of the trunks' channels, back-off and probe state, for metrics on any thread. */
     public java.util.List<TrunkGauges> gauges() {
         java.util.List<TrunkGauges> list = new java.util.ArrayList<>();
         for (TrunkState t : admission.all()) {
             list.add(new TrunkGauges(t));
         }
         return list;
+    }
+
+    /** Every route of campaigns to trunks, in {@code SipConfig.routes()}'s order, for the engine's admission. */
+    public java.util.List<TrunkRoute> routes() {
+        return admission.routes();
     }
 
     /** True when {@code source} ("address:port") is a configured trunk or its outbound proxy. */
@@ -79,25 +103,27 @@ public final class TrunkLeg {
     // ---- engine commands -------------------------------------------------------------------------------
 
     /**
-     * The engine's dial: not placed when the trunk is full or backing off (the engine hands the contact back and
-     * holds the campaign's dials), else sent or queued for the calls-per-second budget.
+     * The engine's dial: not placed when none of the campaign's trunks can take it (down, full or backing off: the
+     * engine hands the contact back and holds the campaign's dials), else sent or queued for the calls-per-second
+     * budget on the trunk its route picks.
      */
     public void dial(long callId, int campaignId, String number, String callerId, long ringTimeoutMillis) {
-        TrunkState trunk = admission.trunkFor(campaignId);
-        trunk.dialsTaken++;
+        TrunkRoute route = admission.routeFor(campaignId);
+        route.dialsTaken++;
         if (calls.get(callId) != null) {
             return;
         }
         long nowNanos = System.nanoTime();
         stats.dials++;
-        if (TrunkAdmission.refuses(trunk, nowNanos)) {
+        TrunkState trunk = route.pick(nowNanos, 0);
+        if (trunk == null) {
             // No INVITE is sent, so no attempt may be charged: the engine undoes the dial.
             stats.refusedByTrunk++;
             stats.notPlaced++;
-            input.callNotPlaced(callId, TrunkAdmission.holdMillis(trunk, nowNanos));
+            input.callNotPlaced(callId, route.holdMillis(nowNanos));
             return;
         }
-        TrunkCall call = new TrunkCall(callId, campaignId, trunk, number, callerId, ringTimeoutMillis);
+        TrunkCall call = new TrunkCall(callId, campaignId, route, trunk, number, callerId, ringTimeoutMillis);
         calls.add(call);
         if (draining) {
             // Held, not refused: a refusal would let the engine pace again at once and burn the list in a loop.
@@ -106,9 +132,11 @@ public final class TrunkLeg {
         admission.inviteOrQueue(call, nowNanos, sendInvite);
     }
 
-    /** A trunk's calls-per-second budget refilled: sends the queued INVITEs it now allows. */
+    /** A trunk's calls-per-second budget refilled, or a probe may be due: sends the INVITEs and probes now due. */
     public void tick() {
-        admission.releaseQueued(System.nanoTime(), sendInvite, unplaceQueued);
+        long nowNanos = System.nanoTime();
+        probes.due(nowNanos);
+        admission.releaseQueued(nowNanos, sendInvite, unplaceQueued);
     }
 
     /**
@@ -159,8 +187,7 @@ public final class TrunkLeg {
         // Customers on the line first: they are the ones who hear the difference.
         for (TrunkCall call : calls.all()) {
             if (call.state == TrunkCall.State.ANSWERED) {
-                signalling.sendBye(call);
-                calls.endAnswered(call);
+                bye(call);
             }
         }
         for (TrunkCall call : calls.all()) {
@@ -176,18 +203,35 @@ public final class TrunkLeg {
         }
     }
 
-    /** The engine ends the customer call: BYE if answered, else as {@link #cancel}. */
+    /**
+     * The engine ends the customer call (its agent hung up): BYE if answered, after the trunk's agent hang-up
+     * message when it has one (the customer is cut from the agent first, who may take the next call at once);
+     * else as {@link #cancel}.
+     */
     public void hangUp(long callId) {
         TrunkCall call = calls.get(callId);
         if (call == null) {
             return;
         }
-        if (call.state == TrunkCall.State.ANSWERED) {
-            signalling.sendBye(call);
-            calls.endAnswered(call);
-        } else {
+        if (call.state != TrunkCall.State.ANSWERED) {
             cancel(callId);
+            return;
         }
+        PromptAudio message = call.trunk.config.agentHangUpPrompt();
+        if (message == null || call.agentId < 0) {
+            bye(call);
+            return;
+        }
+        stats.agentHangUpMessages++;
+        call.media.playPrompt(message);
+        agents.disconnected(call.agentId, callId);
+        call.agentId = -1;
+        timers.arm(call, TrunkTimer.ABANDON_PROMPT_END, message.millis());
+    }
+
+    private void bye(TrunkCall call) {
+        signalling.sendBye(call);
+        calls.endAnswered(call);
     }
 
     /** No agent took the answered call in time: play the abandon prompt, then hang up. */
@@ -246,7 +290,11 @@ public final class TrunkLeg {
             case SESSION_REFRESH -> sessions.refreshDue(call);
             case SESSION_EXPIRED -> sessions.expired(call, "no refresh from the carrier within "
                     + call.sessionExpiresSeconds + " s");
-            case ABANDON_PROMPT_END -> hangUp(callId);
+            case ABANDON_PROMPT_END -> {
+                if (call.state == TrunkCall.State.ANSWERED) {
+                    bye(call);
+                }
+            }
             case CANCEL_GUARD -> {
                 TrunkSignalling.terminate(call.invite);
                 calls.finish(call, CallOutcome.NO_ANSWER);

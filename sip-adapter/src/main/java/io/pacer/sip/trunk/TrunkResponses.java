@@ -29,10 +29,15 @@ final class TrunkResponses {
     private final EngineInput input;
     private final TrunkStats stats;
     private final SessionTimers sessions;
+    private final TrunkFailover failover;
+    private final TrunkProbes probes;
 
     TrunkResponses(TrunkCalls calls, TrunkSignalling signalling, TrunkDigest digest, TrunkCallTimers timers,
-                   BridgeIndex index, EngineInput input, TrunkStats stats, SessionTimers sessions) {
+                   BridgeIndex index, EngineInput input, TrunkStats stats, SessionTimers sessions,
+                   TrunkFailover failover, TrunkProbes probes) {
         this.sessions = sessions;
+        this.failover = failover;
+        this.probes = probes;
         this.calls = calls;
         this.signalling = signalling;
         this.digest = digest;
@@ -59,6 +64,9 @@ final class TrunkResponses {
             sessions.refreshAnswered(refreshed, e);
             return;
         }
+        if (probes.answered(ct, r.getStatusCode())) {
+            return;
+        }
         if (!Request.INVITE.equals(cseq.getMethod())) {
             if (r.getStatusCode() >= 200) {
                 // A BYE's or CANCEL's final response leaves nothing to do; the stack would keep the transaction
@@ -67,7 +75,8 @@ final class TrunkResponses {
             }
             return;
         }
-        if (!(ct.getApplicationData() instanceof TrunkCall call)) {
+        if (!(ct.getApplicationData() instanceof TrunkCall call) || ct != call.invite) {
+            // Not the call's INVITE in flight: a retransmitted answer to one it failed over from.
             return;
         }
         int status = r.getStatusCode();
@@ -157,18 +166,35 @@ final class TrunkResponses {
                 stats.backoffs++;
             }
         }
+        if ((status == 503 || status == 408) && failover.moveOn(call)) {
+            // The carrier said nothing about the number: the next trunk tries it, for one attempt in all.
+            return;
+        }
         calls.finish(call, FinalResponses.outcomeOf(status, call.cancelSent));
     }
 
-    /** The INVITE transaction of a call not yet answered timed out: no final response ever came. */
+    /**
+     * The INVITE transaction of a call not yet answered timed out: no final response ever came. With no response
+     * at all the carrier never had the call (its trunk is likely dead): the next trunk tries it, or it goes back
+     * to the engine untouched; after a provisional response it rang, and ends unanswered.
+     */
     void timeout(ClientTransaction ct) {
         if (ct.getApplicationData() instanceof TrunkCall refreshed && ct == refreshed.refresh) {
             sessions.refreshTimedOut(refreshed);
             return;
         }
+        if (probes.timedOut(ct)) {
+            return;
+        }
         if (ct.getApplicationData() instanceof TrunkCall call && ct == call.invite
                 && call.state != TrunkCall.State.ANSWERED && calls.holds(call)) {
             stats.timeouts++;
+            if (!call.provisional && !call.cancelSent) {
+                if (!failover.moveOn(call)) {
+                    calls.unplace(call, TrunkSignalling.TRUNK_DOWN_HOLD_MILLIS);
+                }
+                return;
+            }
             calls.finish(call, call.cancelSent ? CallOutcome.NO_ANSWER : CallOutcome.FAILURE);
         }
     }

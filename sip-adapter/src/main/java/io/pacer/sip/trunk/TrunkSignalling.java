@@ -33,9 +33,11 @@ final class TrunkSignalling {
 
     /**
      * Sends the INVITE and starts the post-dial limit: the ring time proper starts only at the first 180/183
-     * ({@link TrunkResponses}), and time spent queued for the calls-per-second budget never counts.
+     * ({@link TrunkResponses}), and time spent queued for the calls-per-second budget never counts. False when
+     * the trunk could not be reached (TCP refused, unresolvable): nothing reached the carrier, and the caller
+     * fails the call over or hands it back untouched.
      */
-    void sendInvite(TrunkCall call) {
+    boolean sendInvite(TrunkCall call) {
         ClientTransaction ct;
         try {
             call.media = relay.open();
@@ -44,7 +46,7 @@ final class TrunkSignalling {
             // A number that is no valid user part, no relay port: this contact's call fails.
             stats.transportErrors++;
             calls.finish(call, CallOutcome.FAILURE);
-            return;
+            return true;
         }
         ct.setApplicationData(call);
         call.invite = ct;
@@ -52,20 +54,21 @@ final class TrunkSignalling {
         try {
             ct.sendRequest();
         } catch (Exception transport) {
-            // TCP connect refused, unresolvable host: the trunk is down and nothing reached the carrier, so the
-            // dial goes back untouched and the campaign waits before it tries the trunk again.
+            // TCP connect refused, unresolvable host: the trunk is down and nothing reached the carrier.
             stats.transportErrors++;
             terminate(ct);
             // The stack made the INVITE's dialog with its transaction; nothing will ever end it but us.
             if (ct.getDialog() != null) {
                 ct.getDialog().delete();
             }
-            calls.unplace(call, TRUNK_DOWN_HOLD_MILLIS);
-            return;
+            call.invite = null;
+            return false;
         }
         stats.invitesSent++;
         calls.placed(call);
+        call.trunk.invitesSent++;
         timers.arm(call, TrunkTimer.POST_DIAL_LIMIT, call.trunk.config.postDialLimitMillis());
+        return true;
     }
 
     void sendCancel(TrunkCall call) {

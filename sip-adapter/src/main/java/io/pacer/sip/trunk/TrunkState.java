@@ -5,16 +5,24 @@ import java.util.ArrayDeque;
 
 /**
  * Live state of one trunk: channels in use, the calls-per-second budget, the back-off a 503 with Retry-After
- * asked for, and the dials waiting for budget. Owned by the SIP worker thread; the channels in use and the
- * back-off are volatile so that metrics ({@link TrunkGauges}) read them from other threads.
+ * asked for, whether its OPTIONS probes find it up ({@link TrunkProbes}), and the dials waiting for budget. Owned
+ * by the SIP worker thread; the channels in use, the back-off and {@link #up} are volatile so that metrics
+ * ({@link TrunkGauges}) and the engine's admission ({@link TrunkRoute#placeableNow}) read them from other threads.
  */
 final class TrunkState {
     final SipConfig.TrunkConfig config;
     final ArrayDeque<TrunkCall> waiting = new ArrayDeque<>();
     volatile int channelsInUse;
     volatile long backoffUntilNanos;
-    /** Dials taken off the worker's ring for this trunk: the engine's thread compares them with those it sent. */
-    volatile long dialsTaken;
+    /** False once {@code downAfter} probes in a row failed, until {@code upAfter} in a row are answered. */
+    volatile boolean up = true;
+    /** INVITEs sent on this trunk since start (a failed-over call counts once per trunk it tried). */
+    volatile long invitesSent;
+    /** The OPTIONS probe waiting for its answer, or {@code null}. */
+    javax.sip.ClientTransaction probe;
+    long nextProbeNanos;
+    int probeFailures;
+    int probeAnswers;
     boolean tickScheduled;
     private double tokens;
     private long refilledAtNanos;
@@ -24,6 +32,16 @@ final class TrunkState {
         this.tokens = config.maxCallsPerSecond();
         this.refilledAtNanos = System.nanoTime();
         this.backoffUntilNanos = refilledAtNanos;
+    }
+
+    /** True when an INVITE may be sent now: up, not backing off, a channel free. */
+    boolean takesACall(long nowNanos) {
+        return up && !backingOff(nowNanos) && channelsInUse < config.maxChannels();
+    }
+
+    /** Calls the trunk could take now (any thread): its free channels, none while down or backing off. */
+    int placeableNow(long nowNanos) {
+        return !up || backingOff(nowNanos) ? 0 : Math.max(0, config.maxChannels() - channelsInUse);
     }
 
     /** True while the carrier's Retry-After asks for no new INVITE. */

@@ -24,6 +24,12 @@ public final class TrunkStats {
     volatile long sessionsExpired;
     volatile long authRetries;
     volatile long backoffs;
+    volatile long failovers;
+    volatile long probesSent;
+    volatile long probesFailed;
+    volatile long trunksDown;
+    volatile long trunksUp;
+    volatile long agentHangUpMessages;
     volatile int callsInProgress;
     private final long[] failed = new long[CallOutcome.values().length];
 
@@ -67,6 +73,18 @@ public final class TrunkStats {
     public long authRetries() { return authRetries; }
     /** 503s with Retry-After that made a trunk back off. */
     public long backoffs() { return backoffs; }
+    /** Calls sent again on another of their campaign's trunks after a 503, 408, timeout or transport error. */
+    public long failovers() { return failovers; }
+    /** OPTIONS probes sent to trunks. */
+    public long probesSent() { return probesSent; }
+    /** OPTIONS probes unanswered in time or answered 408/503. */
+    public long probesFailed() { return probesFailed; }
+    /** Times a trunk was marked down by its probes. */
+    public long trunksDown() { return trunksDown; }
+    /** Times a down trunk was marked up again by its probes. */
+    public long trunksUp() { return trunksUp; }
+    /** Customers who heard the trunk's message after their agent hung up, before the BYE. */
+    public long agentHangUpMessages() { return agentHangUpMessages; }
     /** Customer calls the adapter holds now (queued, ringing or answered). */
     public int callsInProgress() { return callsInProgress; }
     /** Calls that ended unanswered with {@code outcome}. */

@@ -10,7 +10,7 @@ public enum TrunkTimer {
     POST_DIAL_LIMIT,
     /** The call has rung (from its first 180/183) for the ring timeout the engine gave with the dial: CANCEL it. */
     RING_TIMEOUT,
-    /** The abandon prompt has played to its end: hang the customer up. */
+    /** The abandon prompt, or the agent hang-up message, has played to its end: hang the customer up. */
     ABANDON_PROMPT_END,
     /** Our CANCEL got no final response in 32 s (64 T1): give the call up as unanswered. */
     CANCEL_GUARD,

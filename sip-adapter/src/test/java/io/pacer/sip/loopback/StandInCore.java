@@ -174,6 +174,18 @@ public final class StandInCore implements EngineInput, AutoCloseable {
     }
 
     @Override
+    public void agentLost(int agentId) {
+        log("lost " + agentId);
+        // As the engine does: the customer of a dead phone is abandoned (message, then BYE).
+        agentOfCall.forEach((callId, agent) -> {
+            if (agent == agentId) {
+                telephony.abandon(callId);
+            }
+        });
+        agentOfCall.values().removeIf(agent -> agent == agentId);
+    }
+
+    @Override
     public void agentHangUp(int agentId) {
         log("hangup " + agentId);
         agentOfCall.forEach((callId, agent) -> {
