@@ -41,6 +41,8 @@ public final class CampaignRuntime {
     public final CampaignCounters counters = new CampaignCounters();
     /** Engine-clock time before which no call is placed: the trunk said it cannot take one until then. */
     private long dialsHeldUntilNanos = Long.MIN_VALUE;
+    /** Estimated false positives not yet a whole call (see {@link #onAmdPersonHeard}). */
+    private double amdFalsePositiveCredit;
     int reserved;
     int onCall;
     int wrapping;
@@ -125,6 +127,28 @@ public final class CampaignRuntime {
         recent.record(nowNanos, abandoned);
         policy.onAnswerHandled(nowNanos, abandoned);
         publishAbandonment(nowNanos);
+    }
+
+    /**
+     * A person was heard by answering-machine detection: with the campaign's false-positive rate f, each person
+     * heard stands for f / (1 - f) people classed MACHINE and dropped, who never reached an agent. Under Ofcom
+     * such a call is an abandoned call, so each whole estimated one is counted as an abandoned answer in the
+     * window (docs/compliance.md). Only when machines are dropped: a campaign that passes machines to agents
+     * loses no person that way.
+     */
+    public void onAmdPersonHeard(long nowNanos) {
+        AmdSettings amd = config.amd();
+        if (amd.machine() == io.pacer.engine.call.AmdAction.AGENT || amd.falsePositiveRate() <= 0) {
+            return;
+        }
+        amdFalsePositiveCredit += amd.falsePositiveRate() / (1 - amd.falsePositiveRate());
+        while (amdFalsePositiveCredit >= 1) {
+            amdFalsePositiveCredit -= 1;
+            counters.increment(CampaignCounters.AMD_FALSE_POSITIVES);
+            counters.increment(CampaignCounters.ANSWERS);
+            counters.increment(CampaignCounters.ABANDONS);
+            onAnswerHandled(nowNanos, true);
+        }
     }
 
     /**

@@ -52,6 +52,10 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
             copy.answerNanos = r.answerNanos;
             copy.bridgeNanos = r.bridgeNanos;
             copy.endNanos = r.endNanos;
+            copy.amdVerdict = r.amdVerdict;
+            copy.amdCause = r.amdCause;
+            copy.amdDecisionMillis = r.amdDecisionMillis;
+            copy.amdAction = r.amdAction;
             records.add(copy);
         });
         input = new DirectEngineInput(core, this);
@@ -123,6 +127,16 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
     @Override
     public void hangUp(long callId) {
         commands.add("hangup " + callId);
+    }
+
+    @Override
+    public void dropMessage(long callId) {
+        commands.add("drop message " + callId);
+    }
+
+    @Override
+    public void amdSettings(int campaignId, io.pacer.engine.campaign.AmdSettings settings) {
+        commands.add("amd " + campaignId + " " + (settings.enabled() ? "on" : "off"));
     }
 
     @Override
