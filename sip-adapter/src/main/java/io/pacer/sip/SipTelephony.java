@@ -1,5 +1,8 @@
 package io.pacer.sip;
 
+import io.pacer.engine.campaign.AmdSettings;
+import io.pacer.sip.media.AmdCampaigns;
+
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.port.Telephony;
 import io.pacer.sip.media.BridgeIndex;
@@ -34,6 +37,8 @@ public final class SipTelephony implements Telephony {
     private final Routes routes;
     /** Each trunk's published state, by the configuration's order; set once at start. */
     private volatile TrunkGauges[] gauges;
+    /** The campaigns whose calls' media is analysed. */
+    final AmdCampaigns amdCampaigns = new AmdCampaigns();
 
     SipTelephony(SipWorkRing ring, Executor failureReporter, BridgeIndex index, SipConfig config) {
         this.index = index;
@@ -49,6 +54,7 @@ public final class SipTelephony implements Telephony {
 
     void input(EngineInput engineInput) {
         this.input = engineInput;
+        amdCampaigns.input(engineInput);
     }
 
     /** Learns each campaign's trunk, so that {@link #placeableNow} reads the trunk's published state. */
@@ -152,6 +158,16 @@ public final class SipTelephony implements Telephony {
     @Override
     public void abandon(long callId) {
         callCommand(SipWork.ABANDON, callId, -1);
+    }
+
+    @Override
+    public void amdSettings(int campaignId, AmdSettings settings) {
+        amdCampaigns.set(campaignId, settings);
+    }
+
+    @Override
+    public void dropMessage(long callId) {
+        callCommand(SipWork.DROP_MESSAGE, callId, -1);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.pacer.sip;
 
+import io.pacer.sip.media.AmdCampaigns;
+
 import io.pacer.sip.stack.GateVerdict;
 import io.pacer.sip.stack.OutOfDialogChecks;
 import io.pacer.sip.stack.SipEndpoint;
@@ -45,10 +47,12 @@ final class SipWorker implements EventHandler<SipWork> {
     }
 
     /** Builds the legs once the engine is known; called before the ring starts. */
-    void init(RtpRelay relay, SipWorkRing ring, ScheduledExecutorService timers, EngineInput input, BridgeIndex index) {
+    void init(RtpRelay relay, SipWorkRing ring, ScheduledExecutorService timers, EngineInput input, BridgeIndex index,
+              AmdCampaigns amd) {
         // A customer bridged to a phone that died is abandoned like one no agent took: message, then BYE.
         agents = new AgentLeg(sip, relay, input, stats.agents, index, callId -> trunk.abandon(callId));
         trunk = new TrunkLeg(sip, relay, timers, new TrunkWakeUpPublisher(ring), input, stats.trunk, index, agents);
+        trunk.analyseWith(amd);
     }
 
     /** The trunks' read-only gauges (after {@link #init}). */
@@ -73,6 +77,7 @@ final class SipWorker implements EventHandler<SipWork> {
                 case SipWork.BRIDGE -> trunk.bridge(w.callId, w.agentId);
                 case SipWork.HANG_UP -> trunk.hangUp(w.callId);
                 case SipWork.ABANDON -> trunk.abandon(w.callId);
+                case SipWork.DROP_MESSAGE -> trunk.dropMessage(w.callId);
                 case SipWork.OFFER_PREVIEW -> agents.offerPreview(w.agentId, w.contactId, w.number);
                 case SipWork.SIP_REQUEST -> request((RequestEvent) w.event);
                 case SipWork.SIP_RESPONSE -> response((ResponseEvent) w.event, w.arrivalNanos);

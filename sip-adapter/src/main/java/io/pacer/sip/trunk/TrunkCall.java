@@ -40,6 +40,8 @@ public final class TrunkCall {
     /** The pending timer of the call ({@link TrunkTimer}), cancelled when the call moves on. */
     ScheduledFuture<?> timer;
     int agentId = -1;
+    /** A message drop plays its message by then even if no beep was heard ({@link TrunkTimer#BEEP_WAIT}). */
+    long beepWaitEndsNanos;
     long sdpVersion = 1;
     /** The o= line's session id: its own, so that a far end never takes a reused relay port for the same session. */
     final long sdpSessionId = Sdp.newSessionId();
