@@ -35,6 +35,8 @@ public final class CallTable {
     private final byte[] amdCause;
     private final int[] amdDecisionMillis;
     private final byte[] amdAction;
+    /** Live answers estimated lost to AMD false positives that this call's verdict brought to a whole number. */
+    private final byte[] amdFalsePositives;
     private final IndexLinks links;
     private final int[] freeStack;
     private int freeTop;
@@ -60,6 +62,7 @@ public final class CallTable {
         amdCause = new byte[capacity];
         amdDecisionMillis = new int[capacity];
         amdAction = new byte[capacity];
+        amdFalsePositives = new byte[capacity];
         links = new IndexLinks(capacity);
         freeStack = new int[capacity];
         for (int i = 0; i < capacity; i++) {
@@ -103,6 +106,7 @@ public final class CallTable {
         amdCause[slot] = 0;
         amdDecisionMillis[slot] = -1;
         amdAction[slot] = 0;
+        amdFalsePositives[slot] = 0;
         return callId;
     }
 
@@ -221,6 +225,16 @@ public final class CallTable {
     public AmdAction amdAction(long callId) {
         int a = amdAction[slot(callId)];
         return a == 0 ? null : AmdAction.ofOrdinal(a - 1);
+    }
+
+    /** Records how many estimated false positives this call's verdict made whole (see {@code CampaignRuntime}). */
+    public void setAmdFalsePositives(long callId, int count) {
+        amdFalsePositives[slot(callId)] = (byte) Math.min(count, Byte.MAX_VALUE);
+    }
+
+    /** Estimated false positives this call's verdict made whole. */
+    public int amdFalsePositives(long callId) {
+        return amdFalsePositives[slot(callId)];
     }
 
     /** Wall-clock millis of the dial. */

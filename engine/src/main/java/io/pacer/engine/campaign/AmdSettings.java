@@ -35,23 +35,23 @@ public record AmdSettings(boolean enabled, String preset, int initialSilenceMill
     /** No detection: every answer goes to an agent at once. */
     public static final AmdSettings OFF = preset(false, "cautious");
 
-    /** Checks every value and names the first one out of range ({@code amd.…}, as the API names it). */
+    /** Checks every value and names the first one out of range (as the API names it). */
     public AmdSettings {
-        require(preset != null && presetValues(preset) != null, "amd.preset", "must be default, cautious or aggressive");
-        range("amd.initialSilenceMillis", initialSilenceMillis, 100, 10_000);
-        range("amd.greetingMillis", greetingMillis, 100, 10_000);
-        range("amd.afterGreetingSilenceMillis", afterGreetingSilenceMillis, 100, 5_000);
-        range("amd.totalAnalysisMillis", totalAnalysisMillis, 500, 30_000);
-        range("amd.minWordLengthMillis", minWordLengthMillis, 20, 2_000);
-        range("amd.betweenWordsSilenceMillis", betweenWordsSilenceMillis, 20, 2_000);
-        range("amd.maxWords", maxWords, 1, 20);
-        range("amd.silenceThreshold", silenceThreshold, 1, 32_767);
-        range("amd.maxWordLengthMillis", maxWordLengthMillis, 100, 30_000);
+        require(preset != null && presetValues(preset) != null, "preset", "must be default, cautious or aggressive");
+        range("initialSilenceMillis", initialSilenceMillis, 100, 10_000);
+        range("greetingMillis", greetingMillis, 100, 10_000);
+        range("afterGreetingSilenceMillis", afterGreetingSilenceMillis, 100, 5_000);
+        range("totalAnalysisMillis", totalAnalysisMillis, 500, 30_000);
+        range("minWordLengthMillis", minWordLengthMillis, 20, 2_000);
+        range("betweenWordsSilenceMillis", betweenWordsSilenceMillis, 20, 2_000);
+        range("maxWords", maxWords, 1, 20);
+        range("silenceThreshold", silenceThreshold, 1, 32_767);
+        range("maxWordLengthMillis", maxWordLengthMillis, 100, 30_000);
         require("HANG_UP".equals(machineAction) || "MESSAGE_DROP".equals(machineAction) || "AGENT".equals(machineAction),
-                "amd.machineAction", "must be HANG_UP, MESSAGE_DROP or AGENT");
+                "machineAction", "must be HANG_UP, MESSAGE_DROP or AGENT");
         require("AGENT".equals(notSureAction) || "ABANDON".equals(notSureAction),
-                "amd.notSureAction", "must be AGENT or ABANDON");
-        require(falsePositiveRate >= 0 && falsePositiveRate < 1, "amd.falsePositiveRate", "must be within [0, 1)");
+                "notSureAction", "must be AGENT or ABANDON");
+        require(falsePositiveRate >= 0 && falsePositiveRate < 1, "falsePositiveRate", "must be within [0, 1)");
     }
 
     /**
@@ -61,7 +61,7 @@ public record AmdSettings(boolean enabled, String preset, int initialSilenceMill
     public static AmdSettings preset(boolean enabled, String name) {
         int[] v = presetValues(name);
         if (v == null) {
-            throw new InvalidSettingException("amd.preset", "must be default, cautious or aggressive");
+            throw new InvalidSettingException("preset", "must be default, cautious or aggressive");
         }
         return new AmdSettings(enabled, name, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], "HANG_UP", "AGENT",
                 presetFalsePositiveRate(name));

@@ -134,13 +134,14 @@ public final class CampaignRuntime {
      * heard stands for f / (1 - f) people classed MACHINE and dropped, who never reached an agent. Under Ofcom
      * such a call is an abandoned call, so each whole estimated one is counted as an abandoned answer in the
      * window (docs/compliance.md). Only when machines are dropped: a campaign that passes machines to agents
-     * loses no person that way.
+     * loses no person that way. Returns how many whole estimated false positives this person brought.
      */
-    public void onAmdPersonHeard(long nowNanos) {
+    public int onAmdPersonHeard(long nowNanos) {
         AmdSettings amd = config.amd();
         if (amd.machine() == io.pacer.engine.call.AmdAction.AGENT || amd.falsePositiveRate() <= 0) {
-            return;
+            return 0;
         }
+        int whole = 0;
         amdFalsePositiveCredit += amd.falsePositiveRate() / (1 - amd.falsePositiveRate());
         while (amdFalsePositiveCredit >= 1) {
             amdFalsePositiveCredit -= 1;
@@ -148,7 +149,9 @@ public final class CampaignRuntime {
             counters.increment(CampaignCounters.ANSWERS);
             counters.increment(CampaignCounters.ABANDONS);
             onAnswerHandled(nowNanos, true);
+            whole++;
         }
+        return whole;
     }
 
     /**

@@ -95,7 +95,7 @@ final class AmdVerdicts {
         };
         calls.setAmdAction(callId, action);
         if (verdict == AmdVerdict.HUMAN) {
-            c.onAmdPersonHeard(state.nowNanos);
+            calls.setAmdFalsePositives(callId, c.onAmdPersonHeard(state.nowNanos));
         }
         switch (action) {
             case AGENT -> lifecycle.toAgent(callId, c);

@@ -327,6 +327,7 @@ final class CallLifecycle {
         r.amdCause = calls.amdCause(callId);
         r.amdDecisionMillis = calls.amdDecisionMillis(callId);
         r.amdAction = calls.amdAction(callId);
+        r.amdFalsePositives = calls.amdFalsePositives(callId);
         state.journal.record(r);
         c.counters.increment(CampaignCounters.OUTCOME_BASE + outcome.ordinal());
         calls.release(callId);

@@ -32,4 +32,9 @@ public final class CallRecord {
     public int amdDecisionMillis = -1;
     /** What the core did with the verdict, or {@code null}. */
     public AmdAction amdAction;
+    /**
+     * Live answers estimated to have been classed MACHINE and dropped, that this call's HUMAN verdict brought to a
+     * whole number (the Ofcom estimate, docs/compliance.md): each counts as an answered and abandoned call.
+     */
+    public int amdFalsePositives;
 }

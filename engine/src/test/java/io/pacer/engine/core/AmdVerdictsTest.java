@@ -150,5 +150,6 @@ class AmdVerdictsTest {
         assertEquals(1, counters.get(CampaignCounters.AMD_FALSE_POSITIVES));
         assertEquals(1, counters.get(CampaignCounters.ABANDONS));
         assertEquals(5, counters.get(CampaignCounters.ANSWERS), "four people and the one estimated");
+        assertEquals(1, h.records.stream().mapToInt(r -> r.amdFalsePositives).sum(), "the record carries it to storage");
     }
 }

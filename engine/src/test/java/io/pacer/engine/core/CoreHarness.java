@@ -56,6 +56,7 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
             copy.amdCause = r.amdCause;
             copy.amdDecisionMillis = r.amdDecisionMillis;
             copy.amdAction = r.amdAction;
+            copy.amdFalsePositives = r.amdFalsePositives;
             records.add(copy);
         });
         input = new DirectEngineInput(core, this);

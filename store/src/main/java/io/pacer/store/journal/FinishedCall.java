@@ -1,5 +1,8 @@
 package io.pacer.store.journal;
 
+import io.pacer.engine.call.AmdAction;
+import io.pacer.engine.call.AmdCause;
+import io.pacer.engine.call.AmdVerdict;
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.port.CallRecord;
 
@@ -17,6 +20,10 @@ public final class FinishedCall {
     long startMillis;
     long answerMillis;
     long endMillis;
+    AmdVerdict amdVerdict;
+    AmdCause amdCause;
+    int amdDecisionMillis;
+    AmdAction amdAction;
 
     /** Copies what the journal keeps of a record, turning the core's nanosecond times into wall-clock millis. */
     void copyFrom(CallRecord r) {
@@ -29,6 +36,10 @@ public final class FinishedCall {
         startMillis = r.startEpochMillis;
         answerMillis = r.answerNanos < 0 ? -1 : r.startEpochMillis + (r.answerNanos - r.dialNanos) / 1_000_000;
         endMillis = r.startEpochMillis + Math.max(0, r.endNanos - r.dialNanos) / 1_000_000;
+        amdVerdict = r.amdVerdict;
+        amdCause = r.amdCause;
+        amdDecisionMillis = r.amdDecisionMillis;
+        amdAction = r.amdAction;
     }
 
     /** Copies another instance (the writer takes a private copy before it frees the slot). */
@@ -42,5 +53,9 @@ public final class FinishedCall {
         startMillis = o.startMillis;
         answerMillis = o.answerMillis;
         endMillis = o.endMillis;
+        amdVerdict = o.amdVerdict;
+        amdCause = o.amdCause;
+        amdDecisionMillis = o.amdDecisionMillis;
+        amdAction = o.amdAction;
     }
 }
