@@ -251,6 +251,25 @@ public final class CampaignRuntime {
                 new CampaignStats.Abandonment(config.abandonHistory().windowMillis(), budget.target(), budget.answers(),
                         budget.abandons(), budget.abandonRate(), budget.abandonsLeft(),
                         c.getDouble(CampaignCounters.RATE_5_MIN_BITS), c.getDouble(CampaignCounters.RATE_1_HOUR_BITS),
-                        c.getDouble(CampaignCounters.RATE_24_HOURS_BITS)));
+                        c.getDouble(CampaignCounters.RATE_24_HOURS_BITS)),
+                amdStats());
+    }
+
+    private CampaignStats.Amd amdStats() {
+        CampaignCounters c = counters;
+        long tones = 0;
+        for (io.pacer.engine.call.AmdVerdict v : io.pacer.engine.call.AmdVerdict.values()) {
+            if (v.callProgress()) {
+                tones += c.get(CampaignCounters.AMD_VERDICT_BASE + v.ordinal());
+            }
+        }
+        return new CampaignStats.Amd(config.amd().enabled(), c.get(CampaignCounters.AMD_LISTENING),
+                verdicts(io.pacer.engine.call.AmdVerdict.HUMAN), verdicts(io.pacer.engine.call.AmdVerdict.MACHINE),
+                verdicts(io.pacer.engine.call.AmdVerdict.NOTSURE) + verdicts(io.pacer.engine.call.AmdVerdict.SILENCE),
+                tones, config.amd().falsePositiveRate(), c.get(CampaignCounters.AMD_FALSE_POSITIVES));
+    }
+
+    private long verdicts(io.pacer.engine.call.AmdVerdict v) {
+        return counters.get(CampaignCounters.AMD_VERDICT_BASE + v.ordinal());
     }
 }

@@ -32,7 +32,26 @@ public record CampaignStats(
         long failed,
         boolean dialsHeld,
         long notPlaced,
-        Abandonment abandonment) {
+        Abandonment abandonment,
+        Amd amd) {
+
+    /**
+     * Answering-machine detection since the engine started (docs/amd.md): calls held for a verdict now, the
+     * verdicts by kind, and the estimate of live answers classed machine (the Ofcom false-positive estimate,
+     * docs/compliance.md), each of which is counted as an abandoned answer in {@code abandonment}.
+     *
+     * @param enabled                  whether the campaign analyses its answers
+     * @param listening                calls held for a verdict now
+     * @param humans                   HUMAN verdicts
+     * @param machines                 MACHINE verdicts
+     * @param notSure                  NOTSURE and SILENCE verdicts (the connect limit's included)
+     * @param tones                    fax, busy and SIT verdicts
+     * @param falsePositiveRate        the campaign's estimate of the share of live answers classed machine
+     * @param estimatedFalsePositives  live answers estimated lost to it, counted as abandoned
+     */
+    public record Amd(boolean enabled, long listening, long humans, long machines, long notSure, long tones,
+            double falsePositiveRate, long estimatedFalsePositives) {
+    }
 
     /**
      * Abandonment as the regulator measures it, over its window (history from before a restart included), and
