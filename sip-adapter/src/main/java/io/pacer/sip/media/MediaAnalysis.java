@@ -71,8 +71,11 @@ public final class MediaAnalysis {
         return messageDue;
     }
 
-    /** Event loop: one RTP packet from the carrier. */
-    void packet(ByteBuf rtp) {
+    /**
+     * Event loop (the port's, or one benchmark thread): one RTP packet from the carrier, header and all; the
+     * buffer's reader index is left where it was.
+     */
+    public void packet(ByteBuf rtp) {
         if (published && !beepWanted) {
             return;
         }
