@@ -23,6 +23,8 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
     final TimerQueue timers = new TimerQueue(64);
     final List<String> commands = new ArrayList<>();
     final List<Long> dialed = new ArrayList<>();
+    /** Each campaign's AMD settings as told to the telephony, with how many dials came before. */
+    final List<String> amdTold = new ArrayList<>();
     final List<CallRecord> records = new ArrayList<>();
     final Deque<long[]> contacts = new ArrayDeque<>();
     final List<Long> givenBack = new ArrayList<>();
@@ -137,7 +139,8 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
 
     @Override
     public void amdSettings(int campaignId, io.pacer.engine.campaign.AmdSettings settings) {
-        commands.add("amd " + campaignId + " " + (settings.enabled() ? "on" : "off"));
+        // Apart from the commands, which tests read as the calls' story: the adapter hears this per campaign.
+        amdTold.add(campaignId + " " + (settings.enabled() ? "on" : "off") + " before dial " + dialed.size());
     }
 
     @Override
