@@ -35,6 +35,18 @@ public record CampaignStats(
         Abandonment abandonment,
         Amd amd) {
 
+    /** A snapshot of a campaign that does not run answering-machine detection. */
+    public CampaignStats(int campaignId, String name, String dialMode, boolean running, int agentsLoggedIn,
+            int agentsReady, int agentsReserved, int agentsOnCall, int agentsWrapUp, int agentsPaused, int callsRinging,
+            int callsWaitingForAgent, double callsPerReadyAgent, double callsPerWrapAgent, long dials, long answers,
+            long connects, long abandons, double abandonRate, long busy, long noAnswer, long failed, boolean dialsHeld,
+            long notPlaced, Abandonment abandonment) {
+        this(campaignId, name, dialMode, running, agentsLoggedIn, agentsReady, agentsReserved, agentsOnCall,
+                agentsWrapUp, agentsPaused, callsRinging, callsWaitingForAgent, callsPerReadyAgent, callsPerWrapAgent,
+                dials, answers, connects, abandons, abandonRate, busy, noAnswer, failed, dialsHeld, notPlaced,
+                abandonment, Amd.OFF);
+    }
+
     /**
      * Answering-machine detection since the engine started (docs/amd.md): calls held for a verdict now, the
      * verdicts by kind, and the estimate of live answers classed machine (the Ofcom false-positive estimate,
@@ -51,6 +63,9 @@ public record CampaignStats(
      */
     public record Amd(boolean enabled, long listening, long humans, long machines, long notSure, long tones,
             double falsePositiveRate, long estimatedFalsePositives) {
+
+        /** Detection off and nothing heard. */
+        public static final Amd OFF = new Amd(false, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /**
