@@ -124,6 +124,7 @@ public final class ApiServer implements AutoCloseable {
         CampaignService campaigns = new CampaignService(storage, engine);
         all.addAll(AdminRoutes.routes(new UserService(storage)));
         all.addAll(CampaignRoutes.routes(campaigns, new ImportService(storage, importDir)));
+        all.addAll(AmdRoutes.routes(new io.pacer.api.service.AmdService(storage, engine)));
         all.addAll(ContactRoutes.routes(new ContactService(storage)));
         all.addAll(CallRoutes.routes(new CallService(storage, engine), new AgentService(storage, engine)));
         StatsService stats = new StatsService(storage, engine);

@@ -83,7 +83,7 @@ public final class PacerSipServer implements AutoCloseable, AgentSessions {
         if (started) {
             throw new IllegalStateException("already started");
         }
-        worker.init(relay, ring, timers, input, bridges);
+        worker.init(relay, ring, timers, input, bridges, telephony.amdCampaigns);
         trunkGauges = worker.trunkGauges();
         telephony.routes(worker.trunkRoutes());
         telephony.input(input);

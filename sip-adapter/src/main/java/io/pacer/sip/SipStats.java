@@ -26,6 +26,8 @@ public final class SipStats {
     public long bridges() { return trunk.bridges(); }
     /** Bridge commands for a call or agent session that was already gone. */
     public long bridgeMisses() { return trunk.bridgeMisses(); }
+    /** Messages dropped on answering machines (after the beep). */
+    public long messageDrops() { return trunk.messageDrops(); }
     /** Dials refused without an INVITE: trunk full or backing off after a 503 Retry-After. */
     public long refusedByTrunk() { return trunk.refusedByTrunk(); }
     /** Dials handed back to the engine without an INVITE (refused, or still queued when they could not go). */

@@ -1,5 +1,8 @@
 package io.pacer.sip;
 
+import io.pacer.engine.campaign.AmdSettings;
+import io.pacer.sip.media.AmdCampaigns;
+
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.port.Telephony;
 import io.pacer.sip.media.BridgeIndex;
@@ -34,6 +37,8 @@ public final class SipTelephony implements Telephony {
     private final Routes routes;
     /** Each route's published state, by {@link SipConfig#routes}'s order; set once at start. */
     private volatile TrunkRoute[] trunkRoutes;
+    /** The campaigns whose calls' media is analysed. */
+    final AmdCampaigns amdCampaigns = new AmdCampaigns();
 
     SipTelephony(SipWorkRing ring, Executor failureReporter, BridgeIndex index, SipConfig config) {
         this.index = index;
@@ -49,6 +54,7 @@ public final class SipTelephony implements Telephony {
 
     void input(EngineInput engineInput) {
         this.input = engineInput;
+        amdCampaigns.input(engineInput);
     }
 
     /** Learns the routes' live state, so that {@link #placeableNow} reads what their trunks can take. */
@@ -144,6 +150,16 @@ public final class SipTelephony implements Telephony {
     @Override
     public void abandon(long callId) {
         callCommand(SipWork.ABANDON, callId, -1);
+    }
+
+    @Override
+    public void amdSettings(int campaignId, AmdSettings settings) {
+        amdCampaigns.set(campaignId, settings);
+    }
+
+    @Override
+    public void dropMessage(long callId) {
+        callCommand(SipWork.DROP_MESSAGE, callId, -1);
     }
 
     @Override

@@ -21,6 +21,8 @@ final class SipWork {
     static final int ABANDON = 5;
     /** {@link #agentId}, {@link #contactId}, {@link #number}. */
     static final int OFFER_PREVIEW = 6;
+    /** Engine: a machine answered; drop the campaign's message after its beep ({@link #callId}). */
+    static final int DROP_MESSAGE = 7;
     /** {@link #event} (a {@code RequestEvent}), {@link #arrivalNanos}. */
     static final int SIP_REQUEST = 10;
     /** {@link #event} (a {@code ResponseEvent}), {@link #arrivalNanos}. */

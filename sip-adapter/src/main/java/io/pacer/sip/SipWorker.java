@@ -1,5 +1,7 @@
 package io.pacer.sip;
 
+import io.pacer.sip.media.AmdCampaigns;
+
 import io.pacer.sip.stack.GateVerdict;
 import io.pacer.sip.stack.OutOfDialogChecks;
 import io.pacer.sip.stack.SipEndpoint;
@@ -45,9 +47,11 @@ final class SipWorker implements EventHandler<SipWork> {
     }
 
     /** Builds the legs once the engine is known; called before the ring starts. */
-    void init(RtpRelay relay, SipWorkRing ring, ScheduledExecutorService timers, EngineInput input, BridgeIndex index) {
+    void init(RtpRelay relay, SipWorkRing ring, ScheduledExecutorService timers, EngineInput input, BridgeIndex index,
+              AmdCampaigns amd) {
         agents = new AgentLeg(sip, relay, input, stats.agents, index);
         trunk = new TrunkLeg(sip, relay, timers, new TrunkWakeUpPublisher(ring), input, stats.trunk, index, agents);
+        trunk.analyseWith(amd);
     }
 
     /** The campaigns' routes of trunks, read by the engine's admission (after {@link #init}). */
@@ -77,6 +81,7 @@ final class SipWorker implements EventHandler<SipWork> {
                 case SipWork.BRIDGE -> trunk.bridge(w.callId, w.agentId);
                 case SipWork.HANG_UP -> trunk.hangUp(w.callId);
                 case SipWork.ABANDON -> trunk.abandon(w.callId);
+                case SipWork.DROP_MESSAGE -> trunk.dropMessage(w.callId);
                 case SipWork.OFFER_PREVIEW -> agents.offerPreview(w.agentId, w.contactId, w.number);
                 case SipWork.SIP_REQUEST -> request((RequestEvent) w.event);
                 case SipWork.SIP_RESPONSE -> response((ResponseEvent) w.event, w.arrivalNanos);

@@ -33,6 +33,7 @@ public final class Storage implements AutoCloseable {
     private final String engineId;
     private final Clock clock;
     private final CampaignRepository campaigns;
+    private final io.pacer.store.campaign.AmdSettingsRepository amd;
     private final ContactRepository contacts;
     private final UserRepository users;
     private final DoNotCallList doNotCall;
@@ -51,6 +52,7 @@ public final class Storage implements AutoCloseable {
         this.engineId = engineId;
         this.clock = clock;
         campaigns = new CampaignRepository(db);
+        amd = new io.pacer.store.campaign.AmdSettingsRepository(db);
         contacts = new ContactRepository(db);
         users = new UserRepository(db);
         doNotCall = new DoNotCallList(db);
@@ -133,6 +135,11 @@ public final class Storage implements AutoCloseable {
         return campaigns;
     }
 
+    /** Campaigns' answering-machine detection settings. */
+    public io.pacer.store.campaign.AmdSettingsRepository amd() {
+        return amd;
+    }
+
     /** Contacts. */
     public ContactRepository contacts() {
         return contacts;
@@ -202,7 +209,7 @@ public final class Storage implements AutoCloseable {
      */
     public CampaignConfig engineConfig(Campaign campaign) {
         return campaign.toEngineConfig().withAbandonHistory(abandons.history(campaign.id(),
-                campaign.compliance().regime().window(), campaign.zone()));
+                campaign.compliance().regime().window(), campaign.zone())).withAmd(amd.get(campaign.id()));
     }
 
     /** How many contacts in a placed call crash recovery booked INTERRUPTED when storage opened. */

@@ -55,7 +55,23 @@ public final class AmdBenchmark {
             System.err.println("amd: " + preset + " done");
         }
         md.append(noisyLines(calls));
+        md.append(relaySection(Path.of(args[1]).toAbsolutePath().getParent().resolve("relay-amd.txt")));
         Files.writeString(Path.of(args[1]), md.toString());
+    }
+
+    /** The relay's cost with AMD on, as benchmarks/relay-amd.sh last measured it (a separate run), if it has. */
+    static String relaySection(Path measured) throws java.io.IOException {
+        if (!Files.exists(measured)) {
+            return "";
+        }
+        return "\n## Cost on the relay (`benchmarks/relay-amd.sh`)\n\n"
+                + "The RTP relay alone (no SIP, no engine): bridged calls, 20 ms PCMU both ways from loopback sockets, "
+                + "the customers sending a speech stand-in. Run once with no analysis, then with a `MediaAnalysis` on "
+                + "every customer port that never stops (it waits for a beep that never comes: on a real call the "
+                + "analysis stops at its verdict, 1.5–3 s after the answer, unless a message drop waits for the beep). "
+                + "Relay event loop CPU is the `pacer-rtp` threads' CPU time over the packets they received (customer "
+                + "and agent packets: only the customer half is analysed). Shared 2-core machine, one run of each: "
+                + "indicative only.\n\n" + Files.readString(measured);
     }
 
     private static List<Call> load(Path corpus) throws IOException {

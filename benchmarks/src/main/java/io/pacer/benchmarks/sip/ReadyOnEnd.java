@@ -69,6 +69,16 @@ final class ReadyOnEnd implements Pacer.Tap {
     }
 
     @Override
+    public void amdSettings(int campaignId, io.pacer.engine.campaign.AmdSettings settings) {
+        telephony.amdSettings(campaignId, settings);
+    }
+
+    @Override
+    public void dropMessage(long callId) {
+        telephony.dropMessage(callId);
+    }
+
+    @Override
     public void offerPreview(int agentId, long contactId, String number) {
         telephony.offerPreview(agentId, contactId, number);
     }
@@ -98,6 +108,12 @@ final class ReadyOnEnd implements Pacer.Tap {
     @Override
     public void callNotPlaced(long callId, long retryAfterMillis) {
         engine.callNotPlaced(callId, retryAfterMillis);
+    }
+
+    @Override
+    public void callClassified(long callId, io.pacer.engine.call.AmdVerdict verdict, io.pacer.engine.call.AmdCause cause,
+                               int decisionMillis) {
+        engine.callClassified(callId, verdict, cause, decisionMillis);
     }
 
     @Override

@@ -25,7 +25,9 @@ public enum CallOutcome {
     /** Cancelled by the engine for another reason than the ring timeout (campaign stopped). */
     CANCELLED,
     /** The call was in flight when the engine stopped or crashed. */
-    INTERRUPTED;
+    INTERRUPTED,
+    /** Answered by a fax or modem (call-progress detection): hung up, marked. */
+    FAX;
 
     private static final CallOutcome[] VALUES = values();
 

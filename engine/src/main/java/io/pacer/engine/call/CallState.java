@@ -13,5 +13,10 @@ public enum CallState {
     /** A person answered; waiting (within the connect limit) for an agent. */
     ANSWERED,
     /** Connected to an agent. */
-    BRIDGED
+    BRIDGED,
+    /**
+     * Answered on a campaign with answering-machine detection: held from agents while the media is analysed,
+     * still counted in flight by the pacing, until a verdict (or the connect limit) says what it is.
+     */
+    DETECTING
 }

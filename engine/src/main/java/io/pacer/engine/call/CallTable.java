@@ -30,6 +30,13 @@ public final class CallTable {
     private final long[] answerNanos;
     private final long[] bridgeNanos;
     private final long[] startEpochMillis;
+    /** Media analysis per call: verdict ordinal + 1 (0: none), cause ordinal, decision ms, action ordinal + 1. */
+    private final byte[] amdVerdict;
+    private final byte[] amdCause;
+    private final int[] amdDecisionMillis;
+    private final byte[] amdAction;
+    /** Live answers estimated lost to AMD false positives that this call's verdict brought to a whole number. */
+    private final byte[] amdFalsePositives;
     private final IndexLinks links;
     private final int[] freeStack;
     private int freeTop;
@@ -51,6 +58,11 @@ public final class CallTable {
         answerNanos = new long[capacity];
         bridgeNanos = new long[capacity];
         startEpochMillis = new long[capacity];
+        amdVerdict = new byte[capacity];
+        amdCause = new byte[capacity];
+        amdDecisionMillis = new int[capacity];
+        amdAction = new byte[capacity];
+        amdFalsePositives = new byte[capacity];
         links = new IndexLinks(capacity);
         freeStack = new int[capacity];
         for (int i = 0; i < capacity; i++) {
@@ -90,6 +102,11 @@ public final class CallTable {
         answerNanos[slot] = -1;
         bridgeNanos[slot] = -1;
         startEpochMillis[slot] = epochMillis;
+        amdVerdict[slot] = 0;
+        amdCause[slot] = 0;
+        amdDecisionMillis[slot] = -1;
+        amdAction[slot] = 0;
+        amdFalsePositives[slot] = 0;
         return callId;
     }
 
@@ -175,6 +192,52 @@ public final class CallTable {
         bridgeNanos[slot(callId)] = nanos;
     }
 
+    /** Records what the media analysis heard about the call. */
+    public void setAmdVerdict(long callId, AmdVerdict verdict, AmdCause cause, int decisionMillis) {
+        int slot = slot(callId);
+        amdVerdict[slot] = (byte) (verdict.ordinal() + 1);
+        amdCause[slot] = (byte) cause.ordinal();
+        amdDecisionMillis[slot] = decisionMillis;
+    }
+
+    /** The media analysis's verdict, or {@code null} when none was heard. */
+    public AmdVerdict amdVerdict(long callId) {
+        int v = amdVerdict[slot(callId)];
+        return v == 0 ? null : AmdVerdict.ofOrdinal(v - 1);
+    }
+
+    /** Why the analysis decided. */
+    public AmdCause amdCause(long callId) {
+        return AmdCause.ofOrdinal(amdCause[slot(callId)]);
+    }
+
+    /** Audio analysed when it decided, ms, or -1. */
+    public int amdDecisionMillis(long callId) {
+        return amdDecisionMillis[slot(callId)];
+    }
+
+    /** Records what the core did with the verdict. */
+    public void setAmdAction(long callId, AmdAction action) {
+        amdAction[slot(callId)] = (byte) (action.ordinal() + 1);
+    }
+
+    /** What the core did with the verdict, or {@code null}. */
+    public AmdAction amdAction(long callId) {
+        int a = amdAction[slot(callId)];
+        return a == 0 ? null : AmdAction.ofOrdinal(a - 1);
+    }
+
+    /** Records how many estimated false positives this call's verdict made whole (see {@code CampaignRuntime}). */
+    public void setAmdFalsePositives(long callId, int count) {
+        amdFalsePositives[slot(callId)] = (byte) Math.min(count, Byte.MAX_VALUE);
+    }
+
+    /** Estimated false positives this call's verdict made whole. */
+    public int amdFalsePositives(long callId) {
+        return amdFalsePositives[slot(callId)];
+    }
+
+    /** Wall-clock millis of the dial. */
     public long startEpochMillis(long callId) {
         return startEpochMillis[slot(callId)];
     }

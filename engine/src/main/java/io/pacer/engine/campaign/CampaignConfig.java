@@ -14,13 +14,15 @@ import java.util.List;
  * @param callerId       display number presented to contacts, or {@code null} for the trunk default
  * @param abandonHistory the regulator's window and what the campaign answered and abandoned in it before;
  *                       the core seeds a new budget with it (a running campaign keeps its own count)
+ * @param amd            answering-machine detection ({@link AmdSettings#OFF} when {@code null})
  */
 public record CampaignConfig(
         int id,
         String name,
         DialSettings dial,
         String callerId,
-        AbandonHistory abandonHistory) {
+        AbandonHistory abandonHistory,
+        AmdSettings amd) {
 
     /** The window a campaign with no regime steers its abandonment over: 30 days, as the FCC measures. */
     public static final long DEFAULT_ABANDON_WINDOW_MILLIS = 30L * 24 * 3_600_000L;
@@ -52,13 +54,21 @@ public record CampaignConfig(
         if (abandonHistory == null) {
             abandonHistory = AbandonHistory.empty(DEFAULT_ABANDON_WINDOW_MILLIS);
         }
+        if (amd == null) {
+            amd = AmdSettings.OFF;
+        }
+    }
+
+    /** Settings without answering-machine detection. */
+    public CampaignConfig(int id, String name, DialSettings dial, String callerId, AbandonHistory abandonHistory) {
+        this(id, name, dial, callerId, abandonHistory, null);
     }
 
     /** Settings with no history, steered over {@link #DEFAULT_ABANDON_WINDOW_MILLIS}. */
     public CampaignConfig(int id, String name, DialMode dialMode, double callsPerReadyAgent, double callsPerWrapAgent,
             double abandonTarget, long ringTimeoutMillis, long connectLimitMillis, int maxChannels, String callerId) {
         this(id, name, new DialSettings(dialMode, callsPerReadyAgent, callsPerWrapAgent, abandonTarget, ringTimeoutMillis,
-                connectLimitMillis, maxChannels), callerId, null);
+                connectLimitMillis, maxChannels), callerId, null, null);
     }
 
     /** {@link DialSettings#dialMode}. */
@@ -156,16 +166,21 @@ public record CampaignConfig(
 
     /** A copy with another dial mode. */
     public CampaignConfig withDialMode(DialMode mode) {
-        return new CampaignConfig(id, name, dial.withDialMode(mode), callerId, abandonHistory);
+        return new CampaignConfig(id, name, dial.withDialMode(mode), callerId, abandonHistory, amd);
     }
 
     /** A copy with another connect limit. */
     public CampaignConfig withConnectLimit(long millis) {
-        return new CampaignConfig(id, name, dial.withConnectLimit(millis), callerId, abandonHistory);
+        return new CampaignConfig(id, name, dial.withConnectLimit(millis), callerId, abandonHistory, amd);
     }
 
     /** A copy carrying the window's history, for the core to seed a new budget with. */
     public CampaignConfig withAbandonHistory(AbandonHistory history) {
-        return new CampaignConfig(id, name, dial, callerId, history);
+        return new CampaignConfig(id, name, dial, callerId, history, amd);
+    }
+
+    /** A copy with other answering-machine detection settings. */
+    public CampaignConfig withAmd(AmdSettings settings) {
+        return new CampaignConfig(id, name, dial, callerId, abandonHistory, settings);
     }
 }

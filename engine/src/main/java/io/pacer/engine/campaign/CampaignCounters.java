@@ -49,7 +49,16 @@ public final class CampaignCounters {
     public static final int RATE_1_HOUR_BITS = WINDOW_ANSWERS + 4;
     /** Abandon rate over the last 24 hours, as raw double bits. */
     public static final int RATE_24_HOURS_BITS = WINDOW_ANSWERS + 5;
-    private static final int SIZE = WINDOW_ANSWERS + 6;
+    /** Calls held for answering-machine detection now. */
+    public static final int AMD_LISTENING = WINDOW_ANSWERS + 6;
+    /** Verdicts of the media analysis, one counter per {@link io.pacer.engine.call.AmdVerdict}, from here. */
+    public static final int AMD_VERDICT_BASE = WINDOW_ANSWERS + 7;
+    /**
+     * Live answers estimated to have been classed MACHINE and dropped (the Ofcom false-positive estimate), each
+     * counted as an abandoned answer in the window.
+     */
+    public static final int AMD_FALSE_POSITIVES = AMD_VERDICT_BASE + io.pacer.engine.call.AmdVerdict.values().length;
+    private static final int SIZE = AMD_FALSE_POSITIVES + 1;
 
     private final AtomicLongArray values = new AtomicLongArray(SIZE);
 

@@ -41,6 +41,8 @@ public final class CampaignRuntime {
     public final CampaignCounters counters = new CampaignCounters();
     /** Engine-clock time before which no call is placed: the trunk said it cannot take one until then. */
     private long dialsHeldUntilNanos = Long.MIN_VALUE;
+    /** Estimated false positives not yet a whole call (see {@link #onAmdPersonHeard}). */
+    private double amdFalsePositiveCredit;
     int reserved;
     int onCall;
     int wrapping;
@@ -136,6 +138,31 @@ public final class CampaignRuntime {
         budget.onLiveAnswerAbandoned(nowNanos);
         recent.recordAbandonOfCountedAnswer(nowNanos);
         publishAbandonment(nowNanos);
+    }
+
+    /**
+     * A person was heard by answering-machine detection: with the campaign's false-positive rate f, each person
+     * heard stands for f / (1 - f) people classed MACHINE and dropped, who never reached an agent. Under Ofcom
+     * such a call is an abandoned call, so each whole estimated one is counted as an abandoned answer in the
+     * window (docs/compliance.md). Only when machines are dropped: a campaign that passes machines to agents
+     * loses no person that way. Returns how many whole estimated false positives this person brought.
+     */
+    public int onAmdPersonHeard(long nowNanos) {
+        AmdSettings amd = config.amd();
+        if (amd.machine() == io.pacer.engine.call.AmdAction.AGENT || amd.falsePositiveRate() <= 0) {
+            return 0;
+        }
+        int whole = 0;
+        amdFalsePositiveCredit += amd.falsePositiveRate() / (1 - amd.falsePositiveRate());
+        while (amdFalsePositiveCredit >= 1) {
+            amdFalsePositiveCredit -= 1;
+            counters.increment(CampaignCounters.AMD_FALSE_POSITIVES);
+            counters.increment(CampaignCounters.ANSWERS);
+            counters.increment(CampaignCounters.ABANDONS);
+            onAnswerHandled(nowNanos, true);
+            whole++;
+        }
+        return whole;
     }
 
     /**
@@ -235,6 +262,25 @@ public final class CampaignRuntime {
                 new CampaignStats.Abandonment(config.abandonHistory().windowMillis(), budget.target(), budget.answers(),
                         budget.abandons(), budget.abandonRate(), budget.abandonsLeft(),
                         c.getDouble(CampaignCounters.RATE_5_MIN_BITS), c.getDouble(CampaignCounters.RATE_1_HOUR_BITS),
-                        c.getDouble(CampaignCounters.RATE_24_HOURS_BITS)));
+                        c.getDouble(CampaignCounters.RATE_24_HOURS_BITS)),
+                amdStats());
+    }
+
+    private CampaignStats.Amd amdStats() {
+        CampaignCounters c = counters;
+        long tones = 0;
+        for (io.pacer.engine.call.AmdVerdict v : io.pacer.engine.call.AmdVerdict.values()) {
+            if (v.callProgress()) {
+                tones += c.get(CampaignCounters.AMD_VERDICT_BASE + v.ordinal());
+            }
+        }
+        return new CampaignStats.Amd(config.amd().enabled(), c.get(CampaignCounters.AMD_LISTENING),
+                verdicts(io.pacer.engine.call.AmdVerdict.HUMAN), verdicts(io.pacer.engine.call.AmdVerdict.MACHINE),
+                verdicts(io.pacer.engine.call.AmdVerdict.NOTSURE) + verdicts(io.pacer.engine.call.AmdVerdict.SILENCE),
+                tones, config.amd().falsePositiveRate(), c.get(CampaignCounters.AMD_FALSE_POSITIVES));
+    }
+
+    private long verdicts(io.pacer.engine.call.AmdVerdict v) {
+        return counters.get(CampaignCounters.AMD_VERDICT_BASE + v.ordinal());
     }
 }

@@ -32,7 +32,41 @@ public record CampaignStats(
         long failed,
         boolean dialsHeld,
         long notPlaced,
-        Abandonment abandonment) {
+        Abandonment abandonment,
+        Amd amd) {
+
+    /** A snapshot of a campaign that does not run answering-machine detection. */
+    public CampaignStats(int campaignId, String name, String dialMode, boolean running, int agentsLoggedIn,
+            int agentsReady, int agentsReserved, int agentsOnCall, int agentsWrapUp, int agentsPaused, int callsRinging,
+            int callsWaitingForAgent, double callsPerReadyAgent, double callsPerWrapAgent, long dials, long answers,
+            long connects, long abandons, double abandonRate, long busy, long noAnswer, long failed, boolean dialsHeld,
+            long notPlaced, Abandonment abandonment) {
+        this(campaignId, name, dialMode, running, agentsLoggedIn, agentsReady, agentsReserved, agentsOnCall,
+                agentsWrapUp, agentsPaused, callsRinging, callsWaitingForAgent, callsPerReadyAgent, callsPerWrapAgent,
+                dials, answers, connects, abandons, abandonRate, busy, noAnswer, failed, dialsHeld, notPlaced,
+                abandonment, Amd.OFF);
+    }
+
+    /**
+     * Answering-machine detection since the engine started (docs/amd.md): calls held for a verdict now, the
+     * verdicts by kind, and the estimate of live answers classed machine (the Ofcom false-positive estimate,
+     * docs/compliance.md), each of which is counted as an abandoned answer in {@code abandonment}.
+     *
+     * @param enabled                  whether the campaign analyses its answers
+     * @param listening                calls held for a verdict now
+     * @param humans                   HUMAN verdicts
+     * @param machines                 MACHINE verdicts
+     * @param notSure                  NOTSURE and SILENCE verdicts (the connect limit's included)
+     * @param tones                    fax, busy and SIT verdicts
+     * @param falsePositiveRate        the campaign's estimate of the share of live answers classed machine
+     * @param estimatedFalsePositives  live answers estimated lost to it, counted as abandoned
+     */
+    public record Amd(boolean enabled, long listening, long humans, long machines, long notSure, long tones,
+            double falsePositiveRate, long estimatedFalsePositives) {
+
+        /** Detection off and nothing heard. */
+        public static final Amd OFF = new Amd(false, 0, 0, 0, 0, 0, 0, 0);
+    }
 
     /**
      * Abandonment as the regulator measures it, over its window (history from before a restart included), and

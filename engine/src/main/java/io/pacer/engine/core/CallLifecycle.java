@@ -34,6 +34,7 @@ final class CallLifecycle {
     private final CallRecord record = new CallRecord();
     private final LatencyRecorder coreAnswerToBridge = new LatencyRecorder();
     private CampaignPacing pacing;
+    private AmdVerdicts amdVerdicts;
 
     CallLifecycle(CoreState state, AgentLifecycle agentLifecycle) {
         this.state = state;
@@ -45,6 +46,11 @@ final class CallLifecycle {
     /** Completes construction with the pacing, which is built after this part and places calls through it. */
     void wire(CampaignPacing campaignPacing) {
         this.pacing = campaignPacing;
+    }
+
+    /** Completes construction with the part that holds calls for answering-machine detection. */
+    void wireAmd(AmdVerdicts verdicts) {
+        this.amdVerdicts = verdicts;
     }
 
     /** The core's share of answer-to-bridge: from the answer's event being published to the bridge command. */
@@ -83,16 +89,31 @@ final class CallLifecycle {
         }
     }
 
-    /** Bridges the answered call to its reserved agent or the one who has waited longest, or lets it wait. */
+    /**
+     * Bridges the answered call to its reserved agent or the one who has waited longest, or lets it wait; on a
+     * campaign with answering-machine detection, holds it from agents until the verdict ({@link AmdVerdicts}).
+     */
     void onAnswered(long callId, long answeredNanos) {
         if (!calls.live(callId) || !beforeAnswer(callId)) {
             return;
         }
-        long now = state.nowNanos;
         CampaignRuntime c = state.campaignOfCall(callId);
-        calls.remove(callId, c.inFlight);
-        c.policy().onDialResolved(now, DialResult.ANSWERED, now - calls.dialNanos(callId));
         calls.setAnswerNanos(callId, answeredNanos);
+        if (c.config().amd().enabled()) {
+            amdVerdicts.hold(callId, answeredNanos, c);
+            return;
+        }
+        calls.remove(callId, c.inFlight);
+        toAgent(callId, c);
+    }
+
+    /**
+     * A live answer (or one passed on as such) that is out of the in-flight list: to the reserved agent or the
+     * one who has waited longest, else it waits until the connect limit, counted from the answer.
+     */
+    void toAgent(long callId, CampaignRuntime c) {
+        long now = state.nowNanos;
+        c.policy().onDialResolved(now, DialResult.ANSWERED, now - calls.dialNanos(callId));
         calls.setState(callId, CallState.ANSWERED);
         c.counters.increment(CampaignCounters.ANSWERS);
         int reservedAgent = calls.reservedAgent(callId);
@@ -101,13 +122,46 @@ final class CallLifecycle {
             bridge(callId, agent, c);
         } else {
             calls.append(callId, c.waiting);
-            state.timers.schedule(answeredNanos + c.config().connectLimitMillis() * 1_000_000L,
-                    TimerKind.CONNECT_LIMIT, callId);
+            long limitNanos = calls.answerNanos(callId) + c.config().connectLimitMillis() * 1_000_000L;
+            state.timers.schedule(Math.max(limitNanos, now), TimerKind.CONNECT_LIMIT, callId);
         }
         pacing.pace(c);
     }
 
-    private boolean beforeAnswer(long callId) {
+    /**
+     * An answered call that will reach no agent and is no live answer (a machine, a tone): resolved for the
+     * pacing as not answered, recorded with {@code outcome}, its reserved agent ready again.
+     */
+    void endUnanswered(long callId, CallOutcome outcome, CampaignRuntime c) {
+        long now = state.nowNanos;
+        c.policy().onDialResolved(now, DialResult.NOT_ANSWERED, now - calls.dialNanos(callId));
+        int reserved = calls.reservedAgent(callId);
+        finish(callId, outcome, c);
+        if (reserved >= 0 && agents.state(reserved) == AgentState.RESERVED) {
+            agentLifecycle.makeReady(reserved, AgentState.RESERVED, c);
+        }
+        pacing.pace(c);
+    }
+
+    /**
+     * A call held for detection is given up as a live answer no agent took: the abandon message, counted as
+     * abandoned (a person held in silence by the analysis who hangs up, or a not-sure verdict dropped).
+     */
+    void abandonHeld(long callId, CallOutcome outcome, CampaignRuntime c) {
+        long now = state.nowNanos;
+        c.policy().onDialResolved(now, DialResult.ANSWERED, now - calls.dialNanos(callId));
+        c.counters.increment(CampaignCounters.ANSWERS);
+        c.counters.increment(CampaignCounters.ABANDONS);
+        c.onAnswerHandled(now, true);
+        int reserved = calls.reservedAgent(callId);
+        finish(callId, outcome, c);
+        if (reserved >= 0 && agents.state(reserved) == AgentState.RESERVED) {
+            agentLifecycle.makeReady(reserved, AgentState.RESERVED, c);
+        }
+        pacing.pace(c);
+    }
+
+    boolean beforeAnswer(long callId) {
         int s = calls.stateOrdinal(callId);
         return s == CallState.DIALING.ordinal() || s == CallState.RINGING.ordinal()
                 || s == CallState.CANCELLING.ordinal();
@@ -204,6 +258,9 @@ final class CallLifecycle {
             c.policy().onTalkEnded(now, now - calls.bridgeNanos(callId));
             finish(callId, CallOutcome.CONNECTED, c);
             agentLifecycle.endCall(agent, c);
+        } else if (s == CallState.DETECTING.ordinal()) {
+            amdVerdicts.endedWhileHeld(callId, c);
+            return;
         } else if (s == CallState.ANSWERED.ordinal()) {
             // The customer gave up inside the connect limit: no agent reached them, so it counts as abandoned.
             calls.remove(callId, c.waiting);
@@ -284,7 +341,7 @@ final class CallLifecycle {
     }
 
     /** Writes the call's record, counts its outcome and frees its slot. */
-    private void finish(long callId, CallOutcome outcome, CampaignRuntime c) {
+    void finish(long callId, CallOutcome outcome, CampaignRuntime c) {
         CallRecord r = record;
         r.callId = callId;
         r.campaignId = calls.campaign(callId);
@@ -297,6 +354,11 @@ final class CallLifecycle {
         r.answerNanos = calls.answerNanos(callId);
         r.bridgeNanos = calls.bridgeNanos(callId);
         r.endNanos = state.nowNanos;
+        r.amdVerdict = calls.amdVerdict(callId);
+        r.amdCause = calls.amdCause(callId);
+        r.amdDecisionMillis = calls.amdDecisionMillis(callId);
+        r.amdAction = calls.amdAction(callId);
+        r.amdFalsePositives = calls.amdFalsePositives(callId);
         state.journal.record(r);
         c.counters.increment(CampaignCounters.OUTCOME_BASE + outcome.ordinal());
         calls.release(callId);

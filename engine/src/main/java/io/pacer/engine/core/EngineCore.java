@@ -30,6 +30,7 @@ public final class EngineCore {
     private final CoreState state;
     private final AgentLifecycle agentLifecycle;
     private final CallLifecycle callLifecycle;
+    private final AmdVerdicts amdVerdicts;
     private final PreviewDesk previewDesk;
     private final CampaignPacing pacing;
     private long events;
@@ -47,6 +48,8 @@ public final class EngineCore {
                 limits.pacingTickMillis());
         agentLifecycle.wire(callLifecycle, previewDesk, pacing);
         callLifecycle.wire(pacing);
+        this.amdVerdicts = new AmdVerdicts(state, callLifecycle);
+        callLifecycle.wireAmd(amdVerdicts);
     }
 
     /** Starts the regular pacing tick. Idempotent. */
@@ -68,6 +71,7 @@ public final class EngineCore {
             case CALL_FAILED -> callLifecycle.onFailed(e.callId, e.outcome);
             case CALL_NOT_PLACED -> callLifecycle.onNotPlaced(e.callId, e.retryAfterMillis);
             case CALL_ENDED -> callLifecycle.onEnded(e.callId);
+            case CALL_CLASSIFIED -> amdVerdicts.onClassified(e.callId, e.amdVerdict, e.amdCause, e.amdDecisionMillis);
             case AGENT_LOGIN -> agentLifecycle.onLogin(e.agentId, e.campaignId);
             case AGENT_LOGOUT -> agentLifecycle.onLogout(e.agentId);
             case AGENT_READY -> agentLifecycle.onReady(e.agentId);
@@ -86,6 +90,7 @@ public final class EngineCore {
             case TimerKind.RING_TIMEOUT -> callLifecycle.onRingTimeout(timerRef);
             case TimerKind.CANCEL_GUARD -> callLifecycle.onCancelGuard(timerRef);
             case TimerKind.CONNECT_LIMIT -> callLifecycle.onConnectLimit(timerRef);
+            case TimerKind.AMD_LIMIT -> amdVerdicts.onDeadline(timerRef);
             case TimerKind.PACING_TICK -> pacing.onTick();
             case TimerKind.PACING_DEFERRED -> pacing.onDeferred((int) timerRef);
             default -> { }
@@ -104,6 +109,9 @@ public final class EngineCore {
         CampaignRuntime c = campaigns[config.id()];
         long nowNanos = state.clock.nowNanos();
         long nowEpochMillis = state.clock.epochMillis();
+        if (c == null || !c.config().amd().equals(config.amd())) {
+            state.telephony.amdSettings(config.id(), config.amd());
+        }
         if (c == null) {
             c = new CampaignRuntime(config, nowNanos, nowEpochMillis);
             campaigns[config.id()] = c;

@@ -1,5 +1,7 @@
 package io.pacer.engine.core;
 
+import io.pacer.engine.call.AmdCause;
+import io.pacer.engine.call.AmdVerdict;
 import io.pacer.engine.call.CallOutcome;
 
 /**
@@ -19,6 +21,12 @@ public final class EngineEvent {
     public CallOutcome outcome;
     /** How long the campaign places no call after one the adapter could not place ({@link EventType#CALL_NOT_PLACED}). */
     public long retryAfterMillis;
+    /** What the media analysis heard ({@link EventType#CALL_CLASSIFIED}). */
+    public AmdVerdict amdVerdict;
+    /** Why it decided ({@link EventType#CALL_CLASSIFIED}). */
+    public AmdCause amdCause;
+    /** Audio analysed when it decided, ms ({@link EventType#CALL_CLASSIFIED}). */
+    public int amdDecisionMillis;
     /** Agent concerned (agent and preview events). */
     public int agentId;
     /** Campaign the agent logs in to ({@link EventType#AGENT_LOGIN}). */

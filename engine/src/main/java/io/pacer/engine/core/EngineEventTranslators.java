@@ -1,5 +1,7 @@
 package io.pacer.engine.core;
 
+import io.pacer.engine.call.AmdCause;
+import io.pacer.engine.call.AmdVerdict;
 import io.pacer.engine.call.CallOutcome;
 
 /**
@@ -52,6 +54,17 @@ public final class EngineEventTranslators {
         e.publishedNanos = publishedNanos;
         e.callId = callId;
         e.retryAfterMillis = retryAfterMillis;
+    }
+
+    /** {@link EngineInput#callClassified}. */
+    public static void callClassified(EngineEvent e, long publishedNanos, long callId, AmdVerdict verdict,
+                                      AmdCause cause, int decisionMillis) {
+        e.type = EventType.CALL_CLASSIFIED;
+        e.publishedNanos = publishedNanos;
+        e.callId = callId;
+        e.amdVerdict = verdict;
+        e.amdCause = cause;
+        e.amdDecisionMillis = decisionMillis;
     }
 
     /** {@link EngineInput#callEnded}. */

@@ -1,5 +1,7 @@
 package io.pacer.engine.core;
 
+import io.pacer.engine.call.AmdCause;
+import io.pacer.engine.call.AmdVerdict;
 import io.pacer.engine.call.CallOutcome;
 
 /**
@@ -32,6 +34,13 @@ public interface EngineInput {
      * untouched (no attempt, no record) and the campaign places no call for {@code retryAfterMillis}.
      */
     void callNotPlaced(long callId, long retryAfterMillis);
+
+    /**
+     * The media analysis of the call decided ({@code docs/amd.md}): before the answer (early media: a SIT, busy
+     * or fax tone ends the call) or after it (a person, a machine, not sure). {@code decisionMillis} is the
+     * audio analysed when it decided. Published by the relay's thread; at most one per call.
+     */
+    void callClassified(long callId, AmdVerdict verdict, AmdCause cause, int decisionMillis);
 
     /** The customer leg ended after the answer (either side hung up). */
     void callEnded(long callId);

@@ -13,6 +13,12 @@ public final class TimerKind {
     /** A campaign's pacing pass that events asked for inside the coalescing window. Reference: campaign id. */
     public static final int PACING_DEFERRED = 5;
 
+    /**
+     * An answered call held for answering-machine detection reached its connect limit (or the analysis time with
+     * no media) without a verdict: decided NOTSURE. Reference: call id.
+     */
+    public static final int AMD_LIMIT = 6;
+
     private TimerKind() {
     }
 }

@@ -1,5 +1,7 @@
 package io.pacer.engine.core;
 
+import io.pacer.engine.call.AmdCause;
+import io.pacer.engine.call.AmdVerdict;
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.port.Clock;
 
@@ -59,6 +61,13 @@ public abstract class TranslatingEngineInput implements EngineInput {
     public final void callNotPlaced(long callId, long retryAfterMillis) {
         long seq = claim();
         EngineEventTranslators.callNotPlaced(slot(seq), clock.nowNanos(), callId, retryAfterMillis);
+        publish(seq);
+    }
+
+    @Override
+    public final void callClassified(long callId, AmdVerdict verdict, AmdCause cause, int decisionMillis) {
+        long seq = claim();
+        EngineEventTranslators.callClassified(slot(seq), clock.nowNanos(), callId, verdict, cause, decisionMillis);
         publish(seq);
     }
 

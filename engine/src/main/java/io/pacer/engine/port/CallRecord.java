@@ -1,5 +1,8 @@
 package io.pacer.engine.port;
 
+import io.pacer.engine.call.AmdAction;
+import io.pacer.engine.call.AmdCause;
+import io.pacer.engine.call.AmdVerdict;
 import io.pacer.engine.call.CallOutcome;
 
 /**
@@ -21,4 +24,17 @@ public final class CallRecord {
     public long answerNanos = -1;
     public long bridgeNanos = -1;
     public long endNanos;
+    /** What the media analysis heard, or {@code null} when the call was not analysed or it never decided. */
+    public AmdVerdict amdVerdict;
+    /** Why it decided ({@link AmdCause#NONE} when not analysed). */
+    public AmdCause amdCause = AmdCause.NONE;
+    /** Audio analysed when it decided, ms, or -1. */
+    public int amdDecisionMillis = -1;
+    /** What the core did with the verdict, or {@code null}. */
+    public AmdAction amdAction;
+    /**
+     * Live answers estimated to have been classed MACHINE and dropped, that this call's HUMAN verdict brought to a
+     * whole number (the Ofcom estimate, docs/compliance.md): each counts as an answered and abandoned call.
+     */
+    public int amdFalsePositives;
 }

@@ -66,6 +66,22 @@ public interface Telephony {
     void abandon(long callId);
 
     /**
+     * A campaign's answering-machine detection settings, given when the campaign is configured and whenever they
+     * change (on the core's thread, before any dial that uses them). An adapter that analyses media keeps them by
+     * campaign and analyses the calls of campaigns that have it on; by default, none is analysed.
+     */
+    default void amdSettings(int campaignId, io.pacer.engine.campaign.AmdSettings settings) {
+    }
+
+    /**
+     * A machine answered and the campaign drops a message: the adapter waits for the greeting's beep (or its
+     * end), plays the campaign's message and hangs up. By default, it just hangs up.
+     */
+    default void dropMessage(long callId) {
+        hangUp(callId);
+    }
+
+    /**
      * Offers a previewed contact to an agent (preview and push-preview modes). The agent answers with an
      * accept, skip or do-not-call event; in preview mode the engine dials once it is accepted.
      */

@@ -24,6 +24,8 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
     final TimerQueue timers = new TimerQueue(64);
     final List<String> commands = new ArrayList<>();
     final List<Long> dialed = new ArrayList<>();
+    /** Each campaign's AMD settings as told to the telephony, with how many dials came before. */
+    final List<String> amdTold = new ArrayList<>();
     final List<CallRecord> records = new ArrayList<>();
     /** Each placement journalled: {call id, campaign id, contact id}. */
     final List<long[]> placed = new ArrayList<>();
@@ -57,6 +59,11 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
                 copy.answerNanos = r.answerNanos;
                 copy.bridgeNanos = r.bridgeNanos;
                 copy.endNanos = r.endNanos;
+                copy.amdVerdict = r.amdVerdict;
+                copy.amdCause = r.amdCause;
+                copy.amdDecisionMillis = r.amdDecisionMillis;
+                copy.amdAction = r.amdAction;
+                copy.amdFalsePositives = r.amdFalsePositives;
                 records.add(copy);
             }
 
@@ -134,6 +141,17 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
     @Override
     public void hangUp(long callId) {
         commands.add("hangup " + callId);
+    }
+
+    @Override
+    public void dropMessage(long callId) {
+        commands.add("drop message " + callId);
+    }
+
+    @Override
+    public void amdSettings(int campaignId, io.pacer.engine.campaign.AmdSettings settings) {
+        // Apart from the commands, which tests read as the calls' story: the adapter hears this per campaign.
+        amdTold.add(campaignId + " " + (settings.enabled() ? "on" : "off") + " before dial " + dialed.size());
     }
 
     @Override

@@ -94,7 +94,8 @@ public final class MultiDaySimulation {
         long connectLimit = Math.min(scenario.connectLimitNanos() / 1_000_000L, regime.maxConnectLimitMillis());
         CampaignConfig config = new CampaignConfig(1, scenario.name(), DialMode.PREDICTIVE, 1.0, 0.0,
                 Math.min(scenario.abandonTarget(), regime.abandonCap()), scenario.noAnswerTimeoutNanos() / 1_000_000L,
-                connectLimit, maxCalls, null).withAbandonHistory(ledger.history(windowMillis, dayStart));
+                connectLimit, maxCalls, null).withAbandonHistory(ledger.history(windowMillis, dayStart))
+                .withAmd(Simulation.amdSettings(scenario));
         core.upsertCampaign(config);
         DirectEngineInput input = new DirectEngineInput(core, clock);
         world.attach(input);

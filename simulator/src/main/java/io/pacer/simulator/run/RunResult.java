@@ -4,6 +4,10 @@ package io.pacer.simulator.run;
  * The figures of one simulated shift (one seed, one policy), as defined in {@code docs/scenarios.md}.
  *
  * @param violations broken engine invariants seen by the world (must be 0)
+ * @param machineAnswers     calls a machine answered (not in {@code answers}, which counts people)
+ * @param amdFalsePositives  people the detector classed machine and the campaign dropped: abandoned calls, in
+ *                           {@code abandons}
+ * @param machinesToAgents   machines that reached an agent (detection off, or missed)
  */
 public record RunResult(
         long seed,
@@ -19,5 +23,8 @@ public record RunResult(
         long events,
         double wallSeconds,
         long violations,
-        String firstViolation) {
+        String firstViolation,
+        long machineAnswers,
+        long amdFalsePositives,
+        long machinesToAgents) {
 }

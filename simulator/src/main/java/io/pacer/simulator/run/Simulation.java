@@ -1,7 +1,9 @@
 package io.pacer.simulator.run;
 
 import io.pacer.engine.campaign.CampaignRuntime;
+import io.pacer.engine.campaign.AmdSettings;
 import io.pacer.engine.campaign.CampaignConfig;
+import io.pacer.simulator.scenario.AmdModel;
 import io.pacer.engine.core.DirectEngineInput;
 import io.pacer.engine.core.EngineCore;
 import io.pacer.engine.core.EngineLimits;
@@ -37,6 +39,19 @@ public final class Simulation {
         this.policyFactory = policyFactory;
     }
 
+    /**
+     * The campaign's detection as the scenario says: on, with the scenario's false-positive rate as the
+     * campaign's estimate (the world's machines decide the verdicts; the engine's parameters are not used).
+     */
+    static AmdSettings amdSettings(Scenario scenario) {
+        AmdModel m = scenario.amd();
+        AmdSettings p = AmdSettings.preset(m.enabled(), "cautious");
+        return new AmdSettings(m.enabled(), p.preset(), p.initialSilenceMillis(), p.greetingMillis(),
+                p.afterGreetingSilenceMillis(), p.totalAnalysisMillis(), p.minWordLengthMillis(),
+                p.betweenWordsSilenceMillis(), p.maxWords(), p.silenceThreshold(), p.maxWordLengthMillis(),
+                p.machineAction(), p.notSureAction(), m.falsePositive());
+    }
+
     /** Runs the shift and returns what the world measured. */
     public RunResult run() {
         long wallStart = System.nanoTime();
@@ -49,7 +64,7 @@ public final class Simulation {
                 contacts, CallJournal.NONE);
         CampaignConfig config = new CampaignConfig(1, scenario.name(), DialMode.PREDICTIVE, 1.0, 0.0,
                 scenario.abandonTarget(), scenario.noAnswerTimeoutNanos() / 1_000_000L,
-                scenario.connectLimitNanos() / 1_000_000L, maxCalls, null);
+                scenario.connectLimitNanos() / 1_000_000L, maxCalls, null).withAmd(amdSettings(scenario));
         CampaignRuntime campaign = core.upsertCampaign(config);
         DialPolicy policy = policyFactory.apply(scenario);
         campaign.usePolicy(policy);
@@ -62,6 +77,7 @@ public final class Simulation {
         double wall = (System.nanoTime() - wallStart) / 1e9;
         return new RunResult(seed, s.abandonRate(), s.worstHourAbandonRate(), s.occupancy(), s.utilization(),
                 s.agentWaitMeanSeconds(), s.connectsPerAgentHour(), s.dials(), s.answers(), s.abandons(),
-                core.events(), wall, s.violations(), s.firstViolation());
+                core.events(), wall, s.violations(), s.firstViolation(), s.machineAnswers(), s.amdFalsePositives(),
+                s.machinesToAgents());
     }
 }

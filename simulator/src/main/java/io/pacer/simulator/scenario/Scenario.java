@@ -19,5 +19,15 @@ public record Scenario(
         Distribution talkTime,
         Distribution wrapTime,
         double abandonTarget,
-        long connectLimitNanos) {
+        long connectLimitNanos,
+        AmdModel amd) {
+
+    /** A scenario without answering machines. */
+    public Scenario(String name, long shiftNanos, int seeds, Steps agents, Steps answerProbability, double busyProbability,
+            double failureProbability, Distribution ringTime, Distribution busyTime, Distribution failureTime,
+            long noAnswerTimeoutNanos, Distribution talkTime, Distribution wrapTime, double abandonTarget,
+            long connectLimitNanos) {
+        this(name, shiftNanos, seeds, agents, answerProbability, busyProbability, failureProbability, ringTime, busyTime,
+                failureTime, noAnswerTimeoutNanos, talkTime, wrapTime, abandonTarget, connectLimitNanos, AmdModel.NONE);
+    }
 }

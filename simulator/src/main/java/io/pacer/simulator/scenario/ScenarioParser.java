@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ScenarioParser {
     private static final Set<String> KEYS = Set.of("name", "shift", "seeds", "agents", "answer_probability",
             "busy_probability", "failure_probability", "ring_time", "busy_time", "failure_time",
-            "no_answer_timeout", "talk_time", "wrap_time", "abandon_target", "connect_limit");
+            "no_answer_timeout", "talk_time", "wrap_time", "abandon_target", "connect_limit", "machine_share", "amd",
+            "amd_false_positive", "amd_false_negative", "amd_human_delay", "amd_machine_delay", "machine_talk_time");
     private static final long MIN_RING_TIMEOUT_NANOS = 15_000_000_000L;
 
     private ScenarioParser() {
@@ -74,7 +75,23 @@ public final class ScenarioParser {
         long connect = positiveDuration(map, "connect_limit");
         return new Scenario(name, shift, seeds, agents, answer, busy, failure,
                 distribution(map, "ring_time"), distribution(map, "busy_time"), distribution(map, "failure_time"),
-                timeout, distribution(map, "talk_time"), distribution(map, "wrap_time"), target, connect);
+                timeout, distribution(map, "talk_time"), distribution(map, "wrap_time"), target, connect, amd(map));
+    }
+
+    /** The answering-machine keys, each optional with the defaults of {@link AmdModel#NONE}. */
+    private static AmdModel amd(Map<?, ?> map) {
+        AmdModel d = AmdModel.NONE;
+        Object on = map.get("amd");
+        if (on != null && !(on instanceof Boolean)) {
+            throw new ScenarioException("amd", "expected true or false, got " + on);
+        }
+        return new AmdModel(map.containsKey("machine_share") ? probability(map, "machine_share") : 0,
+                Boolean.TRUE.equals(on),
+                map.containsKey("amd_false_positive") ? probability(map, "amd_false_positive") : d.falsePositive(),
+                map.containsKey("amd_false_negative") ? probability(map, "amd_false_negative") : d.falseNegative(),
+                map.containsKey("amd_human_delay") ? distribution(map, "amd_human_delay") : d.humanDelay(),
+                map.containsKey("amd_machine_delay") ? distribution(map, "amd_machine_delay") : d.machineDelay(),
+                map.containsKey("machine_talk_time") ? distribution(map, "machine_talk_time") : d.machineTalkTime());
     }
 
     private static Object required(Map<?, ?> map, String key) {

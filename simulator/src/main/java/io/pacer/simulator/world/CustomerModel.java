@@ -1,6 +1,7 @@
 package io.pacer.simulator.world;
 
 import io.pacer.engine.call.CallOutcome;
+import io.pacer.simulator.scenario.AmdModel;
 import io.pacer.simulator.scenario.Scenario;
 
 /**
@@ -13,6 +14,8 @@ final class CustomerModel {
     static final byte PLAN_BUSY = 2;
     static final byte PLAN_FAIL = 3;
     static final byte PLAN_RING_OUT = 4;
+    /** Answered by a machine (docs/scenarios.md, "Answering machines"). */
+    static final byte PLAN_MACHINE = 5;
     /** The shortest conversation: a bridged call always lasts a moment. */
     private static final long MIN_TALK_NANOS = 1_000_000L;
 
@@ -41,7 +44,7 @@ final class CustomerModel {
                 return PLAN_RING_OUT;
             }
             clock.schedule(nowNanos + ring, SimulatedWorld.CALL_ANSWER, id);
-            return PLAN_ANSWER;
+            return Draws.uniform(seed, contactId, 8) < scenario.amd().machineShare() ? PLAN_MACHINE : PLAN_ANSWER;
         }
         if (u < pAnswer + scenario.busyProbability()) {
             long t = scenario.busyTime().sampleNanos(Draws.uniform(seed, contactId, 2),
@@ -65,6 +68,32 @@ final class CustomerModel {
             case PLAN_FAIL -> CallOutcome.FAILURE;
             default -> CallOutcome.NO_ANSWER;
         };
+    }
+
+    /**
+     * Whether the detector classes the answerer of contact {@code contactId} a machine: a machine unless missed
+     * (false negative), a person only by mistake (false positive).
+     */
+    boolean classedMachine(long contactId, boolean machine) {
+        double u = Draws.uniform(seed, contactId, 9);
+        AmdModel m = scenario.amd();
+        return machine ? u >= m.falseNegative() : u < m.falsePositive();
+    }
+
+    /** From the answer to the detector's verdict on contact {@code contactId}'s answerer. */
+    long verdictDelayNanos(long contactId, boolean machine) {
+        AmdModel m = scenario.amd();
+        return (machine ? m.machineDelay() : m.humanDelay()).sampleNanos(Draws.uniform(seed, contactId, 10),
+                Draws.uniform(seed, contactId, 11));
+    }
+
+    /** How long contact {@code contactId} talks once bridged; a machine, as long as its agent listens to it. */
+    long talkNanos(long contactId, boolean machine) {
+        if (machine) {
+            return Math.max(MIN_TALK_NANOS, scenario.amd().machineTalkTime().sampleNanos(
+                    Draws.uniform(seed, contactId, 4), Draws.uniform(seed, contactId, 5)));
+        }
+        return talkNanos(contactId);
     }
 
     /** How long contact {@code contactId} talks once bridged. */

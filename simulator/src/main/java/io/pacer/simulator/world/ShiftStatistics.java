@@ -10,6 +10,9 @@ public final class ShiftStatistics {
     long answers;
     long abandons;
     long connects;
+    long machineAnswers;
+    long amdFalsePositives;
+    long machinesToAgents;
     double loggedInNanos;
     double talkNanos;
     double wrapNanos;
@@ -45,6 +48,21 @@ public final class ShiftStatistics {
 
     private int minute(long t) {
         return (int) Math.min(answersPerMinute.length - 1, Math.max(0, t / 60_000_000_000L));
+    }
+
+    /** Calls a machine answered (not counted in {@link #answers()}). */
+    public long machineAnswers() {
+        return machineAnswers;
+    }
+
+    /** People classed machine and dropped by the campaign: abandoned calls, counted in {@link #abandons()}. */
+    public long amdFalsePositives() {
+        return amdFalsePositives;
+    }
+
+    /** Machines that reached an agent. */
+    public long machinesToAgents() {
+        return machinesToAgents;
     }
 
     /** Abandoned over answered in the worst window of 60 consecutive minutes (the whole shift if shorter). */

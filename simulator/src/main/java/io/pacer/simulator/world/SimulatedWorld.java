@@ -1,5 +1,7 @@
 package io.pacer.simulator.world;
 
+import io.pacer.engine.call.AmdCause;
+import io.pacer.engine.call.AmdVerdict;
 import io.pacer.engine.call.CallTable;
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.core.PreviewAnswer;
@@ -22,6 +24,7 @@ public final class SimulatedWorld implements Telephony {
     static final int TALK_END = VirtualClock.WORLD_KINDS + 2;
     static final int WRAP_END = VirtualClock.WORLD_KINDS + 3;
     static final int AGENT_STEP = VirtualClock.WORLD_KINDS + 4;
+    static final int AMD_VERDICT = VirtualClock.WORLD_KINDS + 5;
 
     private final VirtualClock clock;
     private final ShiftStatistics stats;
@@ -30,6 +33,7 @@ public final class SimulatedWorld implements Telephony {
     private final AgentModel agents;
     private final InvariantChecker invariants;
     private EngineInput engine;
+    private final boolean amdOn;
 
     /**
      * @param maxCalls  call slots of the engine (call ids map onto them)
@@ -37,6 +41,7 @@ public final class SimulatedWorld implements Telephony {
      */
     public SimulatedWorld(Scenario scenario, long seed, VirtualClock clock, int maxCalls, int maxAgents) {
         this.clock = clock;
+        this.amdOn = scenario.amd().enabled();
         this.stats = new ShiftStatistics(scenario.shiftNanos());
         this.lines = new CallLines(maxCalls);
         this.customers = new CustomerModel(scenario, seed, clock);
@@ -89,11 +94,16 @@ public final class SimulatedWorld implements Telephony {
             return;
         }
         long c = lines.contact[s];
-        long talk = customers.talkNanos(c);
+        boolean machine = lines.plan[s] == CustomerModel.PLAN_MACHINE;
+        long talk = customers.talkNanos(c, machine);
         agents.startTalk(agentId, now, customers.wrapNanos(c));
         lines.state[s] = CallLines.BRIDGED;
         lines.agent[s] = agentId;
-        stats.connects++;
+        if (machine) {
+            stats.machinesToAgents++;
+        } else {
+            stats.connects++;
+        }
         clock.schedule(now + talk, TALK_END, id);
     }
 
@@ -102,6 +112,25 @@ public final class SimulatedWorld implements Telephony {
         int s = CallTable.slot(id);
         if (lines.holds(s, id, CallLines.BRIDGED)) {
             talkEnded(s, clock.nowNanos(), false);
+        } else if (lines.holds(s, id, CallLines.ANSWERED)) {
+            dropHeld(s);
+        }
+    }
+
+    @Override
+    public void dropMessage(long id) {
+        int s = CallTable.slot(id);
+        if (lines.holds(s, id, CallLines.ANSWERED)) {
+            dropHeld(s);
+        }
+    }
+
+    /** A call held for detection is dropped as a machine: a person dropped so is an abandoned call. */
+    private void dropHeld(int s) {
+        lines.state[s] = CallLines.DONE;
+        if (lines.plan[s] != CustomerModel.PLAN_MACHINE) {
+            stats.amdFalsePositives++;
+            stats.abandon(lines.answeredAtNanos[s]);
         }
     }
 
@@ -112,7 +141,10 @@ public final class SimulatedWorld implements Telephony {
             return;
         }
         lines.state[s] = CallLines.DONE;
-        stats.abandon(lines.answeredAtNanos[s]);
+        if (lines.plan[s] != CustomerModel.PLAN_MACHINE) {
+            // A machine that hears the abandon message is no person abandoned.
+            stats.abandon(lines.answeredAtNanos[s]);
+        }
     }
 
     @Override
@@ -138,19 +170,42 @@ public final class SimulatedWorld implements Telephony {
             }
             case WRAP_END -> agents.wrapEnded((int) ref, now);
             case AGENT_STEP -> agents.step((int) ref, now);
+            case AMD_VERDICT -> verdict(ref);
             default -> throw new IllegalStateException("unknown world event " + kind);
         }
     }
 
     private void callAnswered(long id, long now) {
         int s = CallTable.slot(id);
-        if (!lines.holds(s, id, CallLines.RINGING) || lines.plan[s] != CustomerModel.PLAN_ANSWER) {
+        boolean machine = lines.plan[s] == CustomerModel.PLAN_MACHINE;
+        if (!lines.holds(s, id, CallLines.RINGING) || (lines.plan[s] != CustomerModel.PLAN_ANSWER && !machine)) {
             return;
         }
         lines.state[s] = CallLines.ANSWERED;
         lines.answeredAtNanos[s] = now;
-        stats.answer(now);
+        if (machine) {
+            stats.machineAnswers++;
+        } else {
+            stats.answer(now);
+        }
         engine.callAnswered(id);
+        if (amdOn) {
+            clock.schedule(now + customers.verdictDelayNanos(lines.contact[s], machine), AMD_VERDICT, id);
+        }
+    }
+
+    /** The detector decides on a call still held for it (a late verdict finds it bridged or gone). */
+    private void verdict(long id) {
+        int s = CallTable.slot(id);
+        if (!lines.holds(s, id, CallLines.ANSWERED)) {
+            return;
+        }
+        long waitedMillis = (clock.nowNanos() - lines.answeredAtNanos[s]) / 1_000_000L;
+        if (customers.classedMachine(lines.contact[s], lines.plan[s] == CustomerModel.PLAN_MACHINE)) {
+            engine.callClassified(id, AmdVerdict.MACHINE, AmdCause.MAX_WORDS, (int) waitedMillis);
+        } else {
+            engine.callClassified(id, AmdVerdict.HUMAN, AmdCause.HUMAN, (int) waitedMillis);
+        }
     }
 
     private void callFailed(long id) {

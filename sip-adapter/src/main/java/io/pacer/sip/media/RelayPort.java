@@ -37,6 +37,8 @@ public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket>
     /** 200 OK arrival of the call this port carries, while the first forwarded packet is still to be timed. */
     private volatile long answerNanosPending;
     private volatile ScheduledFuture<?> prompt;
+    /** The customer call's media analysis, or {@code null} (AMD off, agent ports): fed before any forwarding. */
+    private volatile MediaAnalysis analysis;
     /** When the last packet from the far end was accepted (0: none yet); the agent leg's sign that a phone lives. */
     private volatile long lastPacketNanos;
 
@@ -158,9 +160,20 @@ public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket>
         }
     }
 
+    /** Worker thread: analyses the media that arrives on this port from now on ({@code null}: no longer). */
+    public void analyse(MediaAnalysis callAnalysis) {
+        this.analysis = callAnalysis;
+    }
+
+    /** The call's media analysis, or {@code null}. */
+    public MediaAnalysis analysis() {
+        return analysis;
+    }
+
     /** Forgets the leg so that the port can serve another call. */
     void reset() {
         ownerCallId = -1;
+        analysis = null;
         unbridge();
         stopPrompt();
         remote = null;
@@ -205,6 +218,12 @@ public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket>
             return;
         }
         lastPacketNanos = System.nanoTime();
+        MediaAnalysis listening = analysis;
+        if (listening != null) {
+            // Before the forward, on this loop: a held call has no peer yet, and a bridged one pays ~25
+            // multiply-adds a sample only until the verdict (docs/amd.md).
+            listening.packet(packet.content());
+        }
         RelayPort to = peer;
         InetSocketAddress target = to == null ? null : to.remote;
         if (target == null) {

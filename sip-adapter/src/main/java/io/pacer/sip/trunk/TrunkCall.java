@@ -42,6 +42,8 @@ public final class TrunkCall {
     /** The call's pending {@link TrunkTimer} (post-dial, ring, cancel guard, abandon prompt), replaced as it moves on. */
     final PendingTimer timer = new PendingTimer();
     int agentId = -1;
+    /** A message drop plays its message by then even if no beep was heard ({@link TrunkTimer#BEEP_WAIT}). */
+    long beepWaitEndsNanos;
     long sdpVersion = 1;
     /** The o= line's session id: its own, so that a far end never takes a reused relay port for the same session. */
     final long sdpSessionId = Sdp.newSessionId();

@@ -3,12 +3,15 @@ package io.pacer.sip.trunk;
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.core.EngineInput;
 import io.pacer.sip.stack.SipEndpoint;
+import io.pacer.sip.media.AmdCampaigns;
 import io.pacer.sip.media.BridgeIndex;
+import io.pacer.sip.media.MediaAnalysis;
 import io.pacer.sip.media.PromptAudio;
 import io.pacer.sip.media.RelayPort;
 import io.pacer.sip.media.RtpRelay;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import javax.sip.ClientTransaction;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
@@ -24,6 +27,11 @@ import javax.sip.ResponseEvent;
  * {@link TrunkCallTimers} (the call's {@link TrunkTimer}) and {@link TrunkCalls} (the calls and how they end).
  */
 public final class TrunkLeg {
+
+    /** How often a message drop looks whether the beep has sounded. */
+    static final long BEEP_POLL_MILLIS = 100;
+    /** A machine whose beep is never heard gets the message anyway after this (from the MACHINE verdict). */
+    static final long MAX_BEEP_WAIT_MILLIS = 20_000;
 
     private final SipEndpoint sip;
     private final RtpRelay relay;
@@ -41,6 +49,8 @@ public final class TrunkLeg {
     private final TrunkProbes probes;
     private final Consumer<TrunkCall> sendInvite;
     private final Consumer<TrunkCall> unplaceQueued;
+    /** The message a machine is left, by campaign: the server's abandon prompt unless another source is plugged in. */
+    private IntFunction<PromptAudio> messagePrompts;
     /** A graceful stop has begun: dials are held, never sent (see {@link #stopDialling}). */
     private boolean draining;
 
@@ -68,6 +78,7 @@ public final class TrunkLeg {
         this.responses = new TrunkResponses(calls, signalling, new TrunkDigest(sip), timers, index, input, stats,
                 sessions, failover, probes);
         this.carrierRequests = new CarrierRequests(sip, calls, stats, sessions);
+        this.messagePrompts = campaignId -> sip.config.abandonPrompt();
         this.unplaceQueued = call -> calls.unplace(call, call.trunk.backoffLeftMillis(System.nanoTime()));
         long probeMillis = probes.shortestIntervalMillis();
         if (probeMillis > 0) {
@@ -234,13 +245,60 @@ public final class TrunkLeg {
         calls.endAnswered(call);
     }
 
+    /** Gives the calls of campaigns with answering-machine detection a media analysis (set once, at start). */
+    public void analyseWith(AmdCampaigns campaigns) {
+        signalling.analyseWith(campaigns);
+    }
+
+    /**
+     * Where a message drop's recording comes from, by campaign ({@code null}: the relay's tone); by default the
+     * server's abandon prompt. A per-campaign prompt store plugs in here.
+     */
+    public void messagePrompts(IntFunction<PromptAudio> source) {
+        this.messagePrompts = source;
+    }
+
+    /**
+     * A machine answered and its campaign drops a message: wait for the greeting's beep to end (looked at every
+     * {@value #BEEP_POLL_MILLIS} ms; at most {@value #MAX_BEEP_WAIT_MILLIS} ms), play the message, then hang up.
+     */
+    public void dropMessage(long callId) {
+        TrunkCall call = calls.get(callId);
+        if (call == null || call.state != TrunkCall.State.ANSWERED) {
+            return;
+        }
+        MediaAnalysis analysis = call.media.analysis();
+        if (analysis == null) {
+            playThenHangUp(call, messagePrompts.apply(call.campaignId));
+            return;
+        }
+        analysis.awaitBeep();
+        call.beepWaitEndsNanos = System.nanoTime() + MAX_BEEP_WAIT_MILLIS * 1_000_000L;
+        timers.arm(call, TrunkTimer.BEEP_WAIT, BEEP_POLL_MILLIS);
+    }
+
+    private void beepWait(TrunkCall call) {
+        MediaAnalysis analysis = call.media == null ? null : call.media.analysis();
+        if (analysis != null && !analysis.messageDue() && System.nanoTime() < call.beepWaitEndsNanos) {
+            timers.arm(call, TrunkTimer.BEEP_WAIT, BEEP_POLL_MILLIS);
+            return;
+        }
+        stats.messageDrops++;
+        playThenHangUp(call, messagePrompts.apply(call.campaignId));
+    }
+
     /** No agent took the answered call in time: play the abandon prompt, then hang up. */
     public void abandon(long callId) {
         TrunkCall call = calls.get(callId);
         if (call == null) {
             return;
         }
-        PromptAudio recorded = sip.config.abandonPrompt();
+        playThenHangUp(call, sip.config.abandonPrompt());
+    }
+
+    /** Plays a recording (or the relay's tone when there is none) to an answered call, then hangs it up. */
+    private void playThenHangUp(TrunkCall call, PromptAudio recorded) {
+        long callId = call.callId;
         long promptMillis = recorded != null ? recorded.millis() : sip.config.abandonMessageMillis();
         if (call.state == TrunkCall.State.ANSWERED && promptMillis > 0) {
             if (recorded != null) {
@@ -295,6 +353,7 @@ public final class TrunkLeg {
                     bye(call);
                 }
             }
+            case BEEP_WAIT -> beepWait(call);
             case CANCEL_GUARD -> {
                 TrunkSignalling.terminate(call.invite);
                 calls.finish(call, CallOutcome.NO_ANSWER);

@@ -3,6 +3,7 @@ package io.pacer.sip.trunk;
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.core.EngineInput;
 import io.pacer.sip.media.BridgeIndex;
+import io.pacer.sip.media.MediaAnalysis;
 import io.pacer.sip.media.Sdp;
 import java.net.InetSocketAddress;
 import javax.sip.ClientTransaction;
@@ -140,6 +141,10 @@ final class TrunkResponses {
             call.media.remote(target);
         }
         call.media.timeFirstForwardFrom(arrivalNanos);
+        MediaAnalysis analysis = call.media.analysis();
+        if (analysis != null) {
+            analysis.answered();
+        }
         index.putCall(call.callId, call.media, arrivalNanos);
         stats.answered++;
         // The engine hears of the answer before the ACK leaves: the bridge is the latency that matters.

@@ -2,6 +2,7 @@ package io.pacer.sip.trunk;
 
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.sip.stack.SipEndpoint;
+import io.pacer.sip.media.AmdCampaigns;
 import io.pacer.sip.media.RtpRelay;
 import javax.sip.ClientTransaction;
 import javax.sip.message.Request;
@@ -15,6 +16,7 @@ final class TrunkSignalling {
     /** How long the engine holds a campaign's dials after its trunk could not be reached. */
     static final long TRUNK_DOWN_HOLD_MILLIS = 5_000;
 
+    private AmdCampaigns amd;
     private final SipEndpoint sip;
     private final RtpRelay relay;
     private final TrunkInvites invites;
@@ -31,6 +33,11 @@ final class TrunkSignalling {
         this.stats = stats;
     }
 
+    /** Gives the calls of campaigns with answering-machine detection a media analysis (set once, at start). */
+    void analyseWith(AmdCampaigns campaigns) {
+        this.amd = campaigns;
+    }
+
     /**
      * Sends the INVITE and starts the post-dial limit: the ring time proper starts only at the first 180/183
      * ({@link TrunkResponses}), and time spent queued for the calls-per-second budget never counts. False when
@@ -41,6 +48,10 @@ final class TrunkSignalling {
         ClientTransaction ct;
         try {
             call.media = relay.open();
+            if (amd != null) {
+                // Before the INVITE leaves: early media can come with the first provisional answer.
+                call.media.analyse(amd.analysisFor(call.campaignId, call.callId));
+            }
             ct = sip.provider.getNewClientTransaction(invites.inviteFor(call));
         } catch (Exception build) {
             // A number that is no valid user part, no relay port: this contact's call fails.

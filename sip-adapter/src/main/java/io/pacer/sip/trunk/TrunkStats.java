@@ -13,6 +13,8 @@ public final class TrunkStats {
     volatile long answered;
     volatile long bridges;
     volatile long bridgeMisses;
+    /** Messages dropped on machines (after the beep, or after the longest wait for one). */
+    volatile long messageDrops;
     volatile long refusedByTrunk;
     volatile long notPlaced;
     volatile long transportErrors;
@@ -47,6 +49,8 @@ public final class TrunkStats {
     public long bridges() { return bridges; }
     /** Bridge commands for a call or agent session that was already gone. */
     public long bridgeMisses() { return bridgeMisses; }
+    /** Messages dropped on machines. */
+    public long messageDrops() { return messageDrops; }
     /** Dials refused without an INVITE: trunk full or backing off after a 503 Retry-After. */
     public long refusedByTrunk() { return refusedByTrunk; }
     /**

@@ -12,6 +12,8 @@ public enum TrunkTimer {
     RING_TIMEOUT,
     /** The abandon prompt, or the agent hang-up message, has played to its end: hang the customer up. */
     ABANDON_PROMPT_END,
+    /** A message drop waits for the machine's beep: look again whether it has sounded (or the wait is over). */
+    BEEP_WAIT,
     /** Our CANCEL got no final response in 32 s (64 T1): give the call up as unanswered. */
     CANCEL_GUARD,
     /** Pacer is the session's refresher (RFC 4028) and its refresh is due. Armed apart from the kinds above. */

@@ -137,6 +137,12 @@ public final class StandInCore implements EngineInput, AutoCloseable {
     }
 
     @Override
+    public void callClassified(long callId, io.pacer.engine.call.AmdVerdict verdict, io.pacer.engine.call.AmdCause cause,
+                               int decisionMillis) {
+        log("classified " + callId + " " + verdict);
+    }
+
+    @Override
     public void callEnded(long callId) {
         ended(callId);
     }

@@ -63,6 +63,9 @@ public record Campaign(
         List<Long> responsibleGroups,
         Compliance compliance) {
 
+    /** Under Ofcom, no call again within 24 hours to a number where a machine was detected. */
+    public static final long OFCOM_MACHINE_LOCKOUT_MILLIS = 24 * 3_600_000L;
+
     /** The subject template used when none is given. */
     public static final String DEFAULT_SUBJECT = "{calltype} {date} {time}: {callresult}";
 
@@ -218,11 +221,16 @@ public record Campaign(
     /**
      * How long after a call with this outcome its contact waits before it is due again: the retry rule's delay
      * for its class, but never less than the campaign's redial lockout after an abandoned call (no agent in
-     * time, or the customer hung up waiting for one: 72 h under Ofcom).
+     * time, or the customer hung up waiting for one: 72 h under Ofcom), and never less than 24 hours after a
+     * machine under Ofcom.
      */
     public long retryDelayMillis(CallOutcome outcome) {
         long ruleMillis = retryRule(RetryClass.of(outcome)).delaySeconds() * 1000;
         boolean abandoned = outcome == CallOutcome.ABANDONED || outcome == CallOutcome.CUSTOMER_HUNG_UP;
+        if (outcome == CallOutcome.MACHINE && compliance.regime() == Regime.OFCOM) {
+            // Ofcom: a number where a machine was detected is not called again within 24 hours (docs/compliance.md).
+            return Math.max(ruleMillis, OFCOM_MACHINE_LOCKOUT_MILLIS);
+        }
         return abandoned ? Math.max(ruleMillis, compliance.lockoutMinutes() * 60_000L) : ruleMillis;
     }
 

@@ -10,7 +10,7 @@ public enum RetryClass {
     NO_ANSWER,
     /** The network failed, or the call was interrupted by a crash or stop. */
     FAILURE,
-    /** The number does not work, or the agent recorded "not reachable". */
+    /** The number does not work (or is a fax), or the agent recorded "not reachable". */
     NOT_REACHABLE;
 
     /** The retry class of an unconnected call's outcome. */
@@ -18,7 +18,7 @@ public enum RetryClass {
         return switch (outcome) {
             case BUSY -> BUSY;
             case NO_ANSWER, MACHINE, ABANDONED, CUSTOMER_HUNG_UP -> NO_ANSWER;
-            case INVALID_NUMBER -> NOT_REACHABLE;
+            case INVALID_NUMBER, FAX -> NOT_REACHABLE;
             default -> FAILURE;
         };
     }

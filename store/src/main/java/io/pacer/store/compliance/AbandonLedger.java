@@ -63,6 +63,11 @@ public final class AbandonLedger implements CallJournal, AutoCloseable {
                 }
                 default -> { }
             }
+            if (r.amdFalsePositives > 0) {
+                // Live answers AMD is estimated to have dropped: abandoned calls in the regulator's count.
+                abandons.lazySet(id, abandons.get(id) + r.amdFalsePositives);
+                answers.lazySet(id, answers.get(id) + r.amdFalsePositives);
+            }
         }
         next.record(r);
     }

@@ -64,12 +64,15 @@ final class CallResults {
         String subject = SubjectTemplate.render(campaign, OUTBOUND, call.startMillis, call.outcome.name(), null);
         Jdbc.update(c, """
                 INSERT INTO activities(call_id, campaign_id, contact_id, case_id, call_type, start_millis, answer_millis,
-                  end_millis, duration_millis, caller_id, called_number, agent_id, call_outcome, subject)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  end_millis, duration_millis, caller_id, called_number, agent_id, call_outcome, subject, amd_verdict,
+                  amd_cause, amd_decision_millis, amd_action)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 call.callId, call.campaignId, call.contactId, caseId, OUTBOUND, call.startMillis,
                 call.answerMillis < 0 ? null : call.answerMillis, call.endMillis, duration,
                 campaign.displayNumbers().isEmpty() ? null : campaign.displayNumbers().get(0), call.number,
-                call.agentId, call.outcome, subject);
+                call.agentId, call.outcome, subject, call.amdVerdict,
+                call.amdVerdict == null ? null : call.amdCause, call.amdDecisionMillis < 0 ? null : call.amdDecisionMillis,
+                call.amdAction);
         if (call.outcome == CallOutcome.CONNECTED) {
             Jdbc.update(c, """
                     UPDATE contacts SET state = 'AWAITING_OUTCOME', attempts = attempts + 1
@@ -80,6 +83,11 @@ final class CallResults {
                 WebhookEvents.callbackDoneOfContact(c, call.contactId, call.endMillis);
             }
             Jdbc.update(c, "UPDATE contacts SET callback_id = NULL, owner_agent_id = -1, dial_number = NULL WHERE id = ?", call.contactId);
+        } else if (call.amdVerdict != null && call.amdVerdict.deadNumber()) {
+            // A vacant or intercept SIT: the number reaches nobody, so no retry rule applies (docs/amd.md).
+            Jdbc.update(c, """
+                    UPDATE contacts SET attempts = attempts + 1, attempts_not_reachable = attempts_not_reachable + 1,
+                      state = 'EXHAUSTED' WHERE id = ? AND state = 'DIALING'""", call.contactId);
         } else {
             retry(c, campaign, call.contactId, RetryClass.of(call.outcome), call.endMillis,
                     campaign.retryDelayMillis(call.outcome), "DIALING");

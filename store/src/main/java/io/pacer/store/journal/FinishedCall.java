@@ -1,5 +1,8 @@
 package io.pacer.store.journal;
 
+import io.pacer.engine.call.AmdAction;
+import io.pacer.engine.call.AmdCause;
+import io.pacer.engine.call.AmdVerdict;
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.port.CallRecord;
 
@@ -20,6 +23,10 @@ public final class FinishedCall {
     long startMillis;
     long answerMillis;
     long endMillis;
+    AmdVerdict amdVerdict;
+    AmdCause amdCause;
+    int amdDecisionMillis;
+    AmdAction amdAction;
 
     /** Copies what the journal keeps of a record, turning the core's nanosecond times into wall-clock millis. */
     void copyFrom(CallRecord r) {
@@ -33,6 +40,10 @@ public final class FinishedCall {
         startMillis = r.startEpochMillis;
         answerMillis = r.answerNanos < 0 ? -1 : r.startEpochMillis + (r.answerNanos - r.dialNanos) / 1_000_000;
         endMillis = r.startEpochMillis + Math.max(0, r.endNanos - r.dialNanos) / 1_000_000;
+        amdVerdict = r.amdVerdict;
+        amdCause = r.amdCause;
+        amdDecisionMillis = r.amdDecisionMillis;
+        amdAction = r.amdAction;
     }
 
     /** Holds the placement of a call: which contact's call left, and nothing else. */
@@ -58,5 +69,9 @@ public final class FinishedCall {
         startMillis = o.startMillis;
         answerMillis = o.answerMillis;
         endMillis = o.endMillis;
+        amdVerdict = o.amdVerdict;
+        amdCause = o.amdCause;
+        amdDecisionMillis = o.amdDecisionMillis;
+        amdAction = o.amdAction;
     }
 }
