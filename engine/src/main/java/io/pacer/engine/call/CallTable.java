@@ -24,6 +24,7 @@ public final class CallTable {
     private final int[] campaign;
     private final long[] contactId;
     private final String[] number;
+    private final String[] callerId;
     private final int[] agent;
     private final int[] reservedAgent;
     private final long[] dialNanos;
@@ -45,6 +46,7 @@ public final class CallTable {
         campaign = new int[capacity];
         contactId = new long[capacity];
         number = new String[capacity];
+        callerId = new String[capacity];
         agent = new int[capacity];
         reservedAgent = new int[capacity];
         dialNanos = new long[capacity];
@@ -84,6 +86,7 @@ public final class CallTable {
         campaign[slot] = campaignId;
         contactId[slot] = contact;
         number[slot] = dialed;
+        callerId[slot] = null;
         agent[slot] = -1;
         reservedAgent[slot] = -1;
         dialNanos[slot] = nowNanos;
@@ -98,6 +101,7 @@ public final class CallTable {
         int slot = slot(callId);
         state[slot] = (byte) CallState.FREE.ordinal();
         number[slot] = null;
+        callerId[slot] = null;
         freeStack[freeTop++] = slot;
     }
 
@@ -137,6 +141,16 @@ public final class CallTable {
 
     public String number(long callId) {
         return number[slot(callId)];
+    }
+
+    /** The display number the call presents, or {@code null} for the campaign's or the trunk's default. */
+    public String callerId(long callId) {
+        return callerId[slot(callId)];
+    }
+
+    /** Sets the display number the call presents (chosen by the contact supply, or the campaign's). */
+    public void setCallerId(long callId, String presented) {
+        callerId[slot(callId)] = presented;
     }
 
     public int agent(long callId) {

@@ -12,6 +12,7 @@ public final class FinishedCall {
     long campaignId;
     long contactId;
     String number;
+    String callerId;
     long agentId;
     CallOutcome outcome;
     long startMillis;
@@ -24,6 +25,7 @@ public final class FinishedCall {
         campaignId = r.campaignId;
         contactId = r.contactId;
         number = r.number;
+        callerId = r.callerId;
         agentId = r.agentId;
         outcome = r.outcome;
         startMillis = r.startEpochMillis;
@@ -37,6 +39,7 @@ public final class FinishedCall {
         campaignId = o.campaignId;
         contactId = o.contactId;
         number = o.number;
+        callerId = o.callerId;
         agentId = o.agentId;
         outcome = o.outcome;
         startMillis = o.startMillis;
