@@ -5,6 +5,7 @@ import io.pacer.api.service.CallService;
 import io.pacer.api.service.CampaignService;
 import io.pacer.api.service.ConsoleSnapshots;
 import io.pacer.api.service.ContactService;
+import io.pacer.api.service.DialingService;
 import io.pacer.api.service.ImportService;
 import io.pacer.api.service.StatsService;
 import io.pacer.api.service.UserService;
@@ -106,6 +107,7 @@ public final class ApiServer implements AutoCloseable {
         all.addAll(AdminRoutes.routes(new UserService(storage)));
         all.addAll(CampaignRoutes.routes(campaigns, new ImportService(storage, importDir)));
         all.addAll(ContactRoutes.routes(new ContactService(storage)));
+        all.addAll(DialingRoutes.routes(new DialingService(storage)));
         all.addAll(CallRoutes.routes(new CallService(storage, engine), new AgentService(storage, engine)));
         StatsService stats = new StatsService(storage, engine);
         all.addAll(StatsRoutes.routes(stats, campaigns, registry));

@@ -98,14 +98,14 @@ public final class ContactLists {
     }
 
     /**
-     * Counts each list's contacts (the default list as id -1) by whether they are dialable now and, if not, why,
+     * Counts each list's contacts (the default list as id 0) by whether they are dialable now and, if not, why,
      * judged as the hopper would judge them.
      */
     public List<ListCounts> counts(long campaignId, long nowMillis) {
         return db.read(c -> {
             Campaign campaign = CampaignRepository.get(c, campaignId);
             Map<Long, long[]> byList = new HashMap<>();
-            byList.put(-1L, new long[8]);
+            byList.put(0L, new long[8]);
             for (ContactList l : all(c, campaignId)) {
                 byList.put(l.id(), new long[8]);
             }
@@ -115,7 +115,7 @@ public final class ContactLists {
             Jdbc.query(c, "SELECT id, list_id, state, closed_reason, next_due_millis, time_zone, phone, number_position, dial_number "
                     + "FROM contacts WHERE campaign_id = ?", rs -> {
                         Long list = Jdbc.nullableLong(rs, "list_id");
-                        long[] counts = byList.computeIfAbsent(list == null ? -1L : list, k -> new long[8]);
+                        long[] counts = byList.computeIfAbsent(list == null ? 0L : list, k -> new long[8]);
                         counts[reason(rs, campaign, numbers, nowMillis)]++;
                         return null;
                     }, campaignId);

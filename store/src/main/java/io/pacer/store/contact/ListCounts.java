@@ -3,7 +3,7 @@ package io.pacer.store.contact;
 /**
  * How many of a list's contacts are dialable now and, for the others, why not.
  *
- * @param listId     the list, or -1 for the campaign's default list (contacts without a list)
+ * @param listId     the list, or 0 for the campaign's default list (contacts without a list)
  * @param dialable   due now, inside a number's calling window, not blocked
  * @param hours      due, but no number is inside its calling window now
  * @param lockout    waiting for a retry delay, a treatment step or a callback's time

@@ -99,7 +99,7 @@ class ContactClaimTest {
             });
             storage.doNotCall().add(id, "+493041000003", now);
             ListCounts k = storage.lists().counts(id, now).get(0);
-            assertEquals(new ListCounts(-1, 1, 0, 1, 1, 1, 1, 0, 0), k);
+            assertEquals(new ListCounts(0, 1, 0, 1, 1, 1, 1, 0, 0), k);
         }
     }
 
