@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ScenarioParser {
     private static final Set<String> KEYS = Set.of("name", "shift", "seeds", "agents", "answer_probability",
             "busy_probability", "failure_probability", "ring_time", "busy_time", "failure_time",
-            "no_answer_timeout", "talk_time", "wrap_time", "abandon_target", "connect_limit");
+            "no_answer_timeout", "talk_time", "wrap_time", "abandon_target", "connect_limit",
+            "numbers_per_contact", "lists", "treatments");
     private static final long MIN_RING_TIMEOUT_NANOS = 15_000_000_000L;
 
     private ScenarioParser() {
@@ -74,7 +75,8 @@ public final class ScenarioParser {
         long connect = positiveDuration(map, "connect_limit");
         return new Scenario(name, shift, seeds, agents, answer, busy, failure,
                 distribution(map, "ring_time"), distribution(map, "busy_time"), distribution(map, "failure_time"),
-                timeout, distribution(map, "talk_time"), distribution(map, "wrap_time"), target, connect);
+                timeout, distribution(map, "talk_time"), distribution(map, "wrap_time"), target, connect,
+                ListModelParser.parse(map));
     }
 
     private static Object required(Map<?, ?> map, String key) {
