@@ -91,6 +91,11 @@ class ListsAndNumbersApiTest {
             assertEquals(540, ok.json().get("numbers").get(0).get("windowStartMinute").asInt());
             assertEquals("+49302222222", api.get("/api/v1/campaigns/" + id + "/contacts/" + contact, api.adminToken).json()
                     .get("phone").asText(), "the first number is the contact's phone");
+            assertEquals(200, api.patch("/api/v1/campaigns/" + id + "/contacts/" + contact, api.adminToken,
+                    "{\"phone\":\"030 3333333\"}").status());
+            JsonNode edited = api.get(numbers, api.adminToken).json().get("numbers");
+            assertEquals("+49303333333", edited.get(0).get("number").asText(), "a new phone is the chain's first number");
+            assertEquals("+4915112345678", edited.get(1).get("number").asText());
 
             String dialing = "/api/v1/campaigns/" + id + "/dialing";
             bad = api.request("PUT", dialing, api.adminToken, "application/json",

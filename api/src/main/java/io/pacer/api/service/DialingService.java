@@ -4,7 +4,7 @@ import io.pacer.store.Storage;
 import io.pacer.store.campaign.Campaign;
 import io.pacer.store.campaign.CallerIdMode;
 import io.pacer.store.campaign.DialingRules;
-import io.pacer.store.chain.CallerIds;
+import io.pacer.store.campaign.CallerIds;
 import io.pacer.store.contact.ContactList;
 import io.pacer.store.contact.ContactNumber;
 import io.pacer.store.contact.ListCounts;

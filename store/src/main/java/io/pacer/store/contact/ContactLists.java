@@ -2,8 +2,6 @@ package io.pacer.store.contact;
 
 import io.pacer.store.campaign.Campaign;
 import io.pacer.store.campaign.CampaignRepository;
-import io.pacer.store.chain.AttemptChain;
-import io.pacer.store.chain.NumberPick;
 import io.pacer.store.db.Database;
 import io.pacer.store.db.Jdbc;
 import io.pacer.store.error.ConflictException;

@@ -115,6 +115,8 @@ public final class HopperRefill implements AutoCloseable {
                 List<Long> queued = new ArrayList<>();
                 ContactHopper.takeAll(queue, queued);
                 release(queued, now);
+                // What the core handed back before the stop is written too, before stop() returns.
+                releaseReturned(now);
                 running.remove(id, r);
                 continue;
             }

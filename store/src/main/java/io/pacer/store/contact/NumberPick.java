@@ -1,4 +1,4 @@
-package io.pacer.store.chain;
+package io.pacer.store.contact;
 
 /**
  * Which of a contact's numbers the hopper dials now, or why none.

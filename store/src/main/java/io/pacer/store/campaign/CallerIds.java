@@ -1,10 +1,9 @@
-package io.pacer.store.chain;
+package io.pacer.store.campaign;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.geocoding.PhoneNumberOfflineGeocoder;
-import io.pacer.store.campaign.CallerIdMode;
 import java.util.List;
 import java.util.Locale;
 

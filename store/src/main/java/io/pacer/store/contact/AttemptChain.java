@@ -1,9 +1,7 @@
-package io.pacer.store.chain;
+package io.pacer.store.contact;
 
 import io.pacer.store.campaign.Campaign;
 import io.pacer.store.campaign.CampaignSchedule;
-import io.pacer.store.contact.ContactNumber;
-import io.pacer.store.contact.DoNotCallList;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
