@@ -117,7 +117,10 @@ final class DialingRoutes {
                 return m;
             }).toList());
         }
-        return Map.of("callerIdMode", rules.callerIdMode(), "treatments", treatments);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("callerIdMode", rules.callerIdMode());
+        out.put("treatments", treatments);
+        return out;
     }
 
     private static ContactList list(ApiRequest r, long listId) {
