@@ -18,7 +18,7 @@ final class ConsoleRoutes {
 
     /** Every file of the console, under {@code io/pacer/api/console/} in the jar. */
     static final List<String> FILES = List.of("index.html", "console.css", "app.js", "stream.js", "floor.js",
-            "actions.js", "desktop.js", "charts.js", "lists.js");
+            "actions.js", "desktop.js", "charts.js", "lists.js", "campaigns.js");
 
     /**
      * The chart library's files, served under {@code /console/} by these names from its WebJar (uPlot, Maven

@@ -103,4 +103,19 @@ class RingEngineControlTest {
         }
         assertEquals(java.util.List.of("open 7 4", "close 7"), sessions.asked);
     }
+
+    @Test
+    void theStatesOfManyAgentsComeFromOneQuestionInRingOrder() throws Exception {
+        try (EngineRing ring = new EngineRing(EngineLimits.defaults(), SystemClock.INSTANCE, SILENT, EMPTY, r -> { }, 64)) {
+            RingEngineControl control = new RingEngineControl(ring, new ScriptedSessions(Opening.NOT_NEEDED));
+            control.configure(new CampaignConfig(4, "c", DialMode.PREVIEW, 1.0, 0, 0.03, 15_000, 2_000, 10, null));
+            control.agentLogin(7, 4);
+            control.agentLogin(8, 4);
+            control.agentPause(8);
+            AgentState[] states = control.agentStates(new int[] {7, 8, 9});
+            assertEquals(AgentState.READY, states[0]);
+            assertEquals(AgentState.PAUSED, states[1], "the pause published just before is seen");
+            assertEquals(control.agentState(9), states[2], "an unknown agent answers as agentState does");
+        }
+    }
 }

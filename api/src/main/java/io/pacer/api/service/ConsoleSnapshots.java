@@ -107,11 +107,21 @@ public final class ConsoleSnapshots {
             }
         }
         history.retain(open);
-        List<Object> agents = new ArrayList<>();
+        List<User> agentUsers = new ArrayList<>();
         for (User u : storage.users().list()) {
             if (u.role() == Role.AGENT && !u.disabled()) {
-                agents.add(agent(u, nowMillis));
+                agentUsers.add(u);
             }
+        }
+        int[] ids = new int[agentUsers.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = (int) agentUsers.get(i).id();
+        }
+        // One question to the core for the whole floor, not one per agent.
+        AgentState[] states = engine.agentStates(ids);
+        List<Object> agents = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            agents.add(agent(agentUsers.get(i), states[i], nowMillis));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("atMillis", nowMillis);
@@ -120,8 +130,7 @@ public final class ConsoleSnapshots {
         return out;
     }
 
-    private Map<String, Object> agent(User u, long nowMillis) {
-        AgentState state = engine.agentState((int) u.id());
+    private Map<String, Object> agent(User u, AgentState state, long nowMillis) {
         Since seen = since.get(u.id());
         if (seen == null || seen.state() != state) {
             // The core keeps no entry time per state; the console's is the first snapshot that saw it.

@@ -4,6 +4,7 @@ import {openStream} from './stream.js';
 import {renderFloor} from './floor.js';
 import {renderDesktop} from './desktop.js';
 import {renderLists} from './lists.js';
+import {renderCampaigns} from './campaigns.js';
 
 const byId = id => document.getElementById(id);
 let closeStream = null;
@@ -19,11 +20,11 @@ function tokenFromFragment() {
 }
 
 function show(section) {
-  for (const id of ['sign-in', 'floor', 'lists', 'desktop']) {
+  for (const id of ['sign-in', 'floor', 'campaigns-page', 'lists', 'desktop']) {
     byId(id).hidden = id !== section;
   }
   byId('sign-out').hidden = section === 'sign-in';
-  byId('nav').hidden = section !== 'floor' && section !== 'lists';
+  byId('nav').hidden = section === 'sign-in' || section === 'desktop';
   for (const b of byId('nav').querySelectorAll('button')) {
     b.classList.toggle('current', b.dataset.view === section);
   }
@@ -67,6 +68,7 @@ function signIn(token) {
     } else {
       renderFloor(view, token);
       renderLists(view, token);
+      renderCampaigns(view, token);
     }
   }, status => {
     if (status.status === 200) {

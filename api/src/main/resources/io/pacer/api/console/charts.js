@@ -47,6 +47,7 @@ export function createCharts(campaignId, token) {
     plots.push({box, series, plot: new uPlot(options(title, series, format), [[], ...series.map(() => [])], box)});
   }
   let timer = null;
+  let fetched = 0;
   const refresh = async () => {
     if (!root.isConnected && timer !== null) {
       clearTimeout(timer);
@@ -65,8 +66,9 @@ export function createCharts(campaignId, token) {
         }
       }
     } finally {
-      // Just after the server's next sample, so each fetch brings one new point.
-      timer = setTimeout(refresh, period);
+      // After the first fetch, each tile refreshes at its own random phase of the period, so twenty tiles do not
+      // all fetch and redraw in the same second; every fetch still brings the sample taken since the last one.
+      timer = setTimeout(refresh, fetched++ === 0 ? Math.random() * period : period);
     }
   };
   refresh();

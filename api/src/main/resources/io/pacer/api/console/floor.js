@@ -94,12 +94,38 @@ function createTile(c, token) {
   return tile;
 }
 
+/**
+ * Writes a cell only when its text changed, into its one text node: a floor of 500 agents would otherwise create
+ * thousands of nodes a second and invalidate style and layout for figures that did not move.
+ */
+function setText(cell, text) {
+  if (cell.pacerText === text) {
+    return;
+  }
+  cell.pacerText = text;
+  if (cell.firstChild && cell.firstChild.nodeType === Node.TEXT_NODE && !cell.firstChild.nextSibling) {
+    cell.firstChild.nodeValue = text;
+  } else {
+    cell.textContent = text;
+  }
+}
+
+/** Sets a data attribute only when it changed (every attribute write is a style invalidation). */
+function setData(element, key, value) {
+  if (element.dataset[key] !== value) {
+    element.dataset[key] = value;
+  }
+}
+
 function updateTile(tile, c) {
-  for (const cell of tile.querySelectorAll('.figure [data-field]')) {
+  if (!tile.pacerCells) {
+    tile.pacerCells = [...tile.querySelectorAll('.figure [data-field]')];
+  }
+  for (const cell of tile.pacerCells) {
     const field = cell.dataset.field;
     const value = valueOf(c, field);
-    cell.dataset.value = (value === null || value === undefined) ? '' : String(value);
-    cell.textContent = FORMATS.get(field)(value);
+    setData(cell, 'value', (value === null || value === undefined) ? '' : String(value));
+    setText(cell, FORMATS.get(field)(value));
   }
   const a = c.live && c.live.abandonment;
   const alerts = [];
@@ -114,7 +140,7 @@ function updateTile(tile, c) {
   if (c.live && c.live.running && c.hopperSize === 0 && !(c.contactsByState && c.contactsByState.READY)) {
     alerts.push('list running out');
   }
-  tile.querySelector('.alerts').textContent = alerts.join(' · ');
+  setText(tile.querySelector('.alerts'), alerts.join(' · '));
 }
 
 // Seconds in a state before the time turns amber, then red (after VICIdial's real-time report).
@@ -131,30 +157,39 @@ export function timeClass(state, seconds) {
   return !t ? '' : seconds >= t[1] ? 't-alert' : seconds >= t[0] ? 't-warn' : 't-ok';
 }
 
+// The agent grid's rows by agent id: a lookup per agent per second must not search the table.
+const rows = new Map();
+
 function renderAgents(view) {
   const body = document.querySelector('#agents tbody');
   const seen = new Set();
   for (const a of view.agents) {
     const id = String(a.agentId);
     seen.add(id);
-    let row = body.querySelector('tr[data-agent="' + id + '"]');
+    let row = rows.get(id);
     if (!row) {
       row = document.createElement('tr');
       row.dataset.agent = id;
       row.innerHTML = '<td data-field="name"></td><td data-field="state"></td><td data-field="time"></td>';
       body.appendChild(row);
+      rows.set(id, row);
     }
     const seconds = (view.atMillis - a.sinceMillis) / 1000;
-    row.children[0].textContent = a.name;
-    row.children[1].textContent = a.state;
-    row.children[1].dataset.value = a.state;
-    row.children[2].textContent = mmss(seconds);
-    row.children[2].dataset.value = String(Math.floor(seconds));
-    row.children[2].className = timeClass(a.state, seconds);
+    const [name, state, time] = row.children;
+    setText(name, a.name);
+    setText(state, a.state);
+    setData(state, 'value', a.state);
+    setText(time, mmss(seconds));
+    setData(time, 'since', String(a.sinceMillis));
+    const cls = timeClass(a.state, seconds);
+    if (time.className !== cls) {
+      time.className = cls;
+    }
   }
-  for (const row of [...body.children]) {
-    if (!seen.has(row.dataset.agent)) {
+  for (const [id, row] of rows) {
+    if (!seen.has(id)) {
       row.remove();
+      rows.delete(id);
     }
   }
 }

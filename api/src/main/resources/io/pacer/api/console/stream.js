@@ -74,6 +74,8 @@ export function openStream(path, token, onEvent, onStatus) {
 async function readEvents(body, onEvent) {
   const reader = body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
+  // Where to look for the next event's end: a big snapshot arrives in many chunks, and each chunk is searched once.
+  let from = 0;
   for (;;) {
     const {value, done} = await reader.read();
     if (done) {
@@ -81,9 +83,10 @@ async function readEvents(body, onEvent) {
     }
     buffer += value;
     let end;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
+    while ((end = buffer.indexOf('\n\n', from)) >= 0) {
       const block = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
+      from = 0;
       let event = 'message';
       let data = '';
       for (const line of block.split('\n')) {
@@ -97,5 +100,6 @@ async function readEvents(body, onEvent) {
         onEvent(event, JSON.parse(data));
       }
     }
+    from = Math.max(0, buffer.length - 1);
   }
 }

@@ -48,6 +48,18 @@ public interface EngineControl extends CampaignStatsSource {
     }
 
     /**
+     * The states of many agents in one question to the core (the console's floor asks for every agent each
+     * second: one round trip instead of one per agent); an entry is {@code null} as in {@link #agentState}.
+     */
+    default AgentState[] agentStates(int[] agentIds) {
+        AgentState[] out = new AgentState[agentIds.length];
+        for (int i = 0; i < agentIds.length; i++) {
+            out[i] = agentState(agentIds[i]);
+        }
+        return out;
+    }
+
+    /**
      * Waits, up to {@code timeoutMillis}, until the core has handled every event published before this call
      * (a call's end reported by the SIP adapter, say), so that what the core wrote for them is on its way to
      * the journal. Without a core there is nothing to wait for.

@@ -98,6 +98,11 @@ public final class MeteredEngineControl implements EngineControl {
     }
 
     @Override
+    public io.pacer.engine.agent.AgentState[] agentStates(int[] agentIds) {
+        return inner.agentStates(agentIds);
+    }
+
+    @Override
     public CampaignStats stats(int campaignId) {
         return inner.stats(campaignId);
     }

@@ -79,6 +79,18 @@ public final class RingEngineControl implements EngineControl {
     }
 
     @Override
+    public AgentState[] agentStates(int[] agentIds) {
+        AgentState[] states = queryWithinASecond(core -> {
+            AgentState[] out = new AgentState[agentIds.length];
+            for (int i = 0; i < agentIds.length; i++) {
+                out[i] = core.agentState(agentIds[i]);
+            }
+            return out;
+        });
+        return states == null ? new AgentState[agentIds.length] : states;
+    }
+
+    @Override
     public CampaignStats stats(int campaignId) {
         return queryWithinASecond(core -> core.stats(campaignId));
     }
