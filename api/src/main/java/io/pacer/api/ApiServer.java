@@ -8,6 +8,7 @@ import io.pacer.api.service.ShiftHistory;
 import io.pacer.api.service.WhatIf;
 import io.pacer.api.service.WhatIfService;
 import io.pacer.api.service.ContactService;
+import io.pacer.api.service.DialingService;
 import io.pacer.api.service.ImportService;
 import io.pacer.api.service.StatsService;
 import io.pacer.api.service.UserService;
@@ -126,6 +127,7 @@ public final class ApiServer implements AutoCloseable {
         all.addAll(CampaignRoutes.routes(campaigns, new ImportService(storage, importDir)));
         all.addAll(AmdRoutes.routes(new io.pacer.api.service.AmdService(storage, engine)));
         all.addAll(ContactRoutes.routes(new ContactService(storage)));
+        all.addAll(DialingRoutes.routes(new DialingService(storage)));
         all.addAll(CallRoutes.routes(new CallService(storage, engine), new AgentService(storage, engine)));
         StatsService stats = new StatsService(storage, engine);
         all.addAll(StatsRoutes.routes(stats, campaigns, registry));

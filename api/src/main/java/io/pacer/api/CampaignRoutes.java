@@ -49,7 +49,8 @@ final class CampaignRoutes {
                 long id = r.id("campaignId");
                 ImportMode mode = enumParam(r.param("mode", null), ImportMode.class, "mode");
                 ColumnMapping mapping = new ColumnMapping(r.params("phone"), r.param("name", null), r.params("field"),
-                        r.param("timeZone", null));
+                        r.param("timeZone", null), r.params("number").stream().map(ColumnMapping.NumberColumn::parse).toList(),
+                        r.intParam("list", -1, 1, Integer.MAX_VALUE));
                 InputStreamReader body = new InputStreamReader(new ByteArrayInputStream(r.body()), StandardCharsets.UTF_8);
                 boolean dryRun = r.boolParam("dryRun", false);
                 var report = imports.importCsv(id, r.param("file", null), body, separator(r.param("separator", ",")), mapping,

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class SimulationTest {
     /** Two hours of a medium team with a lunch dip, short enough for a unit test. */
-    static final Scenario TEAM = io.pacer.simulator.scenario.ScenarioParser.parse(new StringReader("""
+    static final String TEAM_YAML = """
             name: unit
             shift: 2h
             seeds: 4
@@ -33,7 +33,8 @@ class SimulationTest {
             wrap_time: {dist: lognormal, mean: 15s, sd: 8s}
             abandon_target: 0.03
             connect_limit: 2s
-            """));
+            """;
+    static final Scenario TEAM = io.pacer.simulator.scenario.ScenarioParser.parse(new StringReader(TEAM_YAML));
 
     @Test
     void everyPolicyKeepsTheEngineInvariants() {

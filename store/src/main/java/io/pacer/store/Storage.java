@@ -8,6 +8,9 @@ import io.pacer.store.callback.Callback;
 import io.pacer.store.callback.CallbackRepository;
 import io.pacer.store.campaign.Campaign;
 import io.pacer.store.campaign.CampaignRepository;
+import io.pacer.store.campaign.DialingRulesRepository;
+import io.pacer.store.contact.ContactLists;
+import io.pacer.store.contact.ContactNumbers;
 import io.pacer.store.contact.ContactRepository;
 import io.pacer.store.db.Database;
 import io.pacer.store.error.ConflictException;
@@ -46,6 +49,9 @@ public final class Storage implements AutoCloseable {
     private final JournalWriter journal;
     private final AbandonLedger abandons;
     private final int recovered;
+    private final ContactNumbers numbers;
+    private final ContactLists lists;
+    private final DialingRulesRepository dialingRules;
 
     private Storage(Database db, String engineId, Clock clock) {
         this.db = db;
@@ -65,6 +71,9 @@ public final class Storage implements AutoCloseable {
         refill = new HopperRefill(db, campaigns, hopper, doNotCall, clock);
         journal = new JournalWriter(db);
         abandons = new AbandonLedger(db, clock, journal);
+        numbers = new ContactNumbers(db);
+        lists = new ContactLists(db, doNotCall);
+        dialingRules = new DialingRulesRepository(db);
     }
 
     /**
@@ -173,6 +182,21 @@ public final class Storage implements AutoCloseable {
     /** Call history. */
     public ActivityRepository activities() {
         return activities;
+    }
+
+    /** Contacts' numbers (attempt chains). */
+    public ContactNumbers numbers() {
+        return numbers;
+    }
+
+    /** Campaigns' lists, weights and dialable counts. */
+    public ContactLists lists() {
+        return lists;
+    }
+
+    /** Campaigns' treatments and caller-ID choice. */
+    public DialingRulesRepository dialingRules() {
+        return dialingRules;
     }
 
     /** The core's contact supply. */

@@ -24,6 +24,7 @@ public final class CallTable {
     private final int[] campaign;
     private final long[] contactId;
     private final String[] number;
+    private final String[] callerId;
     private final int[] agent;
     private final int[] reservedAgent;
     private final long[] dialNanos;
@@ -52,6 +53,7 @@ public final class CallTable {
         campaign = new int[capacity];
         contactId = new long[capacity];
         number = new String[capacity];
+        callerId = new String[capacity];
         agent = new int[capacity];
         reservedAgent = new int[capacity];
         dialNanos = new long[capacity];
@@ -96,6 +98,7 @@ public final class CallTable {
         campaign[slot] = campaignId;
         contactId[slot] = contact;
         number[slot] = dialed;
+        callerId[slot] = null;
         agent[slot] = -1;
         reservedAgent[slot] = -1;
         dialNanos[slot] = nowNanos;
@@ -115,6 +118,7 @@ public final class CallTable {
         int slot = slot(callId);
         state[slot] = (byte) CallState.FREE.ordinal();
         number[slot] = null;
+        callerId[slot] = null;
         freeStack[freeTop++] = slot;
     }
 
@@ -154,6 +158,16 @@ public final class CallTable {
 
     public String number(long callId) {
         return number[slot(callId)];
+    }
+
+    /** The display number the call presents, or {@code null} for the campaign's or the trunk's default. */
+    public String callerId(long callId) {
+        return callerId[slot(callId)];
+    }
+
+    /** Sets the display number the call presents (chosen by the contact supply, or the campaign's). */
+    public void setCallerId(long callId, String presented) {
+        callerId[slot(callId)] = presented;
     }
 
     public int agent(long callId) {

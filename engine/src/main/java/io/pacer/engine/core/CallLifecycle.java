@@ -58,8 +58,11 @@ final class CallLifecycle {
         return coreAnswerToBridge;
     }
 
-    /** Places one call; returns its id, or -1 (contact handed back) when no call slot is free. */
-    long place(CampaignRuntime c, long contactId, String number, int reservedAgent) {
+    /**
+     * Places one call presenting {@code callerId} (the supply's choice, or {@code null} for the campaign's display
+     * number); returns its id, or -1 (contact handed back) when no call slot is free.
+     */
+    long place(CampaignRuntime c, long contactId, String number, String callerId, int reservedAgent) {
         CampaignConfig cfg = c.config();
         long now = state.nowNanos;
         long callId = calls.allocate(cfg.id(), contactId, number, now, state.clock.epochMillis());
@@ -67,12 +70,14 @@ final class CallLifecycle {
             state.contacts.giveBack(cfg.id(), contactId);
             return -1;
         }
+        String presented = callerId != null ? callerId : cfg.callerId();
+        calls.setCallerId(callId, presented);
         calls.setReservedAgent(callId, reservedAgent);
         calls.append(callId, c.inFlight);
         c.counters.increment(CampaignCounters.DIALS);
         long ringTimerMillis = state.telephony.coreRingTimerMillis(cfg.ringTimeoutMillis());
         state.timers.schedule(now + ringTimerMillis * 1_000_000L, TimerKind.RING_TIMEOUT, callId);
-        state.telephony.dial(callId, cfg.id(), contactId, number, cfg.callerId(), cfg.ringTimeoutMillis());
+        state.telephony.dial(callId, cfg.id(), contactId, number, presented, cfg.ringTimeoutMillis());
         return callId;
     }
 
@@ -347,6 +352,7 @@ final class CallLifecycle {
         r.campaignId = calls.campaign(callId);
         r.contactId = calls.contactId(callId);
         r.number = calls.number(callId);
+        r.callerId = calls.callerId(callId);
         r.agentId = calls.agent(callId);
         r.outcome = outcome;
         r.startEpochMillis = calls.startEpochMillis(callId);

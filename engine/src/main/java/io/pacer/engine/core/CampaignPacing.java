@@ -174,7 +174,7 @@ final class CampaignPacing {
             if (!callbacks.reserveOwner(c, slot)) {
                 break;
             }
-            if (callLifecycle.place(c, slot.contactId, slot.number, owner) < 0) {
+            if (callLifecycle.place(c, slot.contactId, slot.number, slot.callerId, owner) < 0) {
                 callbacks.releaseOwner(c, owner);
                 break;
             }

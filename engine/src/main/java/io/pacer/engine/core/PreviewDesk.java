@@ -18,6 +18,7 @@ final class PreviewDesk {
     private final CallLifecycle callLifecycle;
     private final long[] offeredContact;
     private final String[] offeredNumber;
+    private final String[] offeredCallerId;
 
     PreviewDesk(CoreState state, AgentLifecycle agentLifecycle, CallLifecycle callLifecycle) {
         this.state = state;
@@ -26,6 +27,7 @@ final class PreviewDesk {
         this.callLifecycle = callLifecycle;
         this.offeredContact = new long[agents.capacity()];
         this.offeredNumber = new String[agents.capacity()];
+        this.offeredCallerId = new String[agents.capacity()];
     }
 
     /** A ready agent of a running agent-first campaign pulls the next contact. */
@@ -49,6 +51,7 @@ final class PreviewDesk {
         agentLifecycle.reserve(agent, c);
         offeredContact[agent] = slot.contactId;
         offeredNumber[agent] = slot.number;
+        offeredCallerId[agent] = slot.callerId;
         state.telephony.offerPreview(agent, slot.contactId, slot.number);
     }
 
@@ -60,11 +63,13 @@ final class PreviewDesk {
         }
         CampaignRuntime c = state.campaignOfAgent(agent);
         String number = offeredNumber[agent];
+        String callerId = offeredCallerId[agent];
         offeredContact[agent] = -1;
         offeredNumber[agent] = null;
+        offeredCallerId[agent] = null;
         switch (answer) {
             case ACCEPT -> {
-                long callId = callLifecycle.place(c, contactId, number, agent);
+                long callId = callLifecycle.place(c, contactId, number, callerId, agent);
                 if (callId < 0) {
                     agentLifecycle.makeReady(agent, AgentState.RESERVED, c);
                 } else {

@@ -17,6 +17,8 @@ public final class CallRecord {
     public int campaignId;
     public long contactId;
     public String number;
+    /** The display number presented, or {@code null} when the trunk's default was. */
+    public String callerId;
     public int agentId = -1;
     public CallOutcome outcome;
     public long startEpochMillis;

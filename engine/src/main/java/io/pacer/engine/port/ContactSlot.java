@@ -11,11 +11,17 @@ public final class ContactSlot {
     public String number;
     /** Agent the contact must go to (personal callback), or -1 for any responsible agent. */
     public int ownerAgentId = -1;
+    /**
+     * Display number chosen for this contact (rotation, local presence), or {@code null} for the campaign's
+     * default. Chosen by the supply off the core's thread, so the core only passes it on.
+     */
+    public String callerId;
 
     /** Resets the slot before it is filled again. */
     public void clear() {
         contactId = -1;
         number = null;
         ownerAgentId = -1;
+        callerId = null;
     }
 }

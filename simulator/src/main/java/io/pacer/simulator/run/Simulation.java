@@ -12,7 +12,9 @@ import io.pacer.pacing.DialMode;
 import io.pacer.pacing.DialPolicy;
 import io.pacer.simulator.scenario.Scenario;
 import io.pacer.simulator.world.SimulatedWorld;
+import io.pacer.simulator.world.ChainedContacts;
 import io.pacer.simulator.world.SyntheticContacts;
+import io.pacer.engine.port.ContactSupply;
 import io.pacer.simulator.world.VirtualClock;
 import java.util.function.Function;
 
@@ -26,6 +28,7 @@ public final class Simulation {
     private final Scenario scenario;
     private final long seed;
     private final Function<Scenario, DialPolicy> policyFactory;
+    private ChainedContacts lists;
 
     /** A run of {@code scenario} with {@code seed} under {@code choice}. */
     public Simulation(Scenario scenario, long seed, PolicyChoice choice) {
@@ -52,6 +55,14 @@ public final class Simulation {
                 p.machineAction(), p.notSureAction(), m.falsePositive());
     }
 
+    /**
+     * The lists and numbers of the last run (dials per list, later numbers tried, contacts exhausted), or
+     * {@code null} when the scenario uses none.
+     */
+    public ChainedContacts lists() {
+        return lists;
+    }
+
     /** Runs the shift and returns what the world measured. */
     public RunResult run() {
         long wallStart = System.nanoTime();
@@ -59,9 +70,11 @@ public final class Simulation {
         int maxCalls = Math.max(256, maxAgents * 40);
         VirtualClock clock = new VirtualClock(START_EPOCH_MILLIS);
         SimulatedWorld world = new SimulatedWorld(scenario, seed, clock, maxCalls, maxAgents);
-        SyntheticContacts contacts = new SyntheticContacts();
+        ChainedContacts chained = scenario.lists().used() ? new ChainedContacts(scenario.lists()) : null;
+        lists = chained;
+        ContactSupply contacts = chained != null ? chained : new SyntheticContacts();
         EngineCore core = new EngineCore(new EngineLimits(maxAgents, maxCalls, 2, 200), clock, clock, world,
-                contacts, CallJournal.NONE);
+                contacts, chained != null ? chained : CallJournal.NONE);
         CampaignConfig config = new CampaignConfig(1, scenario.name(), DialMode.PREDICTIVE, 1.0, 0.0,
                 scenario.abandonTarget(), scenario.noAnswerTimeoutNanos() / 1_000_000L,
                 scenario.connectLimitNanos() / 1_000_000L, maxCalls, null).withAmd(amdSettings(scenario));

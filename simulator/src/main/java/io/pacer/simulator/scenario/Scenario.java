@@ -2,7 +2,7 @@ package io.pacer.simulator.scenario;
 
 /**
  * A campaign shift for the simulator, as described in {@code docs/scenarios.md}: the agents, how contacts
- * behave, and the targets.
+ * behave, the targets, and the lists and numbers ({@link ListModel}).
  */
 public record Scenario(
         String name,
@@ -20,14 +20,36 @@ public record Scenario(
         Distribution wrapTime,
         double abandonTarget,
         long connectLimitNanos,
-        AmdModel amd) {
+        AmdModel amd,
+        ListModel lists) {
 
-    /** A scenario without answering machines. */
+    /** A scenario without answering machines, lists or numbers. */
     public Scenario(String name, long shiftNanos, int seeds, Steps agents, Steps answerProbability, double busyProbability,
             double failureProbability, Distribution ringTime, Distribution busyTime, Distribution failureTime,
             long noAnswerTimeoutNanos, Distribution talkTime, Distribution wrapTime, double abandonTarget,
             long connectLimitNanos) {
         this(name, shiftNanos, seeds, agents, answerProbability, busyProbability, failureProbability, ringTime, busyTime,
-                failureTime, noAnswerTimeoutNanos, talkTime, wrapTime, abandonTarget, connectLimitNanos, AmdModel.NONE);
+                failureTime, noAnswerTimeoutNanos, talkTime, wrapTime, abandonTarget, connectLimitNanos, AmdModel.NONE,
+                ListModel.NONE);
+    }
+
+    /** A scenario with answering machines, without lists or numbers. */
+    public Scenario(String name, long shiftNanos, int seeds, Steps agents, Steps answerProbability, double busyProbability,
+            double failureProbability, Distribution ringTime, Distribution busyTime, Distribution failureTime,
+            long noAnswerTimeoutNanos, Distribution talkTime, Distribution wrapTime, double abandonTarget,
+            long connectLimitNanos, AmdModel amd) {
+        this(name, shiftNanos, seeds, agents, answerProbability, busyProbability, failureProbability, ringTime, busyTime,
+                failureTime, noAnswerTimeoutNanos, talkTime, wrapTime, abandonTarget, connectLimitNanos, amd,
+                ListModel.NONE);
+    }
+
+    /** A scenario with lists and numbers, without answering machines. */
+    public Scenario(String name, long shiftNanos, int seeds, Steps agents, Steps answerProbability, double busyProbability,
+            double failureProbability, Distribution ringTime, Distribution busyTime, Distribution failureTime,
+            long noAnswerTimeoutNanos, Distribution talkTime, Distribution wrapTime, double abandonTarget,
+            long connectLimitNanos, ListModel lists) {
+        this(name, shiftNanos, seeds, agents, answerProbability, busyProbability, failureProbability, ringTime, busyTime,
+                failureTime, noAnswerTimeoutNanos, talkTime, wrapTime, abandonTarget, connectLimitNanos, AmdModel.NONE,
+                lists);
     }
 }

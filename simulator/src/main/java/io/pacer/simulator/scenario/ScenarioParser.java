@@ -21,7 +21,8 @@ public final class ScenarioParser {
     private static final Set<String> KEYS = Set.of("name", "shift", "seeds", "agents", "answer_probability",
             "busy_probability", "failure_probability", "ring_time", "busy_time", "failure_time",
             "no_answer_timeout", "talk_time", "wrap_time", "abandon_target", "connect_limit", "machine_share", "amd",
-            "amd_false_positive", "amd_false_negative", "amd_human_delay", "amd_machine_delay", "machine_talk_time");
+            "amd_false_positive", "amd_false_negative", "amd_human_delay", "amd_machine_delay", "machine_talk_time",
+            "numbers_per_contact", "lists", "treatments");
     private static final long MIN_RING_TIMEOUT_NANOS = 15_000_000_000L;
 
     private ScenarioParser() {
@@ -75,7 +76,8 @@ public final class ScenarioParser {
         long connect = positiveDuration(map, "connect_limit");
         return new Scenario(name, shift, seeds, agents, answer, busy, failure,
                 distribution(map, "ring_time"), distribution(map, "busy_time"), distribution(map, "failure_time"),
-                timeout, distribution(map, "talk_time"), distribution(map, "wrap_time"), target, connect, amd(map));
+                timeout, distribution(map, "talk_time"), distribution(map, "wrap_time"), target, connect, amd(map),
+                ListModelParser.parse(map));
     }
 
     /** The answering-machine keys, each optional with the defaults of {@link AmdModel#NONE}. */

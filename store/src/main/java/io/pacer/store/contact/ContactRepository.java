@@ -68,6 +68,10 @@ public final class ContactRepository {
                     e164 == null ? old.phone() : e164, timeZone == null ? old.timeZone() : timeZone,
                     name == null ? old.name() : name, FieldsJson.write(fields == null ? old.fields() : fields),
                     nextDueMillis == null ? old.nextDueMillis() : nextDueMillis, contactId);
+            if (e164 != null) {
+                // The phone is the first number of a contact's chain: keep the two the same.
+                Jdbc.update(c, "UPDATE contact_numbers SET number = ? WHERE contact_id = ? AND position = 0", e164, contactId);
+            }
             return get(c, campaignId, contactId);
         });
     }

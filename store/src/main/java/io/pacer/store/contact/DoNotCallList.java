@@ -63,12 +63,16 @@ public final class DoNotCallList {
     public void add(Connection c, long campaignId, String e164, long nowMillis) throws SQLException {
         Jdbc.update(c, "INSERT INTO do_not_call(campaign_id, phone, created_millis) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 campaignId, e164, nowMillis);
-        // Contacts already in the list leave it now; the hopper also checks each one before the core gets it.
+        // Contacts already in the list leave it now, unless another of their numbers may still be called (the
+        // blocked number is skipped, not the contact); the hopper also checks each one before the core gets it.
+        String otherNumberCallable = " AND NOT EXISTS (SELECT 1 FROM contact_numbers n WHERE n.contact_id = contacts.id"
+                + " AND n.number NOT IN (SELECT d.phone FROM do_not_call d WHERE d.campaign_id IN (contacts.campaign_id, 0)))";
         if (campaignId == GLOBAL) {
-            Jdbc.update(c, "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE phone = ? AND state IN ('READY', 'CALLBACK')", e164);
+            Jdbc.update(c, "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE phone = ? AND state IN ('READY', 'CALLBACK')"
+                    + otherNumberCallable, e164);
         } else {
-            Jdbc.update(c, "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE campaign_id = ? AND phone = ? AND state IN ('READY', 'CALLBACK')",
-                    campaignId, e164);
+            Jdbc.update(c, "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE campaign_id = ? AND phone = ? AND state IN ('READY', 'CALLBACK')"
+                    + otherNumberCallable, campaignId, e164);
         }
     }
 

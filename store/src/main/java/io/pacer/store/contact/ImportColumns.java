@@ -9,6 +9,7 @@ import java.util.Map;
 final class ImportColumns {
     final int count;
     final int[] phones;
+    final int[] numbers;
     final int[] fields;
     final int name;
     final int timeZone;
@@ -20,6 +21,7 @@ final class ImportColumns {
             index.putIfAbsent(header.get(i).trim(), i);
         }
         phones = positions(index, mapping.phoneColumns(), "phone");
+        numbers = positions(index, mapping.numberColumns().stream().map(ColumnMapping.NumberColumn::column).toList(), "number");
         fields = positions(index, mapping.fieldColumns(), "field");
         name = mapping.nameColumn() == null ? -1 : positions(index, List.of(mapping.nameColumn()), "name")[0];
         timeZone = mapping.timeZoneColumn() == null ? -1

@@ -27,7 +27,19 @@ final class ImportRun {
     private static final int ERRORS_IN_REPORT = 100;
 
     /** A valid row waiting in the batch: what the file gives for its number. */
-    private record Given(String name, Map<String, String> fields, String timeZone, boolean timeZoneGiven) {
+    private record Given(String name, Map<String, String> fields, String timeZone, boolean timeZoneGiven,
+            List<ContactNumber> numbers) {
+    }
+
+    /** Why a row's number columns gave no number to store (rejected, or every number blocked). */
+    private static final class NoNumber extends Exception {
+        private static final long serialVersionUID = 1L;
+        final boolean blocked;
+
+        NoNumber(String reason, boolean blocked) {
+            super(reason, null, false, false);
+            this.blocked = blocked;
+        }
     }
 
     private final Connection c;
@@ -62,6 +74,9 @@ final class ImportRun {
 
     ImportReport execute(Reader csv, char separator, boolean dryRun) throws SQLException, IOException {
         long id = campaign.id();
+        if (mapping.listId() >= 0) {
+            ContactLists.get(c, id, mapping.listId());
+        }
         importId = Jdbc.insert(c, """
                 INSERT INTO imports(campaign_id, user_name, at_millis, mode, rows_read, imported, merged, rejected, blocked)
                 VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0) RETURNING id""", id, userName, nowMillis, mode);
@@ -110,26 +125,19 @@ final class ImportRun {
             reject(line, "has " + cells.size() + " fields, the header has " + columns.count);
             return;
         }
-        PhoneNumbers.Normalised number = null;
-        String problem = "no phone number";
         Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < columns.phones.length; i++) {
-            String raw = cells.get(columns.phones[i]);
-            if (raw.isBlank()) {
-                continue;
+        List<ContactNumber> numbers = List.of();
+        PhoneNumbers.Normalised number;
+        try {
+            if (columns.numbers.length > 0) {
+                numbers = numbers(cells, columns);
+                number = new PhoneNumbers.Normalised(numbers.get(0).number(), numbers.get(0).timeZone());
+            } else {
+                number = phone(cells, columns, fields);
             }
-            if (number != null) {
-                fields.put(mapping.phoneColumns().get(i), raw);
-                continue;
-            }
-            try {
-                number = PhoneNumbers.normalise(raw, campaign.defaultRegion(), campaign.timeZone());
-            } catch (InvalidFieldException e) {
-                problem = mapping.phoneColumns().get(i) + ": " + e.problem();
-            }
-        }
-        if (number == null) {
-            reject(line, problem);
+        } catch (NoNumber e) {
+            blocked += e.blocked ? 1 : 0;
+            reject(line, e.getMessage());
             return;
         }
         String given = columns.timeZone >= 0 ? cells.get(columns.timeZone).trim() : "";
@@ -151,7 +159,67 @@ final class ImportRun {
             fields.put(mapping.fieldColumns().get(i), cells.get(columns.fields[i]));
         }
         valid++;
-        batch.put(number.e164(), new Given(columns.name >= 0 ? cells.get(columns.name) : null, fields, zone, !given.isEmpty()));
+        batch.put(number.e164(), new Given(columns.name >= 0 ? cells.get(columns.name) : null, fields, zone, !given.isEmpty(),
+                numbers));
+    }
+
+    /** The first valid phone column's number; the other phone columns become free fields. */
+    private PhoneNumbers.Normalised phone(List<String> cells, ImportColumns columns, Map<String, String> fields) throws NoNumber {
+        PhoneNumbers.Normalised number = null;
+        String problem = "no phone number";
+        for (int i = 0; i < columns.phones.length; i++) {
+            String raw = cells.get(columns.phones[i]);
+            if (raw.isBlank()) {
+                continue;
+            }
+            if (number != null) {
+                fields.put(mapping.phoneColumns().get(i), raw);
+                continue;
+            }
+            try {
+                number = PhoneNumbers.normalise(raw, campaign.defaultRegion(), campaign.timeZone());
+            } catch (InvalidFieldException e) {
+                problem = mapping.phoneColumns().get(i) + ": " + e.problem();
+            }
+        }
+        if (number == null) {
+            throw new NoNumber(problem, false);
+        }
+        return number;
+    }
+
+    /**
+     * Every non-empty number column as one of the contact's numbers, in the columns' order. A number that is not
+     * valid rejects the row (naming its column); a number on the do-not-call list is left out, and a row whose
+     * numbers are all blocked counts as blocked.
+     */
+    private List<ContactNumber> numbers(List<String> cells, ImportColumns columns) throws NoNumber {
+        List<ContactNumber> numbers = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String blockedNumber = null;
+        for (int i = 0; i < columns.numbers.length; i++) {
+            String raw = cells.get(columns.numbers[i]);
+            ColumnMapping.NumberColumn column = mapping.numberColumns().get(i);
+            if (raw.isBlank()) {
+                continue;
+            }
+            PhoneNumbers.Normalised n;
+            try {
+                n = PhoneNumbers.normalise(raw, campaign.defaultRegion(), campaign.timeZone());
+            } catch (InvalidFieldException e) {
+                throw new NoNumber(column.column() + ": " + e.problem(), false);
+            }
+            if (doNotCall.blocks(campaign.id(), n.e164())) {
+                blockedNumber = n.e164();
+            } else if (seen.add(n.e164())) {
+                numbers.add(new ContactNumber(numbers.size(), n.e164(), column.type(), n.timeZone(), -1, -1, 0, null));
+            }
+        }
+        if (numbers.isEmpty()) {
+            throw blockedNumber == null ? new NoNumber("no phone number", false)
+                    : new NoNumber("number " + blockedNumber + " is on the do-not-call list", true);
+        }
+        return numbers;
     }
 
     private void reject(long line, String reason) throws SQLException {
@@ -200,7 +268,32 @@ final class ImportRun {
             insert.executeBatch();
             merge.executeBatch();
         }
+        writeNumbers();
         batch.clear();
+    }
+
+    /** Stores the numbers of the batch's rows that came from number columns, and puts new contacts in the list. */
+    private void writeNumbers() throws SQLException {
+        List<String> keys = new ArrayList<>();
+        for (Map.Entry<String, Given> e : batch.entrySet()) {
+            if (!e.getValue().numbers().isEmpty() || mapping.listId() >= 0) {
+                keys.add(e.getKey());
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, Object[]> e : ListedNumbers.find(c, dialect, campaign.id(), keys).entrySet()) {
+            long contactId = (Long) e.getValue()[0];
+            List<ContactNumber> numbers = batch.get(e.getKey()).numbers();
+            if (!numbers.isEmpty()) {
+                ContactNumbers.write(c, contactId, numbers);
+                Jdbc.update(c, "UPDATE contacts SET number_position = 0, round_tries = 0 WHERE id = ? AND state <> 'DIALING'", contactId);
+            }
+            if (mapping.listId() >= 0) {
+                Jdbc.update(c, "UPDATE contacts SET list_id = ? WHERE id = ?", mapping.listId(), contactId);
+            }
+        }
     }
 
     private void flushErrors() throws SQLException {

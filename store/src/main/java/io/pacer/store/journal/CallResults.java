@@ -2,6 +2,8 @@ package io.pacer.store.journal;
 
 import io.pacer.store.campaign.Campaign;
 import io.pacer.store.campaign.CampaignRepository;
+import io.pacer.store.campaign.DialingRules;
+import io.pacer.store.campaign.DialingRulesRepository;
 import io.pacer.store.campaign.RetryClass;
 import io.pacer.store.campaign.RetryRule;
 import io.pacer.store.campaign.SubjectTemplate;
@@ -19,8 +21,8 @@ import java.util.Set;
 
 /**
  * What a finished call does to storage, inside the journal's batch transaction: the call becomes an activity
- * under the contact's case, and the contact moves on by the campaign's retry rules (or waits for the agent's
- * outcome when the call was connected). Each record is applied once: a failed batch rolls back whole and is
+ * under the contact's case, and the contact moves on along its attempt chain by the campaign's treatments or
+ * retry rules ({@link ChainOutcome}), or waits for the agent's outcome when the call was connected. Each record is applied once: a failed batch rolls back whole and is
  * retried whole.
  */
 final class CallResults {
@@ -30,6 +32,7 @@ final class CallResults {
 
     private final Map<Long, Campaign> campaigns = new HashMap<>();
     private final Set<Long> finishedInBatch = new HashSet<>();
+    private final Map<Long, DialingRules> rules = new HashMap<>();
     /** Whether any webhook subscription exists: asked once per batch, so calls nobody subscribed to cost nothing. */
     private boolean webhooks;
 
@@ -37,6 +40,7 @@ final class CallResults {
     void apply(Connection c, List<FinishedCall> calls) throws SQLException {
         campaigns.clear();
         finishedInBatch.clear();
+        rules.clear();
         webhooks = WebhookEvents.anySubscription(c);
         for (FinishedCall call : calls) {
             if (!call.placedOnly) {
@@ -69,7 +73,8 @@ final class CallResults {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 call.callId, call.campaignId, call.contactId, caseId, OUTBOUND, call.startMillis,
                 call.answerMillis < 0 ? null : call.answerMillis, call.endMillis, duration,
-                campaign.displayNumbers().isEmpty() ? null : campaign.displayNumbers().get(0), call.number,
+                call.callerId != null ? call.callerId
+                        : campaign.displayNumbers().isEmpty() ? null : campaign.displayNumbers().get(0), call.number,
                 call.agentId, call.outcome, subject, call.amdVerdict,
                 call.amdVerdict == null ? null : call.amdCause, call.amdDecisionMillis < 0 ? null : call.amdDecisionMillis,
                 call.amdAction);
@@ -89,8 +94,7 @@ final class CallResults {
                     UPDATE contacts SET attempts = attempts + 1, attempts_not_reachable = attempts_not_reachable + 1,
                       state = 'EXHAUSTED' WHERE id = ? AND state = 'DIALING'""", call.contactId);
         } else {
-            retry(c, campaign, call.contactId, RetryClass.of(call.outcome), call.endMillis,
-                    campaign.retryDelayMillis(call.outcome), "DIALING");
+            ChainOutcome.apply(c, campaign, rules(c, campaign.id()), call.contactId, call.number, call.outcome, call.endMillis);
         }
         if (webhooks) {
             WebhookEvents.callFinished(c, call.campaignId, call.contactId, call.endMillis);
@@ -122,6 +126,15 @@ final class CallResults {
         Jdbc.update(c, "INSERT INTO cases(campaign_id, contact_id, name) VALUES (?, ?, ?) ON CONFLICT (campaign_id, contact_id) DO NOTHING",
                 campaign.id(), contactId, campaign.name());
         return Jdbc.number(c, "SELECT id FROM cases WHERE campaign_id = ? AND contact_id = ?", campaign.id(), contactId);
+    }
+
+    private DialingRules rules(Connection c, long campaignId) throws SQLException {
+        DialingRules r = rules.get(campaignId);
+        if (r == null) {
+            r = DialingRulesRepository.get(c, campaignId);
+            rules.put(campaignId, r);
+        }
+        return r;
     }
 
     private Campaign campaign(Connection c, long id) throws SQLException {

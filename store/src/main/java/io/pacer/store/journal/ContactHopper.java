@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p>Before a contact leaves {@link #next} it is checked once more against the do-not-call list (a number may
  * have been blocked after it was loaded), the campaign's hours and the contact's calling window; a contact
- * that fails goes back to the refill thread, which closes or releases it in the database.
+ * that fails goes back to the refill thread, which closes or releases it in the database (a contact with other
+ * numbers goes back to the list: the blocked number is skipped, not the contact).
  *
  * <p>When a campaign stops, the core no longer asks for its contacts, so the refill thread itself takes what its
  * queue holds back ({@link #takeAll}) and returns it to the list: a stop strands nothing in memory.
@@ -67,6 +68,7 @@ public final class ContactHopper implements ContactSupply {
                 out.contactId = entry.contactId();
                 out.number = entry.number();
                 out.ownerAgentId = entry.ownerAgentId();
+                out.callerId = entry.callerId();
                 return true;
             }
         }

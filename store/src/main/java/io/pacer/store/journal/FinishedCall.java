@@ -18,6 +18,7 @@ public final class FinishedCall {
     long campaignId;
     long contactId;
     String number;
+    String callerId;
     long agentId;
     CallOutcome outcome;
     long startMillis;
@@ -35,6 +36,7 @@ public final class FinishedCall {
         campaignId = r.campaignId;
         contactId = r.contactId;
         number = r.number;
+        callerId = r.callerId;
         agentId = r.agentId;
         outcome = r.outcome;
         startMillis = r.startEpochMillis;
@@ -64,6 +66,7 @@ public final class FinishedCall {
         campaignId = o.campaignId;
         contactId = o.contactId;
         number = o.number;
+        callerId = o.callerId;
         agentId = o.agentId;
         outcome = o.outcome;
         startMillis = o.startMillis;

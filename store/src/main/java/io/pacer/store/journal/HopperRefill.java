@@ -46,6 +46,8 @@ public final class HopperRefill implements AutoCloseable {
         volatile boolean stopRequested;
         Campaign campaign;
         long loadedAtMillis = Long.MIN_VALUE;
+        final ContactClaim claim = new ContactClaim();
+        long claimLoadedAtMillis = Long.MIN_VALUE + 1;
 
         Running(int capacity) {
             this.capacity = capacity;
@@ -113,6 +115,8 @@ public final class HopperRefill implements AutoCloseable {
                 List<Long> queued = new ArrayList<>();
                 ContactHopper.takeAll(queue, queued);
                 release(queued, now);
+                // What the core handed back before the stop is written too, before stop() returns.
+                releaseReturned(now);
                 running.remove(id, r);
                 continue;
             }
@@ -125,7 +129,7 @@ public final class HopperRefill implements AutoCloseable {
             queue.openUntilMillis = openUntil;
             int free = r.capacity - queue.ring.size();
             if (openUntil > now && free >= Math.max(1, r.capacity / 2)) {
-                for (HopperEntry entry : claim(r.campaign, now, free)) {
+                for (HopperEntry entry : claim(r, now, free)) {
                     queue.ring.offer(entry);
                 }
             }
@@ -133,42 +137,13 @@ public final class HopperRefill implements AutoCloseable {
         releaseReturned(now);
     }
 
-    private List<HopperEntry> claim(Campaign campaign, long now, int limit) {
+    private List<HopperEntry> claim(Running r, long now, int limit) {
         return db.write(c -> {
-            List<Object[]> due = Jdbc.query(c, """
-                    SELECT id, phone, dial_number, owner_agent_id, time_zone FROM contacts
-                    WHERE campaign_id = ? AND state IN ('READY', 'CALLBACK') AND next_due_millis <= ?
-                    ORDER BY next_due_millis, id LIMIT ?""",
-                    rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)},
-                    campaign.id(), now, limit);
-            List<HopperEntry> entries = new ArrayList<>();
-            try (PreparedStatement dialling = c.prepareStatement(
-                    "UPDATE contacts SET state = 'DIALING', placed_call_id = NULL WHERE id = ?");
-                 PreparedStatement later = c.prepareStatement("UPDATE contacts SET next_due_millis = ? WHERE id = ?");
-                 PreparedStatement blocked = c.prepareStatement(
-                         "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE id = ?")) {
-                for (Object[] row : due) {
-                    long id = (Long) row[0];
-                    String number = row[2] != null ? (String) row[2] : (String) row[1];
-                    if (doNotCall.blocks(campaign.id(), number) || doNotCall.blocks(campaign.id(), (String) row[1])) {
-                        Jdbc.bind(blocked, id);
-                        blocked.addBatch();
-                        continue;
-                    }
-                    long window = CampaignSchedule.contactWindow(campaign, (String) row[4], (String) row[1], now);
-                    if (window <= now) {
-                        Jdbc.bind(later, -window, id);
-                        later.addBatch();
-                        continue;
-                    }
-                    Jdbc.bind(dialling, id);
-                    dialling.addBatch();
-                    entries.add(new HopperEntry(id, number, (int) (long) (Long) row[3], window));
-                }
-                dialling.executeBatch();
-                later.executeBatch();
-                blocked.executeBatch();
+            if (r.claimLoadedAtMillis != r.loadedAtMillis) {
+                r.claim.reload(c, r.campaign.id());
+                r.claimLoadedAtMillis = r.loadedAtMillis;
             }
+            List<HopperEntry> entries = r.claim.claim(c, r.campaign, doNotCall, now, limit);
             loaded.addAndGet(entries.size());
             return entries;
         });
@@ -185,7 +160,8 @@ public final class HopperRefill implements AutoCloseable {
 
     /**
      * Writes back contacts that left the hopper undialled: a plain id returns to the list as it was (READY, or
-     * CALLBACK when a callback waits), with no attempt and no delay; an id marked blocked is closed.
+     * CALLBACK when a callback waits), with no attempt and no delay; an id marked blocked is closed, unless the
+     * contact has other numbers (its chain then skips the blocked one) and the agent did not ask.
      */
     private void release(List<Long> ids, long now) {
         if (ids.isEmpty()) {
@@ -196,19 +172,25 @@ public final class HopperRefill implements AutoCloseable {
             try (PreparedStatement back = c.prepareStatement(
                     "UPDATE contacts SET state = CASE WHEN callback_id IS NULL THEN 'READY' ELSE 'CALLBACK' END WHERE id = ? AND state = 'DIALING'");
                  PreparedStatement blocked = c.prepareStatement(
-                         "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE id = ? AND state = 'DIALING'")) {
+                         "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE id = ? AND state = 'DIALING' "
+                         + "AND (? = 1 OR (SELECT COUNT(*) FROM contact_numbers WHERE contact_id = ?) <= 1)")) {
                 for (long id : ids) {
                     if ((id & ContactHopper.AGENT_DO_NOT_CALL) != 0) {
                         long contactId = id & ~(ContactHopper.BLOCKED | ContactHopper.AGENT_DO_NOT_CALL);
                         Jdbc.one(c, "SELECT campaign_id, phone FROM contacts WHERE id = ?",
                                 rs -> new Object[] {rs.getLong(1), rs.getString(2)}, contactId).ifPresent(row -> agentBlocked.add(row));
                     }
-                    PreparedStatement ps = id < 0 ? blocked : back;
-                    Jdbc.bind(ps, id & ~(ContactHopper.BLOCKED | ContactHopper.AGENT_DO_NOT_CALL));
-                    ps.addBatch();
+                    long contactId = id & ~(ContactHopper.BLOCKED | ContactHopper.AGENT_DO_NOT_CALL);
+                    if (id < 0) {
+                        Jdbc.bind(blocked, contactId, (id & ContactHopper.AGENT_DO_NOT_CALL) != 0, contactId);
+                        blocked.addBatch();
+                    }
+                    // A blocked contact with other numbers is still DIALING after the close above: back it goes.
+                    Jdbc.bind(back, contactId);
+                    back.addBatch();
                 }
-                back.executeBatch();
                 blocked.executeBatch();
+                back.executeBatch();
             }
             for (Object[] row : agentBlocked) {
                 doNotCall.add(c, (Long) row[0], (String) row[1], now);

@@ -1,0 +1,148 @@
+package io.pacer.store.journal;
+
+import io.pacer.store.campaign.Campaign;
+import io.pacer.store.campaign.DialingRules;
+import io.pacer.store.campaign.DialingRulesRepository;
+import io.pacer.store.contact.AttemptChain;
+import io.pacer.store.campaign.CallerIds;
+import io.pacer.store.contact.NumberPick;
+import io.pacer.store.contact.ContactList;
+import io.pacer.store.contact.ContactLists;
+import io.pacer.store.contact.ContactNumber;
+import io.pacer.store.contact.ContactNumbers;
+import io.pacer.store.contact.DoNotCallList;
+import io.pacer.store.db.Jdbc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One campaign's claim of due contacts, on the hopper's refill thread: splits the places free in the queue among
+ * the campaign's active lists by weight (smooth weighted round robin, so over many claims each list gets its
+ * share of the dials), picks each contact's number along its attempt chain and a display number, and marks the
+ * contacts DIALING in the caller's transaction. Keeps the lists, rules and round-robin credit between claims.
+ */
+final class ContactClaim {
+
+    /** The campaign's default list (contacts without a list), weight 1, always active. */
+    private static final long DEFAULT_LIST = -1;
+
+    private final CallerIds callerIds = new CallerIds();
+    private final Map<Long, Integer> credit = new HashMap<>();
+    private List<ContactList> lists = List.of();
+    private DialingRules rules = DialingRules.DEFAULT;
+
+    /** Reads the campaign's lists and rules again (the refill does so once a second). */
+    void reload(Connection c, long campaignId) throws SQLException {
+        lists = ContactLists.all(c, campaignId);
+        rules = DialingRulesRepository.get(c, campaignId);
+    }
+
+    /**
+     * Claims up to {@code limit} contacts due at {@code now}. A list that has fewer due contacts than its share
+     * leaves its places to the others (a second pass among the lists that filled theirs): weights share the dials
+     * among lists that have something to dial.
+     */
+    List<HopperEntry> claim(Connection c, Campaign campaign, DoNotCallList doNotCall, long now, int limit) throws SQLException {
+        List<HopperEntry> entries = new ArrayList<>();
+        java.util.Set<Long> short_ = new java.util.HashSet<>();
+        for (int pass = 0; pass < 2 && entries.size() < limit; pass++) {
+            for (Map.Entry<Long, Integer> share : shares(limit - entries.size(), short_).entrySet()) {
+                long list = share.getKey();
+                String where = list == DEFAULT_LIST ? "list_id IS NULL" : "list_id = " + list;
+                List<Object[]> due = Jdbc.query(c, "SELECT id, phone, dial_number, owner_agent_id, time_zone, number_position "
+                        + "FROM contacts WHERE campaign_id = ? AND state IN ('READY', 'CALLBACK') AND next_due_millis <= ? AND "
+                        + where + " ORDER BY next_due_millis, id LIMIT ?",
+                        rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getInt(6)},
+                        campaign.id(), now, share.getValue());
+                if (due.size() < share.getValue()) {
+                    short_.add(list);
+                }
+                take(c, campaign, doNotCall, now, due, entries);
+            }
+        }
+        return entries;
+    }
+
+    /** How many of {@code limit} places each active list (but those {@code without}) gets now. */
+    private Map<Long, Integer> shares(int limit, java.util.Set<Long> without) {
+        Map<Long, Integer> weights = new HashMap<>();
+        weights.put(DEFAULT_LIST, 1);
+        for (ContactList l : lists) {
+            if (l.active()) {
+                weights.put(l.id(), l.weight());
+            }
+        }
+        weights.keySet().removeAll(without);
+        if (weights.size() <= 1 || limit <= 0) {
+            return weights.isEmpty() || limit <= 0 ? Map.of() : Map.of(weights.keySet().iterator().next(), limit);
+        }
+        int total = weights.values().stream().mapToInt(Integer::intValue).sum();
+        Map<Long, Integer> out = new HashMap<>();
+        for (int i = 0; i < limit; i++) {
+            long best = DEFAULT_LIST;
+            int bestCredit = Integer.MIN_VALUE;
+            for (Map.Entry<Long, Integer> w : weights.entrySet()) {
+                int now = credit.merge(w.getKey(), w.getValue(), Integer::sum);
+                if (now > bestCredit || (now == bestCredit && w.getKey() < best)) {
+                    best = w.getKey();
+                    bestCredit = now;
+                }
+            }
+            credit.merge(best, -total, Integer::sum);
+            out.merge(best, 1, Integer::sum);
+        }
+        return out;
+    }
+
+    private void take(Connection c, Campaign campaign, DoNotCallList doNotCall, long now, List<Object[]> due,
+            List<HopperEntry> entries) throws SQLException {
+        Map<Long, List<ContactNumber>> numbers = numbersOf(c, due);
+        try (PreparedStatement dialling = c.prepareStatement("UPDATE contacts SET state = 'DIALING', placed_call_id = NULL WHERE id = ?");
+             PreparedStatement later = c.prepareStatement("UPDATE contacts SET next_due_millis = ? WHERE id = ?");
+             PreparedStatement blocked = c.prepareStatement(
+                     "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE id = ?")) {
+            for (Object[] row : due) {
+                long id = (Long) row[0];
+                String callback = (String) row[2];
+                List<ContactNumber> chain = callback != null ? ContactNumbers.orSingle(List.of(), callback)
+                        : ContactNumbers.orSingle(numbers.getOrDefault(id, List.of()), (String) row[1]);
+                NumberPick pick = AttemptChain.pick(campaign, doNotCall, chain, (Integer) row[5], (String) row[4], now);
+                // A callback's own number is dialled only while the contact's main number is not blocked either.
+                if (pick.allBlocked() || (callback != null && doNotCall.blocks(campaign.id(), (String) row[1]))) {
+                    Jdbc.bind(blocked, id);
+                    blocked.addBatch();
+                } else if (pick.number() == null) {
+                    Jdbc.bind(later, pick.windowMillis(), id);
+                    later.addBatch();
+                } else {
+                    Jdbc.bind(dialling, id);
+                    dialling.addBatch();
+                    String callerId = callerIds.choose(rules.callerIdMode(), campaign.displayNumbers(), pick.number());
+                    entries.add(new HopperEntry(id, pick.number(), (int) (long) (Long) row[3], pick.windowMillis(), callerId));
+                }
+            }
+            dialling.executeBatch();
+            later.executeBatch();
+            blocked.executeBatch();
+        }
+    }
+
+    private static Map<Long, List<ContactNumber>> numbersOf(Connection c, List<Object[]> due) throws SQLException {
+        Map<Long, List<ContactNumber>> out = new HashMap<>();
+        if (due.isEmpty()) {
+            return out;
+        }
+        StringBuilder ids = new StringBuilder();
+        for (Object[] row : due) {
+            ids.append(ids.length() == 0 ? "" : ",").append((long) (Long) row[0]);
+        }
+        Jdbc.query(c, "SELECT * FROM contact_numbers WHERE contact_id IN (" + ids + ") ORDER BY contact_id, position",
+                rs -> out.computeIfAbsent(rs.getLong("contact_id"), k -> new ArrayList<>()).add(ContactNumbers.of(rs)));
+        return out;
+    }
+}
