@@ -49,7 +49,12 @@ final class CallRoutes {
                         "state", calling ? "CALLING_PHONE" : "LOGGED_IN"), null);
             }),
             new Route("POST", "/api/v1/agents/me/ready", Role.AGENT, r -> agentState(r, agents.ready(r.user()), "READY")),
-            new Route("POST", "/api/v1/agents/me/pause", Role.AGENT, r -> agentState(r, agents.pause(r.user()), "PAUSED")),
+            new Route("POST", "/api/v1/agents/me/pause", Role.AGENT, r -> {
+                // The body is optional: a pause without one gives no reason.
+                int reason = r.body() == null || r.body().length == 0 ? 0
+                        : (int) r.json().only("reasonCode").whole("reasonCode", 0);
+                return agentState(r, agents.pause(r.user(), reason), "PAUSED");
+            }),
             new Route("POST", "/api/v1/agents/me/logout", Role.AGENT, r -> agentState(r, agents.logout(r.user()), "LOGGED_OUT")),
             new Route("GET", "/api/v1/callbacks", Role.AGENT, r -> Paging.slice(r, calls.callbacks(r.user(),
                     r.boolParam("own", false), r.boolParam("groups", false), r.boolParam("open", false),
@@ -77,7 +82,7 @@ final class CallRoutes {
     }
 
     /** The callback of a CALL_AGAIN outcome, or {@code null} when the body has none. */
-    private static CallbackRequest callback(JsonBody cb) {
+    static CallbackRequest callback(JsonBody cb) {
         if (cb == null) {
             return null;
         }

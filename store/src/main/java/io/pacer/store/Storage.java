@@ -7,6 +7,7 @@ import io.pacer.store.compliance.AbandonLedger;
 import io.pacer.store.callback.Callback;
 import io.pacer.store.callback.CallbackRepository;
 import io.pacer.store.campaign.Campaign;
+import io.pacer.store.campaign.CampaignAgents;
 import io.pacer.store.campaign.CampaignRepository;
 import io.pacer.store.contact.ContactRepository;
 import io.pacer.store.db.Database;
@@ -44,6 +45,7 @@ public final class Storage implements AutoCloseable {
     private final HopperRefill refill;
     private final JournalWriter journal;
     private final AbandonLedger abandons;
+    private final CampaignAgents campaignAgents;
     private final int recovered;
 
     private Storage(Database db, String engineId, Clock clock) {
@@ -63,6 +65,7 @@ public final class Storage implements AutoCloseable {
         refill = new HopperRefill(db, campaigns, hopper, doNotCall, clock);
         journal = new JournalWriter(db);
         abandons = new AbandonLedger(db, clock, journal);
+        campaignAgents = new CampaignAgents(db);
     }
 
     /**
@@ -131,6 +134,11 @@ public final class Storage implements AutoCloseable {
     /** Campaigns. */
     public CampaignRepository campaigns() {
         return campaigns;
+    }
+
+    /** The timers on campaigns' agents and who may work each campaign, as the core needs them. */
+    public CampaignAgents campaignAgents() {
+        return campaignAgents;
     }
 
     /** Contacts. */

@@ -56,6 +56,13 @@ public final class CallbackRepository {
         return db.read(c -> Jdbc.query(c, sql.toString(), Callback::of, params.toArray()));
     }
 
+    /** A contact's open callbacks in a campaign, soonest first: what the agent sees on the record. */
+    public List<Callback> openOfContact(long campaignId, long contactId) {
+        return db.read(c -> Jdbc.query(c, """
+                SELECT * FROM callbacks WHERE campaign_id = ? AND contact_id = ? AND state = 'OPEN'
+                ORDER BY due_millis, id""", Callback::of, campaignId, contactId));
+    }
+
     /** Marks a callback done; the contact stays where it is. Agents may close only callbacks they can see. */
     public Callback markDone(User user, long callbackId) {
         return db.write(c -> {
