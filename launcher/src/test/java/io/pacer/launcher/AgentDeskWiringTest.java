@@ -93,7 +93,7 @@ class AgentDeskWiringTest {
             ApiHarness.Reply wrong = api.post("/api/v1/agents/me/offer", token,
                     "{\"contactId\":" + (contactId + 1000) + ",\"decision\":\"ACCEPT\"}");
             assertEquals(409, wrong.status(), wrong.text());
-            assertEquals("contactId", wrong.get("errors").get(0).get("field").asText());
+            assertEquals("contactId", wrong.json().get("errors").get(0).get("field").asText());
 
             api.post("/api/v1/agents/me/offer", token, "{\"contactId\":" + contactId + ",\"decision\":\"ACCEPT\"}");
             Long callId = telephony.bridged.poll(20, TimeUnit.SECONDS);
@@ -108,9 +108,9 @@ class AgentDeskWiringTest {
             ApiHarness.Reply saved = api.post("/api/v1/agents/me/save-and-next", token,
                     "{\"callId\":" + callId + ",\"outcome\":\"DONE\",\"note\":\"wants the brochure\"}");
             assertEquals(200, saved.status(), saved.text());
-            assertEquals("DONE", saved.get("activity").get("outcome").asText());
-            assertEquals("wants the brochure", saved.get("activity").get("note").asText());
-            JsonNode next = saved.get("desk");
+            assertEquals("DONE", saved.json().get("activity").get("outcome").asText());
+            assertEquals("wants the brochure", saved.json().get("activity").get("note").asText());
+            JsonNode next = saved.json().get("desk");
             assertEquals("RESERVED", next.get("agent").get("state").asText(), "save and next offers the next record");
             long nextContact = next.get("agent").get("contactId").asLong();
             assertTrue(nextContact != contactId && next.get("agent").get("offerOpen").asBoolean(), next.toString());
@@ -118,7 +118,12 @@ class AgentDeskWiringTest {
             // Nobody answers the second offer: it goes back at the timeout and the agent, one miss allowed, pauses.
             JsonNode paused = awaitState(api, token, "PAUSED", 15_000);
             assertEquals(1001, paused.get("agent").get("pauseReason").asInt());
+            // The refill thread hands the record back to the list in the database.
             JsonNode back = api.get("/api/v1/campaigns/" + id + "/contacts/" + nextContact, "admin-token").json();
+            for (long until = System.currentTimeMillis() + 5_000; !"READY".equals(back.get("state").asText())
+                    && System.currentTimeMillis() < until; Thread.sleep(100)) {
+                back = api.get("/api/v1/campaigns/" + id + "/contacts/" + nextContact, "admin-token").json();
+            }
             assertEquals("READY", back.get("state").asText(), "the record went back untouched");
             assertEquals(0, back.get("attempts").asInt());
 
