@@ -41,6 +41,16 @@ final class AgentDeskRoutes {
                         b.text("note", ""), CallRoutes.callback(b.object("callback")));
                 return ApiResponse.ok(Map.of("activity", saved.activity(), "desk", json(saved.desk())));
             }),
+            new Route("GET", "/api/v1/campaigns/{campaignId}/call-logging", Role.SUPERVISOR,
+                    r -> ApiResponse.ok(Map.of("logUnanswered", campaignAgents.logsUnanswered(r.id("campaignId"))))),
+            new Route("PUT", "/api/v1/campaigns/{campaignId}/call-logging", Role.SUPERVISOR, r -> {
+                JsonBody b = r.json().only("logUnanswered");
+                if (!b.has("logUnanswered")) {
+                    throw new io.pacer.store.error.InvalidFieldException("logUnanswered", "missing: true or false");
+                }
+                return ApiResponse.ok(Map.of("logUnanswered",
+                        campaignAgents.setLogsUnanswered(r.id("campaignId"), b.bool("logUnanswered", true))));
+            }),
             new Route("GET", "/api/v1/campaigns/{campaignId}/agent-rules", Role.SUPERVISOR,
                     r -> ApiResponse.ok(campaignAgents.rules(r.id("campaignId")))),
             new Route("PUT", "/api/v1/campaigns/{campaignId}/agent-rules", Role.SUPERVISOR, r -> {

@@ -7,6 +7,7 @@ import io.pacer.store.compliance.AbandonLedger;
 import io.pacer.store.callback.Callback;
 import io.pacer.store.callback.CallbackRepository;
 import io.pacer.store.campaign.Campaign;
+import io.pacer.store.campaign.CallLogging;
 import io.pacer.store.campaign.CampaignAgents;
 import io.pacer.store.campaign.CampaignRepository;
 import io.pacer.store.contact.ContactRepository;
@@ -46,6 +47,7 @@ public final class Storage implements AutoCloseable {
     private final JournalWriter journal;
     private final AbandonLedger abandons;
     private final CampaignAgents campaignAgents;
+    private final CallLogging callLogging;
     private final int recovered;
 
     private Storage(Database db, String engineId, Clock clock) {
@@ -66,6 +68,7 @@ public final class Storage implements AutoCloseable {
         journal = new JournalWriter(db);
         abandons = new AbandonLedger(db, clock, journal);
         campaignAgents = new CampaignAgents(db);
+        callLogging = new CallLogging(db);
     }
 
     /**
@@ -134,6 +137,11 @@ public final class Storage implements AutoCloseable {
     /** Campaigns. */
     public CampaignRepository campaigns() {
         return campaigns;
+    }
+
+    /** Which of a campaign's calls become activities (unanswered ones with "No answer", or not at all). */
+    public CallLogging callLogging() {
+        return callLogging;
     }
 
     /** The timers on campaigns' agents and who may work each campaign, as the core needs them. */

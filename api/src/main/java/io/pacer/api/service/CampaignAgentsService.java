@@ -36,6 +36,16 @@ public final class CampaignAgentsService {
         return rules;
     }
 
+    /** Whether the campaign files its unanswered calls as activities ("No answer"). */
+    public boolean logsUnanswered(long campaignId) {
+        return storage.callLogging().logsUnanswered(campaignId);
+    }
+
+    /** Turns the filing of the campaign's unanswered calls on or off; the journal follows from its next batch. */
+    public boolean setLogsUnanswered(long campaignId, boolean log) {
+        return storage.callLogging().setLogsUnanswered(campaignId, log);
+    }
+
     /** Hands the campaign's rules and responsibles to the core, when this engine runs it. */
     public void push(long campaignId) {
         Campaign campaign = storage.campaigns().get(campaignId);
