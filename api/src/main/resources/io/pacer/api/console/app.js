@@ -3,6 +3,7 @@
 import {openStream} from './stream.js';
 import {renderFloor} from './floor.js';
 import {renderDesktop} from './desktop.js';
+import {renderLists} from './lists.js';
 
 const byId = id => document.getElementById(id);
 let closeStream = null;
@@ -18,10 +19,18 @@ function tokenFromFragment() {
 }
 
 function show(section) {
-  for (const id of ['sign-in', 'floor', 'desktop']) {
+  for (const id of ['sign-in', 'floor', 'lists', 'desktop']) {
     byId(id).hidden = id !== section;
   }
   byId('sign-out').hidden = section === 'sign-in';
+  byId('nav').hidden = section !== 'floor' && section !== 'lists';
+  for (const b of byId('nav').querySelectorAll('button')) {
+    b.classList.toggle('current', b.dataset.view === section);
+  }
+}
+
+for (const b of byId('nav').querySelectorAll('button')) {
+  b.addEventListener('click', () => show(b.dataset.view));
 }
 
 function signOut() {
@@ -57,6 +66,7 @@ function signIn(token) {
       renderDesktop(view, token);
     } else {
       renderFloor(view, token);
+      renderLists(view, token);
     }
   }, status => {
     if (status.status === 200) {
