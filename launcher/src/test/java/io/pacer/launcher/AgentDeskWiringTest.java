@@ -118,14 +118,11 @@ class AgentDeskWiringTest {
             // Nobody answers the second offer: it goes back at the timeout and the agent, one miss allowed, pauses.
             JsonNode paused = awaitState(api, token, "PAUSED", 15_000);
             assertEquals(1001, paused.get("agent").get("pauseReason").asInt());
-            // The refill thread hands the record back to the list in the database.
+            // The refill thread hands the record back to the list, whence the running campaign's hopper may take it
+            // again at once: READY or queued (DIALING) again, but never charged an attempt.
             JsonNode back = api.get("/api/v1/campaigns/" + id + "/contacts/" + nextContact, "admin-token").json();
-            for (long until = System.currentTimeMillis() + 5_000; !"READY".equals(back.get("state").asText())
-                    && System.currentTimeMillis() < until; Thread.sleep(100)) {
-                back = api.get("/api/v1/campaigns/" + id + "/contacts/" + nextContact, "admin-token").json();
-            }
-            assertEquals("READY", back.get("state").asText(), "the record went back untouched");
-            assertEquals(0, back.get("attempts").asInt());
+            assertTrue(back.get("state").asText().matches("READY|DIALING"), back.toString());
+            assertEquals(0, back.get("attempts").asInt(), "the timed-out offer charged no attempt");
 
             api.post("/api/v1/agents/me/ready", token, "");
             JsonNode lunch = api.post("/api/v1/agents/me/pause", token, "{\"reasonCode\":7}").json();
