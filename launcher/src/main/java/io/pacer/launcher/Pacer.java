@@ -298,14 +298,12 @@ public final class Pacer implements AutoCloseable {
             }
             for (CampaignConfig c : all) {
                 control.configure(c);
+                control.setRunning(c.id(), true);
             }
-            // Before any agent can log in (the adapter publishes only later): a stored campaign lets in only its
-            // responsibles, whichever path a login comes by.
+            // Before any agent can log in (the adapter publishes into the ring only later): a stored campaign lets
+            // in only its responsibles, whichever path a login comes by.
             for (Campaign campaign : stored) {
                 CampaignAgentsService.pushTo(storage, control, campaign.id());
-            }
-            for (CampaignConfig c : all) {
-                control.setRunning(c.id(), true);
             }
         }
 

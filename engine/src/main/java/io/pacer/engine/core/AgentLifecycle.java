@@ -228,7 +228,6 @@ final class AgentLifecycle {
             }
             agent = next;
         }
-        pacing.pace(c);
     }
 
     /** Takes a ready agent out of the FIFO and reserves it (for a preview or a personal callback). */
