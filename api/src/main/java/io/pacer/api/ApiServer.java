@@ -1,5 +1,7 @@
 package io.pacer.api;
 
+import io.pacer.api.service.AgentDeskService;
+import io.pacer.api.service.CampaignAgentsService;
 import io.pacer.api.service.AgentService;
 import io.pacer.api.service.CallService;
 import io.pacer.api.service.CampaignService;
@@ -123,12 +125,15 @@ public final class ApiServer implements AutoCloseable {
                 .description("contacts loaded into the hopper since start").register(registry);
         List<Route> all = new ArrayList<>();
         CampaignService campaigns = new CampaignService(storage, engine);
-        all.addAll(AdminRoutes.routes(new UserService(storage)));
+        CampaignAgentsService campaignAgents = new CampaignAgentsService(storage, engine);
+        CallService calls = new CallService(storage, engine);
+        all.addAll(AdminRoutes.routes(new UserService(storage, campaignAgents)));
         all.addAll(CampaignRoutes.routes(campaigns, new ImportService(storage, importDir)));
         all.addAll(AmdRoutes.routes(new io.pacer.api.service.AmdService(storage, engine)));
         all.addAll(ContactRoutes.routes(new ContactService(storage)));
         all.addAll(DialingRoutes.routes(new DialingService(storage)));
-        all.addAll(CallRoutes.routes(new CallService(storage, engine), new AgentService(storage, engine)));
+        all.addAll(CallRoutes.routes(calls, new AgentService(storage, engine)));
+        all.addAll(AgentDeskRoutes.routes(new AgentDeskService(storage, engine, calls), campaignAgents));
         StatsService stats = new StatsService(storage, engine);
         all.addAll(StatsRoutes.routes(stats, campaigns, registry));
         ConsoleSnapshots snapshots = new ConsoleSnapshots(storage, engine, stats);
@@ -138,7 +143,7 @@ public final class ApiServer implements AutoCloseable {
         sampler.scheduleAtFixedRate(() -> blocking.execute(snapshots::refresh), 0, ShiftHistory.SAMPLE_MILLIS,
                 TimeUnit.MILLISECONDS);
         all.addAll(ConsoleRoutes.routes());
-        all.addAll(GroupRoutes.routes(new GroupService(storage)));
+        all.addAll(GroupRoutes.routes(new GroupService(storage, campaignAgents)));
         all.addAll(LookupRoutes.routes(new LookupService(storage)));
         all.addAll(CampaignDeletionRoutes.routes(new CampaignDeletionService(storage)));
         all.addAll(WebhookRoutes.routes(new WebhookService(storage)));

@@ -4,6 +4,7 @@ import io.pacer.api.service.AgentService;
 import io.pacer.api.service.CallService;
 import io.pacer.engine.agent.AgentState;
 import io.pacer.engine.port.AgentSessions;
+import io.pacer.store.callback.CallbackEdit;
 import io.pacer.store.callback.CallbackRequest;
 import io.pacer.store.error.InvalidFieldException;
 import io.pacer.store.journal.Activity;
@@ -49,11 +50,23 @@ final class CallRoutes {
                         "state", calling ? "CALLING_PHONE" : "LOGGED_IN"), null);
             }),
             new Route("POST", "/api/v1/agents/me/ready", Role.AGENT, r -> agentState(r, agents.ready(r.user()), "READY")),
-            new Route("POST", "/api/v1/agents/me/pause", Role.AGENT, r -> agentState(r, agents.pause(r.user()), "PAUSED")),
+            new Route("POST", "/api/v1/agents/me/pause", Role.AGENT, r -> {
+                // The body is optional: a pause without one gives no reason.
+                int reason = r.body() == null || r.body().length == 0 ? 0
+                        : (int) r.json().only("reasonCode").whole("reasonCode", 0);
+                return agentState(r, agents.pause(r.user(), reason), "PAUSED");
+            }),
             new Route("POST", "/api/v1/agents/me/logout", Role.AGENT, r -> agentState(r, agents.logout(r.user()), "LOGGED_OUT")),
             new Route("GET", "/api/v1/callbacks", Role.AGENT, r -> Paging.slice(r, calls.callbacks(r.user(),
                     r.boolParam("own", false), r.boolParam("groups", false), r.boolParam("open", false),
-                    r.intParam("campaignId", 0, 0, Integer.MAX_VALUE), IsoTimes.param(r, "updatedSince")))),
+                    r.intParam("campaignId", 0, 0, Integer.MAX_VALUE), IsoTimes.param(r, "updatedSince"),
+                    r.param("q", null)))),
+            new Route("PATCH", "/api/v1/callbacks/{callbackId}", Role.AGENT, r -> {
+                JsonBody b = r.json().only("dueAt", "dueAtMillis", "priority", "subject", "note", "ownerUserId", "ownerGroupId");
+                return ApiResponse.ok(calls.editCallback(r.user(), r.id("callbackId"), new CallbackEdit(b.instant("dueAt", -1),
+                        b.has("priority") ? Integer.valueOf((int) b.whole("priority", 0)) : null, b.text("subject", null),
+                        b.text("note", null), b.whole("ownerUserId", -1), b.whole("ownerGroupId", -1))));
+            }),
             new Route("POST", "/api/v1/callbacks/{callbackId}/done", Role.AGENT,
                     r -> ApiResponse.ok(calls.markCallbackDone(r.user(), r.id("callbackId")))),
             new Route("GET", "/api/v1/callbacks/alarms", Role.AGENT, r -> Paging.slice(r, calls.dueAlarms(r.user()))),
@@ -77,11 +90,12 @@ final class CallRoutes {
     }
 
     /** The callback of a CALL_AGAIN outcome, or {@code null} when the body has none. */
-    private static CallbackRequest callback(JsonBody cb) {
+    static CallbackRequest callback(JsonBody cb) {
         if (cb == null) {
             return null;
         }
-        cb.only("dueAt", "dueAtMillis", "number", "personal", "ownerGroupId", "alarmAt", "alarmAtMillis");
+        cb.only("dueAt", "dueAtMillis", "number", "personal", "ownerGroupId", "alarmAt", "alarmAtMillis", "priority",
+                "subject", "note");
         long dueMillis = cb.instant("dueAt", -1);
         if (dueMillis < 0) {
             throw new InvalidFieldException("callback.dueAt", "missing");
@@ -92,6 +106,7 @@ final class CallRoutes {
             throw new InvalidFieldException("callback.alarmAt", "must not be after callback.dueAt");
         }
         return new CallbackRequest(dueMillis, cb.text("number", null), cb.bool("personal", true),
-                cb.whole("ownerGroupId", -1), alarmMillis);
+                cb.whole("ownerGroupId", -1), alarmMillis, (int) cb.whole("priority", 0), cb.text("subject", null),
+                cb.text("note", null));
     }
 }

@@ -16,13 +16,14 @@ final class CallbackOrderRoutes {
         return List.of(
             new Route("POST", "/api/v1/campaigns/{campaignId}/contacts/{contactId}/callbacks", Role.SUPERVISOR, r -> {
                 JsonBody b = r.json().only("dueAt", "dueAtMillis", "alarmAt", "alarmAtMillis", "number", "ownerUserId",
-                        "ownerGroupId", "note");
+                        "ownerGroupId", "note", "priority", "subject");
                 long due = b.instant("dueAt", -1);
                 if (due < 0) {
                     throw new InvalidFieldException("dueAt", "missing; when to call, such as 2030-01-31T09:30:00Z");
                 }
                 CallbackOrder order = new CallbackOrder(due, b.text("number", null), b.whole("ownerUserId", -1),
-                        b.whole("ownerGroupId", -1), b.instant("alarmAt", -1), b.text("note", ""));
+                        b.whole("ownerGroupId", -1), b.instant("alarmAt", -1), b.text("note", ""),
+                        (int) b.whole("priority", 0), b.text("subject", null));
                 return ApiResponse.created(callbacks.schedule(r.user(), r.id("campaignId"), r.id("contactId"), order));
             })
         );

@@ -120,10 +120,10 @@ class WebhookApiTest {
                 assertEquals(List.of(Long.toString(eventId)), receiver.accepted("call.finished").stream()
                         .map(WebhookReceiver.Received::eventId).toList(), "the same event, once accepted, after the restart");
                 assertTrue(receiver.received().size() > refusedBefore);
-                // The sender writes DELIVERED once the receiver's 2xx is back: a moment after the receiver saw it.
-                long written = System.currentTimeMillis() + 5_000;
+                // The sender records the delivery after the receiver's 2xx has reached it: wait for that write.
+                long recorded = System.currentTimeMillis() + 5_000;
                 while (count(api, "SELECT COUNT(*) FROM webhook_deliveries WHERE state = 'DELIVERED'") == 0
-                        && System.currentTimeMillis() < written) {
+                        && System.currentTimeMillis() < recorded) {
                     ApiHarness.sleep(20);
                 }
                 assertEquals(1, count(api, "SELECT COUNT(*) FROM webhook_deliveries WHERE state = 'DELIVERED'"));

@@ -17,6 +17,7 @@ import io.pacer.engine.port.ContactSupply;
 import io.pacer.engine.port.Telephony;
 import io.pacer.sip.PacerSipServer;
 import io.pacer.sip.stack.SipConfig;
+import io.pacer.api.service.CampaignAgentsService;
 import io.pacer.store.campaign.Campaign;
 import io.pacer.store.user.Role;
 import io.pacer.store.Storage;
@@ -291,14 +292,18 @@ public final class Pacer implements AutoCloseable {
 
         private void startCampaigns(EngineControl control, Storage storage) {
             List<CampaignConfig> all = new ArrayList<>(campaigns);
-            if (storage != null) {
-                for (Campaign campaign : storage.resumeCampaigns()) {
-                    all.add(storage.engineConfig(campaign));
-                }
+            List<Campaign> stored = storage == null ? List.of() : storage.resumeCampaigns();
+            for (Campaign campaign : stored) {
+                all.add(storage.engineConfig(campaign));
             }
             for (CampaignConfig c : all) {
                 control.configure(c);
                 control.setRunning(c.id(), true);
+            }
+            // Before any agent can log in (the adapter publishes into the ring only later): a stored campaign lets
+            // in only its responsibles, whichever path a login comes by.
+            for (Campaign campaign : stored) {
+                CampaignAgentsService.pushTo(storage, control, campaign.id());
             }
         }
 

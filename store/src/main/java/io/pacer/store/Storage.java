@@ -7,6 +7,8 @@ import io.pacer.store.compliance.AbandonLedger;
 import io.pacer.store.callback.Callback;
 import io.pacer.store.callback.CallbackRepository;
 import io.pacer.store.campaign.Campaign;
+import io.pacer.store.campaign.CallLogging;
+import io.pacer.store.campaign.CampaignAgents;
 import io.pacer.store.campaign.CampaignRepository;
 import io.pacer.store.campaign.DialingRulesRepository;
 import io.pacer.store.contact.ContactLists;
@@ -48,6 +50,8 @@ public final class Storage implements AutoCloseable {
     private final HopperRefill refill;
     private final JournalWriter journal;
     private final AbandonLedger abandons;
+    private final CampaignAgents campaignAgents;
+    private final CallLogging callLogging;
     private final int recovered;
     private final ContactNumbers numbers;
     private final ContactLists lists;
@@ -74,6 +78,8 @@ public final class Storage implements AutoCloseable {
         numbers = new ContactNumbers(db);
         lists = new ContactLists(db, doNotCall);
         dialingRules = new DialingRulesRepository(db);
+        campaignAgents = new CampaignAgents(db);
+        callLogging = new CallLogging(db);
     }
 
     /**
@@ -147,6 +153,16 @@ public final class Storage implements AutoCloseable {
     /** Campaigns' answering-machine detection settings. */
     public io.pacer.store.campaign.AmdSettingsRepository amd() {
         return amd;
+    }
+
+    /** Which of a campaign's calls become activities (unanswered ones with "No answer", or not at all). */
+    public CallLogging callLogging() {
+        return callLogging;
+    }
+
+    /** The timers on campaigns' agents and who may work each campaign, as the core needs them. */
+    public CampaignAgents campaignAgents() {
+        return campaignAgents;
     }
 
     /** Contacts. */

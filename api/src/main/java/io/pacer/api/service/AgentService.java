@@ -1,6 +1,8 @@
 package io.pacer.api.service;
 
 import io.pacer.engine.agent.AgentState;
+import io.pacer.engine.agent.PauseReasons;
+import io.pacer.store.error.InvalidFieldException;
 import io.pacer.engine.control.EngineControl;
 import io.pacer.engine.port.AgentSessions;
 import io.pacer.store.Storage;
@@ -54,13 +56,17 @@ public final class AgentService {
     }
 
     /**
-     * Pauses the agent (after its current call, if any); refused for an agent logged in to no campaign.
+     * Pauses the agent (after its current call, if any) for a reason, a code from 1 to 999 whose meanings the
+     * operator chose (0: none); refused for an agent logged in to no campaign.
      *
      * @return the state the core reached, or {@code null} when no core can tell
      */
-    public AgentState pause(User agent) {
+    public AgentState pause(User agent, int reasonCode) {
+        if (reasonCode < 0 || reasonCode > PauseReasons.MAX_AGENT_CODE) {
+            throw new InvalidFieldException("reasonCode", "must be within 0..999 (0: no reason)");
+        }
         requireLoggedIn(agent);
-        engine.agentPause((int) agent.id());
+        engine.agentPause((int) agent.id(), reasonCode);
         return engine.agentState((int) agent.id());
     }
 

@@ -4,6 +4,7 @@ import io.pacer.engine.control.EngineControl;
 import io.pacer.engine.core.PreviewAnswer;
 import io.pacer.store.Storage;
 import io.pacer.store.callback.Callback;
+import io.pacer.store.callback.CallbackEdit;
 import io.pacer.store.callback.CallbackRequest;
 import io.pacer.store.error.NotPermittedException;
 import io.pacer.store.contact.Contact;
@@ -65,10 +66,18 @@ public final class CallService {
         return contact;
     }
 
-    /** Callbacks the caller may see, filtered ({@code updatedSinceMillis} -1: whenever changed). */
+    /**
+     * Callbacks the caller may see, filtered ({@code updatedSinceMillis} -1: whenever changed; {@code subjectSearch}
+     * {@code null}: any subject), by due time then priority.
+     */
     public List<Callback> callbacks(User caller, boolean own, boolean groups, boolean open, long campaignId,
-            long updatedSinceMillis) {
-        return storage.callbacks().list(caller, own, groups, open, campaignId, updatedSinceMillis);
+            long updatedSinceMillis, String subjectSearch) {
+        return storage.callbacks().list(caller, own, groups, open, campaignId, updatedSinceMillis, subjectSearch);
+    }
+
+    /** Changes an open callback task (time, priority, subject, note; its owner by a supervisor or to one's team). */
+    public Callback editCallback(User caller, long callbackId, CallbackEdit edit) {
+        return storage.callbacks().edit(caller, callbackId, edit, storage.clock().epochMillis());
     }
 
     /** Marks a callback done. */

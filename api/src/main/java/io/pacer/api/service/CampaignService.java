@@ -43,6 +43,8 @@ public final class CampaignService {
         Campaign updated = storage.campaigns().update(campaignId, edited);
         if (storage.engineId().equals(updated.lockOwner())) {
             engine.configure(storage.engineConfig(updated));
+            // The responsibles may have changed: agents no longer named get none of its calls from now on.
+            CampaignAgentsService.pushTo(storage, engine, campaignId);
         }
         return updated;
     }
@@ -72,6 +74,7 @@ public final class CampaignService {
         storage.campaigns().get(campaignId).requireStartable();
         Campaign campaign = storage.startCampaign(campaignId);
         engine.configure(storage.engineConfig(campaign));
+        CampaignAgentsService.pushTo(storage, engine, campaign.id());
         engine.setRunning((int) campaign.id(), true);
         return campaign;
     }

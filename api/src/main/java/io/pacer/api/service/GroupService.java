@@ -8,10 +8,17 @@ import io.pacer.store.user.GroupMembers;
 public final class GroupService {
 
     private final GroupMembers members;
+    private final CampaignAgentsService campaignAgents;
 
-    /** Group workflows over storage. */
+    /** Group workflows over storage, with no core to tell of membership changes. */
     public GroupService(Storage storage) {
+        this(storage, null);
+    }
+
+    /** Group workflows over storage; the core hears of every membership change through {@code campaignAgents}. */
+    public GroupService(Storage storage, CampaignAgentsService campaignAgents) {
         this.members = new GroupMembers(storage.db());
+        this.campaignAgents = campaignAgents;
     }
 
     /** One group with its members. */
@@ -21,11 +28,21 @@ public final class GroupService {
 
     /** Adds a member; the group as it now is. */
     public Group addMember(long groupId, long userId) {
-        return members.add(groupId, userId);
+        Group group = members.add(groupId, userId);
+        membershipChanged();
+        return group;
     }
 
     /** Removes a member; the group as it now is. */
     public Group removeMember(long groupId, long userId) {
-        return members.remove(groupId, userId);
+        Group group = members.remove(groupId, userId);
+        membershipChanged();
+        return group;
+    }
+
+    private void membershipChanged() {
+        if (campaignAgents != null) {
+            campaignAgents.pushAll();
+        }
     }
 }

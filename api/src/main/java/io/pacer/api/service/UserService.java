@@ -11,10 +11,17 @@ import java.util.List;
 public final class UserService {
 
     private final Storage storage;
+    private final CampaignAgentsService campaignAgents;
 
-    /** User workflows over storage. */
+    /** User workflows over storage, with no core to tell of users disabled or deleted. */
     public UserService(Storage storage) {
+        this(storage, null);
+    }
+
+    /** User workflows over storage; the core hears through {@code campaignAgents} of users who may no longer work. */
+    public UserService(Storage storage, CampaignAgentsService campaignAgents) {
         this.storage = storage;
+        this.campaignAgents = campaignAgents;
     }
 
     /** Creates a user with a new bearer token, shown this once. */
@@ -34,12 +41,15 @@ public final class UserService {
 
     /** Disables or enables a user. */
     public User setDisabled(long userId, boolean disabled) {
-        return storage.users().setDisabled(userId, disabled);
+        User user = storage.users().setDisabled(userId, disabled);
+        responsiblesChanged();
+        return user;
     }
 
     /** Deletes a user. */
     public void delete(long userId) {
         storage.users().delete(userId);
+        responsiblesChanged();
     }
 
     /** Issues a fresh token in place of the user's current one, shown this once. */
@@ -60,5 +70,11 @@ public final class UserService {
     /** Every group with its members. */
     public List<Group> groups() {
         return storage.users().groups();
+    }
+
+    private void responsiblesChanged() {
+        if (campaignAgents != null) {
+            campaignAgents.pushAll();
+        }
     }
 }

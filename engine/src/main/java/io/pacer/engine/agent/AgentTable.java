@@ -16,6 +16,10 @@ public final class AgentTable {
     private final long[] call;
     private final boolean[] logoutPending;
     private final boolean[] pausePending;
+    private final int[] stateEpoch;
+    private final int[] pauseReason;
+    private final int[] missedOffers;
+    private final long[] lastContact;
     private final IndexLinks readyLinks;
     private final IndexLinks memberLinks;
 
@@ -28,9 +32,14 @@ public final class AgentTable {
         call = new long[capacity];
         logoutPending = new boolean[capacity];
         pausePending = new boolean[capacity];
+        stateEpoch = new int[capacity];
+        pauseReason = new int[capacity];
+        missedOffers = new int[capacity];
+        lastContact = new long[capacity];
         readyLinks = new IndexLinks(capacity);
         memberLinks = new IndexLinks(capacity);
         java.util.Arrays.fill(call, -1L);
+        java.util.Arrays.fill(lastContact, -1L);
         java.util.Arrays.fill(campaign, 0);
     }
 
@@ -80,6 +89,42 @@ public final class AgentTable {
     public void setState(int agentId, AgentState s, long nowNanos) {
         state[agentId] = (byte) s.ordinal();
         stateSinceNanos[agentId] = nowNanos;
+        stateEpoch[agentId]++;
+    }
+
+    /**
+     * How many state changes the agent has had: a timer set in one state carries it, and finds on firing
+     * whether the agent is still in the same stay in that state (timers are never cancelled).
+     */
+    public int stateEpoch(int agentId) {
+        return stateEpoch[agentId];
+    }
+
+    /** Why the agent is paused (a code the operator chose, or {@link PauseReasons}), 0 when none was given. */
+    public int pauseReason(int agentId) {
+        return pauseReason[agentId];
+    }
+
+    public void setPauseReason(int agentId, int reason) {
+        pauseReason[agentId] = reason;
+    }
+
+    /** Preview offers the agent let time out in a row; an answer sets it back to 0. */
+    public int missedOffers(int agentId) {
+        return missedOffers[agentId];
+    }
+
+    public void setMissedOffers(int agentId, int missed) {
+        missedOffers[agentId] = missed;
+    }
+
+    /** The contact of the agent's last call or offer, kept through wrap-up for its desktop; -1 when none. */
+    public long lastContact(int agentId) {
+        return lastContact[agentId];
+    }
+
+    public void setLastContact(int agentId, long contactId) {
+        lastContact[agentId] = contactId;
     }
 
     public void setCall(int agentId, long callId) {
@@ -92,6 +137,9 @@ public final class AgentTable {
         logoutPending[agentId] = false;
         pausePending[agentId] = false;
         call[agentId] = -1;
+        pauseReason[agentId] = 0;
+        missedOffers[agentId] = 0;
+        lastContact[agentId] = -1;
         memberLinks.append(agentId, lists.members);
     }
 

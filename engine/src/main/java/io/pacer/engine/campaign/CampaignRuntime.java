@@ -39,6 +39,10 @@ public final class CampaignRuntime {
     public final PacingDecision decision = new PacingDecision();
     /** Counters readable from other threads. */
     public final CampaignCounters counters = new CampaignCounters();
+    /** The timers on the campaign's agents (preview offer, missed offers, wrap-up); set by a command. */
+    public AgentRules agentRules = AgentRules.NONE;
+    /** Who may log in to the campaign; set by a command, checked at every login. */
+    public Responsibles responsibles = Responsibles.ANYONE;
     /** Engine-clock time before which no call is placed: the trunk said it cannot take one until then. */
     private long dialsHeldUntilNanos = Long.MIN_VALUE;
     /** Estimated false positives not yet a whole call (see {@link #onAmdPersonHeard}). */

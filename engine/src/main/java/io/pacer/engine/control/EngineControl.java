@@ -1,6 +1,9 @@
 package io.pacer.engine.control;
 
 import io.pacer.engine.agent.AgentState;
+import io.pacer.engine.agent.AgentView;
+import io.pacer.engine.campaign.AgentRules;
+import io.pacer.engine.campaign.Responsibles;
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.core.PreviewAnswer;
 import io.pacer.engine.port.AgentSessions;
@@ -37,6 +40,35 @@ public interface EngineControl extends CampaignStatsSource {
 
     /** An agent logs out (after its call, if it is on one); its phone session ends with the logout. */
     void agentLogout(int agentId);
+
+    /** An agent pauses for a reason: a code from 1 to 999 whose meaning the operator chose (0: none). */
+    default void agentPause(int agentId, int reasonCode) {
+        agentPause(agentId);
+    }
+
+    /** The agent ends its customer call; its phone session stays up. */
+    default void agentHangUp(int agentId) {
+    }
+
+    /** A ready agent of a preview campaign asks for the next record. */
+    default void previewRequested(int agentId) {
+    }
+
+    /**
+     * The agent as the core sees it once every event published before this call has been handled, or
+     * {@code null} when no core is attached or it did not answer in time.
+     */
+    default AgentView agentView(int agentId) {
+        return null;
+    }
+
+    /** Sets the timers on a campaign's agents (preview offer, missed offers, wrap-up limit). */
+    default void agentRules(int campaignId, AgentRules rules) {
+    }
+
+    /** Sets who may log in to a campaign; agents no longer named are logged out. */
+    default void responsibles(int campaignId, Responsibles responsibles) {
+    }
 
     /**
      * The agent's state in the core once every event published before this call has been handled (so right

@@ -83,6 +83,36 @@ public final class MeteredEngineControl implements EngineControl {
     }
 
     @Override
+    public void agentPause(int agentId, int reasonCode) {
+        inner.agentPause(agentId, reasonCode);
+    }
+
+    @Override
+    public void agentHangUp(int agentId) {
+        inner.agentHangUp(agentId);
+    }
+
+    @Override
+    public void previewRequested(int agentId) {
+        inner.previewRequested(agentId);
+    }
+
+    @Override
+    public io.pacer.engine.agent.AgentView agentView(int agentId) {
+        return inner.agentView(agentId);
+    }
+
+    @Override
+    public void agentRules(int campaignId, io.pacer.engine.campaign.AgentRules rules) {
+        inner.agentRules(campaignId, rules);
+    }
+
+    @Override
+    public void responsibles(int campaignId, io.pacer.engine.campaign.Responsibles responsibles) {
+        inner.responsibles(campaignId, responsibles);
+    }
+
+    @Override
     public void awaitEventsHandled(long timeoutMillis) {
         inner.awaitEventsHandled(timeoutMillis);
     }

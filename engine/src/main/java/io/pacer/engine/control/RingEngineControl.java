@@ -1,6 +1,9 @@
 package io.pacer.engine.control;
 
 import io.pacer.engine.agent.AgentState;
+import io.pacer.engine.agent.AgentView;
+import io.pacer.engine.campaign.AgentRules;
+import io.pacer.engine.campaign.Responsibles;
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.campaign.CampaignStats;
 import io.pacer.engine.core.EngineRing;
@@ -70,6 +73,36 @@ public final class RingEngineControl implements EngineControl {
     @Override
     public void agentLogout(int agentId) {
         ring.agentLogout(agentId);
+    }
+
+    @Override
+    public void agentPause(int agentId, int reasonCode) {
+        ring.agentPause(agentId, reasonCode);
+    }
+
+    @Override
+    public void agentHangUp(int agentId) {
+        ring.agentHangUp(agentId);
+    }
+
+    @Override
+    public void previewRequested(int agentId) {
+        ring.previewRequested(agentId);
+    }
+
+    @Override
+    public AgentView agentView(int agentId) {
+        return queryWithinASecond(core -> core.agentView(agentId));
+    }
+
+    @Override
+    public void agentRules(int campaignId, AgentRules rules) {
+        ring.command(core -> core.agentRules(campaignId, rules));
+    }
+
+    @Override
+    public void responsibles(int campaignId, Responsibles responsibles) {
+        ring.command(core -> core.responsibles(campaignId, responsibles));
     }
 
     @Override

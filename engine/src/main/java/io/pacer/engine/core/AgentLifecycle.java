@@ -5,6 +5,7 @@ import io.pacer.engine.agent.AgentTable;
 import io.pacer.engine.call.CallTable;
 import io.pacer.engine.campaign.CampaignCounters;
 import io.pacer.engine.campaign.CampaignRuntime;
+import io.pacer.engine.campaign.Responsibles;
 import io.pacer.pacing.DialMode;
 
 /**
@@ -34,12 +35,22 @@ final class AgentLifecycle {
         this.pacing = campaignPacing;
     }
 
-    /** An agent logs in to a campaign and becomes ready, or, if logged in already, moves to it. */
+    /**
+     * An agent logs in to a campaign and becomes ready, or, if logged in already, moves to it. An agent the
+     * campaign's responsibles do not name is refused here, whichever path the login came by; a phone session
+     * opened for the refused login is ended, so that the phone is not held on a line that gets no calls.
+     */
     void onLogin(int agent, int campaignId) {
         if (!agents.valid(agent) || state.campaign(campaignId) == null) {
             return;
         }
         AgentState s = agents.state(agent);
+        if (!state.campaigns[campaignId].responsibles.allows(agent)) {
+            if (s == AgentState.LOGGED_OUT) {
+                state.sessions.close(agent);
+            }
+            return;
+        }
         if (s != AgentState.LOGGED_OUT) {
             relogin(agent, s, campaignId);
             return;
@@ -107,6 +118,7 @@ final class AgentLifecycle {
             return;
         }
         move(agent, from, AgentState.READY, c);
+        agents.setPauseReason(agent, 0);
         // Enqueue first: bridge() takes a READY agent out of the FIFO, so it must be in it.
         agents.enqueueReady(agent, c.agents);
         int waitingSlot = calls.firstSlot(c.waiting);
@@ -121,13 +133,18 @@ final class AgentLifecycle {
         }
     }
 
-    /** An agent pauses: at once when it has no call, after its call otherwise. */
-    void onPause(int agent) {
+    /** An agent pauses for a reason (0: none given): at once when it has no call, after its call otherwise. */
+    void onPause(int agent, int reason) {
         if (!agents.valid(agent)) {
             return;
         }
         AgentState s = agents.state(agent);
-        if (s == AgentState.LOGGED_OUT || s == AgentState.PAUSED) {
+        if (s == AgentState.LOGGED_OUT) {
+            return;
+        }
+        // A pause asked for again changes its reason only.
+        agents.setPauseReason(agent, reason);
+        if (s == AgentState.PAUSED) {
             return;
         }
         CampaignRuntime c = state.campaignOfAgent(agent);
@@ -168,11 +185,48 @@ final class AgentLifecycle {
         }
     }
 
-    /** The agent's call has ended: it goes to wrap-up, unless it had already left the call's state. */
+    /**
+     * The agent's call has ended: it goes to wrap-up, unless it had already left the call's state, with the
+     * campaign's wrap-up limit set on it.
+     */
     void endCall(int agent, CampaignRuntime c) {
         agents.setCall(agent, -1);
         if (agents.state(agent) == AgentState.ON_CALL) {
             move(agent, AgentState.ON_CALL, AgentState.WRAP_UP, c);
+            long limitMillis = c.agentRules.wrapUpLimitMillis();
+            if (limitMillis > 0) {
+                state.timers.schedule(state.nowNanos + limitMillis * 1_000_000L, TimerKind.WRAP_UP_LIMIT,
+                        AgentTimerRef.of(agent, agents.stateEpoch(agent)));
+            }
+        }
+    }
+
+    /** The wrap-up limit has passed: an agent still in the same wrap-up is made ready. */
+    void onWrapUpLimit(long ref) {
+        int agent = AgentTimerRef.agent(ref);
+        if (agents.valid(agent) && agents.state(agent) == AgentState.WRAP_UP
+                && agents.stateEpoch(agent) == AgentTimerRef.epoch(ref)) {
+            // Unlike the agent's own ready, the limit keeps a pause or logout the agent asked for during the call.
+            CampaignRuntime c = state.campaignOfAgent(agent);
+            c.policy().onWrapEnded(state.nowNanos, state.nowNanos - agents.stateSinceNanos(agent));
+            makeReady(agent, AgentState.WRAP_UP, c);
+            pacing.pace(c);
+        }
+    }
+
+    /**
+     * New responsibles for a campaign: from now on only they may log in to it, and a logged-in agent they no
+     * longer name is logged out (after its call, if it is on one), so it gets none of the campaign's calls.
+     */
+    void onResponsibles(CampaignRuntime c, Responsibles responsibles) {
+        c.responsibles = responsibles;
+        int agent = agents.firstMember(c.agents);
+        while (agent >= 0) {
+            int next = agents.nextMember(agent);
+            if (!responsibles.allows(agent)) {
+                onLogout(agent);
+            }
+            agent = next;
         }
     }
 

@@ -181,6 +181,7 @@ final class CallLifecycle {
         }
         agentLifecycle.move(agent, before, AgentState.ON_CALL, c);
         agents.setCall(agent, callId);
+        agents.setLastContact(agent, calls.contactId(callId));
         calls.setAgent(callId, agent);
         calls.setState(callId, CallState.BRIDGED);
         calls.setBridgeNanos(callId, now);

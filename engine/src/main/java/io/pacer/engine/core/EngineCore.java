@@ -1,6 +1,10 @@
 package io.pacer.engine.core;
 
 import io.pacer.engine.agent.AgentState;
+import io.pacer.engine.agent.AgentTable;
+import io.pacer.engine.agent.AgentView;
+import io.pacer.engine.campaign.AgentRules;
+import io.pacer.engine.campaign.Responsibles;
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.campaign.CampaignRuntime;
 import io.pacer.engine.campaign.CampaignStats;
@@ -75,7 +79,7 @@ public final class EngineCore {
             case AGENT_LOGIN -> agentLifecycle.onLogin(e.agentId, e.campaignId);
             case AGENT_LOGOUT -> agentLifecycle.onLogout(e.agentId);
             case AGENT_READY -> agentLifecycle.onReady(e.agentId);
-            case AGENT_PAUSE -> agentLifecycle.onPause(e.agentId);
+            case AGENT_PAUSE -> agentLifecycle.onPause(e.agentId, e.pauseReason);
             case AGENT_HANG_UP -> callLifecycle.onAgentHangUp(e.agentId);
             case AGENT_LOST -> callLifecycle.onAgentLost(e.agentId);
             case PREVIEW_REQUESTED -> previewDesk.onRequested(e.agentId);
@@ -93,6 +97,8 @@ public final class EngineCore {
             case TimerKind.AMD_LIMIT -> amdVerdicts.onDeadline(timerRef);
             case TimerKind.PACING_TICK -> pacing.onTick();
             case TimerKind.PACING_DEFERRED -> pacing.onDeferred((int) timerRef);
+            case TimerKind.PREVIEW_TIMEOUT -> previewDesk.onOfferTimeout(timerRef);
+            case TimerKind.WRAP_UP_LIMIT -> agentLifecycle.onWrapUpLimit(timerRef);
             default -> { }
         }
     }
@@ -133,6 +139,23 @@ public final class EngineCore {
         }
     }
 
+    /** Sets the timers on a campaign's agents; offers and wrap-ups already running keep the timers they had. */
+    public void agentRules(int campaignId, AgentRules rules) {
+        CampaignRuntime c = state.campaign(campaignId);
+        if (c != null) {
+            c.agentRules = rules;
+        }
+    }
+
+    /** Sets who may work a campaign; logged-in agents it no longer names are logged out. */
+    public void responsibles(int campaignId, Responsibles responsibles) {
+        CampaignRuntime c = state.campaign(campaignId);
+        if (c != null) {
+            state.nowNanos = state.clock.nowNanos();
+            agentLifecycle.onResponsibles(c, responsibles);
+        }
+    }
+
     /** Tells {@code phoneSessions} whenever an agent's logout takes effect, so that it ends the phone's session. */
     public void agentSessions(AgentSessions phoneSessions) {
         state.sessions = phoneSessions;
@@ -152,6 +175,25 @@ public final class EngineCore {
     /** An agent's state. */
     public AgentState agentState(int agentId) {
         return state.agents.valid(agentId) ? state.agents.state(agentId) : AgentState.LOGGED_OUT;
+    }
+
+    /** An agent with its call and contact, for its desktop; {@code null} for an id no agent can have. */
+    public AgentView agentView(int agentId) {
+        AgentTable agents = state.agents;
+        if (!agents.valid(agentId)) {
+            return null;
+        }
+        AgentState s = agents.state(agentId);
+        long callId = agents.call(agentId);
+        long offer = previewDesk.openOffer(agentId);
+        long contact = offer >= 0 ? offer
+                : callId >= 0 && state.calls.live(callId) ? state.calls.contactId(callId)
+                // Wrapping up the last call, or waiting for an accepted preview to be answered.
+                : s == AgentState.WRAP_UP || s == AgentState.RESERVED ? agents.lastContact(agentId) : -1;
+        long inStateMillis = (state.clock.nowNanos() - agents.stateSinceNanos(agentId)) / 1_000_000L;
+        return new AgentView(agentId, s, agents.campaign(agentId), callId, contact, offer >= 0,
+                agents.pauseReason(agentId), agents.pausePending(agentId), agents.missedOffers(agentId),
+                s == AgentState.LOGGED_OUT ? 0 : inStateMillis);
     }
 
     /** The call an agent is in, or -1. */

@@ -31,6 +31,8 @@ public final class EngineEvent {
     public int agentId;
     /** Campaign the agent logs in to ({@link EventType#AGENT_LOGIN}). */
     public int campaignId;
+    /** Why the agent pauses ({@link EventType#AGENT_PAUSE}): a code, 0 when none was given. */
+    public int pauseReason;
     /** Contact the agent previewed ({@link EventType#PREVIEW_ANSWERED}). */
     public long contactId;
     /** The agent's answer to the preview ({@link EventType#PREVIEW_ANSWERED}). */

@@ -93,8 +93,9 @@ public final class EngineEventTranslators {
     }
 
     /** {@link EngineInput#agentPause}. */
-    public static void agentPause(EngineEvent e, long publishedNanos, int agentId) {
+    public static void agentPause(EngineEvent e, long publishedNanos, int agentId, int reasonCode) {
         agentEvent(e, EventType.AGENT_PAUSE, publishedNanos, agentId);
+        e.pauseReason = reasonCode;
     }
 
     /** {@link EngineInput#agentHangUp}. */

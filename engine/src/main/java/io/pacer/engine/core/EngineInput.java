@@ -57,6 +57,14 @@ public interface EngineInput {
     /** An agent paused: gets no calls until ready again. */
     void agentPause(int agentId);
 
+    /**
+     * An agent paused for a reason: a code from 1 to {@link io.pacer.engine.agent.PauseReasons#MAX_AGENT_CODE}
+     * whose meaning the operator chose, kept with the agent's state while it is paused.
+     */
+    default void agentPause(int agentId, int reasonCode) {
+        agentPause(agentId);
+    }
+
     /** The agent ended the customer call (from the phone or the desktop); the agent session stays up. */
     void agentHangUp(int agentId);
 

@@ -2,6 +2,7 @@ package io.pacer.engine.core;
 
 import io.pacer.engine.agent.AgentState;
 import io.pacer.engine.agent.AgentTable;
+import io.pacer.engine.agent.PauseReasons;
 import io.pacer.engine.campaign.CampaignRuntime;
 import io.pacer.engine.port.ContactSlot;
 
@@ -28,6 +29,7 @@ final class PreviewDesk {
         this.offeredContact = new long[agents.capacity()];
         this.offeredNumber = new String[agents.capacity()];
         this.offeredCallerId = new String[agents.capacity()];
+        java.util.Arrays.fill(offeredContact, -1L);
     }
 
     /** A ready agent of a running agent-first campaign pulls the next contact. */
@@ -52,7 +54,45 @@ final class PreviewDesk {
         offeredContact[agent] = slot.contactId;
         offeredNumber[agent] = slot.number;
         offeredCallerId[agent] = slot.callerId;
+        agents.setLastContact(agent, slot.contactId);
+        long timeoutMillis = c.agentRules.previewTimeoutMillis();
+        if (timeoutMillis > 0) {
+            state.timers.schedule(state.nowNanos + timeoutMillis * 1_000_000L, TimerKind.PREVIEW_TIMEOUT,
+                    AgentTimerRef.of(agent, agents.stateEpoch(agent)));
+        }
         state.telephony.offerPreview(agent, slot.contactId, slot.number);
+    }
+
+    /** The contact offered to the agent and not yet answered, or -1. */
+    long openOffer(int agent) {
+        return agents.valid(agent) && offeredNumber[agent] != null ? offeredContact[agent] : -1;
+    }
+
+    /**
+     * The campaign's preview timeout has passed: an offer still open goes back to the list, untouched, and the
+     * agent is ready again, or paused with {@link PauseReasons#MISSED_OFFERS} once it has let the campaign's
+     * number of offers in a row time out.
+     */
+    void onOfferTimeout(long ref) {
+        int agent = AgentTimerRef.agent(ref);
+        if (!agents.valid(agent) || agents.state(agent) != AgentState.RESERVED || offeredNumber[agent] == null
+                || agents.stateEpoch(agent) != AgentTimerRef.epoch(ref)) {
+            return;
+        }
+        CampaignRuntime c = state.campaignOfAgent(agent);
+        state.contacts.giveBack(c.config().id(), offeredContact[agent]);
+        offeredContact[agent] = -1;
+        offeredNumber[agent] = null;
+        int missed = agents.missedOffers(agent) + 1;
+        int max = c.agentRules.maxMissedOffers();
+        if (max > 0 && missed >= max) {
+            agents.setMissedOffers(agent, 0);
+            agents.setPausePending(agent, true);
+            agents.setPauseReason(agent, PauseReasons.MISSED_OFFERS);
+        } else {
+            agents.setMissedOffers(agent, missed);
+        }
+        agentLifecycle.makeReady(agent, AgentState.RESERVED, c);
     }
 
     /** The agent answered the offer of {@code contactId}: dial it, skip it, or mark it do-not-call. */
@@ -64,6 +104,7 @@ final class PreviewDesk {
         CampaignRuntime c = state.campaignOfAgent(agent);
         String number = offeredNumber[agent];
         String callerId = offeredCallerId[agent];
+        agents.setMissedOffers(agent, 0);
         offeredContact[agent] = -1;
         offeredNumber[agent] = null;
         offeredCallerId[agent] = null;

@@ -12,12 +12,16 @@ public final class TimerKind {
     public static final int PACING_TICK = 3;
     /** A campaign's pacing pass that events asked for inside the coalescing window. Reference: campaign id. */
     public static final int PACING_DEFERRED = 5;
+    /** A preview offer has waited the campaign's preview timeout: take it back. Reference: {@link AgentTimerRef}. */
+    public static final int PREVIEW_TIMEOUT = 6;
+    /** An agent has wrapped up for the campaign's wrap-up limit: make it ready. Reference: {@link AgentTimerRef}. */
+    public static final int WRAP_UP_LIMIT = 7;
 
     /**
      * An answered call held for answering-machine detection reached its connect limit (or the analysis time with
      * no media) without a verdict: decided NOTSURE. Reference: call id.
      */
-    public static final int AMD_LIMIT = 6;
+    public static final int AMD_LIMIT = 8;
 
     private TimerKind() {
     }

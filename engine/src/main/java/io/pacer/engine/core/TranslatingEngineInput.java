@@ -101,8 +101,13 @@ public abstract class TranslatingEngineInput implements EngineInput {
 
     @Override
     public final void agentPause(int agentId) {
+        agentPause(agentId, 0);
+    }
+
+    @Override
+    public final void agentPause(int agentId, int reasonCode) {
         long seq = claim();
-        EngineEventTranslators.agentPause(slot(seq), clock.nowNanos(), agentId);
+        EngineEventTranslators.agentPause(slot(seq), clock.nowNanos(), agentId, reasonCode);
         publish(seq);
     }
 

@@ -1,12 +1,13 @@
 package io.pacer.sip.agent;
 
+import io.pacer.engine.agent.PauseReasons;
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.core.PreviewAnswer;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The agent's side of the text protocol carried in SIP MESSAGE or INFO bodies (see {@code docs/sip.md}):
- * {@code ready}, {@code pause}, {@code hangup} (end the customer call), {@code next} (preview: pull the next
+ * {@code ready}, {@code pause [reasonCode]}, {@code hangup} (end the customer call), {@code next} (preview: pull the next
  * record), {@code logout}, {@code accept|skip|dnc <contactId>}. Each word becomes one engine event; unknown text
  * is ignored, since a phone may send anything.
  */
@@ -30,12 +31,25 @@ final class AgentTextProtocol {
         String verb = words[0].toLowerCase();
         switch (verb) {
             case "ready" -> input.agentReady(id);
-            case "pause" -> input.agentPause(id);
+            case "pause" -> input.agentPause(id, reasonCode(words));
             case "hangup" -> input.agentHangUp(id);
             case "next" -> input.previewRequested(id);
             case "logout" -> sessions.hangUpSession(s);
             case "accept", "skip", "dnc" -> previewAnswer(id, verb, words);
             default -> { }
+        }
+    }
+
+    /** The reason code after {@code pause} (1..999); 0 when there is none or it is not one. */
+    private static int reasonCode(String[] words) {
+        if (words.length < 2) {
+            return 0;
+        }
+        try {
+            int code = Integer.parseInt(words[1]);
+            return code >= 0 && code <= PauseReasons.MAX_AGENT_CODE ? code : 0;
+        } catch (NumberFormatException notACode) {
+            return 0;
         }
     }
 

@@ -53,13 +53,16 @@ public final class CallbackScheduler {
                 throw new ConflictException(number == null ? "phone" : "number", dialled + " is on a do-not-call list");
             }
             checkOwners(c, order);
+            int priority = CallbackTasks.priority(order.priority(), "priority");
+            String subject = CallbackTasks.subject(campaign, order.subject(), order.dueMillis(), "subject");
             long callbackId = Jdbc.insert(c, """
                     INSERT INTO callbacks(campaign_id, contact_id, owner_user_id, owner_group_id, personal, due_millis, alarm_millis,
-                      number, state, note, created_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?) RETURNING id""",
+                      number, state, note, priority, subject, created_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?) RETURNING id""",
                     campaignId, contactId, order.ownerUserId() >= 0 ? order.ownerUserId() : null,
                     order.ownerGroupId() >= 0 ? order.ownerGroupId() : null, order.ownerUserId() >= 0, order.dueMillis(),
-                    order.alarmMillis() < 0 ? null : order.alarmMillis(), number, order.note() == null ? "" : order.note(), createdBy);
+                    order.alarmMillis() < 0 ? null : order.alarmMillis(), number, order.note() == null ? "" : order.note(),
+                    priority, subject, createdBy);
             // Only from the state read above: the hopper may have taken the contact for a call meanwhile.
             int moved = Jdbc.update(c, """
                     UPDATE contacts SET state = 'CALLBACK', closed_reason = NULL, next_due_millis = ?, owner_agent_id = ?,

@@ -1,5 +1,6 @@
 package io.pacer.store.journal;
 
+import io.pacer.store.campaign.CallLogging;
 import io.pacer.store.campaign.Campaign;
 import io.pacer.store.campaign.CampaignRepository;
 import io.pacer.store.campaign.DialingRules;
@@ -33,6 +34,8 @@ final class CallResults {
     private final Map<Long, Campaign> campaigns = new HashMap<>();
     private final Set<Long> finishedInBatch = new HashSet<>();
     private final Map<Long, DialingRules> rules = new HashMap<>();
+    /** Whether each campaign files unanswered calls, asked once per batch. */
+    private final Map<Long, Boolean> logsUnanswered = new HashMap<>();
     /** Whether any webhook subscription exists: asked once per batch, so calls nobody subscribed to cost nothing. */
     private boolean webhooks;
 
@@ -41,6 +44,7 @@ final class CallResults {
         campaigns.clear();
         finishedInBatch.clear();
         rules.clear();
+        logsUnanswered.clear();
         webhooks = WebhookEvents.anySubscription(c);
         for (FinishedCall call : calls) {
             if (!call.placedOnly) {
@@ -63,21 +67,10 @@ final class CallResults {
         if (campaign == null) {
             return;
         }
-        long caseId = caseOf(c, campaign, call.contactId);
-        long duration = call.answerMillis < 0 ? 0 : Math.max(0, call.endMillis - call.answerMillis);
-        String subject = SubjectTemplate.render(campaign, OUTBOUND, call.startMillis, call.outcome.name(), null);
-        Jdbc.update(c, """
-                INSERT INTO activities(call_id, campaign_id, contact_id, case_id, call_type, start_millis, answer_millis,
-                  end_millis, duration_millis, caller_id, called_number, agent_id, call_outcome, subject, amd_verdict,
-                  amd_cause, amd_decision_millis, amd_action)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                call.callId, call.campaignId, call.contactId, caseId, OUTBOUND, call.startMillis,
-                call.answerMillis < 0 ? null : call.answerMillis, call.endMillis, duration,
-                call.callerId != null ? call.callerId
-                        : campaign.displayNumbers().isEmpty() ? null : campaign.displayNumbers().get(0), call.number,
-                call.agentId, call.outcome, subject, call.amdVerdict,
-                call.amdVerdict == null ? null : call.amdCause, call.amdDecisionMillis < 0 ? null : call.amdDecisionMillis,
-                call.amdAction);
+        boolean answered = call.answerMillis >= 0;
+        if (answered || logsUnanswered(c, campaign.id())) {
+            file(c, campaign, call, answered);
+        }
         if (call.outcome == CallOutcome.CONNECTED) {
             Jdbc.update(c, """
                     UPDATE contacts SET state = 'AWAITING_OUTCOME', attempts = attempts + 1
@@ -99,6 +92,37 @@ final class CallResults {
         if (webhooks) {
             WebhookEvents.callFinished(c, call.campaignId, call.contactId, call.endMillis);
         }
+    }
+
+    /** The call as an activity under the contact's case; an unanswered one with the result "No answer". */
+    private static void file(Connection c, Campaign campaign, FinishedCall call, boolean answered) throws SQLException {
+        long caseId = caseOf(c, campaign, call.contactId);
+        long duration = answered ? Math.max(0, call.endMillis - call.answerMillis) : 0;
+        String result = answered ? null : CallLogging.NO_ANSWER;
+        String group = answered ? null : CallLogging.NOT_REACHED;
+        String subject = SubjectTemplate.render(campaign, OUTBOUND, call.startMillis, answered ? call.outcome.name() : result,
+                group);
+        Jdbc.update(c, """
+                INSERT INTO activities(call_id, campaign_id, contact_id, case_id, call_type, start_millis, answer_millis,
+                  end_millis, duration_millis, caller_id, called_number, agent_id, call_outcome, outcome, result_group, subject,
+                  amd_verdict, amd_cause, amd_decision_millis, amd_action)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                call.callId, call.campaignId, call.contactId, caseId, OUTBOUND, call.startMillis,
+                answered ? call.answerMillis : null, call.endMillis, duration,
+                call.callerId != null ? call.callerId
+                        : campaign.displayNumbers().isEmpty() ? null : campaign.displayNumbers().get(0), call.number,
+                call.agentId, call.outcome, result, group, subject, call.amdVerdict,
+                call.amdVerdict == null ? null : call.amdCause, call.amdDecisionMillis < 0 ? null : call.amdDecisionMillis,
+                call.amdAction);
+    }
+
+    private boolean logsUnanswered(Connection c, long campaignId) throws SQLException {
+        Boolean known = logsUnanswered.get(campaignId);
+        if (known == null) {
+            known = CallLogging.logsUnanswered(c, campaignId);
+            logsUnanswered.put(campaignId, known);
+        }
+        return known;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.pacer.store.journal;
 
 import io.pacer.store.callback.Callback;
 import io.pacer.store.callback.CallbackRequest;
+import io.pacer.store.callback.CallbackTasks;
 import io.pacer.store.campaign.AgentOutcome;
 import io.pacer.store.campaign.Campaign;
 import io.pacer.store.campaign.CampaignRepository;
@@ -62,6 +63,10 @@ public final class OutcomeRecorder {
             throw new InvalidFieldException("outcome", "missing");
         }
         String[] blocked = new String[1];
+        // A callback without a note of its own takes the call's: the follow-up carries what was said.
+        CallbackRequest task = callback == null || callback.note() != null ? callback
+                : new CallbackRequest(callback.dueMillis(), callback.number(), callback.personal(), callback.ownerGroupId(),
+                        callback.alarmMillis(), callback.priority(), callback.subject(), note == null ? "" : note);
         Activity result = db.write(c -> {
             Activity activity = Jdbc.one(c, "SELECT * FROM activities WHERE call_id = ? ORDER BY id DESC LIMIT 1", Activity::of, callId)
                     .filter(a -> user.role() != Role.AGENT || a.agentId() == user.id())
@@ -81,7 +86,7 @@ public final class OutcomeRecorder {
             if (contact.state() == ContactState.DIALING) {
                 throw new ConflictException("state", "the contact is being dialled again");
             }
-            applyToContact(c, campaign, contact, behaviour, callback, user, nowMillis, blocked);
+            applyToContact(c, campaign, contact, behaviour, task, user, nowMillis, blocked);
             Jdbc.update(c, "UPDATE activities SET outcome = ?, result_group = ?, note = ?, subject = ? WHERE id = ?",
                     outcomeName, group, note == null ? "" : note,
                     SubjectTemplate.render(campaign, activity.callType(), activity.startMillis(), outcomeName, group), activity.id());
@@ -186,13 +191,16 @@ public final class OutcomeRecorder {
             throw new InvalidFieldException("callback.ownerGroupId", "no such group: " + cb.ownerGroupId());
         }
         boolean personal = cb.personal() && cb.ownerGroupId() < 0;
+        int priority = CallbackTasks.priority(cb.priority(), "callback.priority");
+        String subject = CallbackTasks.subject(campaign, cb.subject(), cb.dueMillis(), "callback.subject");
         long callbackId = Jdbc.insert(c, """
                 INSERT INTO callbacks(campaign_id, contact_id, owner_user_id, owner_group_id, personal, due_millis, alarm_millis,
-                  number, state, note, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', '', ?) RETURNING id""",
+                  number, state, note, priority, subject, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?) RETURNING id""",
                 campaign.id(), contact.id(), cb.ownerGroupId() >= 0 ? null : user.id(),
                 cb.ownerGroupId() >= 0 ? cb.ownerGroupId() : null, personal, cb.dueMillis(),
-                cb.alarmMillis() < 0 ? null : cb.alarmMillis(), number, user.id());
+                cb.alarmMillis() < 0 ? null : cb.alarmMillis(), number, cb.note() == null ? "" : cb.note(), priority,
+                subject, user.id());
         Jdbc.update(c, """
                 UPDATE contacts SET state = 'CALLBACK', next_due_millis = ?, owner_agent_id = ?, dial_number = ?, callback_id = ?
                 WHERE id = ?""", cb.dueMillis(), personal ? user.id() : -1, number, callbackId, contact.id());

@@ -1,0 +1,126 @@
+package io.pacer.launcher;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A SIPp UAS for the launcher's end-to-end tests (a customer's carrier or an agent's phone), running one of the
+ * SIP adapter's scenarios ({@code sip-adapter/src/test/sipp}), so both modules test against the same peers.
+ */
+final class SippPeer implements AutoCloseable {
+
+    private static final Path SCENARIOS = Path.of("../sip-adapter/src/test/sipp").toAbsolutePath().normalize();
+    private static final Path LOGS = Path.of("target/sipp").toAbsolutePath();
+
+    private final Process process;
+    private final Path output;
+    final int port;
+
+    private SippPeer(String scenario, int port) throws IOException {
+        Files.createDirectories(LOGS);
+        this.port = port;
+        this.output = LOGS.resolve(scenario.replace(".xml", "") + "-" + System.nanoTime() + ".log");
+        int media = freeUdpPort();
+        List<String> cmd = new java.util.ArrayList<>(List.of(binary(), "-sf", SCENARIOS.resolve(scenario).toString(),
+                "-i", "127.0.0.1", "-p", String.valueOf(port), "-mi", "127.0.0.1", "-mp", String.valueOf(media),
+                "-m", "1", "-nostdin", "-timeout", "60s", "-trace_err"));
+        if (scenario.startsWith("agent-")) {
+            // A phone answers Pacer's keep-alive OPTIONS and its notices that the scenario does not list.
+            cmd.add("-aa");
+        }
+        this.process = new ProcessBuilder(cmd).directory(LOGS.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+    }
+
+    /** A UAS running {@code scenario} for one call on a free port, once it listens. */
+    static SippPeer uas(String scenario) throws Exception {
+        SippPeer peer = new SippPeer(scenario, freePort());
+        String local = String.format(":%04X ", peer.port);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline && peer.process.isAlive()) {
+            for (String line : Files.readAllLines(Path.of("/proc/net/udp"))) {
+                String[] cols = line.trim().split("\\s+");
+                if (cols.length > 1 && (cols[1] + " ").endsWith(local)) {
+                    return peer;
+                }
+            }
+            Thread.sleep(10);
+        }
+        peer.close();
+        throw new AssertionError("SIPp did not listen on " + peer.port + ":\n" + peer.output());
+    }
+
+    /** Waits for SIPp to finish its call; 0 when it went as the scenario says. */
+    int awaitExit(long timeoutMillis) throws Exception {
+        if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            close();
+            fail("SIPp did not finish within " + timeoutMillis + " ms:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    String output() {
+        try {
+            return Files.readString(output);
+        } catch (IOException e) {
+            return "(no output: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(2, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String binary() {
+        Path p = Path.of(System.getenv("SIPP") != null ? System.getenv("SIPP") : "/usr/bin/sipp");
+        if (!Files.isExecutable(p)) {
+            fail("SIPp is not installed at " + p + " (apt-get install -y sip-tester, or set SIPP)");
+        }
+        return p.toString();
+    }
+
+    /** A signalling port below the relays' and the kernel's ephemeral ranges, free for UDP and TCP. */
+    static int freePort() throws IOException {
+        for (int i = 0; i < 200; i++) {
+            int port = ThreadLocalRandom.current().nextInt(10_000, 20_000);
+            try (ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+                 DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException taken) {
+                // Another.
+            }
+        }
+        throw new IOException("no free signalling port");
+    }
+
+    private static int freeUdpPort() throws IOException {
+        for (int i = 0; i < 50; i++) {
+            int port;
+            try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort() & ~1;
+            }
+            try (DatagramSocket a = new DatagramSocket(port, InetAddress.getLoopbackAddress());
+                 DatagramSocket b = new DatagramSocket(port + 1, InetAddress.getLoopbackAddress());
+                 DatagramSocket c = new DatagramSocket(port + 2, InetAddress.getLoopbackAddress());
+                 DatagramSocket d = new DatagramSocket(port + 3, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException taken) {
+                // Another.
+            }
+        }
+        throw new IOException("no free media ports");
+    }
+}
