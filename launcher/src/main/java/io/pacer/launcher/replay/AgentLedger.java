@@ -134,7 +134,8 @@ final class AgentLedger implements AgentScript {
         }
     }
 
-    private void violation(String what) {
+    /** Counts a broken invariant seen by the world. */
+    synchronized void violation(String what) {
         violations++;
         if (firstViolation == null) {
             firstViolation = what;

@@ -25,6 +25,7 @@ import org.HdrHistogram.Histogram;
 public final class LiveReplay {
     private static final long LOGIN_WAIT_MILLIS = 30_000;
     private static final long PROGRESS_EVERY_MILLIS = 10_000;
+    private static final long WIND_DOWN_MILLIS = 20_000;
 
     /**
      * What a replay measured.
@@ -62,6 +63,7 @@ public final class LiveReplay {
             ledger.end();
             CampaignStats after = stats(floor);
             floor.pacer().control().setRunning(ReplayFloor.CAMPAIGN, false);
+            checkWindDown(floor, ledger);
             Histogram bridge = floor.pacer().sip().answerToBridge().totalAnswerToBridge();
             long answers = after.answers() - before.answers();
             long abandons = after.abandons() - before.abandons();
@@ -90,6 +92,32 @@ public final class LiveReplay {
                 progress.flush();
             }
         }
+    }
+
+    /**
+     * Once dialling stops, every call must end (ringing ones cancelled, talks finished) and every answered call
+     * must have been either bridged or abandoned: the engine's invariants, seen from outside.
+     */
+    private static void checkWindDown(ReplayFloor floor, AgentLedger ledger) throws Exception {
+        long deadline = System.currentTimeMillis() + WIND_DOWN_MILLIS;
+        CampaignStats s = stats(floor);
+        while (callsUp(s) > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            s = stats(floor);
+        }
+        floor.pacer().control().awaitEventsHandled(5_000);
+        s = stats(floor);
+        if (s.callsRinging() + s.callsWaitingForAgent() > 0) {
+            ledger.violation("calls still up " + WIND_DOWN_MILLIS / 1000 + " s after dialling stopped: " + s);
+        }
+        if (s.answers() != s.connects() + s.abandons()) {
+            ledger.violation("answered calls neither bridged nor abandoned: " + s.answers() + " answers, "
+                    + s.connects() + " connects, " + s.abandons() + " abandons");
+        }
+    }
+
+    private static int callsUp(CampaignStats s) {
+        return s.callsRinging() + s.callsWaitingForAgent();
     }
 
     private static CampaignStats stats(ReplayFloor floor) throws Exception {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -32,7 +33,10 @@ public final class ReplayExport {
         writeContacts(world, dir);
         Files.write(dir.resolve("tone.wav"), ToneWav.bytes(1_000));
         int agents = (int) world.compressed().agents().max();
+        List<String> schedule = AgentSchedule.lines(world.compressed().agents(),
+                world.compressed().shiftNanos() / 1_000_000L);
         Map<String, String> values = Map.of(
+                "LOGINS", Integer.toString(schedule.size()),
                 "SCENARIO", world.original().name(),
                 "SEED", Long.toString(world.seed()),
                 "SPEED", fmt(world.speed()),
@@ -41,7 +45,11 @@ public final class ReplayExport {
                 "CARRIER_PORT", Integer.toString(CARRIER_PORT),
                 "DIALER_PORT", Integer.toString(DIALER_PORT),
                 "CONTACTS", Integer.toString(world.contacts()));
+        Files.writeString(dir.resolve("agents.csv"), "SEQUENTIAL\n# key;user;password;login_ms;logout_ms\n"
+                + String.join("\n", schedule) + "\n", StandardCharsets.US_ASCII);
         copy("carrier.xml", dir, values);
+        copy("agent.xml", dir, values);
+        copy("agent-register.xml", dir, values);
         copy("README.md", dir, values);
         copy("run.sh", dir, values);
         Files.setPosixFilePermissions(dir.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -50,12 +50,17 @@ if [ -n "$pacer" ]; then
 fi
 
 if [ "$agents" = 1 ]; then
-  echo "run.sh: @AGENTS@ agents' phones registering at $dialer"
-  sipp "$dialer" -sf agent.xml -inf agents.csv -infindex agents.csv 0 -i 127.0.0.1 -p 5090 -aa \
-    -mp 50000 -nostdin -timeout "${grace}s" -m $((@AGENTS@ * 2)) -l @AGENTS@ \
-    -r 50 -set window_ms $((seconds * 1000)) \
+  start_ms=$(date +%s%3N)
+  echo "run.sh: @AGENTS@ agents' phones on 127.0.0.1:5090, registering at $dialer (@LOGINS@ logins, agents.csv)"
+  sipp -sf agent.xml -inf agents.csv -infindex agents.csv 0 -inf fates.csv -infindex fates.csv 0 \
+    -i 127.0.0.1 -p 5090 -aa -mp 50000 -set start_ms "$start_ms" -nostdin -timeout "${grace}s" \
     -trace_stat -stf stats/agents-stats.csv -fd 5 -trace_err -error_file stats/agents-errors.log \
-    -trace_screen -screen_file stats/agents-screen.log >stats/agents.out 2>&1 &
+    >stats/agents.out 2>&1 &
+  pids+=($!)
+  sleep 1
+  sipp "$dialer" -sf agent-register.xml -inf agents.csv -i 127.0.0.1 -p 5091 -set phones 5090 \
+    -m @LOGINS@ -r 1000 -nostdin -timeout "${grace}s" -trace_err -error_file stats/logins-errors.log \
+    >stats/logins.out 2>&1 &
   pids+=($!)
 fi
 
