@@ -31,25 +31,36 @@ public record ContactFate(byte plan, long delayNanos, long talkNanos, long wrapN
      * ring-out, and a busy or failure answer that would come after it comes just before it.
      */
     public static ContactFate draw(Scenario scenario, long seed, long contactId, long dialNanos, long ringOutNanos) {
-        long talk = talkNanos(scenario, seed, contactId);
-        long wrap = wrapNanos(scenario, seed, contactId);
+        byte plan = plan(scenario, seed, contactId, dialNanos, ringOutNanos);
+        return new ContactFate(plan, delayNanos(scenario, seed, contactId, plan, ringOutNanos),
+                talkNanos(scenario, seed, contactId), wrapNanos(scenario, seed, contactId));
+    }
+
+    /** The plan of {@link #draw} alone (allocates nothing: the simulator calls it for every dial). */
+    public static byte plan(Scenario scenario, long seed, long contactId, long dialNanos, long ringOutNanos) {
         double u = Draws.uniform(seed, contactId, 1);
         double pAnswer = scenario.answerProbability().valueAt(dialNanos);
-        double u2 = Draws.uniform(seed, contactId, 2);
-        double u3 = Draws.uniform(seed, contactId, 3);
         if (u < pAnswer) {
-            long ring = scenario.ringTime().sampleNanos(u2, u3);
-            return ring >= ringOutNanos ? new ContactFate(RING_OUT, 0, talk, wrap) : new ContactFate(ANSWER, ring, talk, wrap);
+            long ring = scenario.ringTime().sampleNanos(Draws.uniform(seed, contactId, 2),
+                    Draws.uniform(seed, contactId, 3));
+            return ring >= ringOutNanos ? RING_OUT : ANSWER;
         }
         if (u < pAnswer + scenario.busyProbability()) {
-            long t = scenario.busyTime().sampleNanos(u2, u3);
-            return new ContactFate(BUSY, Math.min(t, ringOutNanos - 1), talk, wrap);
+            return BUSY;
         }
-        if (u < pAnswer + scenario.busyProbability() + scenario.failureProbability()) {
-            long t = scenario.failureTime().sampleNanos(u2, u3);
-            return new ContactFate(FAIL, Math.min(t, ringOutNanos - 1), talk, wrap);
-        }
-        return new ContactFate(RING_OUT, 0, talk, wrap);
+        return u < pAnswer + scenario.busyProbability() + scenario.failureProbability() ? FAIL : RING_OUT;
+    }
+
+    /** The delay of {@link #draw} for a contact whose plan is {@code plan}. */
+    public static long delayNanos(Scenario scenario, long seed, long contactId, byte plan, long ringOutNanos) {
+        double u2 = Draws.uniform(seed, contactId, 2);
+        double u3 = Draws.uniform(seed, contactId, 3);
+        return switch (plan) {
+            case ANSWER -> scenario.ringTime().sampleNanos(u2, u3);
+            case BUSY -> Math.min(scenario.busyTime().sampleNanos(u2, u3), ringOutNanos - 1);
+            case FAIL -> Math.min(scenario.failureTime().sampleNanos(u2, u3), ringOutNanos - 1);
+            default -> 0;
+        };
     }
 
     /** How long contact {@code contactId} talks once bridged. */

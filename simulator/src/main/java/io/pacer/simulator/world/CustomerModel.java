@@ -33,14 +33,14 @@ final class CustomerModel {
      */
     byte planCall(long id, long contactId, long nowNanos, long ringTimeoutNanos) {
         long ringOut = Math.min(ringTimeoutNanos, scenario.noAnswerTimeoutNanos());
-        ContactFate fate = ContactFate.draw(scenario, seed, contactId, nowNanos, ringOut);
-        switch (fate.plan()) {
-            case ContactFate.ANSWER -> clock.schedule(nowNanos + fate.delayNanos(), SimulatedWorld.CALL_ANSWER, id);
-            case ContactFate.BUSY, ContactFate.FAIL ->
-                    clock.schedule(nowNanos + fate.delayNanos(), SimulatedWorld.CALL_FAIL, id);
+        byte plan = ContactFate.plan(scenario, seed, contactId, nowNanos, ringOut);
+        long delay = ContactFate.delayNanos(scenario, seed, contactId, plan, ringOut);
+        switch (plan) {
+            case ContactFate.ANSWER -> clock.schedule(nowNanos + delay, SimulatedWorld.CALL_ANSWER, id);
+            case ContactFate.BUSY, ContactFate.FAIL -> clock.schedule(nowNanos + delay, SimulatedWorld.CALL_FAIL, id);
             default -> { }
         }
-        return fate.plan();
+        return plan;
     }
 
     /** What the carrier reports for a call that failed under {@code plan}. */
