@@ -54,7 +54,7 @@ if [ "$agents" = 1 ]; then
   echo "run.sh: @AGENTS@ agents' phones on 127.0.0.1:5090, registering at $dialer (@LOGINS@ logins, agents.csv)"
   sipp -sf agent.xml -inf agents.csv -infindex agents.csv 0 -inf fates.csv -infindex fates.csv 0 \
     -i 127.0.0.1 -p 5090 -aa -mp 50000 -set start_ms "$start_ms" -nostdin -timeout "${grace}s" \
-    -trace_stat -stf stats/agents-stats.csv -fd 5 -trace_err -error_file stats/agents-errors.log \
+    -trace_stat -stf stats/agents-stats.csv -fd 5 \
     >stats/agents.out 2>&1 &
   pids+=($!)
   sleep 1
