@@ -1,6 +1,5 @@
 package io.pacer.launcher;
 
-import io.pacer.launcher.replay.ReplayCommand;
 import java.util.Arrays;
 
 /**

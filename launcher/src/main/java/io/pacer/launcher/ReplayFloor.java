@@ -1,7 +1,6 @@
-package io.pacer.launcher.replay;
+package io.pacer.launcher;
 
 import io.pacer.api.service.CampaignService;
-import io.pacer.launcher.Pacer;
 import io.pacer.loopback.VirtualAgents;
 import io.pacer.pacing.DialMode;
 import io.pacer.simulator.replay.ReplayWorld;

@@ -1,4 +1,4 @@
-package io.pacer.launcher.replay;
+package io.pacer.launcher;
 
 import io.pacer.engine.campaign.CampaignStats;
 import io.pacer.loopback.VirtualAgents;

@@ -1,4 +1,4 @@
-package io.pacer.launcher.replay;
+package io.pacer.launcher;
 
 import io.pacer.simulator.replay.ReplayExport;
 import io.pacer.simulator.replay.ReplayWorld;

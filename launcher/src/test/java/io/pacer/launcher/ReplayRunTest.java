@@ -1,4 +1,4 @@
-package io.pacer.launcher.replay;
+package io.pacer.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.pacer.launcher.replay;
+package io.pacer.launcher;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
