@@ -20,6 +20,8 @@ final class PacerConfig {
                 .append(", speed ").append(ReplayExport.fmt(world.speed())).append(" (see README.md)\n");
         b.append("sip:\n  bindAddress: 127.0.0.1\n  port: ").append(dialerPort).append('\n');
         b.append("  notifyAgents: true\n  rtp:\n    portMin: 20000\n    portMax: 29999\n");
+        // At the end of a replay the calls in progress need not be let finish.
+        b.append("  sessions:\n    shutdownGraceMillis: 2000\n");
         b.append("  trunks:\n    - name: replay-carrier\n      address: 127.0.0.1:").append(carrierPort).append('\n');
         b.append("      transport: udp\n      maxChannels: 10000\n      maxCallsPerSecond: 10000\n");
         b.append("  agents:\n");

@@ -28,8 +28,15 @@ done
 command -v sipp >/dev/null 2>&1 || { echo "run.sh: sipp not found (Debian: apt-get install sip-tester)" >&2; exit 1; }
 mkdir -p stats
 pids=()
+pacer_pid=""
+# SIGTERM, not SIGINT: a background job of a script ignores SIGINT. Pacer first, so that it ends its calls (its
+# graceful stop) while the carrier and the phones still answer; then SIPp.
 stop() {
-  for p in "${pids[@]}"; do kill -INT "$p" 2>/dev/null || true; done
+  if [ -n "$pacer_pid" ]; then
+    kill -TERM "$pacer_pid" 2>/dev/null || true
+    wait "$pacer_pid" 2>/dev/null || true
+  fi
+  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
 trap stop EXIT
@@ -38,14 +45,14 @@ grace=$((seconds + 60))
 echo "run.sh: carrier on 127.0.0.1:@CARRIER_PORT@ (@CONTACTS@ numbers in fates.csv)"
 sipp -sf carrier.xml -inf fates.csv -infindex fates.csv 0 -i 127.0.0.1 -p @CARRIER_PORT@ \
   -mp 40000 -buff_size 4194304 -nostdin -timeout "${grace}s" \
-  -trace_stat -stf stats/carrier-stats.csv -fd 5 -trace_err -error_file stats/carrier-errors.log \
+  -trace_stat -stf stats/carrier-stats.csv -trace_counts -fd 5 -trace_err -error_file stats/carrier-errors.log \
   -trace_screen -screen_file stats/carrier-screen.log >stats/carrier.out 2>&1 &
 pids+=($!)
 
 if [ -n "$pacer" ]; then
   echo "run.sh: Pacer: $pacer run --config pacer.yaml"
   "$pacer" run --config pacer.yaml >stats/pacer.out 2>&1 &
-  pids+=($!)
+  pacer_pid=$!
   sleep 5
 fi
 
@@ -54,7 +61,7 @@ if [ "$agents" = 1 ]; then
   echo "run.sh: @AGENTS@ agents' phones on 127.0.0.1:5090, registering at $dialer (@LOGINS@ logins, agents.csv)"
   sipp -sf agent.xml -inf agents.csv -infindex agents.csv 0 -inf fates.csv -infindex fates.csv 0 \
     -i 127.0.0.1 -p 5090 -aa -mp 50000 -set start_ms "$start_ms" -nostdin -timeout "${grace}s" \
-    -trace_stat -stf stats/agents-stats.csv -fd 5 \
+    -trace_stat -stf stats/agents-stats.csv -trace_counts -fd 5 \
     >stats/agents.out 2>&1 &
   pids+=($!)
   sleep 1
@@ -66,4 +73,4 @@ fi
 
 echo "run.sh: playing for ${seconds} s"
 sleep "$seconds"
-echo "run.sh: done; SIPp statistics in stats/ (carrier-stats.csv, carrier-screen.log)"
+echo "run.sh: done; SIPp statistics in stats/ (carrier-stats.csv, carrier-screen.log) and per message in *_counts.csv"
