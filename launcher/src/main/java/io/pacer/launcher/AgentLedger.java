@@ -21,6 +21,7 @@ final class AgentLedger implements AgentScript {
     private final Map<String, Long> wrapMillisByNumber;
     private final byte[] state;
     private final long[] since;
+    private final String[] customer;
     private boolean open;
     private boolean closed;
     private long beganNanos;
@@ -39,6 +40,7 @@ final class AgentLedger implements AgentScript {
         this.wrapMillisByNumber = wrapMillisByNumber;
         this.state = new byte[agents];
         this.since = new long[agents];
+        this.customer = new String[agents];
     }
 
     @Override
@@ -54,6 +56,11 @@ final class AgentLedger implements AgentScript {
 
     @Override
     public synchronized void connected(int agent, String number) {
+        if (state[agent] == TALK && number != null && number.equals(customer[agent])) {
+            // The same notice again: a MESSAGE retransmitted because our 200 OK came late (a loaded machine).
+            return;
+        }
+        customer[agent] = number;
         if (state[agent] != IDLE) {
             violation("agent " + agent + " connected to " + number + " while " + (state[agent] == TALK ? "talking"
                     : state[agent] == WRAP ? "wrapping up" : "logged out"));
@@ -66,6 +73,9 @@ final class AgentLedger implements AgentScript {
 
     @Override
     public synchronized void ended(int agent) {
+        if (state[agent] == WRAP) {
+            return;
+        }
         move(agent, WRAP);
     }
 
