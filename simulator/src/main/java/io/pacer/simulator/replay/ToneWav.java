@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * A WAV file of G.711 µ-law, 8 kHz mono: a quiet 440 Hz tone for the carrier's RTP stream (SIPp's
- * {@code rtp_stream} plays it in a loop), so the dialler's relay has customer audio to forward.
+ * A WAV file of G.711 µ-law, 8 kHz mono: a quiet 440 Hz tone for the agents' phones' RTP stream (SIPp's
+ * {@code rtp_stream} plays it in a loop), so the dialler's relay has audio to forward.
  */
 final class ToneWav {
     private ToneWav() {
