@@ -20,20 +20,20 @@ for f in "$root"/scenarios/*.yaml; do
     bash -c "$cmd" >"$out/$name.json" 2>"$out/$name.log" || true
   fi
 done
-python3 - "$out" <<'PY'
+python3 - "$out" "x$speed, $minutes min" <<'PY'
 import json, pathlib, sys
 rows = []
 for p in sorted(pathlib.Path(sys.argv[1]).glob("*.json")):
     try:
         r = json.loads(p.read_text())
     except ValueError:
-        print(f"| {p.stem} | (no result: see {p.with_suffix('.log')}) |")
+        print(f"| {p.stem} | {sys.argv[2]} | (no result: see {p.with_suffix('.log')}) |")
         continue
     s, l, d = r["simulated"], r["live"], r["difference"]
-    print(f"| {r['scenario']} | {s['occupancy']:.3f} | {l['occupancy']:.3f} | {d['occupancy']:+.3f} "
-          f"| {s['abandon_rate']*100:.2f}% | {l['abandon_rate']*100:.2f}% | {l['abandon_target']*100:.0f}% "
+    print(f"| {r['scenario']} | {sys.argv[2]} | {s['occupancy']:.3f} | {l['occupancy']:.3f} | {d['occupancy']:+.3f} "
+          f"| {s['abandon_rate']*100:.2f}% | {l['abandon_rate']*100:.2f}% "
           f"| {s['dials']} / {l['dials']} | {s['answers']} / {l['answers']} "
           f"| {s['connects_per_agent_hour']:.1f} / {l['connects_per_agent_hour']:.1f} "
           f"| {s['agent_wait_mean']:.1f} / {l['agent_wait_mean']:.1f} "
-          f"| {l['answer_to_bridge_p50_ms']:.2f} / {l['answer_to_bridge_p99_ms']:.2f} | {l['violations']} |")
+          f"| {l['answer_to_bridge_p50_ms']:.2f} / {l['answer_to_bridge_p99_ms']:.1f} | {l['violations']} |")
 PY
