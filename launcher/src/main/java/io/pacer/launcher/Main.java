@@ -27,6 +27,7 @@ public final class Main {
             case "demo" -> DemoCommand.run(rest);
             case "run" -> RunCommand.run(rest);
             case "amd" -> AmdCommand.run(rest);
+            case "replay" -> ReplayCommand.run(rest, System.out, System.err);
             default -> {
                 System.err.println("pacer: unknown command '" + args[0] + "'\n\n" + usage());
                 yield 2;
@@ -49,6 +50,12 @@ public final class Main {
                   simulate FILE [--policy progressive|power|adaptive|predictive|all] [--seeds N] [--json]
                                   run a scenario on virtual time through the real engine and pacing,
                                   and print abandonment, occupancy, agent wait and more (means over seeds)
+                  replay export FILE --seed N [--speed X] [--minutes M] --out DIR
+                                  write the scenario's world for one seed as a SIPp load test for any dialler:
+                                  carrier scenario and fates by number, contacts, Pacer config, run.sh, README
+                  replay run FILE --seed N [--speed X] [--minutes M] [--json] [--keep DIR]
+                                  play that world against a live Pacer over SIP on 127.0.0.1 and print the
+                                  simulated and the live figures of the window side by side (docs/replay.md)
                   amd classify FILE... [--preset default|cautious|aggressive] [--greeting-ms N ...]
                                   answering-machine and SIT detection on 8 kHz WAV files: per file the
                                   verdict and the decision time in ms, tab-separated (docs/amd.md)

@@ -58,7 +58,8 @@ public final class RunCommand {
                 campaigns.add(new CampaignConfig(id, String.valueOf(c.get("name")), mode,
                         ((Number) c.getOrDefault("callsPerReadyAgent", 1.0)).doubleValue(), 0.0,
                         ((Number) c.getOrDefault("abandonTarget", 0.03)).doubleValue(),
-                        ((Number) c.getOrDefault("ringTimeoutMillis", 25_000)).longValue(), 2_000,
+                        ((Number) c.getOrDefault("ringTimeoutMillis", 25_000)).longValue(),
+                        ((Number) c.getOrDefault("connectLimitMillis", 2_000)).longValue(),
                         ((Number) c.getOrDefault("maxChannels", 100)).intValue(),
                         callerId == null ? null : String.valueOf(callerId)));
                 Path numbers = file.resolveSibling(String.valueOf(c.get("contacts")));

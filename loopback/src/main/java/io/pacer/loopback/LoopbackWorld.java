@@ -44,7 +44,8 @@ public final class LoopbackWorld implements AutoCloseable {
         });
         scheduler.setRemoveOnCancelPolicy(true);
         this.carrier = new VirtualCarrier(settings.carrier(), settings.seed(), scheduler);
-        this.agents = new VirtualAgents(settings.agents(), settings.wrapMillis(), settings.seed() + 1, scheduler);
+        this.agents = new VirtualAgents(settings.agents(), AgentScript.sampled(settings.wrapMillis()), settings.seed() + 1,
+                scheduler);
     }
 
     /** Lets the agents register with the dialler listening on {@code dialerSipPort} of 127.0.0.1. */

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class VirtualAgents implements AutoCloseable {
 
     private final int count;
-    private final LongSampler wrapMillis;
+    private final AgentScript script;
     private final Random random;
     private final ScheduledExecutorService scheduler;
     private final MiniSipEndpoint sip;
@@ -41,6 +41,7 @@ public final class VirtualAgents implements AutoCloseable {
         final AtomicInteger cseq = new AtomicInteger(1);
         volatile boolean registered;
         volatile MiniSipMessage session;
+        volatile String customer;
 
         Agent(int id) {
             this.id = id;
@@ -48,9 +49,9 @@ public final class VirtualAgents implements AutoCloseable {
         }
     }
 
-    VirtualAgents(int count, LongSampler wrapMillis, long seed, ScheduledExecutorService scheduler) throws IOException {
+    VirtualAgents(int count, AgentScript script, long seed, ScheduledExecutorService scheduler) throws IOException {
         this.count = count;
-        this.wrapMillis = wrapMillis;
+        this.script = script;
         this.random = new Random(seed);
         this.scheduler = scheduler;
         this.agents = new Agent[count];
@@ -83,12 +84,17 @@ public final class VirtualAgents implements AutoCloseable {
      * {@link #registerAll}.
      */
     public static VirtualAgents start(int count, LongSampler wrapMillis, long seed) throws IOException {
+        return start(count, AgentScript.sampled(wrapMillis), seed);
+    }
+
+    /** As {@link #start(int, LongSampler, long)}, the agents following {@code script}. */
+    public static VirtualAgents start(int count, AgentScript script, long seed) throws IOException {
         ScheduledExecutorService timers = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "virtual-agents-timers");
             t.setDaemon(true);
             return t;
         });
-        VirtualAgents agents = new VirtualAgents(count, wrapMillis, seed, timers);
+        VirtualAgents agents = new VirtualAgents(count, script, seed, timers);
         agents.ownScheduler = timers;
         return agents;
     }
@@ -176,13 +182,17 @@ public final class VirtualAgents implements AutoCloseable {
                     return;
                 }
                 byCallId.put(m.callId(), a);
-                if (a.session == null) {
+                boolean first = a.session == null;
+                if (first) {
                     a.session = m;
                 }
                 String sdp = "v=0\r\no=" + a.user + " 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                         + "m=audio " + rtp.getLocalPort() + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
                 sip.send(m.response(200, "OK", a.tag, "Contact: <sip:" + a.user + "@127.0.0.1:" + sip.port() + ">\r\n",
                         "application/sdp", sdp), from);
+                if (first) {
+                    script.loggedIn(a.id);
+                }
             }
             case "MESSAGE" -> {
                 sip.send(m.response(200, "OK", null, null, null, null), from);
@@ -251,12 +261,20 @@ public final class VirtualAgents implements AutoCloseable {
     private void notice(Agent a, String text) {
         String[] words = text.split("\\s+");
         switch (words[0]) {
+            case "connected" -> {
+                a.customer = words.length > 2 ? words[2] : null;
+                script.connected(a.id, a.customer);
+            }
             case "ended" -> {
                 long wrap;
                 synchronized (random) {
-                    wrap = Math.max(0, wrapMillis.sampleMillis(random));
+                    wrap = Math.max(0, script.wrapMillis(a.id, a.customer, random));
                 }
-                scheduler.schedule(() -> tell(a, "ready"), wrap, TimeUnit.MILLISECONDS);
+                script.ended(a.id);
+                scheduler.schedule(() -> {
+                    script.ready(a.id);
+                    tell(a, "ready");
+                }, wrap, TimeUnit.MILLISECONDS);
             }
             case "preview" -> {
                 if (words.length > 1) {

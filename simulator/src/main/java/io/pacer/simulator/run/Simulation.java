@@ -76,8 +76,11 @@ public final class Simulation {
         EngineCore core = new EngineCore(new EngineLimits(maxAgents, maxCalls, 2, 200), clock, clock, world,
                 contacts, chained != null ? chained : CallJournal.NONE);
         CampaignConfig config = new CampaignConfig(1, scenario.name(), DialMode.PREDICTIVE, 1.0, 0.0,
-                scenario.abandonTarget(), scenario.noAnswerTimeoutNanos() / 1_000_000L,
-                scenario.connectLimitNanos() / 1_000_000L, maxCalls, null).withAmd(amdSettings(scenario));
+                scenario.abandonTarget(),
+                // A scenario compressed for a replay may ask for less than the rules allow; the engine keeps to them.
+                Math.max(CampaignConfig.MIN_RING_TIMEOUT_MILLIS, scenario.noAnswerTimeoutNanos() / 1_000_000L),
+                Math.max(CampaignConfig.MIN_CONNECT_LIMIT_MILLIS, scenario.connectLimitNanos() / 1_000_000L),
+                maxCalls, null).withAmd(amdSettings(scenario));
         CampaignRuntime campaign = core.upsertCampaign(config);
         DialPolicy policy = policyFactory.apply(scenario);
         campaign.usePolicy(policy);

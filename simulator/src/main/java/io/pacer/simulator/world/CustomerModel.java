@@ -6,14 +6,15 @@ import io.pacer.simulator.scenario.Scenario;
 
 /**
  * How the people dialled behave: whether a contact answers, is busy, fails or lets it ring, after how long,
- * and how long the conversation and the agent's wrap-up last. Every draw is addressed by (seed, contact,
- * purpose) through {@link Draws}, so a contact behaves the same under every policy and the comparison is paired.
+ * and how long the conversation and the agent's wrap-up last, as {@link ContactFate} draws them: every draw is
+ * addressed by (seed, contact, purpose) through {@link Draws}, so a contact behaves the same under every policy and
+ * the comparison is paired.
  */
 final class CustomerModel {
-    static final byte PLAN_ANSWER = 1;
-    static final byte PLAN_BUSY = 2;
-    static final byte PLAN_FAIL = 3;
-    static final byte PLAN_RING_OUT = 4;
+    static final byte PLAN_ANSWER = ContactFate.ANSWER;
+    static final byte PLAN_BUSY = ContactFate.BUSY;
+    static final byte PLAN_FAIL = ContactFate.FAIL;
+    static final byte PLAN_RING_OUT = ContactFate.RING_OUT;
     /** Answered by a machine (docs/scenarios.md, "Answering machines"). */
     static final byte PLAN_MACHINE = 5;
     /** The shortest conversation: a bridged call always lasts a moment. */
@@ -32,33 +33,23 @@ final class CustomerModel {
     /**
      * Decides what contact {@code contactId} does with call {@code id} dialled at {@code nowNanos}, schedules the
      * answer or the failure it leads to (a ring-out is the engine's timeout, nothing to schedule) and returns
-     * the plan.
+     * the plan. A ring time at or past the scenario's own ring timeout rings out even when the engine waits longer
+     * (a scenario compressed for a replay keeps the engine's legal minimum of 15 s).
      */
     byte planCall(long id, long contactId, long nowNanos, long ringTimeoutNanos) {
-        double u = Draws.uniform(seed, contactId, 1);
-        double pAnswer = scenario.answerProbability().valueAt(nowNanos);
-        if (u < pAnswer) {
-            long ring = scenario.ringTime().sampleNanos(Draws.uniform(seed, contactId, 2),
-                    Draws.uniform(seed, contactId, 3));
-            if (ring >= ringTimeoutNanos) {
-                return PLAN_RING_OUT;
-            }
-            clock.schedule(nowNanos + ring, SimulatedWorld.CALL_ANSWER, id);
-            return Draws.uniform(seed, contactId, 8) < scenario.amd().machineShare() ? PLAN_MACHINE : PLAN_ANSWER;
+        long ringOut = Math.min(ringTimeoutNanos, scenario.noAnswerTimeoutNanos());
+        byte plan = ContactFate.plan(scenario, seed, contactId, nowNanos, ringOut);
+        long delay = ContactFate.delayNanos(scenario, seed, contactId, plan, ringOut);
+        switch (plan) {
+            case ContactFate.ANSWER -> clock.schedule(nowNanos + delay, SimulatedWorld.CALL_ANSWER, id);
+            case ContactFate.BUSY, ContactFate.FAIL -> clock.schedule(nowNanos + delay, SimulatedWorld.CALL_FAIL, id);
+            default -> { }
         }
-        if (u < pAnswer + scenario.busyProbability()) {
-            long t = scenario.busyTime().sampleNanos(Draws.uniform(seed, contactId, 2),
-                    Draws.uniform(seed, contactId, 3));
-            clock.schedule(nowNanos + Math.min(t, ringTimeoutNanos - 1), SimulatedWorld.CALL_FAIL, id);
-            return PLAN_BUSY;
+        // A machine answers as a person would; the world tells them apart (the same draw under every policy).
+        if (plan == ContactFate.ANSWER && Draws.uniform(seed, contactId, 8) < scenario.amd().machineShare()) {
+            return PLAN_MACHINE;
         }
-        if (u < pAnswer + scenario.busyProbability() + scenario.failureProbability()) {
-            long t = scenario.failureTime().sampleNanos(Draws.uniform(seed, contactId, 2),
-                    Draws.uniform(seed, contactId, 3));
-            clock.schedule(nowNanos + Math.min(t, ringTimeoutNanos - 1), SimulatedWorld.CALL_FAIL, id);
-            return PLAN_FAIL;
-        }
-        return PLAN_RING_OUT;
+        return plan;
     }
 
     /** What the carrier reports for a call that failed under {@code plan}. */
@@ -98,13 +89,11 @@ final class CustomerModel {
 
     /** How long contact {@code contactId} talks once bridged. */
     long talkNanos(long contactId) {
-        return Math.max(MIN_TALK_NANOS, scenario.talkTime().sampleNanos(Draws.uniform(seed, contactId, 4),
-                Draws.uniform(seed, contactId, 5)));
+        return ContactFate.talkNanos(scenario, seed, contactId);
     }
 
     /** How long the agent wraps up after talking to contact {@code contactId}. */
     long wrapNanos(long contactId) {
-        return Math.max(0, scenario.wrapTime().sampleNanos(Draws.uniform(seed, contactId, 6),
-                Draws.uniform(seed, contactId, 7)));
+        return ContactFate.wrapNanos(scenario, seed, contactId);
     }
 }
