@@ -15,11 +15,25 @@ package io.pacer.pacing;
  * and abandons in time buckets over that window, forgets buckets as they leave it, and can be seeded with the
  * window's history when the campaign starts, so that a campaign that spent its budget this morning dials more
  * carefully this afternoon, across restarts. Buckets are pre-allocated; counting and ageing allocate nothing.
+ *
+ * <p>The regulator judges every window, not only the last: a window an hour into the first shift holds few
+ * answers, and one abandon too many puts it over. So the budget steers on its <em>headroom</em> (abandons the
+ * cap allows over the window now, less what the buckets leaving it within the next hour take with them, since
+ * an old quiet hour leaving lowers the cap's allowance before any new answer earns it back), and while the
+ * headroom is under {@link #GUARD_HEADROOM} abandons the limit is held near its floor, whatever the controller
+ * learned ({@code docs/pacing.md}, "Every window").
  */
 public final class AbandonBudget {
     private static final double MIN_LIMIT = 0.002;
     private static final double MAX_LIMIT = 0.6;
     private static final double NANOS_PER_HOUR = 3.6e12;
+    /** Headroom (abandons) under which the guard caps the limit; at one abandon or less it is the floor. */
+    public static final double GUARD_HEADROOM = 2.5;
+    /** How fast the guard's cap opens per abandon of headroom above one: e^2.5 per abandon. */
+    private static final double GUARD_SLOPE = 2.5;
+    private static final long LOOKAHEAD_NANOS = 3_600_000_000_000L;
+    private final int lookaheadBuckets;
+    private double headroom;
     private final double reserveAbandons;
     private final double reserveDeviations;
     private final double gain;
@@ -70,6 +84,9 @@ public final class AbandonBudget {
         this.bucketNanos = bucketNanos;
         this.bucketAnswers = new long[buckets];
         this.bucketAbandons = new long[buckets];
+        // Buckets that may leave before the controller has earned back what they take: an hour's, at least one.
+        this.lookaheadBuckets = buckets == 0 ? 0
+                : (int) Math.min(buckets - 1L, Math.max(1L, (LOOKAHEAD_NANOS + bucketNanos - 1) / bucketNanos));
         this.logReference = Math.log(initialLimit);
         this.logLimit = logReference;
         update(0L);
@@ -149,6 +166,7 @@ public final class AbandonBudget {
 
     private void update(long nowNanos) {
         lastUpdateNanos = nowNanos;
+        headroom = projectedHeadroom();
         double surplus = surplus();
         // Large campaigns see many abandons an hour; one abandon of surplus must then move the limit less.
         long spanNanos = nowNanos - firstAnswerNanos;
@@ -166,10 +184,39 @@ public final class AbandonBudget {
         return Math.max(Math.log(MIN_LIMIT), Math.min(Math.log(MAX_LIMIT), logValue));
     }
 
+    /**
+     * The lowest the cap's allowance (τ·answers − abandons) falls as the buckets due to leave the window within
+     * the look-ahead leave it, counting no new answer: a bucket that earned more than it spent lowers it.
+     */
+    private double projectedHeadroom() {
+        double now = target * answers - abandons;
+        if (lookaheadBuckets == 0 || headBucket == Long.MIN_VALUE) {
+            return now;
+        }
+        int n = bucketAnswers.length;
+        double worst = now;
+        double running = now;
+        for (int k = 1; k <= lookaheadBuckets; k++) {
+            // headBucket + k (mod n) holds the k-th oldest bucket: the next to be cleared by advance().
+            int i = (int) Math.floorMod(headBucket + k, (long) n);
+            running -= target * bucketAnswers[i] - bucketAbandons[i];
+            worst = Math.min(worst, running);
+        }
+        return worst;
+    }
+
+    /**
+     * Abandons the cap allows over the window, less what the buckets leaving it within the next hour take away
+     * (the cap's allowance over the whole count, on a budget over the run).
+     */
+    public double headroom() {
+        return headroom;
+    }
+
     /** Abandons the campaign may still spend before it eats into its reserve (negative when over). */
     public double surplus() {
         double earned = target * answers;
-        return earned - abandons - reserveAbandons - reserveDeviations * Math.sqrt(earned);
+        return headroom - reserveAbandons - reserveDeviations * Math.sqrt(earned);
     }
 
     /** Abandons the cap still allows over the counted answers, without the reserve (negative when over). */
@@ -179,7 +226,20 @@ public final class AbandonBudget {
 
     /** The largest chance of being abandoned, should it be answered, that the next call may carry. */
     public double riskLimit() {
-        return Math.exp(logLimit);
+        return Math.min(Math.exp(logLimit), guardCap(headroom));
+    }
+
+    /**
+     * The cap the headroom puts on the limit: the floor at one abandon of headroom or less (one more abandon and
+     * the window is over now), opening by e^2.5 per abandon above it, none from {@link #GUARD_HEADROOM} up. It works
+     * in abandons, not in rate, because a window's count is whole: at 50 answers and 3% a second abandon is
+     * already 4%. A large team earns an abandon a minute and is held only for its first few dozen answers.
+     */
+    private static double guardCap(double headroomAbandons) {
+        if (headroomAbandons >= GUARD_HEADROOM) {
+            return MAX_LIMIT;
+        }
+        return MIN_LIMIT * Math.exp(GUARD_SLOPE * Math.max(0, headroomAbandons - 1));
     }
 
     /** The cap on abandoned / answered. */

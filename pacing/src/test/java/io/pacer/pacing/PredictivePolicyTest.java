@@ -77,7 +77,8 @@ class PredictivePolicyTest {
         // Three ready agents, nobody busy, nothing ringing: supply is exactly 3 at every checkpoint. Every answer
         // comes 8 s after dialling (one checkpoint slot), so the answers before a new call's are Binomial(L, 0.3/2)
         // for L calls already launched; its risk is P(N(0.15 L, 0.1275 L) >= 2.5). The budget after 300 answers
-        // with 8 abandons is in deficit (9 earned - 8 - reserve 2 - 0.7 * 3), so the limit sits near 0.0031.
+        // with 8 abandons is in deficit (9 earned - 8 - reserve 2 - 0.7 * 3), so the controller's limit sits near
+        // 0.0031, and with one abandon of headroom left the guard holds it at the floor, 0.002.
         // Risks: L = 3 -> 0.00046 (placed), L = 4 -> 0.0039 (over the limit): four calls, one above progressive.
         assertEquals(4, out.callsToPlace);
     }
