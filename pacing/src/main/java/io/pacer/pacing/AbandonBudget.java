@@ -213,6 +213,16 @@ public final class AbandonBudget {
         return headroom;
     }
 
+    /**
+     * True while the window has earned fewer than two abandons and has no headroom for one more: one abandon would
+     * then leave it over the cap for a long stretch of answers, so no call may carry any risk. Later in a window
+     * the guard's floor is enough, and dialling only risk-free calls there would cost a cold list hours of
+     * occupancy to pay back one burst.
+     */
+    public boolean mustNotRisk() {
+        return headroom < 1 && target * answers < 2;
+    }
+
     /** Abandons the campaign may still spend before it eats into its reserve (negative when over). */
     public double surplus() {
         double earned = target * answers;

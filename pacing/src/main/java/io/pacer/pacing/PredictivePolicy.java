@@ -141,9 +141,9 @@ public final class PredictivePolicy implements DialPolicy {
             return;
         }
         budget.age(in.nowNanos);
-        // Below one abandon of headroom the window cannot take another: only risk-free calls, whatever the model
-        // says (early in a shift it knows little, and at the floor its errors still abandoned calls).
-        if (!warmedUp() || budget.headroom() < 1) {
+        // A young window with no headroom for one more abandon: only risk-free calls, whatever the model says (early
+        // in a shift it knows little, and at the floor its errors still abandoned calls).
+        if (!warmedUp() || budget.mustNotRisk()) {
             warmUp.decide(in, out);
             return;
         }
