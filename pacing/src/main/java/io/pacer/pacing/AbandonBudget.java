@@ -32,8 +32,22 @@ public final class AbandonBudget {
     /** How fast the guard's cap opens per abandon of headroom above one: e^2.5 per abandon. */
     private static final double GUARD_SLOPE = 2.5;
     private static final long LOOKAHEAD_NANOS = 3_600_000_000_000L;
+    /**
+     * Reserve, in deviations, against the noise of the answers of about the last hour: how far a window's count
+     * can run ahead of the controller before it corrects. It dominates in the first hours of a window, when
+     * {@code reserveDeviations · sqrt(τ·N)} (sized for the end of a run) is still small.
+     */
+    static final double RECENT_DEVIATIONS = 1.4;
+    /** The controller's memory: answers count into the recent reserve with weight e^(-age / 1 h). */
+    private static final double RECENT_NANOS = 3.6e12;
+    /** How far ahead a young window's earnings are counted before it may risk an abandon: 7.5 min. */
+    private static final double EARN_AHEAD_HOURS = 0.125;
+    /** The shortest span the answer rate is measured over, so that the first answers do not look like a flood. */
+    private static final double MIN_RATE_SPAN_HOURS = 5.0 / 60;
     private final int lookaheadBuckets;
     private double headroom;
+    private double recentAnswers;
+    private long recentAtNanos = Long.MIN_VALUE;
     private final double reserveAbandons;
     private final double reserveDeviations;
     private final double gain;
@@ -129,6 +143,8 @@ public final class AbandonBudget {
         }
         answers += answered;
         abandons += abandoned;
+        decayRecent(nowNanos);
+        recentAnswers += answered * Math.exp(-Math.max(0, nowNanos - atNanos) / RECENT_NANOS);
         if (bucketAnswers.length > 0) {
             advance(nowNanos);
             int i = (int) Math.floorMod(Math.floorDiv(atNanos, bucketNanos), (long) bucketAnswers.length);
@@ -164,7 +180,18 @@ public final class AbandonBudget {
         }
     }
 
+    /** Ages the recent answers to {@code nowNanos}: e^(-Δt / 1 h), so that they count about the last hour's. */
+    private void decayRecent(long nowNanos) {
+        if (recentAtNanos != Long.MIN_VALUE && nowNanos > recentAtNanos) {
+            recentAnswers *= Math.exp(-(nowNanos - recentAtNanos) / RECENT_NANOS);
+        }
+        if (recentAtNanos == Long.MIN_VALUE || nowNanos > recentAtNanos) {
+            recentAtNanos = nowNanos;
+        }
+    }
+
     private void update(long nowNanos) {
+        decayRecent(nowNanos);
         lastUpdateNanos = nowNanos;
         headroom = projectedHeadroom();
         double surplus = surplus();
@@ -214,19 +241,40 @@ public final class AbandonBudget {
     }
 
     /**
-     * True while the window has earned fewer than two abandons and has no headroom for one more: one abandon would
-     * then leave it over the cap for a long stretch of answers, so no call may carry any risk. Later in a window
-     * the guard's floor is enough, and dialling only risk-free calls there would cost a cold list hours of
-     * occupancy to pay back one burst.
+     * True while the window has earned fewer than two abandons and has no headroom for one more, counting what the
+     * next 7.5 minutes will earn at the campaign's answer rate: one abandon would then leave it over the cap for a
+     * long stretch of answers, so no call may carry any risk. Later in a window the guard's floor is enough, and
+     * dialling only risk-free calls there would cost a cold list hours of occupancy to pay back one burst; a cold
+     * list also earns its first abandon within minutes, so it is not held back for its first 34 answers.
      */
-    public boolean mustNotRisk() {
-        return headroom < 1 && target * answers < 2;
+    public boolean mustNotRisk(long nowNanos) {
+        return headroom + earnedAhead(nowNanos) < 1 && target * answers < 2;
     }
 
-    /** Abandons the campaign may still spend before it eats into its reserve (negative when over). */
+    /**
+     * Abandons the cap will allow over the next 7.5 minutes at the rate answers have come so far: a cold list
+     * earns one in a minute or two, and dialling only risk-free calls until it has would cost it far more
+     * occupancy than the abandon could cost the window; a team of ten on ten-minute calls earns one in forty.
+     */
+    private double earnedAhead(long nowNanos) {
+        if (answers == 0 || firstAnswerNanos == Long.MIN_VALUE) {
+            return 0;
+        }
+        double hours = Math.max(MIN_RATE_SPAN_HOURS, (nowNanos - firstAnswerNanos) / NANOS_PER_HOUR);
+        return target * answers / hours * EARN_AHEAD_HOURS;
+    }
+
+    /**
+     * Abandons the campaign may still spend before it eats into its reserve (negative when over). The reserve is
+     * {@code reserveAbandons} plus the larger of {@code reserveDeviations · sqrt(τ·N)}, sized so that a run ends
+     * under the cap, and {@link #RECENT_DEVIATIONS} {@code · sqrt(τ·R)} over the recent answers R (about the last
+     * hour's), sized so that the window judged an hour or two into a shift is under it too. The second only
+     * holds abandons back early, to spend them later: the end of a run keeps the first, and so its abandons.
+     */
     public double surplus() {
-        double earned = target * answers;
-        return headroom - reserveAbandons - reserveDeviations * Math.sqrt(earned);
+        double deviations = Math.max(reserveDeviations * Math.sqrt(target * answers),
+                RECENT_DEVIATIONS * Math.sqrt(target * Math.min(answers, recentAnswers)));
+        return headroom - reserveAbandons - deviations;
     }
 
     /** Abandons the cap still allows over the counted answers, without the reserve (negative when over). */

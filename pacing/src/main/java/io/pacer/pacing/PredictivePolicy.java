@@ -143,7 +143,7 @@ public final class PredictivePolicy implements DialPolicy {
         budget.age(in.nowNanos);
         // A young window with no headroom for one more abandon: only risk-free calls, whatever the model says (early
         // in a shift it knows little, and at the floor its errors still abandoned calls).
-        if (!warmedUp() || budget.mustNotRisk()) {
+        if (!warmedUp() || budget.mustNotRisk(in.nowNanos)) {
             warmUp.decide(in, out);
             return;
         }
