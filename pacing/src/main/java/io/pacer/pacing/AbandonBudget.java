@@ -37,7 +37,7 @@ public final class AbandonBudget {
      * can run ahead of the controller before it corrects. It dominates in the first hours of a window, when
      * {@code reserveDeviations · sqrt(τ·N)} (sized for the end of a run) is still small.
      */
-    static final double RECENT_DEVIATIONS = 1.4;
+    static final double RECENT_DEVIATIONS = 1.8;
     /** The controller's memory: answers count into the recent reserve with weight e^(-age / 1 h). */
     private static final double RECENT_NANOS = 3.6e12;
     /** How far ahead a young window's earnings are counted before it may risk an abandon: 7.5 min. */
