@@ -86,14 +86,14 @@ class PredictivePolicyTest {
     @Test
     void slowsDownAfterOverspendingTheAbandonBudget() {
         PredictivePolicy p = trained(0.20, 120, 2000);
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 1000; i++) {
             // Clean answers first, so that the budget has room and the guard does not already hold the limit.
             p.onAnswerHandled((300 + i) * S, false);
         }
         p.decide(input(10, 30, 5, 0), out);
         int before = out.callsToPlace;
         for (int i = 0; i < 40; i++) {
-            p.onAnswerHandled((700 + i) * S, true);
+            p.onAnswerHandled((1300 + i) * S, true);
         }
         p.decide(input(10, 30, 5, 0), out);
         assertTrue(out.callsToPlace < before, out.callsToPlace + " < " + before);
