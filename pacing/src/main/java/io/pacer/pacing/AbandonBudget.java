@@ -40,6 +40,7 @@ public final class AbandonBudget {
     static final double RECENT_DEVIATIONS = 1.8;
     /** The controller's memory: answers count into the recent reserve with weight e^(-age / 1 h). */
     private static final double RECENT_NANOS = 3.6e12;
+    private static final long MAX_QUIET_NANOS = 300_000_000_000L;
     /** How far ahead a young window's earnings are counted before it may risk an abandon: 7.5 min. */
     private static final double EARN_AHEAD_HOURS = 0.125;
     /** The shortest span the answer rate is measured over, so that the first answers do not look like a flood. */
@@ -180,10 +181,14 @@ public final class AbandonBudget {
         }
     }
 
-    /** Ages the recent answers to {@code nowNanos}: e^(-Δt / 1 h), so that they count about the last hour's. */
+    /**
+     * Ages the recent answers to {@code nowNanos}: e^(-Δt / 1 h), so that they count about the last hour's of
+     * answering. A quiet gap counts as at most five minutes: the controller corrects nothing while no answer
+     * comes (a lunch break with the window over its cap), so the noise it must still absorb has not gone away.
+     */
     private void decayRecent(long nowNanos) {
         if (recentAtNanos != Long.MIN_VALUE && nowNanos > recentAtNanos) {
-            recentAnswers *= Math.exp(-(nowNanos - recentAtNanos) / RECENT_NANOS);
+            recentAnswers *= Math.exp(-Math.min(nowNanos - recentAtNanos, MAX_QUIET_NANOS) / RECENT_NANOS);
         }
         if (recentAtNanos == Long.MIN_VALUE || nowNanos > recentAtNanos) {
             recentAtNanos = nowNanos;
@@ -191,7 +196,6 @@ public final class AbandonBudget {
     }
 
     private void update(long nowNanos) {
-        decayRecent(nowNanos);
         lastUpdateNanos = nowNanos;
         headroom = projectedHeadroom();
         double surplus = surplus();

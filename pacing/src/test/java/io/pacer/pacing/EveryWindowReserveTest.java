@@ -47,6 +47,22 @@ class EveryWindowReserveTest {
     }
 
     @Test
+    void aQuietLunchHourDoesNotReleaseTheReserveTheControllerStillNeeds() {
+        AbandonBudget b = overTheRun();
+        for (int i = 0; i < 1350; i++) {
+            b.onAnswerHandled(Math.round(i * 3600.0 / 1350) * S, false);
+        }
+        double before = b.headroom() - b.surplus();
+        // Everyone at lunch for an hour, then one clean answer: the gap counts as five minutes, not an hour.
+        b.onAnswerHandled(2 * 3600 * S, false);
+        double after = b.headroom() - b.surplus();
+        double recentBefore = (before - 2) / 1.8;
+        double shrunk = 2 + 1.8 * Math.sqrt(recentBefore * recentBefore * Math.exp(-5.0 / 60) + 0.03);
+        assertEquals(shrunk, after, 0.01, "reserve " + before + " -> " + after);
+        assertTrue(after > 2 + 1.8 * recentBefore * Math.exp(-0.5) + 0.5, "not e^-1 of it, as an hour would take");
+    }
+
+    @Test
     void aYoungWindowThatEarnsAnAbandonWithinMinutesMayRiskOneAndASlowOneMayNot() {
         AbandonBudget fast = overTheRun();
         AbandonBudget slow = overTheRun();
