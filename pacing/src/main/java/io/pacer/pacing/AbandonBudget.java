@@ -15,11 +15,40 @@ package io.pacer.pacing;
  * and abandons in time buckets over that window, forgets buckets as they leave it, and can be seeded with the
  * window's history when the campaign starts, so that a campaign that spent its budget this morning dials more
  * carefully this afternoon, across restarts. Buckets are pre-allocated; counting and ageing allocate nothing.
+ *
+ * <p>The regulator judges every window, not only the last: a window an hour into the first shift holds few
+ * answers, and one abandon too many puts it over. So the budget steers on its <em>headroom</em> (abandons the
+ * cap allows over the window now, less what the buckets leaving it within the next hour take with them, since
+ * an old quiet hour leaving lowers the cap's allowance before any new answer earns it back), and while the
+ * headroom is under {@link #GUARD_HEADROOM} abandons the limit is held near its floor, whatever the controller
+ * learned ({@code docs/pacing.md}, "Every window").
  */
 public final class AbandonBudget {
     private static final double MIN_LIMIT = 0.002;
     private static final double MAX_LIMIT = 0.6;
     private static final double NANOS_PER_HOUR = 3.6e12;
+    /** Headroom (abandons) under which the guard caps the limit; at one abandon or less it is the floor. */
+    public static final double GUARD_HEADROOM = 2.5;
+    /** How fast the guard's cap opens per abandon of headroom above one: e^2.5 per abandon. */
+    private static final double GUARD_SLOPE = 2.5;
+    private static final long LOOKAHEAD_NANOS = 3_600_000_000_000L;
+    /**
+     * Reserve, in deviations, against the noise of the answers of about the last hour: how far a window's count
+     * can run ahead of the controller before it corrects. It dominates in the first hours of a window, when
+     * {@code reserveDeviations · sqrt(τ·N)} (sized for the end of a run) is still small.
+     */
+    static final double RECENT_DEVIATIONS = 1.8;
+    /** The controller's memory: answers count into the recent reserve with weight e^(-age / 1 h). */
+    private static final double RECENT_NANOS = 3.6e12;
+    private static final long MAX_QUIET_NANOS = 300_000_000_000L;
+    /** How far ahead a young window's earnings are counted before it may risk an abandon: 7.5 min. */
+    private static final double EARN_AHEAD_HOURS = 0.125;
+    /** The shortest span the answer rate is measured over, so that the first answers do not look like a flood. */
+    private static final double MIN_RATE_SPAN_HOURS = 5.0 / 60;
+    private final int lookaheadBuckets;
+    private double headroom;
+    private double recentAnswers;
+    private long recentAtNanos = Long.MIN_VALUE;
     private final double reserveAbandons;
     private final double reserveDeviations;
     private final double gain;
@@ -70,6 +99,9 @@ public final class AbandonBudget {
         this.bucketNanos = bucketNanos;
         this.bucketAnswers = new long[buckets];
         this.bucketAbandons = new long[buckets];
+        // Buckets that may leave before the controller has earned back what they take: an hour's, at least one.
+        this.lookaheadBuckets = buckets == 0 ? 0
+                : (int) Math.min(buckets - 1L, Math.max(1L, (LOOKAHEAD_NANOS + bucketNanos - 1) / bucketNanos));
         this.logReference = Math.log(initialLimit);
         this.logLimit = logReference;
         update(0L);
@@ -123,6 +155,8 @@ public final class AbandonBudget {
         }
         answers += answered;
         abandons += abandoned;
+        decayRecent(nowNanos);
+        recentAnswers += answered * Math.exp(-Math.max(0, nowNanos - atNanos) / RECENT_NANOS);
         if (bucketAnswers.length > 0) {
             advance(nowNanos);
             int i = (int) Math.floorMod(Math.floorDiv(atNanos, bucketNanos), (long) bucketAnswers.length);
@@ -158,8 +192,23 @@ public final class AbandonBudget {
         }
     }
 
+    /**
+     * Ages the recent answers to {@code nowNanos}: e^(-Δt / 1 h), so that they count about the last hour's of
+     * answering. A quiet gap counts as at most five minutes: the controller corrects nothing while no answer
+     * comes (a lunch break with the window over its cap), so the noise it must still absorb has not gone away.
+     */
+    private void decayRecent(long nowNanos) {
+        if (recentAtNanos != Long.MIN_VALUE && nowNanos > recentAtNanos) {
+            recentAnswers *= Math.exp(-Math.min(nowNanos - recentAtNanos, MAX_QUIET_NANOS) / RECENT_NANOS);
+        }
+        if (recentAtNanos == Long.MIN_VALUE || nowNanos > recentAtNanos) {
+            recentAtNanos = nowNanos;
+        }
+    }
+
     private void update(long nowNanos) {
         lastUpdateNanos = nowNanos;
+        headroom = projectedHeadroom();
         double surplus = surplus();
         // Large campaigns see many abandons an hour; one abandon of surplus must then move the limit less.
         long spanNanos = nowNanos - firstAnswerNanos;
@@ -177,10 +226,70 @@ public final class AbandonBudget {
         return Math.max(Math.log(MIN_LIMIT), Math.min(Math.log(MAX_LIMIT), logValue));
     }
 
-    /** Abandons the campaign may still spend before it eats into its reserve (negative when over). */
+    /**
+     * The lowest the cap's allowance (τ·answers − abandons) falls as the buckets due to leave the window within
+     * the look-ahead leave it, counting no new answer: a bucket that earned more than it spent lowers it.
+     */
+    private double projectedHeadroom() {
+        double now = target * answers - abandons;
+        if (lookaheadBuckets == 0 || headBucket == Long.MIN_VALUE) {
+            return now;
+        }
+        int n = bucketAnswers.length;
+        double worst = now;
+        double running = now;
+        for (int k = 1; k <= lookaheadBuckets; k++) {
+            // headBucket + k (mod n) holds the k-th oldest bucket: the next to be cleared by advance().
+            int i = (int) Math.floorMod(headBucket + k, (long) n);
+            running -= target * bucketAnswers[i] - bucketAbandons[i];
+            worst = Math.min(worst, running);
+        }
+        return worst;
+    }
+
+    /**
+     * Abandons the cap allows over the window, less what the buckets leaving it within the next hour take away
+     * (the cap's allowance over the whole count, on a budget over the run).
+     */
+    public double headroom() {
+        return headroom;
+    }
+
+    /**
+     * True while the window has earned fewer than two abandons and has no headroom for one more, counting what the
+     * next 7.5 minutes will earn at the campaign's answer rate: one abandon would then leave it over the cap for a
+     * long stretch of answers, so no call may carry any risk. Later in a window the guard's floor is enough, and
+     * dialling only risk-free calls there would cost a cold list hours of occupancy to pay back one burst; a cold
+     * list also earns its first abandon within minutes, so it is not held back for its first 34 answers.
+     */
+    public boolean mustNotRisk(long nowNanos) {
+        return headroom + earnedAhead(nowNanos) < 1 && target * answers < 2;
+    }
+
+    /**
+     * Abandons the cap will allow over the next 7.5 minutes at the rate answers have come so far: a cold list
+     * earns one in a minute or two, and dialling only risk-free calls until it has would cost it far more
+     * occupancy than the abandon could cost the window; a team of ten on ten-minute calls earns one in forty.
+     */
+    private double earnedAhead(long nowNanos) {
+        if (answers == 0 || firstAnswerNanos == Long.MIN_VALUE) {
+            return 0;
+        }
+        double hours = Math.max(MIN_RATE_SPAN_HOURS, (nowNanos - firstAnswerNanos) / NANOS_PER_HOUR);
+        return target * answers / hours * EARN_AHEAD_HOURS;
+    }
+
+    /**
+     * Abandons the campaign may still spend before it eats into its reserve (negative when over). The reserve is
+     * {@code reserveAbandons} plus the larger of {@code reserveDeviations · sqrt(τ·N)}, sized so that a run ends
+     * under the cap, and {@link #RECENT_DEVIATIONS} {@code · sqrt(τ·R)} over the recent answers R (about the last
+     * hour's), sized so that the window judged an hour or two into a shift is under it too. The second only
+     * holds abandons back early, to spend them later: the end of a run keeps the first, and so its abandons.
+     */
     public double surplus() {
-        double earned = target * answers;
-        return earned - abandons - reserveAbandons - reserveDeviations * Math.sqrt(earned);
+        double deviations = Math.max(reserveDeviations * Math.sqrt(target * answers),
+                RECENT_DEVIATIONS * Math.sqrt(target * Math.min(answers, recentAnswers)));
+        return headroom - reserveAbandons - deviations;
     }
 
     /** Abandons the cap still allows over the counted answers, without the reserve (negative when over). */
@@ -190,7 +299,20 @@ public final class AbandonBudget {
 
     /** The largest chance of being abandoned, should it be answered, that the next call may carry. */
     public double riskLimit() {
-        return Math.exp(logLimit);
+        return Math.min(Math.exp(logLimit), guardCap(headroom));
+    }
+
+    /**
+     * The cap the headroom puts on the limit: the floor at one abandon of headroom or less (one more abandon and
+     * the window is over now), opening by e^2.5 per abandon above it, none from {@link #GUARD_HEADROOM} up. It works
+     * in abandons, not in rate, because a window's count is whole: at 50 answers and 3% a second abandon is
+     * already 4%. A large team earns an abandon a minute and is held only for its first few dozen answers.
+     */
+    private static double guardCap(double headroomAbandons) {
+        if (headroomAbandons >= GUARD_HEADROOM) {
+            return MAX_LIMIT;
+        }
+        return MIN_LIMIT * Math.exp(GUARD_SLOPE * Math.max(0, headroomAbandons - 1));
     }
 
     /** The cap on abandoned / answered. */

@@ -141,7 +141,9 @@ public final class PredictivePolicy implements DialPolicy {
             return;
         }
         budget.age(in.nowNanos);
-        if (!warmedUp()) {
+        // A young window with no headroom for one more abandon: only risk-free calls, whatever the model says (early
+        // in a shift it knows little, and at the floor its errors still abandoned calls).
+        if (!warmedUp() || budget.mustNotRisk(in.nowNanos)) {
             warmUp.decide(in, out);
             return;
         }

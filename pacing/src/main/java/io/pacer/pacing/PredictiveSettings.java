@@ -59,6 +59,6 @@ public record PredictiveSettings(
     /** Defaults for a campaign with the given target, ring timeout and connect limit. */
     public static PredictiveSettings defaults(double abandonTarget, long ringTimeoutNanos, long connectLimitNanos) {
         return new PredictiveSettings(abandonTarget, ringTimeoutNanos, connectLimitNanos,
-                25, 4, 2.0, 0.7, 0.02, 0.25, 0.01, 400, 1000, 400);
+                25, 4, 2.0, 0.7, 0.01, 0.25, 0.01, 400, 1000, 400);
     }
 }

@@ -77,7 +77,8 @@ class PredictivePolicyTest {
         // Three ready agents, nobody busy, nothing ringing: supply is exactly 3 at every checkpoint. Every answer
         // comes 8 s after dialling (one checkpoint slot), so the answers before a new call's are Binomial(L, 0.3/2)
         // for L calls already launched; its risk is P(N(0.15 L, 0.1275 L) >= 2.5). The budget after 300 answers
-        // with 8 abandons is in deficit (9 earned - 8 - reserve 2 - 0.7 * 3), so the limit sits near 0.0031.
+        // with 8 abandons is in deficit (9 earned - 8 - reserve 2 - 0.7 * 3), so the controller's limit sits near
+        // 0.0031, and with one abandon of headroom left the guard holds it at the floor, 0.002.
         // Risks: L = 3 -> 0.00046 (placed), L = 4 -> 0.0039 (over the limit): four calls, one above progressive.
         assertEquals(4, out.callsToPlace);
     }
@@ -85,10 +86,14 @@ class PredictivePolicyTest {
     @Test
     void slowsDownAfterOverspendingTheAbandonBudget() {
         PredictivePolicy p = trained(0.20, 120, 2000);
+        for (int i = 0; i < 1000; i++) {
+            // Clean answers first, so that the budget has room and the guard does not already hold the limit.
+            p.onAnswerHandled((300 + i) * S, false);
+        }
         p.decide(input(10, 30, 5, 0), out);
         int before = out.callsToPlace;
         for (int i = 0; i < 40; i++) {
-            p.onAnswerHandled((400 + i) * S, true);
+            p.onAnswerHandled((1300 + i) * S, true);
         }
         p.decide(input(10, 30, 5, 0), out);
         assertTrue(out.callsToPlace < before, out.callsToPlace + " < " + before);

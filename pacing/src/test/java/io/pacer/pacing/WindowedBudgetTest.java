@@ -77,4 +77,46 @@ class WindowedBudgetTest {
         longerRing.decide(in, after);
         assertEquals(4, after.callsToPlace, "ring times learned under a 25 s timeout are invalid at 30 s: progressive again");
     }
+
+    @Test
+    void aWindowThatCannotAffordAnotherAbandonDialsAtTheFloorUntilItHasEarnedRoom() {
+        AbandonBudget b = daily();
+        for (int i = 0; i < 20; i++) {
+            b.onAnswerHandled(i * 60 * S, false);
+        }
+        assertEquals(0.6, b.headroom(), 1e-9);
+        assertEquals(0.002, b.riskLimit(), 1e-12, "at 20 answers one abandon would be 5%: the floor");
+        for (int i = 20; i < 60; i++) {
+            b.onAnswerHandled(i * 60 * S, false);
+        }
+        double halfOpen = b.riskLimit();
+        assertTrue(halfOpen > 0.002 && halfOpen < 0.02, "1.8 abandons of room: held, not shut: " + halfOpen);
+        b.onAnswerHandled(60 * 60 * S, true);
+        assertEquals(0.002, b.riskLimit(), 1e-12, "spent: back to the floor");
+        for (int i = 61; i < 300; i++) {
+            b.onAnswerHandled(i * 60 * S, false);
+        }
+        assertTrue(b.riskLimit() > 0.02, "with room to spare the guard lets go: " + b.riskLimit());
+    }
+
+    @Test
+    void quietHoursAboutToLeaveTheWindowTightenTheLimitBeforeTheyLeave() {
+        long now = 100 * HOUR;
+        AbandonBudget leaving = daily();
+        AbandonBudget staying = daily();
+        // The same 600 answers and 10 abandons in the window; in one, 300 clean answers are 23.5 h old.
+        leaving.seed(now, 23 * HOUR + 1800 * S, 300, 0);
+        leaving.seed(now, 2 * HOUR, 300, 10);
+        staying.seed(now, 3 * HOUR, 300, 0);
+        staying.seed(now, 2 * HOUR, 300, 10);
+        assertEquals(staying.answers(), leaving.answers());
+        assertEquals(8.0, staying.headroom(), 1e-9);
+        assertEquals(-1.0, leaving.headroom(), 1e-9, "within the hour the window loses 9 abandons of allowance");
+        assertTrue(leaving.surplus() < staying.surplus() - 8);
+        assertEquals(0.002, leaving.riskLimit(), 1e-12);
+        assertTrue(staying.riskLimit() > 5 * leaving.riskLimit(), staying.riskLimit() + " vs " + leaving.riskLimit());
+        AbandonBudget run = new AbandonBudget(0.03, 2, 0.7, 0.1, 0.25, 0.01);
+        run.seed(now, 23 * HOUR + 1800 * S, 300, 0);
+        assertEquals(9.0, run.headroom(), 1e-9, "a budget over the run forgets nothing, so nothing leaves it");
+    }
 }

@@ -10,7 +10,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -18,9 +23,17 @@ import java.util.stream.Stream;
  * simulated days with a restart every morning (seeded from the regime's window) and a live change of the
  * connect limit every afternoon. Reports the share of seeds with no hourly window over the regime's cap, the
  * worst window, and the occupancy beside the single-shift predictive run of the same seeds. Writes
- * {@code compliance.md}; the command is {@code benchmarks/compliance.sh}.
+ * {@code compliance.md}; the command is {@code benchmarks/compliance.sh}. Seeds run in parallel on the
+ * machine's cores: each is independent and deterministic, so the figures do not depend on the threads.
  */
 public final class ComplianceBenchmark {
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), r -> {
+                Thread t = new Thread(r, "pacer-compliance");
+                t.setDaemon(true);
+                return t;
+            });
+
     private ComplianceBenchmark() {
     }
 
@@ -46,9 +59,14 @@ public final class ComplianceBenchmark {
                 .append("|---|---|---:|---:|---:|---:|---:|\n");
         for (Path f : files) {
             Scenario s = ScenarioParser.parse(f);
-            double single = 0;
+            List<Future<Double>> singles = new ArrayList<>();
             for (int seed = 1; seed <= seeds; seed++) {
-                single += new Simulation(s, seed * 1_000L, PolicyChoice.PREDICTIVE).run().occupancy();
+                long shiftSeed = seed * 1_000L;
+                singles.add(POOL.submit(() -> new Simulation(s, shiftSeed, PolicyChoice.PREDICTIVE).run().occupancy()));
+            }
+            double single = 0;
+            for (Future<Double> shift : singles) {
+                single += get(shift);
             }
             single /= seeds;
             for (Regime regime : new Regime[] {Regime.FCC, Regime.OFCOM, Regime.CRTC}) {
@@ -66,8 +84,13 @@ public final class ComplianceBenchmark {
         int checked = 0;
         double worst = 0;
         double occupancy = 0;
+        List<Future<MultiDaySimulation.Result>> results = new ArrayList<>();
         for (int seed = 1; seed <= seeds; seed++) {
-            MultiDaySimulation.Result r = new MultiDaySimulation(s, seed, regime, days).run();
+            long daysSeed = seed;
+            results.add(POOL.submit(() -> new MultiDaySimulation(s, daysSeed, regime, days).run()));
+        }
+        for (Future<MultiDaySimulation.Result> f : results) {
+            MultiDaySimulation.Result r = get(f);
             clean += r.windowsOverCap() == 0 ? 1 : 0;
             over += r.windowsOverCap();
             checked += r.windowsChecked();
@@ -76,5 +99,16 @@ public final class ComplianceBenchmark {
         }
         md.append(String.format(Locale.ROOT, "| %s | %s | %d/%d | %d of %d | %.2f%% | %.3f | %.3f |%n", s.name(),
                 regime.name().toLowerCase(Locale.ROOT), clean, seeds, over, checked, 100 * worst, occupancy / seeds, single));
+    }
+
+    private static <T> T get(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a simulation failed", e.getCause());
+        }
     }
 }
