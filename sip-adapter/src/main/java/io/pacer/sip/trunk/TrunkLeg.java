@@ -39,13 +39,15 @@ public final class TrunkLeg {
     private final SessionTimers sessions;
     private final Consumer<TrunkCall> sendInvite;
     private final Consumer<TrunkCall> unplaceQueued;
+    private final CampaignPrompts prompts;
     /** A graceful stop has begun: dials are held, never sent (see {@link #stopDialling}). */
     private boolean draining;
 
     /** Builds the leg; {@code timerExecutor}'s tasks only call {@code wakeUps}, which publish to the worker. */
     public TrunkLeg(SipEndpoint sip, RtpRelay relay, ScheduledExecutorService timerExecutor, TrunkWakeUps wakeUps,
-                    EngineInput input, TrunkStats stats, BridgeIndex index, AgentPhones agents) {
+                    EngineInput input, TrunkStats stats, BridgeIndex index, AgentPhones agents, CampaignPrompts prompts) {
         this.sip = sip;
+        this.prompts = prompts;
         this.relay = relay;
         this.input = input;
         this.stats = stats;
@@ -190,13 +192,17 @@ public final class TrunkLeg {
         }
     }
 
-    /** No agent took the answered call in time: play the abandon prompt, then hang up. */
+    /**
+     * No agent took the answered call in time: play the campaign's identification prompt (the server's when the
+     * campaign has none), then hang up.
+     */
     public void abandon(long callId) {
         TrunkCall call = calls.get(callId);
         if (call == null) {
             return;
         }
-        PromptAudio recorded = sip.config.abandonPrompt();
+        PromptAudio own = prompts.of(call.campaignId);
+        PromptAudio recorded = own != null ? own : sip.config.abandonPrompt();
         long promptMillis = recorded != null ? recorded.millis() : sip.config.abandonMessageMillis();
         if (call.state == TrunkCall.State.ANSWERED && promptMillis > 0) {
             if (recorded != null) {
