@@ -11,6 +11,8 @@ import io.pacer.sip.stack.SipConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +53,8 @@ class AbandonMessageSippTest {
                     .withAbandonPrompt(server);
             PacerSipServer pacer = new PacerSipServer(config);
             pacer.prompts().use(2, campaignTwo);
+            Map<Long, long[]> reported = new ConcurrentHashMap<>();
+            pacer.prompts().reportTo((callId, campaignId, micros) -> reported.put(callId, new long[] {campaignId, micros}));
             core.attach(pacer.telephony());
             try {
                 pacer.start(core);
@@ -81,6 +85,15 @@ class AbandonMessageSippTest {
                         "the message starts only once the connect limit has passed");
                 assertTrue(latency.getMaxValue() < DEADLINE_MILLIS * 1_000_000L,
                         "every message starts within 2 s of the answer: max " + latency.getMaxValue() / 1e6 + " ms");
+                // Each abandoned call's own figure reaches the journal's sink (its attempt record), under Ofcom's 2 s.
+                assertEquals(calls, reported.size(), "one message latency reported per abandoned call: " + reported.keySet());
+                for (int i = 1; i <= calls; i++) {
+                    long[] r = reported.get((long) i);
+                    assertNotNull(r, "call " + i + " reported its message latency");
+                    assertEquals(i % 2 == 0 ? 2 : 1, r[0], "call " + i + "'s campaign");
+                    assertTrue(r[1] >= CONNECT_LIMIT_MILLIS * 1_000 && r[1] < DEADLINE_MILLIS * 1_000,
+                            "call " + i + "'s message began within Ofcom's 2 s of the answer: " + r[1] + " us");
+                }
             } finally {
                 pacer.close();
             }

@@ -54,7 +54,7 @@ public final class TrunkLeg {
         this.agents = agents;
         this.timers = new TrunkCallTimers(timerExecutor, wakeUps);
         this.admission = new TrunkAdmission(sip.config, timers);
-        this.calls = new TrunkCalls(input, stats, timers, relay, index, agents);
+        this.calls = new TrunkCalls(input, stats, timers, relay, index, agents, prompts);
         this.signalling = new TrunkSignalling(sip, relay, timers, calls, stats);
         this.sessions = new SessionTimers(sip, calls, signalling, timers, stats);
         this.responses = new TrunkResponses(calls, signalling, new TrunkDigest(sip), timers, index, input, stats,
