@@ -3,6 +3,7 @@ package io.pacer.api;
 import io.pacer.api.service.AgentService;
 import io.pacer.api.service.CallService;
 import io.pacer.api.service.CampaignService;
+import io.pacer.api.service.ComplianceService;
 import io.pacer.api.service.ConsoleSnapshots;
 import io.pacer.api.service.ContactService;
 import io.pacer.api.service.ImportService;
@@ -116,6 +117,7 @@ public final class ApiServer implements AutoCloseable {
         all.addAll(CampaignDeletionRoutes.routes(new CampaignDeletionService(storage)));
         all.addAll(WebhookRoutes.routes(new WebhookService(storage)));
         all.addAll(CallbackOrderRoutes.routes(new CallbackService(storage)));
+        all.addAll(ComplianceRoutes.routes(new ComplianceService(storage)));
         routes = List.copyOf(all);
         ApiHandler handler = new ApiHandler(routes, RouteContract.load(), storage.users(), blocking, new EventStreams(blocking),
                 cors, new Idempotency(new IdempotencyKeys(storage.db()), () -> storage.clock().epochMillis()));

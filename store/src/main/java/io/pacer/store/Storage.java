@@ -3,6 +3,11 @@ package io.pacer.store;
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.port.CallJournal;
 import io.pacer.store.compliance.AbandonLedger;
+import io.pacer.store.compliance.AbandonedCalls;
+import io.pacer.store.compliance.CampaignMessages;
+import io.pacer.store.compliance.ContactConsent;
+import io.pacer.store.compliance.DialRefusals;
+import io.pacer.store.journal.MessageLatencies;
 
 import io.pacer.store.callback.Callback;
 import io.pacer.store.callback.CallbackRepository;
@@ -44,6 +49,10 @@ public final class Storage implements AutoCloseable {
     private final HopperRefill refill;
     private final JournalWriter journal;
     private final AbandonLedger abandons;
+    private final CampaignMessages messages;
+    private final DialRefusals refusals;
+    private final AbandonedCalls abandonedCalls;
+    private final ContactConsent consent;
     private final int recovered;
 
     private Storage(Database db, String engineId, Clock clock) {
@@ -63,6 +72,10 @@ public final class Storage implements AutoCloseable {
         refill = new HopperRefill(db, campaigns, hopper, doNotCall, clock);
         journal = new JournalWriter(db);
         abandons = new AbandonLedger(db, clock, journal);
+        messages = new CampaignMessages(db);
+        refusals = new DialRefusals(db);
+        abandonedCalls = new AbandonedCalls(db);
+        consent = new ContactConsent(db);
     }
 
     /**
@@ -189,6 +202,31 @@ public final class Storage implements AutoCloseable {
      */
     public CallJournal callJournal() {
         return abandons;
+    }
+
+    /** The contacts campaigns did not dial, and why. */
+    public DialRefusals refusals() {
+        return refusals;
+    }
+
+    /** Abandoned calls with their message latencies, from the attempt records. */
+    public AbandonedCalls abandonedCalls() {
+        return abandonedCalls;
+    }
+
+    /** Contacts' consent provenance. */
+    public ContactConsent consent() {
+        return consent;
+    }
+
+    /** Each campaign's uploaded safe-harbour message. */
+    public CampaignMessages messages() {
+        return messages;
+    }
+
+    /** Where the SIP adapter reports abandoned calls' message latencies, for their attempt records. */
+    public MessageLatencies messageLatencies() {
+        return journal.messageLatencies();
     }
 
     /** The abandonment buckets: what each campaign answered and abandoned, over time. */

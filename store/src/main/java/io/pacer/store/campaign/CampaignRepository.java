@@ -37,8 +37,9 @@ public final class CampaignRepository {
                     INSERT INTO campaigns(name, description, status, done, time_zone, dial_mode, calls_per_ready_agent,
                       calls_per_wrap_agent, abandon_target, ring_timeout_millis, connect_limit_millis, max_channels,
                       display_numbers, max_attempts, window_start_minute, window_end_minute, subject_template, clock24,
-                      default_region, regime, abandon_message, lockout_minutes, dial_unknown_zones, holidays, created_millis)
-                    VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+                      default_region, regime, abandon_message, lockout_minutes, dial_unknown_zones, holidays, require_consent,
+                      created_millis)
+                    VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
                     settings(campaign, nowMillis));
             writeChildren(c, id, campaign);
             return load(c, id).orElseThrow();
@@ -53,7 +54,8 @@ public final class CampaignRepository {
             String.join(",", campaign.displayNumbers()), campaign.maxAttempts(), campaign.windowStartMinute(),
             campaign.windowEndMinute(), campaign.subjectTemplate(), campaign.clock24(), campaign.defaultRegion(),
             campaign.compliance().regime(), campaign.compliance().abandonMessage(),
-            campaign.compliance().lockoutMinutes(), campaign.compliance().dialUnknownZones(), holidays(campaign), last};
+            campaign.compliance().lockoutMinutes(), campaign.compliance().dialUnknownZones(), holidays(campaign),
+            campaign.compliance().requireConsent(), last};
     }
 
     /** Replaces a campaign's settings; refused with a conflict once it is done. */
@@ -69,7 +71,8 @@ public final class CampaignRepository {
                       calls_per_ready_agent = ?, calls_per_wrap_agent = ?, abandon_target = ?, ring_timeout_millis = ?,
                       connect_limit_millis = ?, max_channels = ?, display_numbers = ?, max_attempts = ?,
                       window_start_minute = ?, window_end_minute = ?, subject_template = ?, clock24 = ?, default_region = ?,
-                      regime = ?, abandon_message = ?, lockout_minutes = ?, dial_unknown_zones = ?, holidays = ?
+                      regime = ?, abandon_message = ?, lockout_minutes = ?, dial_unknown_zones = ?, holidays = ?,
+                      require_consent = ?
                     WHERE id = ?""",
                     settings(campaign, id));
             for (String table : List.of("campaign_hours", "retry_rules", "campaign_responsibles")) {
@@ -283,7 +286,8 @@ public final class CampaignRepository {
                     rs.getInt("clock24") == 1, rs.getString("default_region"), hours, rules, users, groups,
                     new Compliance(Regime.valueOf(rs.getString("regime")), rs.getString("abandon_message"),
                             rs.getLong("lockout_minutes"), rs.getInt("dial_unknown_zones") == 1,
-                            rs.getString("holidays").isEmpty() ? List.of() : List.of(rs.getString("holidays").split(","))));
+                            rs.getString("holidays").isEmpty() ? List.of() : List.of(rs.getString("holidays").split(",")),
+                            rs.getInt("require_consent") == 1));
         }, id);
     }
 }

@@ -18,9 +18,11 @@ import java.util.List;
  *                         own zone's hours); off by default, so such a number is never called at night by mistake
  * @param holidays         ISO dates (2026-12-25) on which nobody is called, each judged in the called party's own
  *                         time zone; sorted, without repeats
+ * @param requireConsent   whether a contact is dialled only when it carries a consent basis; one without is
+ *                         refused and the refusal recorded for the audit
  */
 public record Compliance(Regime regime, String abandonMessage, long lockoutMinutes, boolean dialUnknownZones,
-        List<String> holidays) {
+        List<String> holidays, boolean requireConsent) {
 
     /** What campaigns stored before regimes existed get: no regulator, no message, no lockout. */
     public static final Compliance LEGACY = new Compliance(Regime.CUSTOM, null, 0, true);
@@ -28,6 +30,12 @@ public record Compliance(Regime regime, String abandonMessage, long lockoutMinut
     /** Settings with no holidays. */
     public Compliance(Regime regime, String abandonMessage, long lockoutMinutes, boolean dialUnknownZones) {
         this(regime, abandonMessage, lockoutMinutes, dialUnknownZones, List.of());
+    }
+
+    /** Settings that do not require consent. */
+    public Compliance(Regime regime, String abandonMessage, long lockoutMinutes, boolean dialUnknownZones,
+                      List<String> holidays) {
+        this(regime, abandonMessage, lockoutMinutes, dialUnknownZones, holidays, false);
     }
 
     /** Normalises an empty message to none. */
@@ -51,7 +59,12 @@ public record Compliance(Regime regime, String abandonMessage, long lockoutMinut
 
     /** A copy with other holidays. */
     public Compliance withHolidays(List<String> days) {
-        return new Compliance(regime, abandonMessage, lockoutMinutes, dialUnknownZones, days);
+        return new Compliance(regime, abandonMessage, lockoutMinutes, dialUnknownZones, days, requireConsent);
+    }
+
+    /** A copy that does or does not require consent. */
+    public Compliance withRequireConsent(boolean required) {
+        return new Compliance(regime, abandonMessage, lockoutMinutes, dialUnknownZones, holidays, required);
     }
 
     /** True when nobody is to be called on {@code day}. */

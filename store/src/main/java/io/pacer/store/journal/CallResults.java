@@ -9,7 +9,10 @@ import io.pacer.store.db.Jdbc;
 import io.pacer.store.error.NotFoundException;
 import io.pacer.store.webhook.WebhookEvents;
 import io.pacer.engine.call.CallOutcome;
+import io.pacer.store.compliance.DialRefusals;
+import io.pacer.store.compliance.RefusalReason;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -27,14 +30,23 @@ final class CallResults {
     static final String OUTBOUND = "Outbound call";
 
     private final Map<Long, Campaign> campaigns = new HashMap<>();
+    private final MessageLatencies latencies;
     /** Whether any webhook subscription exists: asked once per batch, so calls nobody subscribed to cost nothing. */
     private boolean webhooks;
+
+    CallResults(MessageLatencies latencies) {
+        this.latencies = latencies;
+    }
 
     /** Applies a batch of calls in the caller's transaction. */
     void apply(Connection c, List<FinishedCall> calls) throws SQLException {
         campaigns.clear();
         webhooks = WebhookEvents.anySubscription(c);
         for (FinishedCall call : calls) {
+            if (call.messageLatencyMicros < 0) {
+                // Taken once and kept on the record, so a batch retried after a failure still carries it.
+                call.messageLatencyMicros = latencies.take(call.callId);
+            }
             apply(c, call);
         }
     }
@@ -49,12 +61,14 @@ final class CallResults {
         String subject = SubjectTemplate.render(campaign, OUTBOUND, call.startMillis, call.outcome.name(), null);
         Jdbc.update(c, """
                 INSERT INTO activities(call_id, campaign_id, contact_id, case_id, call_type, start_millis, answer_millis,
-                  end_millis, duration_millis, caller_id, called_number, agent_id, call_outcome, subject)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  end_millis, duration_millis, caller_id, called_number, agent_id, call_outcome, subject,
+                  message_latency_micros)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 call.callId, call.campaignId, call.contactId, caseId, OUTBOUND, call.startMillis,
                 call.answerMillis < 0 ? null : call.answerMillis, call.endMillis, duration,
                 campaign.displayNumbers().isEmpty() ? null : campaign.displayNumbers().get(0), call.number,
-                call.agentId, call.outcome, subject);
+                call.agentId, call.outcome, subject,
+                call.messageLatencyMicros < 0 ? null : call.messageLatencyMicros);
         if (call.outcome == CallOutcome.CONNECTED) {
             Jdbc.update(c, """
                     UPDATE contacts SET state = 'AWAITING_OUTCOME', attempts = attempts + 1
@@ -66,8 +80,16 @@ final class CallResults {
             }
             Jdbc.update(c, "UPDATE contacts SET callback_id = NULL, owner_agent_id = -1, dial_number = NULL WHERE id = ?", call.contactId);
         } else {
-            retry(c, campaign, call.contactId, RetryClass.of(call.outcome), call.endMillis,
-                    campaign.retryDelayMillis(call.outcome), "DIALING");
+            long delay = campaign.retryDelayMillis(call.outcome);
+            retry(c, campaign, call.contactId, RetryClass.of(call.outcome), call.endMillis, delay, "DIALING");
+            if (delay > campaign.retryRule(RetryClass.of(call.outcome)).delaySeconds() * 1000) {
+                // The lockout, not the retry rule, holds this contact back: the audit counts it as refused.
+                try (PreparedStatement refusal = DialRefusals.prepare(c)) {
+                    DialRefusals.add(refusal, call.campaignId, call.contactId, call.number, RefusalReason.LOCKOUT,
+                            call.endMillis, call.endMillis + delay);
+                    refusal.executeBatch();
+                }
+            }
         }
         if (webhooks) {
             WebhookEvents.callFinished(c, call.campaignId, call.contactId, call.endMillis);

@@ -17,6 +17,8 @@ public final class FinishedCall {
     long startMillis;
     long answerMillis;
     long endMillis;
+    /** Answer to the abandon message's first packet, in microseconds; -1 when no message played. */
+    long messageLatencyMicros = -1;
 
     /** Copies what the journal keeps of a record, turning the core's nanosecond times into wall-clock millis. */
     void copyFrom(CallRecord r) {
@@ -29,6 +31,7 @@ public final class FinishedCall {
         startMillis = r.startEpochMillis;
         answerMillis = r.answerNanos < 0 ? -1 : r.startEpochMillis + (r.answerNanos - r.dialNanos) / 1_000_000;
         endMillis = r.startEpochMillis + Math.max(0, r.endNanos - r.dialNanos) / 1_000_000;
+        messageLatencyMicros = -1;
     }
 
     /** Copies another instance (the writer takes a private copy before it frees the slot). */
@@ -42,5 +45,6 @@ public final class FinishedCall {
         startMillis = o.startMillis;
         answerMillis = o.answerMillis;
         endMillis = o.endMillis;
+        messageLatencyMicros = o.messageLatencyMicros;
     }
 }

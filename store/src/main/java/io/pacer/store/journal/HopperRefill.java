@@ -3,6 +3,8 @@ package io.pacer.store.journal;
 import io.pacer.store.campaign.Campaign;
 import io.pacer.store.campaign.CampaignRepository;
 import io.pacer.store.campaign.CampaignSchedule;
+import io.pacer.store.compliance.DialRefusals;
+import io.pacer.store.compliance.RefusalReason;
 import io.pacer.store.db.Database;
 import io.pacer.store.db.Jdbc;
 import io.pacer.store.contact.DoNotCallList;
@@ -18,7 +20,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The hopper's own thread: keeps each running campaign's queue filled with contacts that are due, in their
- * calling window, not blocked, while the campaign is open, and writes back what the core hands back.
+ * calling window, not blocked, with consent when the campaign requires it, while the campaign is open, and
+ * writes back what the core hands back. Every due contact turned away is recorded with its reason
+ * ({@link DialRefusals}) in the batch that turns it away.
  *
  * <p>A contact is marked DIALING in the same transaction that selects it, and that transaction commits before
  * the contact enters the queue: whatever happens later, the database knows the contact left the list, so it is
@@ -29,6 +33,8 @@ public final class HopperRefill implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(HopperRefill.class.getName());
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long RELOAD_MILLIS = 1000;
+    /** A contact refused for want of consent is looked at again this much later (sooner once consent is given). */
+    static final long CONSENT_RECHECK_MILLIS = 24 * 3_600_000L;
 
     private final Database db;
     private final CampaignRepository campaigns;
@@ -136,28 +142,41 @@ public final class HopperRefill implements AutoCloseable {
     private List<HopperEntry> claim(Campaign campaign, long now, int limit) {
         return db.write(c -> {
             List<Object[]> due = Jdbc.query(c, """
-                    SELECT id, phone, dial_number, owner_agent_id, time_zone FROM contacts
+                    SELECT id, phone, dial_number, owner_agent_id, time_zone, consent_basis FROM contacts
                     WHERE campaign_id = ? AND state IN ('READY', 'CALLBACK') AND next_due_millis <= ?
                     ORDER BY next_due_millis, id LIMIT ?""",
-                    rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)},
+                    rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                        rs.getString(6)},
                     campaign.id(), now, limit);
             List<HopperEntry> entries = new ArrayList<>();
             try (PreparedStatement dialling = c.prepareStatement("UPDATE contacts SET state = 'DIALING' WHERE id = ?");
                  PreparedStatement later = c.prepareStatement("UPDATE contacts SET next_due_millis = ? WHERE id = ?");
                  PreparedStatement blocked = c.prepareStatement(
-                         "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE id = ?")) {
+                         "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE id = ?");
+                 PreparedStatement refused = DialRefusals.prepare(c)) {
                 for (Object[] row : due) {
                     long id = (Long) row[0];
                     String number = row[2] != null ? (String) row[2] : (String) row[1];
                     if (doNotCall.blocks(campaign.id(), number) || doNotCall.blocks(campaign.id(), (String) row[1])) {
                         Jdbc.bind(blocked, id);
                         blocked.addBatch();
+                        DialRefusals.add(refused, campaign.id(), id, number, RefusalReason.DO_NOT_CALL, now, -1);
+                        continue;
+                    }
+                    if (campaign.compliance().requireConsent() && row[5] == null) {
+                        Jdbc.bind(later, now + CONSENT_RECHECK_MILLIS, id);
+                        later.addBatch();
+                        DialRefusals.add(refused, campaign.id(), id, number, RefusalReason.CONSENT, now,
+                                now + CONSENT_RECHECK_MILLIS);
                         continue;
                     }
                     long window = CampaignSchedule.contactWindow(campaign, (String) row[4], (String) row[1], now);
                     if (window <= now) {
                         Jdbc.bind(later, -window, id);
                         later.addBatch();
+                        DialRefusals.add(refused, campaign.id(), id, number,
+                                CampaignSchedule.zoneUnknown(campaign, (String) row[4], (String) row[1])
+                                        ? RefusalReason.UNKNOWN_ZONE : RefusalReason.HOURS, now, -window);
                         continue;
                     }
                     Jdbc.bind(dialling, id);
@@ -167,6 +186,7 @@ public final class HopperRefill implements AutoCloseable {
                 dialling.executeBatch();
                 later.executeBatch();
                 blocked.executeBatch();
+                refused.executeBatch();
             }
             loaded.addAndGet(entries.size());
             return entries;
