@@ -76,7 +76,10 @@ public final class ComplianceService {
         return storage.refusals().list(campaignId, now - days * DAY_MILLIS, now + 1, reason(reason), beforeId, limit);
     }
 
-    /** Every abandoned call of the last {@code days} days as CSV, with the deadline its message had to meet. */
+    /**
+     * Every abandoned call of the last {@code days} days as CSV, with the deadline its message had to meet (empty
+     * under a regime that sets none).
+     */
     public String abandonedCallsCsv(long campaignId, int days) {
         Campaign campaign = storage.campaigns().get(campaignId);
         Regime regime = campaign.compliance().regime();
@@ -91,7 +94,7 @@ public final class ComplianceService {
                         .append(c.outcome()).append(',').append(c.answerMillis() < 0 ? "" : c.answerMillis()).append(',')
                         .append(c.endMillis()).append(',')
                         .append(c.messageLatencyMicros() < 0 ? "" : String.format(Locale.ROOT, "%.3f", c.messageLatencyMicros() / 1e3))
-                        .append(',').append(regime.messageDeadlineMillis()).append('\n');
+                        .append(',').append(regime.messageDeadlineMillis() > 0 ? regime.messageDeadlineMillis() : "").append('\n');
                 before = c.id();
             }
         } while (page.size() == 1000);

@@ -40,14 +40,17 @@ public final class AbandonedCalls {
         this.db = db;
     }
 
-    /** The period's abandoned calls (ended from {@code fromMillis} to {@code toMillis}) against {@code deadlineMillis}. */
+    /**
+     * The period's abandoned calls (ended from {@code fromMillis} to {@code toMillis}) against {@code deadlineMillis}
+     * (0: the regime sets none, so no message is late).
+     */
     public Summary summary(long campaignId, long fromMillis, long toMillis, long deadlineMillis) {
         return db.read(c -> Jdbc.one(c, "SELECT COUNT(*), COUNT(message_latency_micros), "
                 + "COALESCE(SUM(CASE WHEN message_latency_micros > ? THEN 1 ELSE 0 END), 0), "
                 + "COALESCE(MAX(message_latency_micros), 0) FROM activities "
                 + "WHERE campaign_id = ? AND end_millis >= ? AND end_millis < ? AND " + ABANDONED,
                 rs -> new Summary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
-                deadlineMillis * 1_000, campaignId, fromMillis, toMillis)).orElseThrow();
+                deadlineMillis <= 0 ? Long.MAX_VALUE : deadlineMillis * 1_000, campaignId, fromMillis, toMillis)).orElseThrow();
     }
 
     /** The period's abandoned calls, newest first, after {@code beforeId} (0: from the newest), at most {@code limit}. */

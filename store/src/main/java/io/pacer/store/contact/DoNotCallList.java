@@ -63,7 +63,13 @@ public final class DoNotCallList {
     public void add(Connection c, long campaignId, String e164, long nowMillis) throws SQLException {
         Jdbc.update(c, "INSERT INTO do_not_call(campaign_id, phone, created_millis) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 campaignId, e164, nowMillis);
-        // Contacts already in the list leave it now; the hopper also checks each one before the core gets it.
+        // Contacts already in the list leave it now; the hopper also checks each one before the core gets it. Each
+        // is recorded as refused for the compliance audit (dial_refusals), in this transaction.
+        String which = campaignId == GLOBAL ? "phone = ?" : "campaign_id = ? AND phone = ?";
+        Object[] params = campaignId == GLOBAL ? new Object[] {nowMillis, e164} : new Object[] {nowMillis, campaignId, e164};
+        Jdbc.update(c, "INSERT INTO dial_refusals(campaign_id, contact_id, number, reason, at_millis) "
+                + "SELECT campaign_id, id, phone, 'DO_NOT_CALL', ? FROM contacts WHERE " + which
+                + " AND state IN ('READY', 'CALLBACK')", params);
         if (campaignId == GLOBAL) {
             Jdbc.update(c, "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE phone = ? AND state IN ('READY', 'CALLBACK')", e164);
         } else {
