@@ -68,8 +68,9 @@ public final class AbandonedCalls {
             long answer = rs.getLong(5);
             long answerMillis = rs.wasNull() ? -1 : answer;
             long latency = rs.getLong(7);
+            long latencyMicros = rs.wasNull() ? -1 : latency;
             return new Call(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), answerMillis,
-                    rs.getLong(6), rs.wasNull() ? -1 : latency);
+                    rs.getLong(6), latencyMicros);
         }, params.toArray()));
     }
 }

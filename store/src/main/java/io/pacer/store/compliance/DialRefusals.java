@@ -102,8 +102,9 @@ public final class DialRefusals {
         String query = sql + " ORDER BY id DESC LIMIT ?";
         return db.read(c -> Jdbc.query(c, query, rs -> {
             long until = rs.getLong(6);
+            long nextDue = rs.wasNull() ? -1 : until;
             return new Refusal(rs.getLong(1), rs.getLong(2), rs.getString(3), RefusalReason.valueOf(rs.getString(4)),
-                    rs.getLong(5), rs.wasNull() ? -1 : until);
+                    rs.getLong(5), nextDue);
         }, params.toArray()));
     }
 

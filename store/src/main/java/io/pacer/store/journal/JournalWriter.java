@@ -83,6 +83,7 @@ public final class JournalWriter implements CallJournal, AutoCloseable {
         }
         while (true) {
             if (queue.drainTo(batch, spare, BATCH) == 0) {
+                applyLatencies();
                 if (stopping) {
                     return;
                 }
@@ -92,6 +93,15 @@ public final class JournalWriter implements CallJournal, AutoCloseable {
             writeUntilCommitted(batch);
             written.addAndGet(batch.size());
             batch.clear();
+        }
+    }
+
+    private void applyLatencies() {
+        try {
+            latencies.applyWaiting(db);
+        } catch (RuntimeException e) {
+            // The figures stay waiting; the next idle turn tries again.
+            LockSupport.parkNanos(RETRY_PARK_NANOS);
         }
     }
 
