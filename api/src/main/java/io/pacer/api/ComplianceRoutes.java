@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A campaign's safe-harbour message (the WAV body of a PUT), contacts' consent, and the audit's lists: abandoned
+ * A campaign's safe-harbour message (the WAV body of a PUT), contacts' consent and assurance, and the audit's lists: abandoned
  * calls with their message latency and contacts not dialled with the reason (docs/compliance.md).
  */
 final class ComplianceRoutes {
@@ -21,6 +21,7 @@ final class ComplianceRoutes {
     static List<Route> routes(ComplianceService compliance) {
         String campaign = "/api/v1/campaigns/{campaignId}";
         String consent = campaign + "/contacts/{contactId}/consent";
+        String assured = campaign + "/contacts/{contactId}/assured";
         return List.of(
             new Route("PUT", campaign + "/message", Role.SUPERVISOR, r -> ApiResponse.ok(compliance.uploadMessage(
                     r.id("campaignId"), r.param("name", "message.wav"), r.body()))),
@@ -39,6 +40,12 @@ final class ComplianceRoutes {
                 compliance.withdrawConsent(r.id("campaignId"), r.id("contactId"));
                 return ApiResponse.noContent();
             }),
+            new Route("PUT", assured, Role.SUPERVISOR, r -> ApiResponse.ok(assurance(r,
+                    compliance.assure(r.id("campaignId"), r.id("contactId"), true)))),
+            new Route("GET", assured, Role.SUPERVISOR, r -> ApiResponse.ok(assurance(r,
+                    compliance.assured(r.id("campaignId"), r.id("contactId"))))),
+            new Route("DELETE", assured, Role.SUPERVISOR, r -> ApiResponse.ok(assurance(r,
+                    compliance.assure(r.id("campaignId"), r.id("contactId"), false)))),
             new Route("GET", campaign + "/compliance/abandoned", Role.SUPERVISOR, r -> {
                 long id = r.id("campaignId");
                 int days = r.intParam("days", 30, 1, 1100);
@@ -65,6 +72,10 @@ final class ComplianceRoutes {
                 return Paging.answer(r, Map.of("refusals", items), more ? items.get(items.size() - 1).id() : -1, -1);
             })
         );
+    }
+
+    private static Map<String, Object> assurance(ApiRequest r, boolean assured) {
+        return Map.of("contactId", r.id("contactId"), "assured", assured);
     }
 
     /** Newest first by id: a cursor holds the last id seen (an insert meanwhile shifts nothing). */

@@ -170,6 +170,43 @@ class ComplianceRecordsApiTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("io.pacer.store.TestDatabases#both")
+    void anAssuredContactGoesOutWithAnAgentReservedAndMayBeCalledInsideTheLockout(Supplier<Database> db) throws Exception {
+        try (ApiHarness api = new ApiHarness(db)) {
+            long id = api.campaign("\"lockoutMinutes\":4320");
+            String contacts = "/api/v1/campaigns/" + id + "/contacts";
+            long plain = contact(api, contacts, "+442079460011");
+            assertEquals(200, api.post("/api/v1/campaigns/" + id + "/start", api.adminToken, "").status());
+            ContactSlot first = api.takeFromHopper(id);
+            assertEquals(plain, first.contactId);
+            assertEquals(-1, first.ownerAgentId, "an ordinary contact goes to any agent");
+            CallRecord r = new CallRecord();
+            r.callId = 7_000_000_101L;
+            r.campaignId = (int) id;
+            r.contactId = plain;
+            r.number = first.number;
+            r.outcome = CallOutcome.ABANDONED;
+            r.startEpochMillis = System.currentTimeMillis() - 30_000;
+            r.answerNanos = 10_000_000_000L;
+            r.endNanos = 20_000_000_000L;
+            api.storage.callJournal().record(r);
+            assertTrue(api.storage.journal().flush(10_000));
+            long lockedUntil = api.get(contacts + "/" + plain, api.adminToken).get("nextDueMillis").asLong();
+            assertTrue(lockedUntil > System.currentTimeMillis() + 71 * 3_600_000L, "72 h lockout after the abandon");
+
+            assertEquals(false, api.get(contacts + "/" + plain + "/assured", api.adminToken).get("assured").asBoolean());
+            ApiHarness.Reply marked = api.request("PUT", contacts + "/" + plain + "/assured", api.adminToken, null, null);
+            assertEquals(200, marked.status(), marked.text());
+            assertTrue(marked.get("assured").asBoolean());
+            ContactSlot again = api.takeFromHopper(id);
+            assertEquals(plain, again.contactId, "assured, it may be called inside the lockout");
+            assertEquals(ContactSlot.ASSURED, again.ownerAgentId, "only with an agent reserved for it");
+            assertEquals(404, api.request("PUT", contacts + "/999999/assured", api.adminToken, null, null).status());
+            assertEquals(false, api.delete(contacts + "/" + plain + "/assured", api.adminToken).get("assured").asBoolean());
+        }
+    }
+
     private static JsonNode awaitLatency(ApiHarness api, String base) {
         long deadline = System.currentTimeMillis() + 10_000;
         JsonNode calls;

@@ -5,6 +5,7 @@ import io.pacer.engine.port.CallJournal;
 import io.pacer.store.compliance.AbandonLedger;
 import io.pacer.store.compliance.AbandonedCalls;
 import io.pacer.store.compliance.CampaignMessages;
+import io.pacer.store.compliance.ContactAssurance;
 import io.pacer.store.compliance.ContactConsent;
 import io.pacer.store.compliance.DialRefusals;
 import io.pacer.store.journal.MessageLatencies;
@@ -53,6 +54,7 @@ public final class Storage implements AutoCloseable {
     private final DialRefusals refusals;
     private final AbandonedCalls abandonedCalls;
     private final ContactConsent consent;
+    private final ContactAssurance assurance;
     private final int recovered;
 
     private Storage(Database db, String engineId, Clock clock) {
@@ -76,6 +78,7 @@ public final class Storage implements AutoCloseable {
         refusals = new DialRefusals(db);
         abandonedCalls = new AbandonedCalls(db);
         consent = new ContactConsent(db);
+        assurance = new ContactAssurance(db);
     }
 
     /**
@@ -212,6 +215,11 @@ public final class Storage implements AutoCloseable {
     /** Abandoned calls with their message latencies, from the attempt records. */
     public AbandonedCalls abandonedCalls() {
         return abandonedCalls;
+    }
+
+    /** Assured contacts: dialled only with an agent reserved. */
+    public ContactAssurance assurance() {
+        return assurance;
     }
 
     /** Contacts' consent provenance. */

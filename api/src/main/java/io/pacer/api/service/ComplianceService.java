@@ -14,7 +14,7 @@ import java.util.Locale;
 
 /**
  * The compliance workflows beyond the audit's figures (issue 12): a campaign's safe-harbour message uploaded,
- * read and removed; a contact's consent given, read and withdrawn; the audit's lists of abandoned calls (with
+ * read and removed; a contact's consent given, read and withdrawn; contacts assured; the audit's lists of abandoned calls (with
  * their message latency) and of contacts not dialled (with the reason), over the last days, as pages or CSV.
  */
 public final class ComplianceService {
@@ -60,6 +60,16 @@ public final class ComplianceService {
     /** Withdraws a contact's consent. */
     public void withdrawConsent(long campaignId, long contactId) {
         storage.consent().withdraw(campaignId, contactId);
+    }
+
+    /** Marks a contact assured (dialled only with an agent reserved) or not; returns the mark. */
+    public boolean assure(long campaignId, long contactId, boolean assured) {
+        return storage.assurance().set(campaignId, contactId, assured, storage.clock().epochMillis());
+    }
+
+    /** Whether the contact is assured. */
+    public boolean assured(long campaignId, long contactId) {
+        return storage.assurance().get(campaignId, contactId);
     }
 
     /** The campaign's abandoned calls of the last {@code days} days, newest first, before {@code beforeId}. */

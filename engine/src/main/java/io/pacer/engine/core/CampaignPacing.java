@@ -170,10 +170,10 @@ final class CampaignPacing {
             if (!state.contacts.next(campaignId, state.clock.epochMillis(), slot)) {
                 break;
             }
-            int owner = slot.ownerAgentId;
             if (!callbacks.reserveOwner(c, slot)) {
                 break;
             }
+            int owner = slot.ownerAgentId;
             if (callLifecycle.place(c, slot.contactId, slot.number, owner) < 0) {
                 callbacks.releaseOwner(c, owner);
                 break;

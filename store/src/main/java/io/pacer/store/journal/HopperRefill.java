@@ -9,6 +9,7 @@ import io.pacer.store.db.Database;
 import io.pacer.store.db.Jdbc;
 import io.pacer.store.contact.DoNotCallList;
 import io.pacer.engine.port.Clock;
+import io.pacer.engine.port.ContactSlot;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,11 +143,11 @@ public final class HopperRefill implements AutoCloseable {
     private List<HopperEntry> claim(Campaign campaign, long now, int limit) {
         return db.write(c -> {
             List<Object[]> due = Jdbc.query(c, """
-                    SELECT id, phone, dial_number, owner_agent_id, time_zone, consent_basis FROM contacts
+                    SELECT id, phone, dial_number, owner_agent_id, time_zone, consent_basis, assured FROM contacts
                     WHERE campaign_id = ? AND state IN ('READY', 'CALLBACK') AND next_due_millis <= ?
                     ORDER BY next_due_millis, id LIMIT ?""",
                     rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                        rs.getString(6)},
+                        rs.getString(6), rs.getInt(7)},
                     campaign.id(), now, limit);
             List<HopperEntry> entries = new ArrayList<>();
             try (PreparedStatement dialling = c.prepareStatement("UPDATE contacts SET state = 'DIALING' WHERE id = ?");
@@ -181,7 +182,10 @@ public final class HopperRefill implements AutoCloseable {
                     }
                     Jdbc.bind(dialling, id);
                     dialling.addBatch();
-                    entries.add(new HopperEntry(id, number, (int) (long) (Long) row[3], window));
+                    int owner = (int) (long) (Long) row[3];
+                    // An assured contact goes to whichever agent is ready, reserved before the dial.
+                    entries.add(new HopperEntry(id, number, owner < 0 && (Integer) row[6] == 1 ? ContactSlot.ASSURED : owner,
+                            window));
                 }
                 dialling.executeBatch();
                 later.executeBatch();
