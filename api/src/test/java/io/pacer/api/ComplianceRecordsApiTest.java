@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.sound.sampled.AudioFileFormat;
@@ -204,6 +205,53 @@ class ComplianceRecordsApiTest {
             assertEquals(ContactSlot.ASSURED, again.ownerAgentId, "only with an agent reserved for it");
             assertEquals(404, api.request("PUT", contacts + "/999999/assured", api.adminToken, null, null).status());
             assertEquals(false, api.delete(contacts + "/" + plain + "/assured", api.adminToken).get("assured").asBoolean());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.pacer.store.TestDatabases#both")
+    void pooledCampaignsAreMeasuredAndSeededAsOneCallingCampaign(Supplier<Database> db) throws Exception {
+        try (ApiHarness api = new ApiHarness(db)) {
+            long north = api.campaign("\"abandonPool\":\"spring offer\"");
+            long south = api.campaign("\"abandonPool\":\"spring offer\"");
+            long alone = api.campaign("");
+            ApiHarness.Reply other = api.post("/api/v1/campaigns", api.adminToken, "{\"name\":\"Ofcom leg\",\"timeZone\":\"UTC\","
+                    + "\"regime\":\"ofcom\",\"abandonPool\":\"spring offer\"}");
+            assertEquals(400, other.status(), other.text());
+            assertEquals("abandonPool", other.get("error").get("field").asText());
+            record(api, north, 95, 5);
+            record(api, south, 100, 0);
+            record(api, alone, 10, 3);
+            api.storage.abandons().flush();
+
+            JsonNode audit = api.get("/api/v1/campaigns/" + north + "/compliance", api.adminToken).json();
+            assertEquals(100, audit.get("answers").asLong(), "the campaign's own figures stay its own");
+            assertEquals(5, audit.get("abandons").asLong());
+            JsonNode pool = audit.get("pool");
+            assertEquals("spring offer", pool.get("name").asText());
+            assertEquals(List.of(north, south), List.of(pool.get("campaigns").get(0).asLong(), pool.get("campaigns").get(1).asLong()));
+            assertEquals(200, pool.get("answers").asLong());
+            assertEquals(5, pool.get("abandons").asLong());
+            assertEquals(0.025, pool.get("abandonRate").asDouble(), 1e-12);
+            assertTrue(api.get("/api/v1/campaigns/" + alone + "/compliance", api.adminToken).get("pool") == null);
+
+            var seeded = api.storage.engineConfig(api.storage.campaigns().get(south)).abandonHistory();
+            assertEquals(200, seeded.totalAnswers(), "a pooled campaign's budget starts from the pool's window");
+            assertEquals(5, seeded.totalAbandons());
+            assertEquals(13, api.storage.engineConfig(api.storage.campaigns().get(alone)).abandonHistory().totalAnswers());
+        }
+    }
+
+    /** Plays the core: {@code connected} bridged calls and {@code abandoned} abandoned ones of a campaign. */
+    private static void record(ApiHarness api, long campaignId, int connected, int abandoned) {
+        CallRecord r = new CallRecord();
+        for (int i = 0; i < connected + abandoned; i++) {
+            r.campaignId = (int) campaignId;
+            r.callId = 9_000_000L * campaignId + i;
+            r.contactId = 0;
+            r.number = "+442079460999";
+            r.outcome = i < connected ? CallOutcome.CONNECTED : CallOutcome.ABANDONED;
+            api.storage.callJournal().record(r);
         }
     }
 

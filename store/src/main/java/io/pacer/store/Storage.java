@@ -244,11 +244,22 @@ public final class Storage implements AutoCloseable {
 
     /**
      * The dial settings the core needs for a campaign, with the history of its regulator's window, so that a
-     * start or a restart mid-window resumes the abandonment budget rather than a clean slate.
+     * start or a restart mid-window resumes the abandonment budget rather than a clean slate. A pooled campaign
+     * is seeded with its whole pool's window.
      */
     public CampaignConfig engineConfig(Campaign campaign) {
-        return campaign.toEngineConfig().withAbandonHistory(abandons.history(campaign.id(),
+        return campaign.toEngineConfig().withAbandonHistory(abandons.history(abandonGroup(campaign),
                 campaign.compliance().regime().window(), campaign.zone()));
+    }
+
+    /**
+     * The campaigns whose answers and abandons count with {@code campaign}'s: the members of its abandonment pool,
+     * or the campaign alone.
+     */
+    public java.util.List<Long> abandonGroup(Campaign campaign) {
+        String pool = campaign.compliance().abandonPool();
+        java.util.List<Long> members = pool == null ? java.util.List.of() : campaigns.poolMembers(pool);
+        return members.isEmpty() ? java.util.List.of(campaign.id()) : members;
     }
 
     /** How many in-flight contacts crash recovery found when storage opened. */

@@ -69,8 +69,25 @@ public final class StatsService {
         abandoned.put("maxMessageLatencyMillis", calls.maxMessageLatencyMicros() / 1e3);
         out.put("abandonedCalls", abandoned);
         out.put("refused", storage.refusals().counts(campaignId, from, now + 1));
+        if (campaign.compliance().abandonPool() != null) {
+            out.put("pool", pool(campaign, regime, from, now));
+        }
         out.put("days", perDay(campaign, now - days * 86_400_000L, now + 1));
         return out;
+    }
+
+    /** The abandonment pool's figures over the window: its members counted as one calling campaign. */
+    private Map<String, Object> pool(Campaign campaign, Regime regime, long from, long now) {
+        List<Long> members = storage.abandonGroup(campaign);
+        long[] w = storage.abandons().totals(members, from - from % AbandonLedger.BUCKET_MILLIS, now + 1);
+        Map<String, Object> pool = new LinkedHashMap<>();
+        pool.put("name", campaign.compliance().abandonPool());
+        pool.put("campaigns", members);
+        pool.put("answers", w[0]);
+        pool.put("abandons", w[1]);
+        pool.put("abandonRate", w[0] == 0 ? 0.0 : (double) w[1] / w[0]);
+        pool.put("abandonsLeft", regime.abandonCap() * w[0] - w[1]);
+        return pool;
     }
 
     /** Answers, abandons and refusals per local day of the campaign's zone, oldest first. */
