@@ -5,6 +5,7 @@ import io.pacer.api.service.CallService;
 import io.pacer.api.service.CampaignService;
 import io.pacer.api.service.ComplianceService;
 import io.pacer.api.service.ConsoleSnapshots;
+import io.pacer.api.service.ShiftHistory;
 import io.pacer.api.service.ContactService;
 import io.pacer.api.service.ImportService;
 import io.pacer.api.service.StatsService;
@@ -68,6 +69,13 @@ public final class ApiServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Samples the floor for the shift charts ({@link ShiftHistory}); the work itself runs on {@link #blocking}. */
+    private final java.util.concurrent.ScheduledExecutorService sampler =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "pacer-console-sampler");
+                t.setDaemon(true);
+                return t;
+            });
     private final PrometheusMeterRegistry registry;
     private final Channel channel;
     private final List<Route> routes;
@@ -110,7 +118,11 @@ public final class ApiServer implements AutoCloseable {
         all.addAll(CallRoutes.routes(new CallService(storage, engine), new AgentService(storage, engine)));
         StatsService stats = new StatsService(storage, engine);
         all.addAll(StatsRoutes.routes(stats, campaigns, registry));
-        all.addAll(ConsoleStreamRoutes.routes(new ConsoleSnapshots(storage, engine, stats)));
+        ConsoleSnapshots snapshots = new ConsoleSnapshots(storage, engine, stats);
+        all.addAll(ConsoleStreamRoutes.routes(snapshots));
+        // The shift charts fill whether or not anybody watches the floor.
+        sampler.scheduleAtFixedRate(() -> blocking.execute(snapshots::refresh), 0, ShiftHistory.SAMPLE_MILLIS,
+                TimeUnit.MILLISECONDS);
         all.addAll(ConsoleRoutes.routes());
         all.addAll(GroupRoutes.routes(new GroupService(storage)));
         all.addAll(LookupRoutes.routes(new LookupService(storage)));
@@ -171,6 +183,7 @@ public final class ApiServer implements AutoCloseable {
         channel.close().syncUninterruptibly();
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        sampler.shutdownNow();
         blocking.shutdown();
     }
 }

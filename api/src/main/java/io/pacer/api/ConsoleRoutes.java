@@ -18,7 +18,14 @@ final class ConsoleRoutes {
 
     /** Every file of the console, under {@code io/pacer/api/console/} in the jar. */
     static final List<String> FILES = List.of("index.html", "console.css", "app.js", "stream.js", "floor.js",
-            "actions.js", "desktop.js");
+            "actions.js", "desktop.js", "charts.js", "lists.js", "campaigns.js");
+
+    /**
+     * The chart library's files, served under {@code /console/} by these names from its WebJar (uPlot, Maven
+     * Central), so the page needs nothing from the internet and no build step.
+     */
+    static final Map<String, String> VENDOR = Map.of("uPlot.esm.js", "dist/uPlot.esm.js",
+            "uPlot.min.css", "dist/uPlot.min.css");
 
     private ConsoleRoutes() {
     }
@@ -26,8 +33,10 @@ final class ConsoleRoutes {
     static List<Route> routes() {
         Map<String, ApiResponse> files = new HashMap<>();
         for (String name : FILES) {
-            files.put(name, ApiResponse.text(read(name), contentType(name)));
+            files.put(name, ApiResponse.text(read("console/" + name), contentType(name)));
         }
+        String uplot = "/META-INF/resources/webjars/uplot/" + webJarVersion("org.webjars.npm", "uplot") + "/";
+        VENDOR.forEach((name, path) -> files.put(name, ApiResponse.text(read(uplot + path), contentType(name))));
         return List.of(
             new Route("GET", "/", null, r -> files.get("index.html")),
             new Route("GET", "/console/{file}", null, r -> {
@@ -48,10 +57,25 @@ final class ConsoleRoutes {
         return name.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8";
     }
 
-    private static String read(String name) {
-        try (InputStream in = ConsoleRoutes.class.getResourceAsStream("console/" + name)) {
+    /** A WebJar's version, from its Maven metadata, so the pom alone says which version is served. */
+    private static String webJarVersion(String group, String artifact) {
+        java.util.Properties properties = new java.util.Properties();
+        try (InputStream in = ConsoleRoutes.class.getResourceAsStream(
+                "/META-INF/maven/" + group + "/" + artifact + "/pom.properties")) {
             if (in == null) {
-                throw new IllegalStateException("console/" + name + " is missing from the api jar");
+                throw new IllegalStateException("the WebJar " + group + ":" + artifact + " is missing from the classpath");
+            }
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(String name) {
+        try (InputStream in = ConsoleRoutes.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the classpath (the api jar or uPlot's WebJar)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * The console's live feed: {@code GET /api/v1/console/stream}, one {@code event: console} per second with the
  * floor as the viewer's role may see it. Every viewer shares one snapshot per second ({@link ConsoleSnapshots}).
+ * {@code GET /api/v1/console/history/{campaignId}}: the campaign's shift charts so far, as columns.
  */
 final class ConsoleStreamRoutes {
 
@@ -20,6 +21,7 @@ final class ConsoleStreamRoutes {
             List<Object> own = snapshots.campaignsFor(viewer);
             return ApiResponse.ok(new EventStreams.Stream("console", ConsoleSnapshots.PERIOD_MILLIS,
                     () -> snapshots.viewFor(viewer, own)));
-        }));
+        }), new Route("GET", "/api/v1/console/history/{campaignId}", Role.SUPERVISOR,
+                r -> ApiResponse.ok(snapshots.history(r.id("campaignId")))));
     }
 }

@@ -28,6 +28,13 @@ class ConsoleApiTest {
             for (String file : ConsoleRoutes.FILES) {
                 assertEquals(200, api.get("/console/" + file, null).status(), file);
             }
+            for (String file : ConsoleRoutes.VENDOR.keySet()) {
+                ApiHarness.Reply vendor = api.get("/console/" + file, null);
+                assertEquals(200, vendor.status(), file);
+                assertTrue(vendor.text().length() > 1_000, file + " is uPlot's file from its WebJar");
+            }
+            assertTrue(api.get("/console/uPlot.esm.js", null).text().contains("export { uPlot as default }"));
+            assertEquals(404, api.get("/console/uPlot.iife.js", null).status(), "only the named WebJar files");
             assertEquals(404, api.get("/console/openapi.json", null).status());
             assertEquals(404, api.get("/console/..%2Fopenapi.json", null).status());
             assertEquals(400, api.get("/?token=x", null).status(), "the token belongs in the fragment, never the query");
@@ -55,6 +62,25 @@ class ConsoleApiTest {
             assertEquals(agent.get("id").asLong(), own.get("me").get("agentId").asLong());
             assertEquals(id, own.get("campaigns").get(0).get("campaignId").asLong());
             assertFalse(own.get("campaigns").get(0).has("contactsByState"));
+        }
+    }
+
+    @Test
+    void theShiftChartsRouteIsForSupervisorsAndNamesItsColumns() throws Exception {
+        try (ApiHarness api = new ApiHarness(TestDatabases::sqlite)) {
+            JsonNode agent = api.user("ann", "AGENT");
+            JsonNode supervisor = api.user("sue", "SUPERVISOR");
+            long id = api.campaign("\"responsibleUsers\":[" + agent.get("id").asLong() + "]");
+            assertEquals(403, api.get("/api/v1/console/history/" + id, agent.get("token").asText()).status());
+            assertEquals(404, api.get("/api/v1/console/history/" + (id + 99), supervisor.get("token").asText()).status());
+            ApiHarness.Reply reply = api.get("/api/v1/console/history/" + id, supervisor.get("token").asText());
+            assertEquals(200, reply.status(), reply.text());
+            JsonNode history = reply.json();
+            assertEquals(id, history.get("campaignId").asLong());
+            assertEquals(15_000, history.get("sampleMillis").asLong());
+            for (String column : io.pacer.api.service.ShiftHistory.SERIES) {
+                assertEquals(history.get("atMillis").size(), history.get(column).size(), column);
+            }
         }
     }
 

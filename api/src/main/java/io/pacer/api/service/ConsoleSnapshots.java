@@ -1,6 +1,7 @@
 package io.pacer.api.service;
 
 import io.pacer.engine.agent.AgentState;
+import io.pacer.engine.campaign.CampaignStats;
 import io.pacer.engine.control.EngineControl;
 import io.pacer.store.Storage;
 import io.pacer.store.campaign.Campaign;
@@ -30,6 +31,7 @@ public final class ConsoleSnapshots {
     private final Storage storage;
     private final EngineControl engine;
     private final StatsService stats;
+    private final ShiftHistory history = new ShiftHistory();
     /** Per agent, the state last seen and when it was first seen in it; owned by {@link #floor()}'s monitor. */
     private final Map<Long, Since> since = new HashMap<>();
     private Map<String, Object> floor;
@@ -64,6 +66,20 @@ public final class ConsoleSnapshots {
         return view;
     }
 
+    /**
+     * Builds the shared snapshot if it is older than a period. The API server calls this every
+     * {@link ShiftHistory#SAMPLE_MILLIS}, so the shift charts fill while nobody watches.
+     */
+    public void refresh() {
+        floor();
+    }
+
+    /** A campaign's shift charts ({@link ShiftHistory#columns}). */
+    public Map<String, Object> history(long campaignId) {
+        storage.campaigns().get(campaignId);
+        return history.columns(campaignId);
+    }
+
     /** The shared snapshot, rebuilt when the last one is older than a period. */
     synchronized Map<String, Object> floor() {
         long now = System.nanoTime();
@@ -77,9 +93,12 @@ public final class ConsoleSnapshots {
     private Map<String, Object> build() {
         long nowMillis = storage.clock().epochMillis();
         List<Object> campaigns = new ArrayList<>();
+        java.util.Set<Long> open = new java.util.HashSet<>();
         for (Campaign c : storage.campaigns().list()) {
             if (!c.done()) {
                 Map<String, Object> snapshot = new LinkedHashMap<>(stats.snapshot(c.id()));
+                open.add(c.id());
+                history.record(nowMillis, c.id(), (CampaignStats) snapshot.get("live"));
                 snapshot.put("dialMode", c.dialMode());
                 snapshot.put("callsPerReadyAgentSetting", c.callsPerReadyAgent());
                 snapshot.put("callsPerWrapAgentSetting", c.callsPerWrapAgent());
@@ -87,6 +106,7 @@ public final class ConsoleSnapshots {
                 campaigns.add(snapshot);
             }
         }
+        history.retain(open);
         List<Object> agents = new ArrayList<>();
         for (User u : storage.users().list()) {
             if (u.role() == Role.AGENT && !u.disabled()) {

@@ -3,6 +3,8 @@
 import {openStream} from './stream.js';
 import {renderFloor} from './floor.js';
 import {renderDesktop} from './desktop.js';
+import {renderLists} from './lists.js';
+import {renderCampaigns} from './campaigns.js';
 
 const byId = id => document.getElementById(id);
 let closeStream = null;
@@ -18,10 +20,18 @@ function tokenFromFragment() {
 }
 
 function show(section) {
-  for (const id of ['sign-in', 'floor', 'desktop']) {
+  for (const id of ['sign-in', 'floor', 'campaigns-page', 'lists', 'desktop']) {
     byId(id).hidden = id !== section;
   }
   byId('sign-out').hidden = section === 'sign-in';
+  byId('nav').hidden = section === 'sign-in' || section === 'desktop';
+  for (const b of byId('nav').querySelectorAll('button')) {
+    b.classList.toggle('current', b.dataset.view === section);
+  }
+}
+
+for (const b of byId('nav').querySelectorAll('button')) {
+  b.addEventListener('click', () => show(b.dataset.view));
 }
 
 function signOut() {
@@ -57,6 +67,8 @@ function signIn(token) {
       renderDesktop(view, token);
     } else {
       renderFloor(view, token);
+      renderLists(view, token);
+      renderCampaigns(view, token);
     }
   }, status => {
     if (status.status === 200) {

@@ -1,5 +1,6 @@
 // The supervisor's floor: one tile per open campaign and the agent grid, updated in place from each snapshot.
 import {createActions, fillSettings} from './actions.js';
+import {createCharts} from './charts.js';
 
 const pct = v => (v === null || v === undefined) ? '–' : (v * 100).toFixed(2) + ' %';
 const ratio = v => (v === null || v === undefined) ? '–' : Number(v).toFixed(2);
@@ -89,6 +90,7 @@ function createTile(c, token) {
   }
   tile.appendChild(createActions(c, token));
   fillSettings(tile, c);
+  tile.appendChild(createCharts(c.campaignId, token));
   return tile;
 }
 
