@@ -5,6 +5,7 @@ import io.pacer.api.service.CampaignAgentsService;
 import io.pacer.api.service.AgentService;
 import io.pacer.api.service.CallService;
 import io.pacer.api.service.CampaignService;
+import io.pacer.api.service.ComplianceService;
 import io.pacer.api.service.ConsoleSnapshots;
 import io.pacer.api.service.ShiftHistory;
 import io.pacer.api.service.WhatIf;
@@ -148,6 +149,7 @@ public final class ApiServer implements AutoCloseable {
         all.addAll(CampaignDeletionRoutes.routes(new CampaignDeletionService(storage)));
         all.addAll(WebhookRoutes.routes(new WebhookService(storage)));
         all.addAll(CallbackOrderRoutes.routes(new CallbackService(storage)));
+        all.addAll(ComplianceRoutes.routes(new ComplianceService(storage)));
         routes = List.copyOf(all);
         ApiHandler handler = new ApiHandler(routes, RouteContract.load(), storage.users(), blocking, new EventStreams(blocking),
                 cors, new Idempotency(new IdempotencyKeys(storage.db()), () -> storage.clock().epochMillis()));

@@ -33,13 +33,15 @@ final class CampaignJson {
      * Every field of a campaign as the API shows it. All are writable except {@code id}, {@code done},
      * {@code lockOwner} and {@code compliance}, which a client that sends back what it read may include and which
      * are then ignored (the first three change through their own routes; compliance is written through its flat
-     * fields {@code regime}, {@code abandonMessage}, {@code lockoutMinutes} and {@code dialUnknownZones}).
+     * fields {@code regime}, {@code abandonMessage}, {@code lockoutMinutes}, {@code dialUnknownZones}, {@code holidays},
+     * {@code requireConsent} and {@code abandonPool}).
      */
     private static final String[] KNOWN = {"name", "description", "status", "timeZone", "dialMode",
         "callsPerReadyAgent", "callsPerWrapAgent", "abandonTarget", "ringTimeoutMillis", "connectLimitMillis",
         "maxChannels", "displayNumbers", "maxAttempts", "windowStartMinute", "windowEndMinute", "subjectTemplate",
         "clock24", "defaultRegion", "hours", "retryRules", "responsibleUsers", "responsibleGroups",
-        "regime", "abandonMessage", "lockoutMinutes", "dialUnknownZones", "holidays", "compliance",
+        "regime", "abandonMessage", "lockoutMinutes", "dialUnknownZones", "holidays", "requireConsent", "abandonPool",
+        "compliance",
         "id", "done", "lockOwner"};
 
     static Campaign read(JsonBody b, Campaign base) {
@@ -90,7 +92,9 @@ final class CampaignJson {
                 new Compliance(base.compliance().regime(), b.has("abandonMessage") ? b.text("abandonMessage", null)
                         : base.compliance().abandonMessage(), b.whole("lockoutMinutes", base.compliance().lockoutMinutes()),
                         b.bool("dialUnknownZones", base.compliance().dialUnknownZones()),
-                        b.has("holidays") ? b.texts("holidays") : base.compliance().holidays()));
+                        b.has("holidays") ? b.texts("holidays") : base.compliance().holidays(),
+                        b.bool("requireConsent", base.compliance().requireConsent()),
+                        b.has("abandonPool") ? b.text("abandonPool", null) : base.compliance().abandonPool()));
     }
 
     /**
@@ -114,7 +118,8 @@ final class CampaignJson {
         }
         Compliance c = new Compliance(r, base.compliance().abandonMessage(),
                 Math.max(r.lockoutMinutes(), r == Regime.CUSTOM ? base.compliance().lockoutMinutes() : 0),
-                r == Regime.CUSTOM && base.compliance().dialUnknownZones(), base.compliance().holidays());
+                r == Regime.CUSTOM && base.compliance().dialUnknownZones(), base.compliance().holidays(),
+                base.compliance().requireConsent(), base.compliance().abandonPool());
         return new Campaign(base.id(), base.name(), base.description(), base.status(), base.done(), base.lockOwner(),
                 base.timeZone(), base.dialMode(), base.callsPerReadyAgent(), base.callsPerWrapAgent(),
                 Math.min(base.abandonTarget(), r.abandonCap()), Math.max(base.ringTimeoutMillis(), r.minRingMillis()),

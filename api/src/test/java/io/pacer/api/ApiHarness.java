@@ -104,6 +104,13 @@ public final class ApiHarness implements AutoCloseable {
         return request(method, path, token, contentType, body, new String[0]);
     }
 
+    /** A request with a binary body (an uploaded recording). */
+    public Reply requestBytes(String method, String path, String token, String contentType, byte[] body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        builder.header("Content-Type", contentType);
+        return send(builder, token);
+    }
+
     /** Any request with extra headers given as name, value, name, value... */
     public Reply request(String method, String path, String token, String contentType, String body, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).method(method,

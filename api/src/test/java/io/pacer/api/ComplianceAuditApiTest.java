@@ -47,7 +47,8 @@ class ComplianceAuditApiTest {
 
             ApiHarness.Reply csv = api.get("/api/v1/campaigns/" + id + "/compliance?format=csv&days=7", api.adminToken);
             assertEquals(200, csv.status());
-            assertTrue(csv.text().startsWith("date,answers,abandons,abandon_rate\n" + today + ",200,10,0.05000"), csv.text());
+            assertTrue(csv.text().startsWith("date,answers,abandons,abandon_rate,refused_hours,refused_unknown_zone,"
+                    + "refused_do_not_call,refused_lockout,refused_consent\n" + today + ",200,10,0.05000,"), csv.text());
 
             ApiHarness.Reply bad = api.get("/api/v1/campaigns/" + id + "/compliance?format=pdf", api.adminToken);
             assertEquals(400, bad.status());

@@ -125,7 +125,20 @@ public final class DemoFloor implements AutoCloseable {
         if (report.imported() != settings.contacts()) {
             throw new IllegalStateException("demo: the list was not imported whole: " + report);
         }
+        storage.messages().upload(CAMPAIGN, "example-abandon-message.wav", examplePrompt(), storage.clock().epochMillis());
         campaigns.start(CAMPAIGN);
+    }
+
+    /** The neutral safe-harbour message shipped for the demo (docs/examples/prompts/make-example-prompt.sh). */
+    static byte[] examplePrompt() {
+        try (java.io.InputStream in = DemoFloor.class.getResourceAsStream("example-abandon-message.wav")) {
+            if (in == null) {
+                throw new IllegalStateException("demo: example-abandon-message.wav missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String newToken() {

@@ -245,6 +245,9 @@ public final class Pacer implements AutoCloseable {
                 Telephony adapter = sip == null ? telephony : sip.telephony();
                 storage = storeSettings == null ? null : openStorage(storeSettings);
                 webhooks = storage == null ? null : WebhookSender.start(storage, WebhookSender.Settings.defaults());
+                if (sip != null && storage != null) {
+                    CampaignMessagesOnSip.wire(storage, sip);
+                }
                 ContactSupply supply = storage == null ? contacts : storage.hopper();
                 CallJournal callJournal = storage == null ? journal : storage.callJournal();
                 ring = new EngineRing(limits, SystemClock.INSTANCE, tap == null ? adapter : tap, supply, callJournal,

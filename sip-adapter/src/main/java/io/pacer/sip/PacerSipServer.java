@@ -1,5 +1,6 @@
 package io.pacer.sip;
 
+import io.pacer.sip.trunk.CampaignPrompts;
 import io.pacer.sip.stack.SipEndpoint;
 import io.pacer.sip.stack.SipConfig;
 
@@ -47,6 +48,7 @@ public final class PacerSipServer implements AutoCloseable, AgentSessions {
     private final ScheduledThreadPoolExecutor timers;
     private final SipTelephony telephony;
     private final BridgeIndex bridges;
+    private final CampaignPrompts prompts = new CampaignPrompts();
     private volatile boolean started;
     private volatile List<TrunkGauges> trunkGauges = List.of();
     private boolean drained;
@@ -57,7 +59,7 @@ public final class PacerSipServer implements AutoCloseable, AgentSessions {
         this.sip = new SipEndpoint(config, "pacer-" + INSTANCES.incrementAndGet());
         this.relay = new RtpRelay(config.bindAddress(), config.relayPortMin(), config.relayPortMax(),
                 config.relayThreads(), meter);
-        this.worker = new SipWorker(sip, stats);
+        this.worker = new SipWorker(sip, stats, prompts);
         this.ring = new SipWorkRing(1 << 16, worker);
         this.timers = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "pacer-sip-timers");
@@ -71,6 +73,11 @@ public final class PacerSipServer implements AutoCloseable, AgentSessions {
         }
         this.bridges = new BridgeIndex(1 << 16, maxAgentId + 1, meter);
         this.telephony = new SipTelephony(ring, timers, bridges, config);
+    }
+
+    /** Each campaign's identification prompt for abandoned customers; set it when a campaign starts or changes. */
+    public CampaignPrompts prompts() {
+        return prompts;
     }
 
     /** The engine's telephony port; usable before {@link #start} (commands wait in the ring). */

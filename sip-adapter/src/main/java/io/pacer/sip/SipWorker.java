@@ -14,6 +14,7 @@ import io.pacer.sip.agent.AgentSession;
 import io.pacer.sip.media.BridgeIndex;
 import io.pacer.sip.media.RtpRelay;
 import io.pacer.sip.trunk.TrunkCall;
+import io.pacer.sip.trunk.CampaignPrompts;
 import io.pacer.sip.trunk.TrunkLeg;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
@@ -38,19 +39,22 @@ final class SipWorker implements EventHandler<SipWork> {
 
     private final SipEndpoint sip;
     private final SipStats stats;
+    private final CampaignPrompts prompts;
     private TrunkLeg trunk;
     private AgentLeg agents;
 
-    SipWorker(SipEndpoint sip, SipStats stats) {
+    SipWorker(SipEndpoint sip, SipStats stats, CampaignPrompts prompts) {
         this.sip = sip;
         this.stats = stats;
+        this.prompts = prompts;
     }
 
     /** Builds the legs once the engine is known; called before the ring starts. */
     void init(RtpRelay relay, SipWorkRing ring, ScheduledExecutorService timers, EngineInput input, BridgeIndex index,
               AmdCampaigns amd) {
         agents = new AgentLeg(sip, relay, input, stats.agents, index);
-        trunk = new TrunkLeg(sip, relay, timers, new TrunkWakeUpPublisher(ring), input, stats.trunk, index, agents);
+        trunk = new TrunkLeg(sip, relay, timers, new TrunkWakeUpPublisher(ring), input, stats.trunk, index, agents,
+                prompts);
         trunk.analyseWith(amd);
     }
 

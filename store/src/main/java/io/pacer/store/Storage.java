@@ -3,6 +3,12 @@ package io.pacer.store;
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.port.CallJournal;
 import io.pacer.store.compliance.AbandonLedger;
+import io.pacer.store.compliance.AbandonedCalls;
+import io.pacer.store.compliance.CampaignMessages;
+import io.pacer.store.compliance.ContactAssurance;
+import io.pacer.store.compliance.ContactConsent;
+import io.pacer.store.compliance.DialRefusals;
+import io.pacer.store.journal.MessageLatencies;
 
 import io.pacer.store.callback.Callback;
 import io.pacer.store.callback.CallbackRepository;
@@ -52,6 +58,11 @@ public final class Storage implements AutoCloseable {
     private final AbandonLedger abandons;
     private final CampaignAgents campaignAgents;
     private final CallLogging callLogging;
+    private final CampaignMessages messages;
+    private final DialRefusals refusals;
+    private final AbandonedCalls abandonedCalls;
+    private final ContactConsent consent;
+    private final ContactAssurance assurance;
     private final int recovered;
     private final ContactNumbers numbers;
     private final ContactLists lists;
@@ -80,6 +91,11 @@ public final class Storage implements AutoCloseable {
         dialingRules = new DialingRulesRepository(db);
         campaignAgents = new CampaignAgents(db);
         callLogging = new CallLogging(db);
+        messages = new CampaignMessages(db);
+        refusals = new DialRefusals(db);
+        abandonedCalls = new AbandonedCalls(db);
+        consent = new ContactConsent(db);
+        assurance = new ContactAssurance(db);
     }
 
     /**
@@ -238,6 +254,36 @@ public final class Storage implements AutoCloseable {
         return abandons;
     }
 
+    /** The contacts campaigns did not dial, and why. */
+    public DialRefusals refusals() {
+        return refusals;
+    }
+
+    /** Abandoned calls with their message latencies, from the attempt records. */
+    public AbandonedCalls abandonedCalls() {
+        return abandonedCalls;
+    }
+
+    /** Assured contacts: dialled only with an agent reserved. */
+    public ContactAssurance assurance() {
+        return assurance;
+    }
+
+    /** Contacts' consent provenance. */
+    public ContactConsent consent() {
+        return consent;
+    }
+
+    /** Each campaign's uploaded safe-harbour message. */
+    public CampaignMessages messages() {
+        return messages;
+    }
+
+    /** Where the SIP adapter reports abandoned calls' message latencies, for their attempt records. */
+    public MessageLatencies messageLatencies() {
+        return journal.messageLatencies();
+    }
+
     /** The abandonment buckets: what each campaign answered and abandoned, over time. */
     public AbandonLedger abandons() {
         return abandons;
@@ -245,11 +291,22 @@ public final class Storage implements AutoCloseable {
 
     /**
      * The dial settings the core needs for a campaign, with the history of its regulator's window, so that a
-     * start or a restart mid-window resumes the abandonment budget rather than a clean slate.
+     * start or a restart mid-window resumes the abandonment budget rather than a clean slate. A pooled campaign
+     * is seeded with its whole pool's window.
      */
     public CampaignConfig engineConfig(Campaign campaign) {
-        return campaign.toEngineConfig().withAbandonHistory(abandons.history(campaign.id(),
+        return campaign.toEngineConfig().withAbandonHistory(abandons.history(abandonGroup(campaign),
                 campaign.compliance().regime().window(), campaign.zone())).withAmd(amd.get(campaign.id()));
+    }
+
+    /**
+     * The campaigns whose answers and abandons count with {@code campaign}'s: the members of its abandonment pool,
+     * or the campaign alone.
+     */
+    public java.util.List<Long> abandonGroup(Campaign campaign) {
+        String pool = campaign.compliance().abandonPool();
+        java.util.List<Long> members = pool == null ? java.util.List.of() : campaigns.poolMembers(pool);
+        return members.isEmpty() ? java.util.List.of(campaign.id()) : members;
     }
 
     /** How many contacts in a placed call crash recovery booked INTERRUPTED when storage opened. */

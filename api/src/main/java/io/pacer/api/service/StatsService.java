@@ -6,11 +6,15 @@ import io.pacer.store.Storage;
 import io.pacer.store.campaign.Campaign;
 import io.pacer.engine.campaign.Regime;
 import io.pacer.store.compliance.AbandonLedger;
+import io.pacer.store.compliance.AbandonedCalls;
+import io.pacer.store.compliance.DialRefusals;
+import io.pacer.store.compliance.RefusalReason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A campaign's state for supervisors: storage's view (lifecycle, contacts by state, the abandonment rate so
@@ -29,8 +33,9 @@ public final class StatsService {
 
     /**
      * The campaign's compliance record for a regulator: its regime, the abandonment over the regime's window
-     * now (answers, abandons, rate, what the cap still allows), and answers and abandons per local day for the
-     * last {@code days} days.
+     * now (answers, abandons, rate, what the cap still allows, the abandoned calls' message latencies against the
+     * regime's deadline, the contacts not dialled by reason), and answers, abandons and refusals per local day for
+     * the last {@code days} days.
      */
     public Map<String, Object> compliance(long campaignId, int days) {
         Campaign campaign = storage.campaigns().get(campaignId);
@@ -53,27 +58,82 @@ public final class StatsService {
         out.put("abandonsLeft", regime.abandonCap() * window[0] - window[1]);
         out.put("lockoutMinutes", campaign.compliance().lockoutMinutes());
         out.put("abandonMessage", campaign.compliance().abandonMessage());
-        List<Map<String, Object>> perDay = new ArrayList<>();
-        for (long[] d : storage.abandons().perDay(campaignId, now - days * 86_400_000L, now + 1, campaign.zone())) {
-            Map<String, Object> day = new LinkedHashMap<>();
-            day.put("date", Instant.ofEpochMilli(d[0]).atZone(campaign.zone()).toLocalDate().toString());
+        out.put("requireConsent", campaign.compliance().requireConsent());
+        AbandonedCalls.Summary calls = storage.abandonedCalls().summary(campaignId, from, now + 1,
+                regime.messageDeadlineMillis());
+        Map<String, Object> abandoned = new LinkedHashMap<>();
+        abandoned.put("calls", calls.calls());
+        abandoned.put("withMessage", calls.withMessage());
+        abandoned.put("messageDeadlineMillis", regime.messageDeadlineMillis());
+        abandoned.put("overDeadline", calls.overDeadline());
+        abandoned.put("maxMessageLatencyMillis", calls.maxMessageLatencyMicros() / 1e3);
+        out.put("abandonedCalls", abandoned);
+        out.put("refused", storage.refusals().counts(campaignId, from, now + 1));
+        if (campaign.compliance().abandonPool() != null) {
+            out.put("pool", pool(campaign, regime, from, now));
+        }
+        out.put("days", perDay(campaign, now - days * 86_400_000L, now + 1));
+        return out;
+    }
+
+    /** The abandonment pool's figures over the window: its members counted as one calling campaign. */
+    private Map<String, Object> pool(Campaign campaign, Regime regime, long from, long now) {
+        List<Long> members = storage.abandonGroup(campaign);
+        long[] w = storage.abandons().totals(members, from - from % AbandonLedger.BUCKET_MILLIS, now + 1);
+        Map<String, Object> pool = new LinkedHashMap<>();
+        pool.put("name", campaign.compliance().abandonPool());
+        pool.put("campaigns", members);
+        pool.put("answers", w[0]);
+        pool.put("abandons", w[1]);
+        pool.put("abandonRate", w[0] == 0 ? 0.0 : (double) w[1] / w[0]);
+        pool.put("abandonsLeft", regime.abandonCap() * w[0] - w[1]);
+        return pool;
+    }
+
+    /** Answers, abandons and refusals per local day of the campaign's zone, oldest first. */
+    private List<Map<String, Object>> perDay(Campaign campaign, long fromMillis, long toMillis) {
+        Map<Long, Map<String, Object>> days = new TreeMap<>();
+        for (long[] d : storage.abandons().perDay(campaign.id(), fromMillis, toMillis, campaign.zone())) {
+            Map<String, Object> day = day(days, d[0], campaign);
             day.put("answers", d[1]);
             day.put("abandons", d[2]);
             day.put("abandonRate", d[1] == 0 ? 0.0 : (double) d[2] / d[1]);
-            perDay.add(day);
         }
-        out.put("days", perDay);
-        return out;
+        storage.refusals().perDay(campaign.id(), fromMillis, toMillis, campaign.zone())
+                .forEach((midnight, counts) -> day(days, midnight, campaign).put("refused", counts));
+        for (Map<String, Object> day : days.values()) {
+            day.putIfAbsent("refused", DialRefusals.zeros());
+        }
+        return new ArrayList<>(days.values());
+    }
+
+    private static Map<String, Object> day(Map<Long, Map<String, Object>> days, long midnight, Campaign campaign) {
+        return days.computeIfAbsent(midnight, m -> {
+            Map<String, Object> day = new LinkedHashMap<>();
+            day.put("date", Instant.ofEpochMilli(m).atZone(campaign.zone()).toLocalDate().toString());
+            day.put("answers", 0L);
+            day.put("abandons", 0L);
+            day.put("abandonRate", 0.0);
+            return day;
+        });
     }
 
     /** The per-day rows of {@link #compliance} as CSV, with a header, for a regulator's spreadsheet. */
     @SuppressWarnings("unchecked")
     public String complianceCsv(long campaignId, int days) {
-        StringBuilder csv = new StringBuilder("date,answers,abandons,abandon_rate\n");
+        StringBuilder csv = new StringBuilder("date,answers,abandons,abandon_rate");
+        for (RefusalReason reason : RefusalReason.values()) {
+            csv.append(",refused_").append(reason.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        csv.append('\n');
         for (Map<String, Object> d : (List<Map<String, Object>>) compliance(campaignId, days).get("days")) {
             csv.append(d.get("date")).append(',').append(d.get("answers")).append(',').append(d.get("abandons"))
-                    .append(',').append(String.format(java.util.Locale.ROOT, "%.5f", (Double) d.get("abandonRate")))
-                    .append('\n');
+                    .append(',').append(String.format(java.util.Locale.ROOT, "%.5f", (Double) d.get("abandonRate")));
+            Map<RefusalReason, Long> refused = (Map<RefusalReason, Long>) d.get("refused");
+            for (RefusalReason reason : RefusalReason.values()) {
+                csv.append(',').append(refused.get(reason));
+            }
+            csv.append('\n');
         }
         return csv.toString();
     }

@@ -170,10 +170,11 @@ final class CampaignPacing {
             if (!state.contacts.next(campaignId, state.clock.epochMillis(), slot)) {
                 break;
             }
-            int owner = slot.ownerAgentId;
             if (!callbacks.reserveOwner(c, slot)) {
                 break;
             }
+            // Read after the reservation: an assured contact's owner is the agent reserved for it.
+            int owner = slot.ownerAgentId;
             if (callLifecycle.place(c, slot.contactId, slot.number, slot.callerId, owner) < 0) {
                 callbacks.releaseOwner(c, owner);
                 break;

@@ -9,7 +9,16 @@ public final class ContactSlot {
     public long contactId;
     /** Number to dial, E.164. */
     public String number;
-    /** Agent the contact must go to (personal callback), or -1 for any responsible agent. */
+    /**
+     * {@link #ASSURED} in {@link #ownerAgentId}: the contact is assured (issue 12), dialled only with an agent of the
+     * campaign reserved for it, so its answer is never abandoned.
+     */
+    public static final int ASSURED = -2;
+
+    /**
+     * Agent the contact must go to (personal callback), -1 for any responsible agent, or {@link #ASSURED} for
+     * whichever agent is ready, reserved before the dial.
+     */
     public int ownerAgentId = -1;
     /**
      * Display number chosen for this contact (rotation, local presence), or {@code null} for the campaign's

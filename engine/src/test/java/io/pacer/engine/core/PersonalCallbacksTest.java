@@ -65,6 +65,20 @@ class PersonalCallbacksTest {
     }
 
     @Test
+    void assuredContactReservesTheAgentWhoWaitedLongestOrGoesBackWhenNoneIsReady() {
+        assertFalse(callbacks.reserveOwner(first, callback(70, ContactSlot.ASSURED)), "no agent ready: not dialed");
+        assertEquals(List.of(70L), ports.givenBack);
+        ready(2, first);
+        ready(3, first);
+        ContactSlot assured = callback(71, ContactSlot.ASSURED);
+        assertTrue(callbacks.reserveOwner(first, assured));
+        assertEquals(2, assured.ownerAgentId, "the agent who waited longest is its owner for this call");
+        assertEquals(AgentState.RESERVED, state.agents.state(2));
+        assertEquals(1, first.reserved());
+        assertEquals(3, state.agents.longestReady(first.agents));
+    }
+
+    @Test
     void ownerNotReadyInThisCampaignLeavesTheContactDue() {
         ready(4, second);
         assertFalse(callbacks.reserveOwner(first, callback(60, 4)), "owner works in another campaign");

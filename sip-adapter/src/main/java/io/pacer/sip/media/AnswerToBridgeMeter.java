@@ -30,6 +30,9 @@ public final class AnswerToBridgeMeter {
 
     private final Recorder answerToBridge = new Recorder(HIGHEST_NANOS, 3);
     private final Recorder answerToFirstMedia = new Recorder(HIGHEST_NANOS, 3);
+    private final Recorder answerToMessage = new Recorder(HIGHEST_NANOS, 3);
+    private final Histogram totalMessage = new Histogram(HIGHEST_NANOS, 3);
+    private Histogram messageInterval;
     private final Histogram totalBridge = new Histogram(HIGHEST_NANOS, 3);
     private final Histogram totalMedia = new Histogram(HIGHEST_NANOS, 3);
     private Histogram bridgeInterval;
@@ -43,6 +46,21 @@ public final class AnswerToBridgeMeter {
     /** Records one answer-to-first-forwarded-packet time. */
     public void recordFirstMedia(long nanos) {
         answerToFirstMedia.recordValue(Math.max(0, Math.min(nanos, HIGHEST_NANOS)));
+    }
+
+    /**
+     * Records one abandoned call's message latency: from the trunk's 200 OK arriving to the first packet of the
+     * identification message sent, which the regulators want within 2 s of the answer.
+     */
+    public void recordMessageStart(long nanos) {
+        answerToMessage.recordValue(Math.max(0, Math.min(nanos, HIGHEST_NANOS)));
+    }
+
+    /** Every abandoned call's answer-to-message time since start, in nanoseconds (drains its recorder). */
+    public synchronized Histogram totalAnswerToMessage() {
+        messageInterval = answerToMessage.getIntervalHistogram(messageInterval);
+        totalMessage.add(messageInterval);
+        return totalMessage.copy();
     }
 
     /** The recorder of answer-to-bridge times, in nanoseconds. */

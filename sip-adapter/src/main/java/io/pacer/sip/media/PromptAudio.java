@@ -56,6 +56,18 @@ public final class PromptAudio {
         return new PromptAudio(file, ulaw ? 0 : 8, frame(encode(file, bytes, ulaw), ulaw));
     }
 
+    /**
+     * Encodes a WAV prompt held in memory (a campaign's uploaded message) for the relay's codec.
+     *
+     * @param name the recording's name, shown in problems and by {@link #file()}
+     * @throws IllegalArgumentException as {@link #load}
+     */
+    public static PromptAudio of(String name, byte[] wav, String codec) {
+        Path file = Path.of(name.replaceAll("[^A-Za-z0-9._-]", "_"));
+        boolean ulaw = !"PCMA".equals(codec);
+        return new PromptAudio(file, ulaw ? 0 : 8, frame(encode(file, wav, ulaw), ulaw));
+    }
+
     /** The G.711 samples of the file's audio, in the wanted law. */
     private static byte[] encode(Path file, byte[] bytes, boolean ulaw) {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);

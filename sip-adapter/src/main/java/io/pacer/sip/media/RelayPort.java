@@ -39,6 +39,8 @@ public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket>
     private volatile ScheduledFuture<?> prompt;
     /** The customer call's media analysis, or {@code null} (AMD off, agent ports): fed before any forwarding. */
     private volatile MediaAnalysis analysis;
+    /** The last message's latency: 200 OK arrival to its first packet sent (0: no message played yet). */
+    private volatile long messageLatencyNanos;
     /** When the last packet from the far end was accepted (0: none yet); the agent leg's sign that a phone lives. */
     private volatile long lastPacketNanos;
 
@@ -143,12 +145,19 @@ public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket>
                 return;
             }
             byte[] frame = frameAt.apply((int) sent[0]);
+            boolean first = sent[0] == 0;
             sent[0]++;
             ByteBuf buf = Unpooled.buffer(12 + frame.length);
             buf.writeByte(0x80).writeByte(payloadType).writeShort((int) sent[0])
                     .writeInt((int) (sent[0] * PromptAudio.FRAME_SAMPLES)).writeInt(port);
             buf.writeBytes(frame);
             channel.writeAndFlush(new DatagramPacket(buf, to), channel.voidPromise());
+            long answered = answeredAtNanos;
+            if (first && answered != 0) {
+                long latency = System.nanoTime() - answered;
+                messageLatencyNanos = latency;
+                relay.meter().recordMessageStart(latency);
+            }
         }, 0, 20, TimeUnit.MILLISECONDS);
     }
 
@@ -180,6 +189,15 @@ public final class RelayPort extends SimpleChannelInboundHandler<DatagramPacket>
         latched = false;
         answerNanosPending = 0;
         lastPacketNanos = 0;
+        messageLatencyNanos = 0;
+    }
+
+    /**
+     * How long after its 200 OK the call's identification message began: the first packet sent (nanoseconds), or 0
+     * while none has been played on this port since the call took it.
+     */
+    public long messageLatencyNanos() {
+        return messageLatencyNanos;
     }
 
     /** {@link System#nanoTime} of the last packet accepted from the far end, or 0 if none came since it was opened. */

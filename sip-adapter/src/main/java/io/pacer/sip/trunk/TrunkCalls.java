@@ -21,9 +21,11 @@ final class TrunkCalls {
     private final RtpRelay relay;
     private final BridgeIndex index;
     private final AgentPhones agents;
+    private final CampaignPrompts prompts;
 
     TrunkCalls(EngineInput input, TrunkStats stats, RtpRelay relay, BridgeIndex index,
-               AgentPhones agents) {
+               AgentPhones agents, CampaignPrompts prompts) {
+        this.prompts = prompts;
         this.input = input;
         this.stats = stats;
         this.relay = relay;
@@ -112,6 +114,11 @@ final class TrunkCalls {
             stats.callsInProgress = byId.size();
         }
         if (call.media != null) {
+            long messageNanos = call.media.messageLatencyNanos();
+            if (messageNanos > 0) {
+                // Reported before the engine hears of the end, so the figure waits for the call's journal record.
+                prompts.messageStarted(call.callId, call.campaignId, messageNanos / 1_000);
+            }
             index.removeCall(call.callId, call.media);
             relay.release(call.media);
             call.media = null;

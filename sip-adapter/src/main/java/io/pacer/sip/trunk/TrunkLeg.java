@@ -51,20 +51,22 @@ public final class TrunkLeg {
     private final Consumer<TrunkCall> unplaceQueued;
     /** The message a machine is left, by campaign: the server's abandon prompt unless another source is plugged in. */
     private IntFunction<PromptAudio> messagePrompts;
+    private final CampaignPrompts prompts;
     /** A graceful stop has begun: dials are held, never sent (see {@link #stopDialling}). */
     private boolean draining;
 
     /** Builds the leg; {@code timerExecutor}'s tasks only call {@code wakeUps}, which publish to the worker. */
     public TrunkLeg(SipEndpoint sip, RtpRelay relay, ScheduledExecutorService timerExecutor, TrunkWakeUps wakeUps,
-                    EngineInput input, TrunkStats stats, BridgeIndex index, AgentPhones agents) {
+                    EngineInput input, TrunkStats stats, BridgeIndex index, AgentPhones agents, CampaignPrompts prompts) {
         this.sip = sip;
+        this.prompts = prompts;
         this.relay = relay;
         this.input = input;
         this.stats = stats;
         this.agents = agents;
         this.timers = new TrunkCallTimers(timerExecutor, wakeUps);
         this.admission = new TrunkAdmission(sip.config, timers);
-        this.calls = new TrunkCalls(input, stats, relay, index, agents);
+        this.calls = new TrunkCalls(input, stats, relay, index, agents, prompts);
         this.signalling = new TrunkSignalling(sip, relay, timers, calls, stats);
         this.sessions = new SessionTimers(sip, calls, signalling, timers, stats);
         // An INVITE that cannot reach its trunk goes to the campaign's next trunk, else back untouched.
@@ -78,7 +80,10 @@ public final class TrunkLeg {
         this.responses = new TrunkResponses(calls, signalling, new TrunkDigest(sip), timers, index, input, stats,
                 sessions, failover, probes);
         this.carrierRequests = new CarrierRequests(sip, calls, stats, sessions);
-        this.messagePrompts = campaignId -> sip.config.abandonPrompt();
+        this.messagePrompts = campaignId -> {
+            PromptAudio own = prompts.of(campaignId);
+            return own != null ? own : sip.config.abandonPrompt();
+        };
         this.unplaceQueued = call -> calls.unplace(call, call.trunk.backoffLeftMillis(System.nanoTime()));
         long probeMillis = probes.shortestIntervalMillis();
         if (probeMillis > 0) {
@@ -287,13 +292,17 @@ public final class TrunkLeg {
         playThenHangUp(call, messagePrompts.apply(call.campaignId));
     }
 
-    /** No agent took the answered call in time: play the abandon prompt, then hang up. */
+    /**
+     * No agent took the answered call in time: play the campaign's identification prompt (the server's when the
+     * campaign has none), then hang up.
+     */
     public void abandon(long callId) {
         TrunkCall call = calls.get(callId);
         if (call == null) {
             return;
         }
-        playThenHangUp(call, sip.config.abandonPrompt());
+        PromptAudio own = prompts.of(call.campaignId);
+        playThenHangUp(call, own != null ? own : sip.config.abandonPrompt());
     }
 
     /** Plays a recording (or the relay's tone when there is none) to an answered call, then hangs it up. */

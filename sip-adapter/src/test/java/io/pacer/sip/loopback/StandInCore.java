@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class StandInCore implements EngineInput, AutoCloseable {
 
     private final long talkMillis;
+    private final long connectLimitMillis;
     private final boolean keepEventLog;
     private final ConcurrentLinkedDeque<Integer> idleAgents = new ConcurrentLinkedDeque<>();
     private final ConcurrentHashMap<Long, Integer> agentOfCall = new ConcurrentHashMap<>();
@@ -43,7 +44,16 @@ public final class StandInCore implements EngineInput, AutoCloseable {
      * @param keepEventLog keep a readable log of every event for {@link #awaitEvent} (tests; costs allocation)
      */
     public StandInCore(long talkMillis, boolean keepEventLog) {
+        this(talkMillis, keepEventLog, 0);
+    }
+
+    /**
+     * A stand-in that, like the engine, lets an answered call with no idle agent wait {@code connectLimitMillis}
+     * before abandoning it (0: at once).
+     */
+    public StandInCore(long talkMillis, boolean keepEventLog, long connectLimitMillis) {
         this.talkMillis = talkMillis;
+        this.connectLimitMillis = connectLimitMillis;
         this.keepEventLog = keepEventLog;
         for (int i = 0; i < failed.length; i++) {
             failed[i] = new LongAdder();
@@ -114,7 +124,11 @@ public final class StandInCore implements EngineInput, AutoCloseable {
         Integer agent = idleAgents.pollFirst();
         if (agent == null) {
             abandoned.increment();
-            telephony.abandon(callId);
+            if (connectLimitMillis > 0) {
+                hangUps.schedule(() -> telephony.abandon(callId), connectLimitMillis, TimeUnit.MILLISECONDS);
+            } else {
+                telephony.abandon(callId);
+            }
             return;
         }
         agentOfCall.put(callId, agent);

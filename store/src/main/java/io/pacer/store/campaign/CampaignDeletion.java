@@ -35,6 +35,8 @@ public final class CampaignDeletion {
             Jdbc.update(c, "DELETE FROM do_not_call WHERE campaign_id = ?", campaignId);
             Jdbc.update(c, "DELETE FROM cases WHERE campaign_id = ?", campaignId);
             Jdbc.update(c, "DELETE FROM abandon_buckets WHERE campaign_id = ?", campaignId);
+            Jdbc.update(c, "DELETE FROM campaign_messages WHERE campaign_id = ?", campaignId);
+            Jdbc.update(c, "DELETE FROM dial_refusals WHERE campaign_id = ?", campaignId);
             Jdbc.update(c, "DELETE FROM campaigns WHERE id = ?", campaignId);
             return null;
         });

@@ -33,12 +33,14 @@ public final class CampaignRepository {
     public Campaign create(Campaign campaign, long nowMillis) {
         return db.write(c -> {
             checkResponsibles(c, campaign);
+            checkPool(c, 0, campaign);
             long id = Jdbc.insert(c, """
                     INSERT INTO campaigns(name, description, status, done, time_zone, dial_mode, calls_per_ready_agent,
                       calls_per_wrap_agent, abandon_target, ring_timeout_millis, connect_limit_millis, max_channels,
                       display_numbers, max_attempts, window_start_minute, window_end_minute, subject_template, clock24,
-                      default_region, regime, abandon_message, lockout_minutes, dial_unknown_zones, holidays, created_millis)
-                    VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+                      default_region, regime, abandon_message, lockout_minutes, dial_unknown_zones, holidays, require_consent,
+                      abandon_pool, created_millis)
+                    VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
                     settings(campaign, nowMillis));
             writeChildren(c, id, campaign);
             return load(c, id).orElseThrow();
@@ -53,7 +55,8 @@ public final class CampaignRepository {
             String.join(",", campaign.displayNumbers()), campaign.maxAttempts(), campaign.windowStartMinute(),
             campaign.windowEndMinute(), campaign.subjectTemplate(), campaign.clock24(), campaign.defaultRegion(),
             campaign.compliance().regime(), campaign.compliance().abandonMessage(),
-            campaign.compliance().lockoutMinutes(), campaign.compliance().dialUnknownZones(), holidays(campaign), last};
+            campaign.compliance().lockoutMinutes(), campaign.compliance().dialUnknownZones(), holidays(campaign),
+            campaign.compliance().requireConsent(), campaign.compliance().abandonPool(), last};
     }
 
     /** Replaces a campaign's settings; refused with a conflict once it is done. */
@@ -64,12 +67,14 @@ public final class CampaignRepository {
                 throw new ConflictException("done", "campaign is done and read-only");
             }
             checkResponsibles(c, campaign);
+            checkPool(c, id, campaign);
             Jdbc.update(c, """
                     UPDATE campaigns SET name = ?, description = ?, status = ?, time_zone = ?, dial_mode = ?,
                       calls_per_ready_agent = ?, calls_per_wrap_agent = ?, abandon_target = ?, ring_timeout_millis = ?,
                       connect_limit_millis = ?, max_channels = ?, display_numbers = ?, max_attempts = ?,
                       window_start_minute = ?, window_end_minute = ?, subject_template = ?, clock24 = ?, default_region = ?,
-                      regime = ?, abandon_message = ?, lockout_minutes = ?, dial_unknown_zones = ?, holidays = ?
+                      regime = ?, abandon_message = ?, lockout_minutes = ?, dial_unknown_zones = ?, holidays = ?,
+                      require_consent = ?, abandon_pool = ?
                     WHERE id = ?""",
                     settings(campaign, id));
             for (String table : List.of("campaign_hours", "retry_rules", "campaign_responsibles")) {
@@ -224,6 +229,26 @@ public final class CampaignRepository {
                 rs.getString("result_group"), AgentOutcome.valueOf(rs.getString("behaviour")));
     }
 
+    /** A pool is one calling campaign for the regulator: every member is measured under the same regime. */
+    private static void checkPool(Connection c, long id, Campaign campaign) throws SQLException {
+        String pool = campaign.compliance().abandonPool();
+        if (pool == null) {
+            return;
+        }
+        Optional<String> other = Jdbc.one(c, "SELECT regime FROM campaigns WHERE abandon_pool = ? AND id <> ? AND regime <> ?",
+                rs -> rs.getString(1), pool, id, campaign.compliance().regime().name());
+        if (other.isPresent()) {
+            throw new InvalidFieldException("abandonPool", "the campaigns of pool " + pool + " are under "
+                    + other.get().toLowerCase(java.util.Locale.ROOT) + "; a pool is measured under one regime");
+        }
+    }
+
+    /** The ids of the campaigns in abandonment pool {@code pool}, in id order. */
+    public List<Long> poolMembers(String pool) {
+        return db.read(c -> Jdbc.query(c, "SELECT id FROM campaigns WHERE abandon_pool = ? ORDER BY id",
+                rs -> rs.getLong(1), pool));
+    }
+
     private static void checkResponsibles(Connection c, Campaign campaign) throws SQLException {
         for (long user : campaign.responsibleUsers()) {
             if (Jdbc.number(c, "SELECT COUNT(*) FROM users WHERE id = ?", user) == 0) {
@@ -283,7 +308,8 @@ public final class CampaignRepository {
                     rs.getInt("clock24") == 1, rs.getString("default_region"), hours, rules, users, groups,
                     new Compliance(Regime.valueOf(rs.getString("regime")), rs.getString("abandon_message"),
                             rs.getLong("lockout_minutes"), rs.getInt("dial_unknown_zones") == 1,
-                            rs.getString("holidays").isEmpty() ? List.of() : List.of(rs.getString("holidays").split(","))));
+                            rs.getString("holidays").isEmpty() ? List.of() : List.of(rs.getString("holidays").split(",")),
+                            rs.getInt("require_consent") == 1, rs.getString("abandon_pool")));
         }, id);
     }
 }

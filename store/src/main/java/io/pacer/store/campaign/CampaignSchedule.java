@@ -68,9 +68,7 @@ public final class CampaignSchedule {
      */
     public static long contactWindow(Campaign campaign, String contactZone, String e164, long nowMillis) {
         List<String> zones = NumberZones.of(e164);
-        boolean unknown = zones.isEmpty() && (contactZone == null || contactZone.isEmpty()
-                || contactZone.equals(campaign.timeZone()));
-        if (unknown && !campaign.compliance().dialUnknownZones()) {
+        if (zoneUnknown(campaign, contactZone, zones)) {
             return -(nowMillis + UNKNOWN_ZONE_RECHECK_MILLIS);
         }
         if (zones.size() < 2 || contactZone == null || !contactZone.equals(zones.get(0))) {
@@ -91,6 +89,19 @@ public final class CampaignSchedule {
     }
 
     /** The window in one zone, looking up to a week ahead for the next day whose window is not empty. */
+    /**
+     * True when the contact's zone cannot be told and the campaign does not dial unknown zones: the window above
+     * is then shut for that reason rather than for the hours (the audit says which).
+     */
+    public static boolean zoneUnknown(Campaign campaign, String contactZone, String e164) {
+        return zoneUnknown(campaign, contactZone, NumberZones.of(e164));
+    }
+
+    private static boolean zoneUnknown(Campaign campaign, String contactZone, List<String> zones) {
+        return !campaign.compliance().dialUnknownZones() && zones.isEmpty()
+                && (contactZone == null || contactZone.isEmpty() || contactZone.equals(campaign.timeZone()));
+    }
+
     private static long windowIn(Campaign campaign, ZoneId zone, long nowMillis) {
         ZonedDateTime now = Instant.ofEpochMilli(nowMillis).atZone(zone);
         int minute = now.getHour() * 60 + now.getMinute();

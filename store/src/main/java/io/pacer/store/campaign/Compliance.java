@@ -18,9 +18,13 @@ import java.util.List;
  *                         own zone's hours); off by default, so such a number is never called at night by mistake
  * @param holidays         ISO dates (2026-12-25) on which nobody is called, each judged in the called party's own
  *                         time zone; sorted, without repeats
+ * @param requireConsent   whether a contact is dialled only when it carries a consent basis; one without is
+ *                         refused and the refusal recorded for the audit
+ * @param abandonPool      the abandonment pool the campaign belongs to (campaigns naming the same pool are counted
+ *                         together over the regulator's window), or {@code null} for none
  */
 public record Compliance(Regime regime, String abandonMessage, long lockoutMinutes, boolean dialUnknownZones,
-        List<String> holidays) {
+        List<String> holidays, boolean requireConsent, String abandonPool) {
 
     /** What campaigns stored before regimes existed get: no regulator, no message, no lockout. */
     public static final Compliance LEGACY = new Compliance(Regime.CUSTOM, null, 0, true);
@@ -28,6 +32,18 @@ public record Compliance(Regime regime, String abandonMessage, long lockoutMinut
     /** Settings with no holidays. */
     public Compliance(Regime regime, String abandonMessage, long lockoutMinutes, boolean dialUnknownZones) {
         this(regime, abandonMessage, lockoutMinutes, dialUnknownZones, List.of());
+    }
+
+    /** Settings that do not require consent. */
+    public Compliance(Regime regime, String abandonMessage, long lockoutMinutes, boolean dialUnknownZones,
+                      List<String> holidays) {
+        this(regime, abandonMessage, lockoutMinutes, dialUnknownZones, holidays, false);
+    }
+
+    /** Settings in no abandonment pool. */
+    public Compliance(Regime regime, String abandonMessage, long lockoutMinutes, boolean dialUnknownZones,
+                      List<String> holidays, boolean requireConsent) {
+        this(regime, abandonMessage, lockoutMinutes, dialUnknownZones, holidays, requireConsent, null);
     }
 
     /** Normalises an empty message to none. */
@@ -47,11 +63,23 @@ public record Compliance(Regime regime, String abandonMessage, long lockoutMinut
             }
         }
         holidays = List.copyOf(days);
+        if (abandonPool != null && abandonPool.isBlank()) {
+            abandonPool = null;
+        }
+        if (abandonPool != null && !abandonPool.matches("[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}")) {
+            throw new InvalidFieldException("abandonPool", "must be 1 to 100 letters, digits, spaces, dots, dashes or "
+                    + "underscores, starting with a letter or digit");
+        }
     }
 
     /** A copy with other holidays. */
     public Compliance withHolidays(List<String> days) {
-        return new Compliance(regime, abandonMessage, lockoutMinutes, dialUnknownZones, days);
+        return new Compliance(regime, abandonMessage, lockoutMinutes, dialUnknownZones, days, requireConsent, abandonPool);
+    }
+
+    /** A copy that does or does not require consent. */
+    public Compliance withRequireConsent(boolean required) {
+        return new Compliance(regime, abandonMessage, lockoutMinutes, dialUnknownZones, holidays, required, abandonPool);
     }
 
     /** True when nobody is to be called on {@code day}. */

@@ -82,16 +82,30 @@ public final class AbandonLedger implements CallJournal, AutoCloseable {
      * counts not yet written included. A calendar month is steered over 31 days with no history before the 1st.
      */
     public AbandonHistory history(long campaignId, Regime.Window window, ZoneId zone) {
+        return history(List.of(campaignId), window, zone);
+    }
+
+    /**
+     * The window's history of several campaigns counted as one (an abandonment pool): their buckets summed, with
+     * what each counted since the last flush.
+     */
+    public AbandonHistory history(List<Long> campaignIds, Regime.Window window, ZoneId zone) {
         long now = clock.epochMillis();
         long from = window.startMillis(now, zone);
         long windowMillis = window == Regime.Window.CALENDAR_MONTH ? 31L * 86_400_000L : now - from;
-        List<long[]> rows = db.read(c -> Jdbc.query(c, """
-                SELECT bucket_start_millis, answers, abandons FROM abandon_buckets
-                WHERE campaign_id = ? AND bucket_start_millis >= ? ORDER BY bucket_start_millis""",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, campaignId, from - from % BUCKET_MILLIS));
-        int id = (int) campaignId;
-        long pendingAnswers = id > 0 && id < MAX_CAMPAIGNS ? answers.get(id) - flushedAnswersSeen(id) : 0;
-        long pendingAbandons = id > 0 && id < MAX_CAMPAIGNS ? abandons.get(id) - flushedAbandonsSeen(id) : 0;
+        List<Object> params = new java.util.ArrayList<>(campaignIds);
+        params.add(from - from % BUCKET_MILLIS);
+        List<long[]> rows = db.read(c -> Jdbc.query(c, "SELECT bucket_start_millis, SUM(answers), SUM(abandons) "
+                + "FROM abandon_buckets WHERE campaign_id IN (" + marks(campaignIds.size()) + ") "
+                + "AND bucket_start_millis >= ? GROUP BY bucket_start_millis ORDER BY bucket_start_millis",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, params.toArray()));
+        long pendingAnswers = 0;
+        long pendingAbandons = 0;
+        for (long campaignId : campaignIds) {
+            int id = (int) campaignId;
+            pendingAnswers += id > 0 && id < MAX_CAMPAIGNS ? answers.get(id) - flushedAnswersSeen(id) : 0;
+            pendingAbandons += id > 0 && id < MAX_CAMPAIGNS ? abandons.get(id) - flushedAbandonsSeen(id) : 0;
+        }
         int n = rows.size() + (pendingAnswers > 0 ? 1 : 0);
         long[] starts = new long[n];
         long[] a = new long[n];
@@ -111,10 +125,22 @@ public final class AbandonLedger implements CallJournal, AutoCloseable {
 
     /** Answers and abandons stored for a campaign from {@code fromMillis} (inclusive) to {@code toMillis}. */
     public long[] totals(long campaignId, long fromMillis, long toMillis) {
-        return db.read(c -> Jdbc.one(c, """
-                SELECT COALESCE(SUM(answers), 0), COALESCE(SUM(abandons), 0) FROM abandon_buckets
-                WHERE campaign_id = ? AND bucket_start_millis >= ? AND bucket_start_millis < ?""",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, campaignId, fromMillis, toMillis)).orElse(new long[2]);
+        return totals(List.of(campaignId), fromMillis, toMillis);
+    }
+
+    /** Answers and abandons stored for several campaigns together (a pool), as {@link #totals(long, long, long)}. */
+    public long[] totals(List<Long> campaignIds, long fromMillis, long toMillis) {
+        List<Object> params = new java.util.ArrayList<>(campaignIds);
+        params.add(fromMillis);
+        params.add(toMillis);
+        return db.read(c -> Jdbc.one(c, "SELECT COALESCE(SUM(answers), 0), COALESCE(SUM(abandons), 0) FROM abandon_buckets "
+                + "WHERE campaign_id IN (" + marks(campaignIds.size()) + ") AND bucket_start_millis >= ? "
+                + "AND bucket_start_millis < ?", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, params.toArray()))
+                .orElse(new long[2]);
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(Math.max(1, n), "?"));
     }
 
     /**

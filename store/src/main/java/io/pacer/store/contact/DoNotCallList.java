@@ -67,6 +67,12 @@ public final class DoNotCallList {
         // blocked number is skipped, not the contact); the hopper also checks each one before the core gets it.
         String otherNumberCallable = " AND NOT EXISTS (SELECT 1 FROM contact_numbers n WHERE n.contact_id = contacts.id"
                 + " AND n.number NOT IN (SELECT d.phone FROM do_not_call d WHERE d.campaign_id IN (contacts.campaign_id, 0)))";
+        // Each contact closed is recorded as refused for the compliance audit (dial_refusals), in this transaction.
+        String which = campaignId == GLOBAL ? "phone = ?" : "campaign_id = ? AND phone = ?";
+        Object[] params = campaignId == GLOBAL ? new Object[] {nowMillis, e164} : new Object[] {nowMillis, campaignId, e164};
+        Jdbc.update(c, "INSERT INTO dial_refusals(campaign_id, contact_id, number, reason, at_millis) "
+                + "SELECT campaign_id, id, phone, 'DO_NOT_CALL', ? FROM contacts WHERE " + which
+                + " AND state IN ('READY', 'CALLBACK')" + otherNumberCallable, params);
         if (campaignId == GLOBAL) {
             Jdbc.update(c, "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE phone = ? AND state IN ('READY', 'CALLBACK')"
                     + otherNumberCallable, e164);

@@ -12,7 +12,10 @@ import io.pacer.store.db.Jdbc;
 import io.pacer.store.error.NotFoundException;
 import io.pacer.store.webhook.WebhookEvents;
 import io.pacer.engine.call.CallOutcome;
+import io.pacer.store.compliance.DialRefusals;
+import io.pacer.store.compliance.RefusalReason;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,8 +39,13 @@ final class CallResults {
     private final Map<Long, DialingRules> rules = new HashMap<>();
     /** Whether each campaign files unanswered calls, asked once per batch. */
     private final Map<Long, Boolean> logsUnanswered = new HashMap<>();
+    private final MessageLatencies latencies;
     /** Whether any webhook subscription exists: asked once per batch, so calls nobody subscribed to cost nothing. */
     private boolean webhooks;
+
+    CallResults(MessageLatencies latencies) {
+        this.latencies = latencies;
+    }
 
     /** Applies a batch of calls in the caller's transaction. */
     void apply(Connection c, List<FinishedCall> calls) throws SQLException {
@@ -53,6 +61,10 @@ final class CallResults {
         }
         for (FinishedCall call : calls) {
             if (!call.placedOnly) {
+                if (call.messageLatencyMicros < 0) {
+                    // Taken once and kept on the record, so a batch retried after a failure still carries it.
+                    call.messageLatencyMicros = latencies.take(call.callId);
+                }
                 apply(c, call);
             } else if (!finishedInBatch.contains(call.callId)) {
                 // A call that also finished in this batch needs no mark: its record moves the contact on.
@@ -88,6 +100,15 @@ final class CallResults {
                       state = 'EXHAUSTED' WHERE id = ? AND state = 'DIALING'""", call.contactId);
         } else {
             ChainOutcome.apply(c, campaign, rules(c, campaign.id()), call.contactId, call.number, call.outcome, call.endMillis);
+            long lockout = call.outcome.answeredByPerson() ? campaign.retryDelayMillis(call.outcome) : 0;
+            if (lockout > campaign.retryRule(RetryClass.of(call.outcome)).delaySeconds() * 1000) {
+                // The lockout, not the retry rule, holds this contact back: the audit counts it as refused.
+                try (PreparedStatement refusal = DialRefusals.prepare(c)) {
+                    DialRefusals.add(refusal, call.campaignId, call.contactId, call.number, RefusalReason.LOCKOUT,
+                            call.endMillis, call.endMillis + lockout);
+                    refusal.executeBatch();
+                }
+            }
         }
         if (webhooks) {
             WebhookEvents.callFinished(c, call.campaignId, call.contactId, call.endMillis);
@@ -105,15 +126,15 @@ final class CallResults {
         Jdbc.update(c, """
                 INSERT INTO activities(call_id, campaign_id, contact_id, case_id, call_type, start_millis, answer_millis,
                   end_millis, duration_millis, caller_id, called_number, agent_id, call_outcome, outcome, result_group, subject,
-                  amd_verdict, amd_cause, amd_decision_millis, amd_action)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  amd_verdict, amd_cause, amd_decision_millis, amd_action, message_latency_micros)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 call.callId, call.campaignId, call.contactId, caseId, OUTBOUND, call.startMillis,
                 answered ? call.answerMillis : null, call.endMillis, duration,
                 call.callerId != null ? call.callerId
                         : campaign.displayNumbers().isEmpty() ? null : campaign.displayNumbers().get(0), call.number,
                 call.agentId, call.outcome, result, group, subject, call.amdVerdict,
                 call.amdVerdict == null ? null : call.amdCause, call.amdDecisionMillis < 0 ? null : call.amdDecisionMillis,
-                call.amdAction);
+                call.amdAction, call.messageLatencyMicros < 0 ? null : call.messageLatencyMicros);
     }
 
     private boolean logsUnanswered(Connection c, long campaignId) throws SQLException {

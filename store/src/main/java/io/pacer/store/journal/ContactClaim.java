@@ -1,5 +1,10 @@
 package io.pacer.store.journal;
 
+import io.pacer.engine.port.ContactSlot;
+import io.pacer.store.campaign.CampaignSchedule;
+import io.pacer.store.compliance.DialRefusals;
+import io.pacer.store.compliance.RefusalReason;
+
 import io.pacer.store.campaign.Campaign;
 import io.pacer.store.campaign.DialingRules;
 import io.pacer.store.campaign.DialingRulesRepository;
@@ -28,6 +33,10 @@ import java.util.Map;
  */
 final class ContactClaim {
 
+    /** A contact refused for want of consent is looked at again a day later (or at once when consent is given). */
+    static final long CONSENT_RECHECK_MILLIS = 24 * 3_600_000L;
+
+
     /** The campaign's default list (contacts without a list), weight 1, always active. */
     private static final long DEFAULT_LIST = -1;
 
@@ -54,10 +63,11 @@ final class ContactClaim {
             for (Map.Entry<Long, Integer> share : shares(limit - entries.size(), short_).entrySet()) {
                 long list = share.getKey();
                 String where = list == DEFAULT_LIST ? "list_id IS NULL" : "list_id = " + list;
-                List<Object[]> due = Jdbc.query(c, "SELECT id, phone, dial_number, owner_agent_id, time_zone, number_position "
-                        + "FROM contacts WHERE campaign_id = ? AND state IN ('READY', 'CALLBACK') AND next_due_millis <= ? AND "
+                List<Object[]> due = Jdbc.query(c, "SELECT id, phone, dial_number, owner_agent_id, time_zone, number_position, "
+                        + "consent_basis, assured FROM contacts WHERE campaign_id = ? AND state IN ('READY', 'CALLBACK') AND next_due_millis <= ? AND "
                         + where + " ORDER BY next_due_millis, id LIMIT ?",
-                        rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getInt(6)},
+                        rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getInt(6),
+                            rs.getString(7), rs.getInt(8)},
                         campaign.id(), now, share.getValue());
                 if (due.size() < share.getValue()) {
                     short_.add(list);
@@ -99,36 +109,57 @@ final class ContactClaim {
         return out;
     }
 
+    /**
+     * Turns the due rows into entries: a contact whose every number is blocked is closed, one without the consent
+     * the campaign requires or outside every number's hours waits, and each of those is recorded as refused for
+     * the compliance audit (dial_refusals) in this transaction; the rest are committed DIALING.
+     */
     private void take(Connection c, Campaign campaign, DoNotCallList doNotCall, long now, List<Object[]> due,
             List<HopperEntry> entries) throws SQLException {
         Map<Long, List<ContactNumber>> numbers = numbersOf(c, due);
         try (PreparedStatement dialling = c.prepareStatement("UPDATE contacts SET state = 'DIALING', placed_call_id = NULL WHERE id = ?");
              PreparedStatement later = c.prepareStatement("UPDATE contacts SET next_due_millis = ? WHERE id = ?");
              PreparedStatement blocked = c.prepareStatement(
-                     "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE id = ?")) {
+                     "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE id = ?");
+             PreparedStatement refused = DialRefusals.prepare(c)) {
             for (Object[] row : due) {
                 long id = (Long) row[0];
+                String phone = (String) row[1];
+                if (campaign.compliance().requireConsent() && row[6] == null) {
+                    Jdbc.bind(later, now + CONSENT_RECHECK_MILLIS, id);
+                    later.addBatch();
+                    DialRefusals.add(refused, campaign.id(), id, phone, RefusalReason.CONSENT, now, now + CONSENT_RECHECK_MILLIS);
+                    continue;
+                }
                 String callback = (String) row[2];
                 List<ContactNumber> chain = callback != null ? ContactNumbers.orSingle(List.of(), callback)
-                        : ContactNumbers.orSingle(numbers.getOrDefault(id, List.of()), (String) row[1]);
+                        : ContactNumbers.orSingle(numbers.getOrDefault(id, List.of()), phone);
                 NumberPick pick = AttemptChain.pick(campaign, doNotCall, chain, (Integer) row[5], (String) row[4], now);
                 // A callback's own number is dialled only while the contact's main number is not blocked either.
-                if (pick.allBlocked() || (callback != null && doNotCall.blocks(campaign.id(), (String) row[1]))) {
+                if (pick.allBlocked() || (callback != null && doNotCall.blocks(campaign.id(), phone))) {
                     Jdbc.bind(blocked, id);
                     blocked.addBatch();
+                    DialRefusals.add(refused, campaign.id(), id, phone, RefusalReason.DO_NOT_CALL, now, -1);
                 } else if (pick.number() == null) {
                     Jdbc.bind(later, pick.windowMillis(), id);
                     later.addBatch();
+                    DialRefusals.add(refused, campaign.id(), id, phone,
+                            CampaignSchedule.zoneUnknown(campaign, (String) row[4], phone)
+                                    ? RefusalReason.UNKNOWN_ZONE : RefusalReason.HOURS, now, pick.windowMillis());
                 } else {
                     Jdbc.bind(dialling, id);
                     dialling.addBatch();
                     String callerId = callerIds.choose(rules.callerIdMode(), campaign.displayNumbers(), pick.number());
-                    entries.add(new HopperEntry(id, pick.number(), (int) (long) (Long) row[3], pick.windowMillis(), callerId));
+                    int owner = (int) (long) (Long) row[3];
+                    // An assured contact goes to whichever agent is ready, reserved before the dial.
+                    entries.add(new HopperEntry(id, pick.number(), owner < 0 && (Integer) row[7] == 1 ? ContactSlot.ASSURED
+                            : owner, pick.windowMillis(), callerId));
                 }
             }
             dialling.executeBatch();
             later.executeBatch();
             blocked.executeBatch();
+            refused.executeBatch();
         }
     }
 

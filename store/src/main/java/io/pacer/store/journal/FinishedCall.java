@@ -28,6 +28,8 @@ public final class FinishedCall {
     AmdCause amdCause;
     int amdDecisionMillis;
     AmdAction amdAction;
+    /** Answer to the abandon message's first packet, in microseconds; -1 when no message played. */
+    long messageLatencyMicros = -1;
 
     /** Copies what the journal keeps of a record, turning the core's nanosecond times into wall-clock millis. */
     void copyFrom(CallRecord r) {
@@ -46,6 +48,7 @@ public final class FinishedCall {
         amdCause = r.amdCause;
         amdDecisionMillis = r.amdDecisionMillis;
         amdAction = r.amdAction;
+        messageLatencyMicros = -1;
     }
 
     /** Holds the placement of a call: which contact's call left, and nothing else. */
@@ -57,6 +60,7 @@ public final class FinishedCall {
         number = null;
         agentId = -1;
         outcome = null;
+        messageLatencyMicros = -1;
     }
 
     /** Copies another instance (the writer takes a private copy before it frees the slot). */
@@ -76,5 +80,6 @@ public final class FinishedCall {
         amdCause = o.amdCause;
         amdDecisionMillis = o.amdDecisionMillis;
         amdAction = o.amdAction;
+        messageLatencyMicros = o.messageLatencyMicros;
     }
 }

@@ -7,7 +7,7 @@ package io.pacer.store.journal;
  * @param contactId           contact id
  * @param number              E.164 number to dial: the callback's number when it has one, else the one its
  *                            attempt chain picked
- * @param ownerAgentId        agent of a personal callback, or -1
+ * @param ownerAgentId        agent of a personal callback, -1, or {@code ContactSlot.ASSURED} for an assured contact
  * @param dialableUntilMillis end of the contact's calling window (epoch ms); after it the contact goes back
  * @param callerId            display number chosen for the call, or {@code null} for the campaign's default
  */

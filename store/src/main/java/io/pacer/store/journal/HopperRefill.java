@@ -3,10 +3,13 @@ package io.pacer.store.journal;
 import io.pacer.store.campaign.Campaign;
 import io.pacer.store.campaign.CampaignRepository;
 import io.pacer.store.campaign.CampaignSchedule;
+import io.pacer.store.compliance.DialRefusals;
+import io.pacer.store.compliance.RefusalReason;
 import io.pacer.store.db.Database;
 import io.pacer.store.db.Jdbc;
 import io.pacer.store.contact.DoNotCallList;
 import io.pacer.engine.port.Clock;
+import io.pacer.engine.port.ContactSlot;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +21,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The hopper's own thread: keeps each running campaign's queue filled with contacts that are due, in their
- * calling window, not blocked, while the campaign is open, and writes back what the core hands back.
+ * calling window, not blocked, with consent when the campaign requires it, while the campaign is open, and
+ * writes back what the core hands back. Every due contact turned away is recorded with its reason
+ * ({@link DialRefusals}) in the batch that turns it away.
  *
  * <p>A contact is marked DIALING in the same transaction that selects it, and that transaction commits before
  * the contact enters the queue: whatever happens later, the database knows the contact left the list, so it is
@@ -29,6 +34,8 @@ public final class HopperRefill implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(HopperRefill.class.getName());
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long RELOAD_MILLIS = 1000;
+    /** A contact refused for want of consent is looked at again this much later (sooner once consent is given). */
+    static final long CONSENT_RECHECK_MILLIS = ContactClaim.CONSENT_RECHECK_MILLIS;
 
     private final Database db;
     private final CampaignRepository campaigns;

@@ -30,7 +30,8 @@ public final class JournalWriter implements CallJournal, AutoCloseable {
     private final Database db;
     private final JournalQueue queue = new JournalQueue(CAPACITY);
     private final AtomicLong written = new AtomicLong();
-    private final CallResults results = new CallResults();
+    private final MessageLatencies latencies = new MessageLatencies();
+    private final CallResults results = new CallResults(latencies);
     private final Thread thread;
     private volatile boolean stopping;
 
@@ -40,6 +41,11 @@ public final class JournalWriter implements CallJournal, AutoCloseable {
         thread = new Thread(this::run, "pacer-journal-writer");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Where the SIP adapter reports abandoned calls' message latencies, for their attempt records. */
+    public MessageLatencies messageLatencies() {
+        return latencies;
     }
 
     @Override
@@ -83,6 +89,7 @@ public final class JournalWriter implements CallJournal, AutoCloseable {
         }
         while (true) {
             if (queue.drainTo(batch, spare, BATCH) == 0) {
+                applyLatencies();
                 if (stopping) {
                     return;
                 }
@@ -92,6 +99,15 @@ public final class JournalWriter implements CallJournal, AutoCloseable {
             writeUntilCommitted(batch);
             written.addAndGet(batch.size());
             batch.clear();
+        }
+    }
+
+    private void applyLatencies() {
+        try {
+            latencies.applyWaiting(db);
+        } catch (RuntimeException e) {
+            // The figures stay waiting; the next idle turn tries again.
+            LockSupport.parkNanos(RETRY_PARK_NANOS);
         }
     }
 
