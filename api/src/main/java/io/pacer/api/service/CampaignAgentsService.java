@@ -68,7 +68,6 @@ public final class CampaignAgentsService {
     public static void pushTo(Storage storage, EngineControl engine, long campaignId) {
         int id = (int) campaignId;
         engine.agentRules(id, storage.campaignAgents().rules(campaignId));
-        engine.responsibles(id, storage.campaignAgents().namesResponsibles(campaignId)
-                ? Responsibles.only(storage.campaignAgents().responsibleUserIds(campaignId)) : Responsibles.ANYONE);
+        engine.responsibles(id, Responsibles.only(storage.campaignAgents().responsibleUserIds(campaignId)));
     }
 }

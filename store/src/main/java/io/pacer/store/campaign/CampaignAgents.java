@@ -59,16 +59,6 @@ public final class CampaignAgents {
     }
 
     /**
-     * Whether the campaign names any responsible user or group at all. A campaign that names none is open to every
-     * agent (VICIdial's default of a campaign allowed to all user groups: a fixed or registered phone assigned to it
-     * works it); one that names any is worked only by them, on every path.
-     */
-    public boolean namesResponsibles(long campaignId) {
-        return db.read(c -> Jdbc.number(c, "SELECT COUNT(*) FROM campaign_responsibles WHERE campaign_id = ?",
-                campaignId)) > 0;
-    }
-
-    /**
      * The ids of every user who may work the campaign: its responsible users and the members of its responsible
      * groups, disabled users left out (they cannot log in by any path).
      */
