@@ -56,7 +56,9 @@ class ListsAndNumbersSippTest {
                 .store(new Pacer.StoreSettings(TestDatabases.sqliteUrl(), null, null, "engine-lists", null))
                 .api(new Pacer.ApiSettings("127.0.0.1", 0, "admin-token")).start()) {
             ApiHarness api = ApiHarness.client(pacer.api().port(), "admin-token");
-            long id = api.campaign("\"dialMode\":\"PROGRESSIVE\",\"defaultRegion\":\"DE\","
+            // The phone is engine agent 1, which is the administrator's user here (the first user): the campaign's
+            // responsible, since the core lets no one else work it.
+            long id = api.campaign("\"dialMode\":\"PROGRESSIVE\",\"defaultRegion\":\"DE\",\"responsibleUsers\":[1],"
                     + "\"displayNumbers\":[\"+4930555000\",\"+4989555000\"],\"retryRules\":{\"BUSY\":{\"delaySeconds\":3600,\"maxAttempts\":3}}");
             assertEquals(1, id, "the trunk routes campaign 1");
             assertEquals(200, api.request("PUT", "/api/v1/campaigns/1/dialing", "admin-token", "application/json",

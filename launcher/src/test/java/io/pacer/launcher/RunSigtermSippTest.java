@@ -8,6 +8,7 @@ import io.pacer.pacing.DialMode;
 import io.pacer.store.Storage;
 import io.pacer.store.TestDatabases;
 import io.pacer.store.campaign.Campaign;
+import io.pacer.store.user.Role;
 import io.pacer.store.campaign.CampaignStatus;
 import io.pacer.store.campaign.RetryClass;
 import io.pacer.store.campaign.RetryRule;
@@ -49,10 +50,15 @@ class RunSigtermSippTest {
         String url = TestDatabases.sqliteUrl();
         long campaignId;
         try (Storage storage = Storage.open(url, null, null, ENGINE, SystemClock.INSTANCE)) {
+            // The phones are engine agents 1 and 2: their users, named the campaign's responsibles (the core lets
+            // no one else work it, whatever path the login comes by).
+            long desk1 = storage.users().create("desk1", Role.AGENT, "desk1-token").id();
+            long desk2 = storage.users().create("desk2", Role.AGENT, "desk2-token").id();
+            assertEquals(List.of(1L, 2L), List.of(desk1, desk2), "a fresh database numbers the phones' users 1 and 2");
             campaignId = storage.campaigns().create(new Campaign(0, "Sigterm over SIP", "", CampaignStatus.ENABLED,
                     false, null, "UTC", DialMode.PROGRESSIVE, 1, 0, 0.03, 15_000, 2_000, 20, List.of(), 10, 0, 1440,
                     Campaign.DEFAULT_SUBJECT, true, "DE", List.of(), Map.of(RetryClass.FAILURE, new RetryRule(900, 3)),
-                    List.of(), List.of()), System.currentTimeMillis()).id();
+                    List.of(desk1, desk2), List.of()), System.currentTimeMillis()).id();
             StringBuilder csv = new StringBuilder("phone\n");
             for (int i = 0; i < CONTACTS; i++) {
                 csv.append("+4930").append(5_000_000 + i).append('\n');
