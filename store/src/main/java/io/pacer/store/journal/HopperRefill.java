@@ -136,7 +136,18 @@ public final class HopperRefill implements AutoCloseable {
             queue.openUntilMillis = openUntil;
             int free = r.capacity - queue.ring.size();
             if (openUntil > now && free >= Math.max(1, r.capacity / 2)) {
-                for (HopperEntry entry : claim(r, now, free)) {
+                List<HopperEntry> claimed = claim(r, now, free);
+                if (stopping || r.stopRequested) {
+                    // A stop came while the claim ran (a slow database): whoever emptied the queue has done so
+                    // already, so these go straight back rather than into a queue nobody will empty.
+                    List<Long> ids = new ArrayList<>();
+                    for (HopperEntry entry : claimed) {
+                        ids.add(entry.contactId());
+                    }
+                    release(ids, now);
+                    continue;
+                }
+                for (HopperEntry entry : claimed) {
                     queue.ring.offer(entry);
                 }
             }
@@ -217,9 +228,13 @@ public final class HopperRefill implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
-        thread.interrupt();
+        // Wakes the thread from its pause between ticks, never interrupts it: an interrupt landing in a claim's
+        // JDBC call could fail it after its contacts were committed DIALING, and they would reach no queue.
+        LockSupport.unpark(thread);
         try {
-            thread.join(5000);
+            // Waits out a claim in progress (its contacts are committed DIALING before they reach a queue): leaving
+            // earlier would strand them. A claim takes milliseconds; a loaded or failing database may take longer.
+            thread.join(30_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
