@@ -1,5 +1,11 @@
 package io.pacer.launcher;
 
+import java.util.List;
+
+import io.pacer.loopback.VirtualAgents;
+
+import io.pacer.sip.stack.SipConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +42,9 @@ class AbandonMessageStorageTest {
                 Named.of("postgresql", new String[] {TestDatabases.postgresqlUrl(), "postgres"}));
     }
 
+    /** The virtual phone's engine agent id, which is its user's id. */
+    private static final int AGENT = 2;
+
     @ParameterizedTest
     @MethodSource("databases")
     void abandonedCustomersHearTheUploadedMessageAndItsLatencyIsStored(String[] db) throws Exception {
@@ -43,11 +52,16 @@ class AbandonMessageStorageTest {
         CarrierProfile profile = new CarrierProfile(1.0, 0.0, LongSampler.uniform(100, 300), LongSampler.fixed(8_000));
         LoopbackWorld.Settings settings = new LoopbackWorld.Settings(1, 1, profile, LongSampler.fixed(50), 3);
         try (LoopbackWorld world = new LoopbackWorld(settings);
-             Pacer pacer = Pacer.builder().sip(LoopbackSipConfig.of(world))
+             Pacer pacer = Pacer.builder().sip(LoopbackSipConfig.of(world).withAgents(List.of(new SipConfig.AgentConfig(
+                     AGENT, VirtualAgents.user(0), VirtualAgents.password(0), 1, null, 0, true))))
                      .store(new Pacer.StoreSettings(db[0], db[1], null, "engine-message", null))
                      .api(new Pacer.ApiSettings("127.0.0.1", 0, "admin-token")).start()) {
             ApiHarness api = ApiHarness.client(pacer.api().port(), "admin-token");
-            long id = api.campaign("\"regime\":\"ofcom\",\"dialMode\":\"POWER\",\"callsPerReadyAgent\":3.0");
+            // The virtual phone is engine agent 2, the agent user made next (the administrator is user 1), named
+            // the campaign's responsible: the core lets no one else work it.
+            assertEquals(AGENT, api.user("ann", "AGENT").get("id").asInt());
+            long id = api.campaign("\"regime\":\"ofcom\",\"dialMode\":\"POWER\",\"callsPerReadyAgent\":3.0,"
+                    + "\"responsibleUsers\":[" + AGENT + "]");
             assertEquals(1, id, "the virtual agent logs in to campaign 1");
             api.importCsv(id, "APPEND", "phone,name\n+442079460101,A\n+442079460102,B\n+442079460103,C\n"
                     + "+442079460104,D\n+442079460105,E\n+442079460106,F\n", "");
