@@ -23,7 +23,7 @@ class AgentPreviewSippTest {
     void anAgentPreviewsOverHttpAcceptsAndTheSippCustomerIsCalledBridgedAndHungUp() throws Exception {
         try (SippPeer phone = SippPeer.uas("agent-answer-notices.xml");
              SippPeer customer = SippPeer.uas("carrier-answer.xml")) {
-            SipConfig sip = SipConfig.loopback(SippPeer.freePort(), 28200,
+            SipConfig sip = SipConfig.loopback(LoopbackPorts.signalling(), 28200,
                     List.of(SipConfig.TrunkConfig.simple("carrier", "127.0.0.1", customer.port, "udp")),
                     List.of(new SipConfig.AgentConfig(AGENT, "desk2", null, 1, "127.0.0.1", phone.port, false)));
             try (Pacer pacer = Pacer.builder().sip(sip)

@@ -9,16 +9,12 @@ import io.pacer.api.ApiHarness;
 import io.pacer.sip.stack.SipConfig;
 import io.pacer.store.TestDatabases;
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,12 +38,12 @@ class ListsAndNumbersSippTest {
     @Test
     void busyOnTheMobileDialsTheWorkNumberNextPresentingTheNextDisplayNumber() throws Exception {
         String sipp = sippBinary();
-        int carrierPort = freePort();
-        int agentPort = freePort();
+        int carrierPort = LoopbackPorts.signalling();
+        int agentPort = LoopbackPorts.signalling();
         List<SipConfig.TrunkConfig> trunks = List.of(new SipConfig.TrunkConfig("carrier", "127.0.0.1", carrierPort, "udp",
                 null, 0, null, null, "+15550100", 10, 10, List.of(1)));
         List<SipConfig.AgentConfig> agents = List.of(new SipConfig.AgentConfig(1, "agent1", "agent-secret", 1, null, 0, true));
-        SipConfig sip = new SipConfig("127.0.0.1", freePort(), 1, 26000, 26999, 1, "PCMU", "login", false, 0, trunks, agents);
+        SipConfig sip = new SipConfig("127.0.0.1", LoopbackPorts.signalling(), 1, 26000, 26999, 1, "PCMU", "login", false, 0, trunks, agents);
         Files.createDirectories(LOGS);
         Path messages = LOGS.resolve("lists-carrier-" + System.nanoTime() + "-messages.log");
         Process carrier = null;
@@ -71,11 +67,11 @@ class ListsAndNumbersSippTest {
                     "-p", String.valueOf(carrierPort), "-m", "2", "-nostdin", "-timeout", "60s", "-trace_msg",
                     "-message_file", messages.toString()), "carrier");
             phone = start(List.of(sipp, "-sf", SCENARIOS.resolve("agent-answer.xml").toString(), "-i", "127.0.0.1",
-                    "-p", String.valueOf(agentPort), "-mp", String.valueOf(freeMediaPort()), "-m", "1", "-nostdin",
+                    "-p", String.valueOf(agentPort), "-mp", String.valueOf(LoopbackPorts.media()), "-m", "1", "-nostdin",
                     "-timeout", "60s", "-aa", "-rtp_echo"), "phone");
             assertEquals(200, api.post("/api/v1/campaigns/1/start", "admin-token", "").status());
             Process register = start(List.of(sipp, "127.0.0.1:" + pacer.sip().sipPort(), "-sf",
-                    SCENARIOS.resolve("agent-register.xml").toString(), "-i", "127.0.0.1", "-p", String.valueOf(freePort()),
+                    SCENARIOS.resolve("agent-register.xml").toString(), "-i", "127.0.0.1", "-p", String.valueOf(LoopbackPorts.signalling()),
                     "-m", "1", "-nostdin", "-timeout", "20s", "-s", "agent1", "-au", "agent1", "-ap", "agent-secret",
                     "-set", "contactport", String.valueOf(agentPort)), "register");
             assertTrue(register.waitFor(20, TimeUnit.SECONDS) && register.exitValue() == 0, "the agent's phone did not register");
@@ -158,36 +154,5 @@ class ListsAndNumbersSippTest {
         return p.toString();
     }
 
-    /** A signalling port free for UDP and TCP, below the relay's range and the ephemeral range. */
-    private static int freePort() throws IOException {
-        for (int i = 0; i < 200; i++) {
-            int port = ThreadLocalRandom.current().nextInt(10_000, 20_000);
-            try (ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
-                 DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (IOException taken) {
-                // Another.
-            }
-        }
-        throw new IOException("no free port");
-    }
 
-    /** An even UDP port free with its three successors (SIPp's media ports). */
-    private static int freeMediaPort() throws IOException {
-        for (int i = 0; i < 50; i++) {
-            int port;
-            try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-                port = s.getLocalPort() & ~1;
-            }
-            try (DatagramSocket a = new DatagramSocket(port, InetAddress.getLoopbackAddress());
-                 DatagramSocket b = new DatagramSocket(port + 1, InetAddress.getLoopbackAddress());
-                 DatagramSocket c = new DatagramSocket(port + 2, InetAddress.getLoopbackAddress());
-                 DatagramSocket d = new DatagramSocket(port + 3, InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (IOException taken) {
-                // Another.
-            }
-        }
-        throw new IOException("no free media port");
-    }
 }

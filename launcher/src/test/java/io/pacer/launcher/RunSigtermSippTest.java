@@ -67,13 +67,13 @@ class RunSigtermSippTest {
                     new ColumnMapping(List.of("phone"), null, List.of(), null), ImportMode.APPEND, "test", 0);
             assertTrue(storage.campaigns().lock(campaignId, ENGINE, System.currentTimeMillis()));
         }
-        int ringerPort = SippProcess.freePort();
-        int answererPort = SippProcess.freePort();
-        int phone1Port = SippProcess.freePort();
-        int phone2Port = SippProcess.freePort();
+        int ringerPort = LoopbackPorts.signalling();
+        int answererPort = LoopbackPorts.signalling();
+        int phone1Port = LoopbackPorts.signalling();
+        int phone2Port = LoopbackPorts.signalling();
         Path dir = Files.createTempDirectory("pacer-sigterm-sip");
         Path config = dir.resolve("pacer.yaml");
-        Files.writeString(config, "sip:\n  bindAddress: 127.0.0.1\n  port: " + SippProcess.freePort()
+        Files.writeString(config, "sip:\n  bindAddress: 127.0.0.1\n  port: " + LoopbackPorts.signalling()
                 + "\n  notifyAgents: false\n  rtp: {portMin: 31200, portMax: 31300}\n"
                 + "  sessions: {shutdownGraceMillis: 1500}\n"
                 // Equal priority and weight: the first call goes to the carrier that rings, the second to the one

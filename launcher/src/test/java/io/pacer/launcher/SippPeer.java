@@ -3,13 +3,9 @@ package io.pacer.launcher;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,7 +25,7 @@ final class SippPeer implements AutoCloseable {
         Files.createDirectories(LOGS);
         this.port = port;
         this.output = LOGS.resolve(scenario.replace(".xml", "") + "-" + System.nanoTime() + ".log");
-        int media = freeUdpPort();
+        int media = LoopbackPorts.media();
         List<String> cmd = new java.util.ArrayList<>(List.of(binary(), "-sf", SCENARIOS.resolve(scenario).toString(),
                 "-i", "127.0.0.1", "-p", String.valueOf(port), "-mi", "127.0.0.1", "-mp", String.valueOf(media),
                 "-m", "1", "-nostdin", "-timeout", "60s", "-trace_err"));
@@ -43,7 +39,7 @@ final class SippPeer implements AutoCloseable {
 
     /** A UAS running {@code scenario} for one call on a free port, once it listens. */
     static SippPeer uas(String scenario) throws Exception {
-        SippPeer peer = new SippPeer(scenario, freePort());
+        SippPeer peer = new SippPeer(scenario, LoopbackPorts.signalling());
         String local = String.format(":%04X ", peer.port);
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline && peer.process.isAlive()) {
@@ -92,35 +88,5 @@ final class SippPeer implements AutoCloseable {
         return p.toString();
     }
 
-    /** A signalling port below the relays' and the kernel's ephemeral ranges, free for UDP and TCP. */
-    static int freePort() throws IOException {
-        for (int i = 0; i < 200; i++) {
-            int port = ThreadLocalRandom.current().nextInt(10_000, 20_000);
-            try (ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
-                 DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (IOException taken) {
-                // Another.
-            }
-        }
-        throw new IOException("no free signalling port");
-    }
 
-    private static int freeUdpPort() throws IOException {
-        for (int i = 0; i < 50; i++) {
-            int port;
-            try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-                port = s.getLocalPort() & ~1;
-            }
-            try (DatagramSocket a = new DatagramSocket(port, InetAddress.getLoopbackAddress());
-                 DatagramSocket b = new DatagramSocket(port + 1, InetAddress.getLoopbackAddress());
-                 DatagramSocket c = new DatagramSocket(port + 2, InetAddress.getLoopbackAddress());
-                 DatagramSocket d = new DatagramSocket(port + 3, InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (IOException taken) {
-                // Another.
-            }
-        }
-        throw new IOException("no free media ports");
-    }
 }

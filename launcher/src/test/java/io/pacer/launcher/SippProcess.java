@@ -3,14 +3,10 @@ package io.pacer.launcher;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,7 +33,7 @@ final class SippProcess implements AutoCloseable {
             fail("SIPp is not installed at " + sipp + ": install it with 'apt-get install -y sip-tester'");
         }
         List<String> cmd = new ArrayList<>(List.of(sipp, "-sf", scenario.toString(), "-i", "127.0.0.1", "-p",
-                String.valueOf(port), "-mi", "127.0.0.1", "-mp", String.valueOf(freeMediaPort()), "-m", "1",
+                String.valueOf(port), "-mi", "127.0.0.1", "-mp", String.valueOf(LoopbackPorts.media()), "-m", "1",
                 "-nostdin", "-timeout", "90s"));
         cmd.addAll(List.of(extra));
         Path out = dir.resolve(scenario.getFileName() + "-" + port + ".log");
@@ -84,37 +80,7 @@ final class SippProcess implements AutoCloseable {
         }
     }
 
-    /** A port free for UDP and TCP on 127.0.0.1, below the ephemeral range. */
-    static int freePort() throws IOException {
-        for (int i = 0; i < 200; i++) {
-            int port = ThreadLocalRandom.current().nextInt(10_000, 20_000);
-            try (ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
-                 DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (IOException taken) {
-                // Try another.
-            }
-        }
-        throw new IOException("no free port");
-    }
 
-    private static int freeMediaPort() throws IOException {
-        for (int i = 0; i < 50; i++) {
-            int port;
-            try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-                port = s.getLocalPort() & ~1;
-            }
-            try (DatagramSocket a = new DatagramSocket(port, InetAddress.getLoopbackAddress());
-                 DatagramSocket b = new DatagramSocket(port + 1, InetAddress.getLoopbackAddress());
-                 DatagramSocket c = new DatagramSocket(port + 2, InetAddress.getLoopbackAddress());
-                 DatagramSocket d = new DatagramSocket(port + 3, InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (IOException taken) {
-                // Try another.
-            }
-        }
-        throw new IOException("no free media port");
-    }
 
     @Override
     public void close() {
