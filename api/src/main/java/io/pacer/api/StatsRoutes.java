@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /** Live campaign state (snapshot and server-sent events), Prometheus metrics and the OpenAPI document. */
 final class StatsRoutes {
@@ -38,6 +39,7 @@ final class StatsRoutes {
                     default -> throw new InvalidFieldException("format", "must be json or csv, was " + format);
                 };
             }),
+            new Route("GET", "/api/v1/trunks", Role.SUPERVISOR, r -> ApiResponse.ok(Map.of("trunks", stats.trunks()))),
             new Route("GET", "/metrics", null, r -> ApiResponse.text(registry.scrape(), "text/plain; version=0.0.4; charset=utf-8")),
             new Route("GET", "/api/v1/openapi.json", null, r -> ApiResponse.text(openApi, "application/json"))
         );

@@ -24,11 +24,18 @@ public final class StatsService {
 
     private final Storage storage;
     private final CampaignStatsSource live;
+    private final TrunkViews trunks;
 
-    /** Snapshots over storage and the core's live figures. */
-    public StatsService(Storage storage, CampaignStatsSource live) {
+    /** Snapshots over storage, the core's live figures and the trunks' state. */
+    public StatsService(Storage storage, CampaignStatsSource live, TrunkViews trunks) {
         this.storage = storage;
         this.live = live;
+        this.trunks = trunks;
+    }
+
+    /** The trunks' state now (up, backing off, channels free). */
+    public List<TrunkViews.TrunkView> trunks() {
+        return trunks.all();
     }
 
     /**
@@ -157,6 +164,8 @@ public final class StatsService {
         out.put("abandonRateSoFar", answered == 0 ? 0.0 : (double) abandoned / answered);
         CampaignStats stats = live.stats((int) campaignId);
         out.put("live", stats);
+        // The server's trunks: a campaign dials through them, and a back-off or a dead trunk explains held dials.
+        out.put("trunks", trunks.all());
         return out;
     }
 }

@@ -1,0 +1,49 @@
+package io.pacer.api.service;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The trunks' state as supervisors read it in {@code /stats} and {@code GET /api/v1/trunks}: up or down (OPTIONS
+ * probes), backing off after a 503 with Retry-After, channels free. Read from the {@code pacer.trunk.*} gauges the
+ * SIP adapter registers, so the JSON and {@code /metrics} can never disagree and the API needs no port into the
+ * adapter. Empty when the server runs without SIP.
+ */
+public final class TrunkViews {
+
+    /**
+     * One trunk now.
+     *
+     * @param name         the trunk's configured name
+     * @param up           false while its OPTIONS probes find it down
+     * @param backingOff   true while a carrier's Retry-After keeps new INVITEs off it
+     * @param channelsFree channels it could take a call on now
+     */
+    public record TrunkView(String name, boolean up, boolean backingOff, int channelsFree) {
+    }
+
+    private final MeterRegistry registry;
+
+    /** Views over the gauges of {@code registry}. */
+    public TrunkViews(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Every trunk, in the order the adapter registered them. */
+    public List<TrunkView> all() {
+        List<TrunkView> out = new ArrayList<>();
+        for (Gauge up : registry.find("pacer.trunk.up").gauges()) {
+            String name = up.getId().getTag("trunk");
+            out.add(new TrunkView(name, up.value() > 0, read("pacer.trunk.backoff", name) > 0,
+                    (int) read("pacer.trunk.channels.free", name)));
+        }
+        return out;
+    }
+
+    private double read(String gauge, String trunk) {
+        Gauge g = registry.find(gauge).tag("trunk", trunk).gauge();
+        return g == null ? 0 : g.value();
+    }
+}
