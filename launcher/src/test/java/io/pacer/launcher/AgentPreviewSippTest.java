@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pacer.api.ApiHarness;
-import io.pacer.sip.stack.SipConfig;
-import io.pacer.store.TestDatabases;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,18 +14,13 @@ import org.junit.jupiter.api.Test;
  */
 class AgentPreviewSippTest {
 
-    private static final int AGENT = 2;
+    private static final int AGENT = OnePhonePacer.AGENT;
 
     @Test
     void anAgentPreviewsOverHttpAcceptsAndTheSippCustomerIsCalledBridgedAndHungUp() throws Exception {
         try (SippPeer phone = SippPeer.uas("agent-answer-notices.xml");
              SippPeer customer = SippPeer.uas("carrier-answer.xml")) {
-            SipConfig sip = SipConfig.loopback(LoopbackPorts.signalling(), 28200,
-                    List.of(SipConfig.TrunkConfig.simple("carrier", "127.0.0.1", customer.port, "udp")),
-                    List.of(new SipConfig.AgentConfig(AGENT, "desk2", null, 1, "127.0.0.1", phone.port, false)));
-            try (Pacer pacer = Pacer.builder().sip(sip)
-                    .store(new Pacer.StoreSettings(TestDatabases.sqliteUrl(), null, null, "engine-sipp", null))
-                    .api(new Pacer.ApiSettings("127.0.0.1", 0, "admin-token")).start()) {
+            try (Pacer pacer = OnePhonePacer.start(customer, phone, 28200, "engine-sipp")) {
                 ApiHarness api = ApiHarness.client(pacer.api().port(), "admin-token");
                 JsonNode ann = api.user("ann", "AGENT");
                 assertEquals(AGENT, ann.get("id").asInt(), "the SIP agent is user 2, after the admin");
