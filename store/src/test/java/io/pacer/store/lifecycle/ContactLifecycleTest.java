@@ -9,6 +9,7 @@ import io.pacer.engine.core.SystemClock;
 import io.pacer.engine.port.ContactSlot;
 import io.pacer.pacing.DialMode;
 import io.pacer.store.Storage;
+import io.pacer.store.journal.CrashRecovery;
 import io.pacer.store.TestDatabases;
 import io.pacer.store.campaign.Campaign;
 import io.pacer.store.campaign.CampaignStatus;
@@ -126,6 +127,7 @@ class ContactLifecycleTest {
                     (SELECT id FROM contacts WHERE campaign_id = ? ORDER BY id LIMIT 3)""", unlocked));
         }
         // Opened with the stranded contacts of a stopped campaign, as a crash leaves them.
+        long openedMillis = System.currentTimeMillis();
         try (Storage again = open(db, "e1")) {
             assertEquals(3, again.recoveredAtStart(), "the placed calls of the unlocked campaign");
             assertEquals(0, count(again.db(), "SELECT COUNT(*) FROM contacts WHERE campaign_id = ? AND state = 'DIALING'", unlocked));
@@ -136,7 +138,10 @@ class ContactLifecycleTest {
             assertEquals(2, count(again.db(), """
                     SELECT COUNT(*) FROM contacts k WHERE k.campaign_id = ? AND k.state = 'READY' AND k.attempts = 0
                     AND NOT EXISTS (SELECT 1 FROM activities a WHERE a.contact_id = k.id)""", unlocked),
-                    "the contacts only queued went back with no attempt");
+                    "the contacts without a placement mark went back with no attempt");
+            assertEquals(2, count(again.db(), "SELECT COUNT(*) FROM contacts WHERE campaign_id = ? AND state = 'READY' "
+                    + "AND attempts = 0 AND next_due_millis >= ?", unlocked, openedMillis + CrashRecovery.UNCERTAIN_HOLD_MILLIS),
+                    "held for the uncertainty window: a call may have left in the instant before its mark was committed");
             assertEquals(1, count(again.db(), "SELECT COUNT(*) FROM contacts WHERE campaign_id = ? AND state = 'DIALING'", theirs),
                     "a campaign another engine runs is its own to repair");
         }
