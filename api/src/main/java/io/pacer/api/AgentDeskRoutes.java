@@ -56,7 +56,7 @@ final class AgentDeskRoutes {
             new Route("PUT", "/api/v1/campaigns/{campaignId}/agent-rules", Role.SUPERVISOR, r -> {
                 JsonBody b = r.json().only("previewTimeoutMillis", "maxMissedOffers", "wrapUpLimitMillis");
                 return ApiResponse.ok(campaignAgents.setRules(r.id("campaignId"), b.whole("previewTimeoutMillis", 0),
-                        (int) b.whole("maxMissedOffers", 0), b.whole("wrapUpLimitMillis", 0)));
+                        b.integer("maxMissedOffers", 0), b.whole("wrapUpLimitMillis", 0)));
             })
         );
     }
