@@ -71,7 +71,7 @@ class RunSigkillSippTest {
         String sipp = System.getenv().getOrDefault("SIPP", "/usr/bin/sipp");
         // One carrier for both runs, as a real one outlives Pacer: it rings each call a second, then is busy.
         Process carrier = new ProcessBuilder(sipp, "-sf", SCENARIOS.resolve("carrier-ring-busy.xml").toString(),
-                "-i", "127.0.0.1", "-p", String.valueOf(carrierPort), "-nostdin", "-timeout", "120s", "-trace_msg",
+                "-i", "127.0.0.1", "-p", String.valueOf(carrierPort), "-nostdin", "-timeout", "600s", "-trace_msg",
                 "-message_file", invites.toString()).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("carrier.out").toFile()).start();
         List<SippProcess> phones = new ArrayList<>();
@@ -81,7 +81,7 @@ class RunSigkillSippTest {
             Path firstOut = dir.resolve("first.log");
             pacer = run(config, firstOut);
             // Killed once calls are ringing and the journal has committed the placement of some of them.
-            long deadline = System.currentTimeMillis() + 30_000;
+            long deadline = System.currentTimeMillis() + 90_000;
             while (numbers(invites).size() < 20 || count(check, "SELECT COUNT(*) FROM contacts WHERE placed_call_id IS NOT NULL "
                     + "AND state = 'DIALING'") == 0) {
                 assertTrue(pacer.isAlive(), "pacer run ended: " + Files.readString(firstOut));
@@ -103,7 +103,7 @@ class RunSigkillSippTest {
             long restartMillis = System.currentTimeMillis();
             Path secondOut = dir.resolve("second.log");
             pacer = run(config, secondOut);
-            deadline = System.currentTimeMillis() + 30_000;
+            deadline = System.currentTimeMillis() + 90_000;
             while (!Files.readString(secondOut).contains("API on") || count(check, "SELECT COUNT(*) FROM contacts WHERE state = 'DIALING' "
                     + "OR (state = 'READY' AND next_due_millis <= " + System.currentTimeMillis() + ")") > 0) {
                 assertTrue(pacer.isAlive(), "the second run ended: " + Files.readString(secondOut));
