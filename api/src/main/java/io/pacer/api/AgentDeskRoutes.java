@@ -33,7 +33,7 @@ final class AgentDeskRoutes {
             }),
             new Route("POST", me + "/save-and-next", Role.AGENT, r -> {
                 JsonBody b = r.json().only("callId", "outcome", "note", "callback");
-                long callId = b.whole("callId", -1);
+                long callId = CallIdJson.read(b, "callId");
                 if (callId < 0) {
                     throw new io.pacer.store.error.InvalidFieldException("callId", "missing");
                 }
@@ -56,7 +56,7 @@ final class AgentDeskRoutes {
             new Route("PUT", "/api/v1/campaigns/{campaignId}/agent-rules", Role.SUPERVISOR, r -> {
                 JsonBody b = r.json().only("previewTimeoutMillis", "maxMissedOffers", "wrapUpLimitMillis");
                 return ApiResponse.ok(campaignAgents.setRules(r.id("campaignId"), b.whole("previewTimeoutMillis", 0),
-                        (int) b.whole("maxMissedOffers", 0), b.whole("wrapUpLimitMillis", 0)));
+                        b.integer("maxMissedOffers", 0), b.whole("wrapUpLimitMillis", 0)));
             })
         );
     }

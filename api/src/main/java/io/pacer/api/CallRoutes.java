@@ -53,7 +53,7 @@ final class CallRoutes {
             new Route("POST", "/api/v1/agents/me/pause", Role.AGENT, r -> {
                 // The body is optional: a pause without one gives no reason.
                 int reason = r.body() == null || r.body().length == 0 ? 0
-                        : (int) r.json().only("reasonCode").whole("reasonCode", 0);
+                        : r.json().only("reasonCode").integer("reasonCode", 0);
                 return agentState(r, agents.pause(r.user(), reason), "PAUSED");
             }),
             new Route("POST", "/api/v1/agents/me/logout", Role.AGENT, r -> agentState(r, agents.logout(r.user()), "LOGGED_OUT")),
@@ -64,7 +64,7 @@ final class CallRoutes {
             new Route("PATCH", "/api/v1/callbacks/{callbackId}", Role.AGENT, r -> {
                 JsonBody b = r.json().only("dueAt", "dueAtMillis", "priority", "subject", "note", "ownerUserId", "ownerGroupId");
                 return ApiResponse.ok(calls.editCallback(r.user(), r.id("callbackId"), new CallbackEdit(b.instant("dueAt", -1),
-                        b.has("priority") ? Integer.valueOf((int) b.whole("priority", 0)) : null, b.text("subject", null),
+                        b.has("priority") ? Integer.valueOf(b.integer("priority", 0)) : null, b.text("subject", null),
                         b.text("note", null), b.whole("ownerUserId", -1), b.whole("ownerGroupId", -1))));
             }),
             new Route("POST", "/api/v1/callbacks/{callbackId}/done", Role.AGENT,
@@ -106,7 +106,7 @@ final class CallRoutes {
             throw new InvalidFieldException("callback.alarmAt", "must not be after callback.dueAt");
         }
         return new CallbackRequest(dueMillis, cb.text("number", null), cb.bool("personal", true),
-                cb.whole("ownerGroupId", -1), alarmMillis, (int) cb.whole("priority", 0), cb.text("subject", null),
+                cb.whole("ownerGroupId", -1), alarmMillis, cb.integer("priority", 0), cb.text("subject", null),
                 cb.text("note", null));
     }
 }

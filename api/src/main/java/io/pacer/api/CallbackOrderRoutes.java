@@ -23,7 +23,7 @@ final class CallbackOrderRoutes {
                 }
                 CallbackOrder order = new CallbackOrder(due, b.text("number", null), b.whole("ownerUserId", -1),
                         b.whole("ownerGroupId", -1), b.instant("alarmAt", -1), b.text("note", ""),
-                        (int) b.whole("priority", 0), b.text("subject", null));
+                        b.integer("priority", 0), b.text("subject", null));
                 return ApiResponse.created(callbacks.schedule(r.user(), r.id("campaignId"), r.id("contactId"), order));
             })
         );

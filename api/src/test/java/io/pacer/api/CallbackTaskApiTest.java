@@ -67,6 +67,10 @@ class CallbackTaskApiTest {
             ApiHarness.Reply notHers = api.patch(task, annToken, "{\"ownerUserId\":" + bob.get("id") + "}");
             assertEquals(403, notHers.status(), "only a supervisor hands a task to another user");
             assertEquals(400, api.patch(task, annToken, "{\"priority\":101}").status());
+            // 2^32 + 5 is 5 to an int: refused, not taken as priority 5.
+            ApiHarness.Reply wrapped = api.patch(task, annToken, "{\"priority\":4294967301}");
+            assertEquals(400, wrapped.status(), wrapped.text());
+            assertEquals("priority", wrapped.json().get("errors").get(0).get("field").asText());
             JsonNode unchanged = api.get("/api/v1/callbacks?own=true", annToken).json();
             assertEquals(2, unchanged.size(), "a refused change loses nothing");
 

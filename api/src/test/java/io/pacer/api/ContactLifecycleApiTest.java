@@ -97,6 +97,23 @@ class ContactLifecycleApiTest {
 
     @ParameterizedTest
     @MethodSource("io.pacer.store.TestDatabases#both")
+    void anIdBeyondAnIntNeverStopsTheCampaignItWrapsTo(Supplier<Database> db) throws Exception {
+        RecordingEngine engine = new RecordingEngine();
+        try (ApiHarness api = new ApiHarness(db, engine)) {
+            long id = api.campaign("");
+            api.importCsv(id, "APPEND", "phone,name\n+4930111111,A\n", "");
+            assertEquals(200, api.post("/api/v1/campaigns/" + id + "/start", api.adminToken, "").status());
+            api.takeFromHopper(id);
+            // 2^32 + id is the same campaign to an int: "done" must find no such campaign, not stop this one.
+            ApiHarness.Reply done = api.post("/api/v1/campaigns/" + ((1L << 32) + id) + "/done", api.adminToken, "");
+            assertEquals(404, done.status(), done.text());
+            assertEquals(List.of("run " + id), engine.commands, "the core was told nothing about another campaign");
+            assertEquals("engine-test", api.get("/api/v1/campaigns/" + id, api.adminToken).get("lockOwner").asText());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.pacer.store.TestDatabases#both")
     void releasingIsRefusedWhileAnEngineRunsTheCampaign(Supplier<Database> db) throws Exception {
         try (ApiHarness api = new ApiHarness(db)) {
             long id = api.campaign("");

@@ -100,13 +100,15 @@ class AgentDeskWiringTest {
             assertNotNull(callId, "the accepted record was not dialled and bridged");
             JsonNode talking = api.get("/api/v1/agents/me", token).json();
             assertEquals("ON_CALL", talking.get("agent").get("state").asText());
-            assertEquals(callId.longValue(), talking.get("agent").get("callId").asLong());
+            // As a string: call ids exceed 2^53, where a JavaScript number would round them to another call.
+            assertTrue(callId > (1L << 53), "call ids are beyond exact JavaScript numbers: " + callId);
+            assertEquals(Long.toString(callId), talking.get("agent").get("callId").textValue(), "the call id as a string");
             assertEquals(contactId, talking.get("record").get("contact").get("id").asLong(), "the record of the call");
 
             JsonNode hungUp = api.post("/api/v1/agents/me/hangup", token, "").json();
             assertTrue(hungUp.get("agent").get("state").asText().matches("ON_CALL|WRAP_UP"), hungUp.toString());
             ApiHarness.Reply saved = api.post("/api/v1/agents/me/save-and-next", token,
-                    "{\"callId\":" + callId + ",\"outcome\":\"DONE\",\"note\":\"wants the brochure\"}");
+                    "{\"callId\":\"" + callId + "\",\"outcome\":\"DONE\",\"note\":\"wants the brochure\"}");
             assertEquals(200, saved.status(), saved.text());
             assertEquals("DONE", saved.json().get("activity").get("outcome").asText());
             assertEquals("wants the brochure", saved.json().get("activity").get("note").asText());

@@ -1,6 +1,5 @@
 package io.pacer.store;
 
-import io.pacer.store.contact.ContactState;
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.core.SystemClock;
 import io.pacer.engine.port.CallRecord;
@@ -32,10 +31,14 @@ public final class CrashDrill {
     private CrashDrill() {
     }
 
-    /** Whether the campaign has nothing left to dial (checked only when the hopper has been idle a while). */
-    private static boolean nothingLeft(Storage storage, int campaignId) {
-        java.util.Map<ContactState, Long> counts = storage.contacts().countByState(campaignId);
-        return counts.get(ContactState.READY) + counts.get(ContactState.DIALING) + counts.get(ContactState.CALLBACK) == 0;
+    /**
+     * Whether the campaign has nothing left to dial now (checked only when the hopper has been idle a while):
+     * contacts crash recovery holds are due only later.
+     */
+    private static boolean nothingLeft(Storage storage, int campaignId, long now) {
+        return storage.db().read(c -> io.pacer.store.db.Jdbc.number(c, """
+                SELECT COUNT(*) FROM contacts WHERE campaign_id = ? AND (state = 'DIALING'
+                OR (state IN ('READY', 'CALLBACK') AND next_due_millis <= ?))""", campaignId, now)) == 0;
     }
 
     /** Runs the drill. */
@@ -128,7 +131,7 @@ public final class CrashDrill {
                     storage.journal().record(record);
                     log.write(("END " + call[1] + "\n").getBytes(StandardCharsets.US_ASCII));
                 }
-                if (inFlight.isEmpty() && taken.isEmpty() && now - idleSince > 1500 && (nothingLeft(storage, campaignId) || now - idleSince > 30_000)) {
+                if (inFlight.isEmpty() && taken.isEmpty() && now - idleSince > 1500 && (nothingLeft(storage, campaignId, now) || now - idleSince > 30_000)) {
                     break;
                 }
                 Thread.onSpinWait();

@@ -61,6 +61,8 @@ public final class CampaignService {
 
     /** Stops dialling, stops the hopper, then closes the campaign for good. */
     public Campaign markDone(long campaignId) {
+        // Found first: an id past an int (2^32 + 1) must not reach the core, where it would name campaign 1.
+        storage.campaigns().get(campaignId);
         engine.setRunning((int) campaignId, false);
         storage.refill().stop((int) campaignId);
         return storage.campaigns().markDone(campaignId);

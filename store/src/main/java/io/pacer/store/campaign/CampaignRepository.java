@@ -86,8 +86,10 @@ public final class CampaignRepository {
     }
 
     /**
-     * Copies a campaign with its settings (hours, retry rules, calling window), responsibles, custom outcomes,
-     * do-not-call list and list (every contact due again, attempts reset) under a new name. The copy is neither
+     * Copies a campaign with its settings (hours, retry rules, calling window, compliance, dialling rules and
+     * treatments, answering-machine detection, agent rules, call logging, abandon message), responsibles, custom
+     * outcomes, do-not-call list and list (every contact due again, attempts reset, but none before a lockout the
+     * source holds it under ends) under a new name. The copy is neither
      * locked nor done. The caller makes the running engine aware of the copied do-not-call numbers.
      */
     public Campaign duplicate(long id, String newName, long nowMillis) {
@@ -110,6 +112,8 @@ public final class CampaignRepository {
                     + " SELECT ?, phone, created_millis FROM do_not_call WHERE campaign_id = ?", copy.id(), id);
             Jdbc.update(c, "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE campaign_id = ?"
                     + " AND phone IN (SELECT phone FROM do_not_call WHERE campaign_id IN (?, 0))", copy.id(), copy.id());
+            CampaignCopy.settings(c, id, copy.id());
+            CampaignCopy.lockouts(c, source, copy.id(), nowMillis);
             return null;
         });
         return copy;

@@ -14,20 +14,34 @@ import java.util.List;
 
 /**
  * Start-up repair after a crash, over every campaign this engine ran and every campaign no engine holds (stopped,
- * or its lock cleared by an operator); campaigns another engine holds are that engine's to repair. A contact still
- * DIALING was either only queued (taken into the hopper, or held by the engine before its INVITE left) or in a
- * call that was placed ({@code placed_call_id}, written by the journal when the trunk sent the INVITE). A queued
- * one goes back to the list as it was (READY, or CALLBACK when a callback waits) with no attempt, as an orderly
- * stop hands it back; a placed one gets an INTERRUPTED attempt under its call's id (an activity, so the history
- * shows it, and a {@code call.finished} webhook like every other finished call) and is due again by the
- * campaign's failure retry rule. Run before the hopper starts.
+ * or its lock cleared by an operator); campaigns another engine holds are that engine's to repair. Run before the
+ * hopper starts.
  *
- * <p>The mark is written by the journal's thread after the INVITE, as the call's record is: a call placed
- * shortly before a crash whose mark was not committed yet (milliseconds, more while the database is slow) is
- * taken for a queued one and dialled again without an attempt booked; one whose mark was committed but whose
- * record was not is booked INTERRUPTED, its real outcome lost with the process.
+ * <p>A contact still DIALING was claimed by the hopper (committed DIALING before it entered the queue: the
+ * durable "dispatched" state) and then either only queued, or handed to the trunk. Two cases:
+ * <ul>
+ *   <li><b>Placed</b> ({@code placed_call_id}, written by the journal after the trunk sent the INVITE): the call
+ *       surely left. It gets an INTERRUPTED attempt under its call's id (an activity, so the history shows it, and
+ *       a {@code call.finished} webhook like every other finished call) and is due again by the campaign's failure
+ *       retry rule.</li>
+ *   <li><b>Uncertain</b> (no mark): queued in memory, or placed in the milliseconds before the journal committed
+ *       the mark; after a SIGKILL nothing tells the two apart. It goes back to the list as it was (READY, or
+ *       CALLBACK when a callback waits) with no attempt, since no call is known to have been placed, but not due
+ *       before {@link #UNCERTAIN_HOLD_MILLIS} (or the failure retry delay, if longer): a call that did leave has
+ *       ended at the carrier before the contact can be dialled again, so the customer is never rung twice at
+ *       once, and a redial comes only after a pause a retry would have had anyway.</li>
+ * </ul>
+ * The alternative, a write-ahead of each placement committed before its INVITE, would remove the uncertainty
+ * at the price of a database commit on every dial's path (docs/operations.md, "After a crash").
  */
 public final class CrashRecovery {
+
+    /**
+     * How long a contact DIALING without a placement mark is held after a crash: longer than the longest ring
+     * timeout a campaign may set (five minutes) plus the 32 s a carrier retransmits an unacknowledged answer,
+     * so that a call whose INVITE left before the crash has ended before the contact is dialled again.
+     */
+    public static final long UNCERTAIN_HOLD_MILLIS = 10 * 60_000L;
 
     private final Database db;
     private final CampaignRepository campaigns;
@@ -55,9 +69,12 @@ public final class CrashRecovery {
     }
 
     private static int recover(Connection c, Campaign campaign, long nowMillis) throws SQLException {
+        long heldUntil = nowMillis + Math.max(UNCERTAIN_HOLD_MILLIS,
+                campaign.retryRule(RetryClass.FAILURE).delaySeconds() * 1000);
         Jdbc.update(c, """
-                UPDATE contacts SET state = CASE WHEN callback_id IS NULL THEN 'READY' ELSE 'CALLBACK' END
-                WHERE campaign_id = ? AND state = 'DIALING' AND placed_call_id IS NULL""", campaign.id());
+                UPDATE contacts SET state = CASE WHEN callback_id IS NULL THEN 'READY' ELSE 'CALLBACK' END,
+                  next_due_millis = CASE WHEN next_due_millis > ? THEN next_due_millis ELSE ? END
+                WHERE campaign_id = ? AND state = 'DIALING' AND placed_call_id IS NULL""", heldUntil, heldUntil, campaign.id());
         List<Object[]> inFlight = Jdbc.query(c, """
                 SELECT id, COALESCE(dial_number, phone), placed_call_id FROM contacts
                 WHERE campaign_id = ? AND state = 'DIALING'""",

@@ -162,4 +162,24 @@ class CsvImportTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("io.pacer.store.TestDatabases#both")
+    void aMappedColumnTheHeaderNamesTwiceIsRefusedAndNothingIsStored(Supplier<Database> db) {
+        try (Storage storage = Storage.over(db.get(), "e1", SystemClock.INSTANCE)) {
+            long id = campaign(storage);
+            run(storage, id, "phone,name,notes\n+4930111111,Ann,kept\n", PHONE_NAME_NOTES, ImportMode.APPEND, false);
+            // Which "phone" holds the numbers would be a guess; a wrong one imports the wrong people silently.
+            InvalidFieldException refused = assertThrows(InvalidFieldException.class, () -> run(storage, id,
+                    "phone,name,phone,notes\n+4930222222,Bob,+4930333333,x\n", PHONE_NAME_NOTES, ImportMode.REPLACE, false));
+            assertEquals("phone", refused.field());
+            assertTrue(refused.getMessage().contains("two columns named phone"), refused.getMessage());
+            assertEquals(1, count(storage, "SELECT COUNT(*) FROM contacts WHERE campaign_id = ?", id), "nothing stored");
+            assertEquals("kept", byPhone(storage, id, "+4930111111").fields().get("notes"), "the list is as it was");
+            // A column named twice that the mapping does not use is no ambiguity: the file goes in.
+            ImportReport report = run(storage, id, "phone,name,notes,extra,extra\n+4930444444,Cy,n,1,2\n", PHONE_NAME_NOTES,
+                    ImportMode.APPEND, false);
+            assertEquals(1, report.imported(), report.errors().toString());
+        }
+    }
 }

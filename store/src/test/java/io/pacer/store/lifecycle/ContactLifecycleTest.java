@@ -9,6 +9,7 @@ import io.pacer.engine.core.SystemClock;
 import io.pacer.engine.port.ContactSlot;
 import io.pacer.pacing.DialMode;
 import io.pacer.store.Storage;
+import io.pacer.store.journal.CrashRecovery;
 import io.pacer.store.TestDatabases;
 import io.pacer.store.campaign.Campaign;
 import io.pacer.store.campaign.CampaignStatus;
@@ -126,6 +127,7 @@ class ContactLifecycleTest {
                     (SELECT id FROM contacts WHERE campaign_id = ? ORDER BY id LIMIT 3)""", unlocked));
         }
         // Opened with the stranded contacts of a stopped campaign, as a crash leaves them.
+        long openedMillis = System.currentTimeMillis();
         try (Storage again = open(db, "e1")) {
             assertEquals(3, again.recoveredAtStart(), "the placed calls of the unlocked campaign");
             assertEquals(0, count(again.db(), "SELECT COUNT(*) FROM contacts WHERE campaign_id = ? AND state = 'DIALING'", unlocked));
@@ -136,7 +138,10 @@ class ContactLifecycleTest {
             assertEquals(2, count(again.db(), """
                     SELECT COUNT(*) FROM contacts k WHERE k.campaign_id = ? AND k.state = 'READY' AND k.attempts = 0
                     AND NOT EXISTS (SELECT 1 FROM activities a WHERE a.contact_id = k.id)""", unlocked),
-                    "the contacts only queued went back with no attempt");
+                    "the contacts without a placement mark went back with no attempt");
+            assertEquals(2, count(again.db(), "SELECT COUNT(*) FROM contacts WHERE campaign_id = ? AND state = 'READY' "
+                    + "AND attempts = 0 AND next_due_millis >= ?", unlocked, openedMillis + CrashRecovery.UNCERTAIN_HOLD_MILLIS),
+                    "held for the uncertainty window: a call may have left in the instant before its mark was committed");
             assertEquals(1, count(again.db(), "SELECT COUNT(*) FROM contacts WHERE campaign_id = ? AND state = 'DIALING'", theirs),
                     "a campaign another engine runs is its own to repair");
         }
@@ -203,6 +208,50 @@ class ContactLifecycleTest {
             }
             assertEquals(19, dialled.size(), "every other number of the copy is dialled");
             assertFalse(dialled.contains(blocked), "the number blocked in the source is never dialled by the copy");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.pacer.store.TestDatabases#both")
+    void aDuplicateKeepsTheLockoutOfAContactTheSourceAbandonedAndEverySettingsTable(Supplier<Database> database) {
+        try (Storage storage = Storage.over(database.get(), "e1", SystemClock.INSTANCE)) {
+            // A 72-hour lockout after an abandoned call, as Ofcom's regime sets it.
+            Campaign source = storage.campaigns().create(new Campaign(0, "Locked out", "", CampaignStatus.ENABLED,
+                    false, null, "UTC", DialMode.PROGRESSIVE, 1, 0, 0.03, 15_000, 2_000, 20, List.of(), 10, 0, 1440,
+                    Campaign.DEFAULT_SUBJECT, true, "DE", List.of(), Map.of(), List.of(), List.of(),
+                    new io.pacer.store.campaign.Compliance(io.pacer.engine.campaign.Regime.CUSTOM, null, 72 * 60, true)),
+                    System.currentTimeMillis());
+            importNumbers(storage, source.id(), 3);
+            long now = System.currentTimeMillis();
+            long hourAgo = now - 3_600_000L;
+            // The first contact was abandoned an hour ago, the second answered; the third was abandoned four days ago.
+            String[] outcomes = {"ABANDONED", "CONNECTED", "ABANDONED"};
+            long[] ends = {hourAgo, hourAgo, now - 4 * 86_400_000L};
+            List<Long> ids = storage.db().read(c -> Jdbc.query(c, "SELECT id FROM contacts WHERE campaign_id = ? ORDER BY id",
+                    rs -> rs.getLong(1), source.id()));
+            for (int i = 0; i < 3; i++) {
+                long contact = ids.get(i);
+                String outcome = outcomes[i];
+                long end = ends[i];
+                storage.db().write(c -> Jdbc.update(c, """
+                        INSERT INTO activities(call_id, campaign_id, contact_id, case_id, call_type, start_millis, end_millis,
+                          duration_millis, called_number, agent_id, call_outcome, subject)
+                        VALUES (?, ?, ?, 0, 'OUTBOUND', ?, ?, 0, '+49', -1, ?, 's')""", contact, source.id(), contact, end, end, outcome));
+            }
+            storage.db().write(c -> Jdbc.update(c, "INSERT INTO campaign_dialing(campaign_id, caller_id_mode, treatments) "
+                    + "VALUES (?, 'ROTATE', '{}')", source.id()));
+            storage.db().write(c -> Jdbc.update(c, "INSERT INTO campaign_call_logging(campaign_id, log_unanswered) VALUES (?, 0)",
+                    source.id()));
+            Campaign copy = storage.campaigns().duplicate(source.id(), "Copy", now);
+            assertEquals(source.compliance(), copy.compliance(), "regime, lockout minutes, holidays, consent");
+            assertEquals("ROTATE", storage.db().read(c -> Jdbc.one(c, "SELECT caller_id_mode FROM campaign_dialing WHERE campaign_id = ?",
+                    rs -> rs.getString(1), copy.id())).orElseThrow(), "the dialling rules and treatments are copied");
+            assertEquals(0, count(storage.db(), "SELECT log_unanswered FROM campaign_call_logging WHERE campaign_id = ?", copy.id()));
+            List<Long> due = storage.db().read(c -> Jdbc.query(c,
+                    "SELECT next_due_millis FROM contacts WHERE campaign_id = ? ORDER BY id", rs -> rs.getLong(1), copy.id()));
+            assertEquals(hourAgo + 72 * 3_600_000L, due.get(0), "the abandoned contact waits out the source's lockout");
+            assertEquals(now, due.get(1), "an answered contact is due at once");
+            assertEquals(now, due.get(2), "a lockout that has ended holds nothing back");
         }
     }
 }
