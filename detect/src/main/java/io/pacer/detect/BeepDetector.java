@@ -7,9 +7,10 @@ package io.pacer.detect;
  * crossings (interpolated between samples), then a single Goertzel filter at that frequency checks that the
  * window is a pure tone; five frames in a row on the same frequency (within 2 %) start a beep, and any later
  * steady tone (two frames on one frequency) extends it. The beep has ended when {@value #END_FRAMES} frames
- * (200 ms) pass without its tones and without speech: a recorder listens from then on, so that is when a
- * message may start. Speech within those frames (more than {@value #MAX_LOUD_END_FRAMES} loud frames) means the
- * tone was a chime inside the greeting, not its final beep: it is forgotten and the detector listens on. Cheaper
+ * (200 ms) passed without its tones, the last {@value #END_QUIET_FRAMES} of them quiet: a recorder listens from
+ * then on, so that is when a message may start. Speech after the tone (more than {@value #MAX_LOUD_END_FRAMES}
+ * loud frames; the windows that straddle two tones of one beep are loud too) means the tone was a chime inside
+ * the greeting, not its final beep: it is forgotten and the detector listens on. Cheaper
  * than FreeSWITCH mod_avmd's 36 DESA-2 detectors and, like them, frequency-agnostic. Allocation-free per frame.
  */
 public final class BeepDetector {
@@ -22,7 +23,8 @@ public final class BeepDetector {
     /** A later tone of the same beep: two frames (60 ms) on one frequency. */
     private static final int CONTINUATION_FRAMES = 2;
     static final int END_FRAMES = 10;
-    static final int MAX_LOUD_END_FRAMES = 3;
+    static final int END_QUIET_FRAMES = 5;
+    static final int MAX_LOUD_END_FRAMES = 5;
 
     private double runHz;
     private int runFrames;
@@ -30,6 +32,7 @@ public final class BeepDetector {
     private int beepFrame = -1;
     private int lastToneFrame = -1;
     private int loudSinceTone;
+    private int quietRun;
     private int endFrame = -1;
 
     /**
@@ -66,12 +69,14 @@ public final class BeepDetector {
         if (beepFrame >= 0 && (runFrames >= MIN_FRAMES || heard && runFrames >= CONTINUATION_FRAMES)) {
             lastToneFrame = frame;
             loudSinceTone = 0;
+            quietRun = 0;
         } else if (beepFrame >= 0) {
+            quietRun = quiet ? quietRun + 1 : 0;
             if (!quiet && ++loudSinceTone > MAX_LOUD_END_FRAMES) {
                 beepFrame = -1;
                 lastToneFrame = -1;
                 loudSinceTone = 0;
-            } else if (frame - lastToneFrame >= END_FRAMES) {
+            } else if (frame - lastToneFrame >= END_FRAMES && quietRun >= END_QUIET_FRAMES) {
                 endFrame = lastToneFrame;
             }
         }
@@ -138,6 +143,7 @@ public final class BeepDetector {
         beepFrame = -1;
         lastToneFrame = -1;
         loudSinceTone = 0;
+        quietRun = 0;
         endFrame = -1;
     }
 }

@@ -8,9 +8,9 @@ package io.pacer.detect;
  * threshold and noise floor, as AMD judges it) and the window's level; a burst is at least
  * {@value #MIN_ON_FRAMES} tone frames, dropouts of up to {@value #MAX_DROPOUT_FRAMES} frames inside a burst (a
  * lost packet, a noise spike) are bridged, and a gap must be quiet: more than {@value #MAX_LOUD_GAP_FRAMES}
- * frames in it that are neither quiet nor 12 dB below the bursts (speech, music) break the rhythm. (Line noise
- * louder than the noise floor follows from the first frame is still 12 dB below any tone the bank hears.) A cycle (a burst and its
- * gap) is measured when the next burst starts; {@code cycles} agreeing cycles give the verdict, so a
+ * frames in it that are neither quiet nor 12 dB below the bursts (speech, music) break the rhythm; the second
+ * test keeps a line whose noise is too loud for the noise floor to follow (docs/amd.md, "Noise") working. A
+ * cycle (a burst and its gap) is measured when the next burst starts; {@code cycles} agreeing cycles give the verdict, so a
  * jittered, clipped or noisy cadence still counts while one odd cycle restarts the count. Allocation-free.
  */
 final class ToneCadence {
@@ -23,12 +23,12 @@ final class ToneCadence {
     /** Period below this is congestion (0.4–0.5 s, 0.56 with +12 % jitter), at or above it busy (0.75–1 s). */
     private static final int CONGESTION_BELOW_MILLIS = 640;
     private static final int MAX_BUSY_PERIOD_MILLIS = 1300;
+    /** A gap frame below a quarter of the bursts' mean level (-12 dB) is silence whatever the noise floor says. */
+    private static final double QUIET_SHARE = 0.25;
     /**
      * The UK congestion's short burst (225 ms) with some jitter, and how much longer its long one (400 ms) is at
      * least; the UK busy's 375 ms bursts jittered by ±15 % stay above the short one's range.
      */
-    /** A gap frame below a quarter of the bursts' mean level (-12 dB) is silence whatever the noise floor says. */
-    private static final double QUIET_SHARE = 0.25;
     private static final int MIN_SHORT_BURST_MILLIS = 150;
     private static final int MAX_SHORT_BURST_MILLIS = 290;
     private static final double LONG_OVER_SHORT = 1.4;
