@@ -48,7 +48,9 @@ public final class AmdBenchmark {
                 .append("Produced by `benchmarks/amd.sh` (corpus: `benchmarks/amd-corpus.sh`, espeak-ng + sox; method and ")
                 .append("limits in docs/amd.md). ").append(calls.size()).append(" calls: ").append(census(calls))
                 .append(".\n\nTargets (issue 17): false positives ≤ 2 %, machine recall ≥ 85 %, every SIT code ≥ 98 %, ")
-                .append("human decision p95 ≤ 1.2 s after the greeting ends.\n");
+                .append("human decision p95 ≤ 1.2 s after the greeting ends.\n\nRun on the shared 2-core machine (other ")
+                .append("engineers' builds alongside); every figure here is a count or a time in analysed audio, so the ")
+                .append("load does not change them (only the section on the relay's cost is wall-clock CPU).\n");
         for (String preset : List.of("default", "cautious", "aggressive")) {
             AmdParameters parameters = AmdParameters.preset(preset);
             List<Outcome> outcomes = classify(calls, parameters);
