@@ -49,7 +49,10 @@ public final class CallProgressDetector {
      * frame or two; ringback bursts last 0.4 s (UK) to 2 s.
      */
     private static final int MIN_RING_FRAMES = 10;
-    /** The other tones hold AMD after 160 ms: congestion bursts are 200–250 ms, and no voice has these pairs. */
+    /**
+     * The other tones hold AMD after 160 ms: congestion bursts are 200–250 ms; no voice has the 480 + 620 or
+     * 400 + 450 Hz pair, and few put 60 % of their energy at 400–430 Hz for that long.
+     */
     private static final int MIN_TONE_FRAMES = 8;
     /** Below this a window is not a tone: speech rarely puts half its energy in one 25 Hz filter. */
     private static final double MIN_PURITY = 0.5;
@@ -130,9 +133,9 @@ public final class CallProgressDetector {
         toneInWindow = naRing || naBusy || ukRing || low;
         ringFrames = naRing ? ringFrames + 1 : 0;
         toneFrames = naBusy || ukRing || low ? toneFrames + 1 : 0;
-        Verdict na = northAmerican.onFrame(naBusy, quiet, level);
-        Verdict international = this.international.onFrame(low, quiet, level);
-        verdict = na != Verdict.PENDING ? na : international;
+        Verdict pairCadence = northAmerican.onFrame(naBusy, quiet, level);
+        Verdict singleCadence = international.onFrame(low, quiet, level);
+        verdict = pairCadence != Verdict.PENDING ? pairCadence : singleCadence;
         return verdict != Verdict.PENDING;
     }
 
