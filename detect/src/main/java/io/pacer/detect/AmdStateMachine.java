@@ -34,6 +34,11 @@ public final class AmdStateMachine {
         this.noiseFloor = new NoiseFloor(parameters.silenceThreshold());
     }
 
+    /** A quiet frame heard while the analysis waits (between rings): it only teaches the noise floor. */
+    public void hearLine(double meanAbs) {
+        noiseFloor.onFrame(meanAbs);
+    }
+
     /** Takes one frame of {@code frameMillis} with its mean absolute sample value; returns the verdict so far. */
     public Verdict onFrame(double meanAbs, int frameMillis) {
         if (verdict != Verdict.PENDING) {
@@ -115,6 +120,14 @@ public final class AmdStateMachine {
     /** Makes the detector ready for another call with the same parameters. */
     public void reset() {
         noiseFloor.reset();
+        restart();
+    }
+
+    /**
+     * Starts the analysis again on the same line (the call was not answered yet: ringback): everything but the
+     * line's noise floor is forgotten.
+     */
+    public void restart() {
         inWord = true;
         inInitialSilence = true;
         inGreeting = false;

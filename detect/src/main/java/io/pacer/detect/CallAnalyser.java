@@ -3,9 +3,10 @@ package io.pacer.detect;
 /**
  * Everything the media of one call is analysed for, fed as it arrives: samples in any chunking (linear, or
  * G.711 bytes straight from RTP payloads) are cut into 20 ms frames; each frame goes to the call-progress
- * detector (SIT, fax, busy, ringback), the answering-machine state machine and the beep detector; ringback
- * holds AMD back, as the call is not answered yet. The first of SIT/fax and
- * AMD to decide gives the call's verdict; the beep is reported on its own for message drop. One instance per
+ * detector (SIT, fax, busy, congestion, ringback), the answering-machine state machine and the beep detector;
+ * ringback and the other call-progress tones hold AMD back, as the call is not answered yet. The first of the
+ * tones and AMD to decide gives the call's verdict; the beep, its start and its end, is reported on its own for
+ * message drop. One instance per
  * call, owned by the one thread that feeds it; all state is pre-sized, so feeding allocates nothing and the
  * instance can be {@link #reset} and reused for the next call.
  */
@@ -87,15 +88,18 @@ public final class CallAnalyser {
         double meanAbs = (double) frameAbsSum / Signal.FRAME_SAMPLES;
         Verdict heard = Verdict.PENDING;
         boolean ringing = false;
+        boolean tone = false;
+        // The line's own noise is silence too, judged as the AMD state machine judges it.
+        boolean quiet = meanAbs < Math.max(silenceThreshold, AmdStateMachine.FLOOR_FACTOR * ringFloor.onFrame(meanAbs));
         if (windowFull) {
             // writeIndex is the oldest sample: the window starts there and wraps.
-            heard = progress.onFrame(ring, writeIndex);
+            heard = progress.onFrame(ring, writeIndex, quiet);
             ringing = progress.ringing();
-            if (beepFrame < 0) {
-                beepFrame = progress.ringToneInWindow() ? beep.skipFrame() : beep.onFrame(ring, writeIndex);
-            }
+            tone = progress.progressToneInWindow();
+            beepFrame = tone ? beep.skipFrame(quiet) : beep.onFrame(ring, writeIndex, quiet);
         }
-        Verdict classic = notAnswered(ringing, meanAbs) ? Verdict.PENDING : amd.onFrame(meanAbs, Signal.FRAME_MILLIS);
+        Verdict classic = notAnswered(ringing, quiet, tone, meanAbs) ? Verdict.PENDING
+                : amd.onFrame(meanAbs, Signal.FRAME_MILLIS);
         if (verdict != Verdict.PENDING) {
             return;
         }
@@ -111,24 +115,26 @@ public final class CallAnalyser {
     }
 
     /**
-     * Ringback means the call is not answered yet (a recording that starts at dialling, or early media): AMD
-     * starts again after it. The silence between rings is part of the ringing, up to the longest cadence gap;
-     * the first sound that is not ringback is the answer.
+     * Ringback (or busy, or congestion) means the call is not answered yet (a recording that starts at dialling,
+     * or early media): AMD starts again after it. The silence between rings, and the first frames of the next
+     * ring, are part of the ringing, up to the longest cadence gap; the first sound that is no tone is the
+     * answer. AMD keeps hearing the line's noise in the quiet frames meanwhile, so its noise floor is the line's
+     * when the answer comes, not the first syllable's.
      */
-    private boolean notAnswered(boolean ringing, double meanAbs) {
-        // The line's own noise between rings is silence too, judged as the AMD state machine judges it.
-        double floor = ringFloor.onFrame(meanAbs);
-        boolean quiet = meanAbs < Math.max(silenceThreshold, AmdStateMachine.FLOOR_FACTOR * floor);
+    private boolean notAnswered(boolean ringing, boolean quiet, boolean tone, double meanAbs) {
         if (ringing) {
-            amd.reset();
+            amd.restart();
             silenceAfterRingMillis = 0;
             return true;
         }
         if (silenceAfterRingMillis < 0) {
             return false;
         }
-        if (quiet && silenceAfterRingMillis < RING_GAP_MILLIS) {
+        if ((quiet || tone) && silenceAfterRingMillis < RING_GAP_MILLIS) {
             silenceAfterRingMillis += Signal.FRAME_MILLIS;
+            if (quiet) {
+                amd.hearLine(meanAbs);
+            }
             return true;
         }
         silenceAfterRingMillis = -1;
@@ -150,10 +156,22 @@ public final class CallAnalyser {
         return cause;
     }
 
-    /** Milliseconds into the audio at which the first beep started, -1 if none yet. */
+    /**
+     * Milliseconds into the audio at which the beep started (the greeting's last beep: a tone followed by speech
+     * is forgotten), -1 if none yet.
+     */
     public int beepMillis() {
-        // The beep detector's first frame is the one that completed the first full window.
+        // The beep detector's frame f is the window over the analyser's frames f and f + 1 (counted from 0).
         return beepFrame < 0 ? -1 : (beepFrame + 1) * Signal.FRAME_MILLIS;
+    }
+
+    /**
+     * Milliseconds into the audio at which the beep's last tone ended, once the beep is over (200 ms without
+     * its tones or speech have followed: a message started now is recorded whole); -1 until then.
+     */
+    public int beepEndMillis() {
+        int end = beep.endFrame();
+        return end < 0 ? -1 : (end + 2) * Signal.FRAME_MILLIS;
     }
 
     /** Makes the analyser ready for another call with the same parameters. */

@@ -18,8 +18,16 @@ public enum Verdict {
     SILENCE,
     /** A fax or modem calling (CNG 1100 Hz) or answer (CED 2100 Hz) tone. */
     FAX,
-    /** Busy or fast-busy (reorder) tone, 480 + 620 Hz, heard in early media or after answer. */
+    /**
+     * Busy tone heard in early media or after the answer: 480 + 620 Hz 0.5/0.5 s (North America), 425 Hz
+     * 0.5/0.5 s (Europe and most of the world), 400 Hz 0.375/0.375 s (UK).
+     */
     BUSY,
+    /**
+     * Congestion (the network, not the callee, is busy): reorder or fast busy, 480 + 620 Hz 0.25/0.25 s; 425 Hz
+     * 0.2–0.25/0.2–0.25 s; the UK's 400 Hz 0.4/0.35/0.225/0.525 s. A network failure: retry later.
+     */
+    CONGESTION,
     /** SIT vacant code (VC): the number cannot exist; never retry. */
     SIT_VACANT,
     /** SIT intercept (IC): number changed or disconnected; never retry. */

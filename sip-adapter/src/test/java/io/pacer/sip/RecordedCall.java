@@ -11,7 +11,7 @@ import java.util.Arrays;
 /**
  * What a carrier plays on a call in the AMD end-to-end tests, built in Java (no audio tools needed) and written as
  * a pcap of RTP/PCMU packets, 20 ms apart, for SIPp's {@code play_pcap_audio}: a person's short answer, a
- * machine's greeting with its beep, a SIT with its announcement, a busy tone.
+ * machine's greeting with its long two-tone beep, a SIT with its announcement, a busy tone.
  */
 final class RecordedCall {
     private short[] samples = new short[0];
@@ -57,17 +57,22 @@ final class RecordedCall {
         return new RecordedCall().silence(400).speech(600, 6000).silence(6000);
     }
 
-    /** A machine: six words of greeting (2.9 s), 400 ms of silence, a 500 ms beep at 1 kHz, then silence. */
+    /**
+     * A machine: six words of greeting (2.9 s), 400 ms of silence, a long beep of two tones (300 ms at 1400 Hz,
+     * 1.5 s at 1 kHz), then silence.
+     */
     static RecordedCall machine() {
         RecordedCall c = new RecordedCall().silence(300);
         for (int word = 0; word < 6; word++) {
             c.speech(400, 6000).silence(100);
         }
-        return c.silence(400).tones(500, 8000, 1000).silence(8000);
+        return c.silence(400).tones(300, 8000, 1400).tones(1500, 8000, 1000).silence(8000);
     }
 
     /** Where {@link #machine()}'s beep starts, ms into the recording. */
     static final int MACHINE_BEEP_MILLIS = 300 + 6 * 500 + 400;
+    /** Where {@link #machine()}'s beep ends. */
+    static final int MACHINE_BEEP_END_MILLIS = MACHINE_BEEP_MILLIS + 300 + 1500;
 
     /** The SIT vacant code (985.2, 1370.6, 1776.7 Hz; 380, 274, 380 ms), then an announcement. */
     static RecordedCall vacantNumber() {
@@ -75,11 +80,11 @@ final class RecordedCall {
                 .tones(380, 6000, 1776.7).silence(300).speech(2000, 5000).silence(4000);
     }
 
-    /** North American busy, 480 + 620 Hz, 500 ms on and off. */
+    /** The international plan's busy tone (most of Europe), a single 425 Hz, 500 ms on and off. */
     static RecordedCall busy() {
         RecordedCall c = new RecordedCall();
         for (int i = 0; i < 8; i++) {
-            c.tones(500, 6000, 480, 620).silence(500);
+            c.tones(500, 6000, 425).silence(500);
         }
         return c;
     }

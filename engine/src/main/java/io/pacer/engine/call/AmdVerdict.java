@@ -16,8 +16,10 @@ public enum AmdVerdict {
     SILENCE,
     /** A fax or modem tone. */
     FAX,
-    /** Busy or fast-busy tone (a carrier that plays it instead of sending 486). */
+    /** Busy tone (a carrier that plays it instead of sending 486). */
     BUSY,
+    /** Congestion or reorder (fast busy) tone: the network cannot complete the call now. */
+    CONGESTION,
     /** SIT vacant code: the number cannot exist. */
     SIT_VACANT,
     /** SIT intercept: number changed or disconnected. */
@@ -37,7 +39,7 @@ public enum AmdVerdict {
     }
 
     /**
-     * True for the signals of the network rather than of the answerer (fax, busy, SIT): they end the call
+     * True for the signals of the network rather than of the answerer (fax, busy, congestion, SIT): they end the call
      * whatever the campaign's actions, before or after the answer.
      */
     public boolean callProgress() {
@@ -46,14 +48,15 @@ public enum AmdVerdict {
 
     /**
      * The outcome of a call that this call-progress verdict ends: vacant and intercept SITs are a number that
-     * does not work (never retried), the other SITs a network failure (retried), busy is busy, fax is fax.
+     * does not work (never retried), the other SITs and congestion a network failure (retried), busy is busy,
+     * fax is fax.
      */
     public CallOutcome outcome() {
         return switch (this) {
             case FAX -> CallOutcome.FAX;
             case BUSY -> CallOutcome.BUSY;
             case SIT_VACANT, SIT_INTERCEPT -> CallOutcome.INVALID_NUMBER;
-            case SIT_NO_CIRCUIT, SIT_REORDER, SIT_OTHER -> CallOutcome.FAILURE;
+            case CONGESTION, SIT_NO_CIRCUIT, SIT_REORDER, SIT_OTHER -> CallOutcome.FAILURE;
             case MACHINE -> CallOutcome.MACHINE;
             default -> throw new IllegalStateException(this + " does not end a call by itself");
         };

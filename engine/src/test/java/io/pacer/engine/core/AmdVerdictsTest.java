@@ -105,6 +105,26 @@ class AmdVerdictsTest {
     }
 
     @Test
+    void congestionInEarlyMediaCancelsTheCallAsANetworkFailureAndBusyAsBusy() {
+        h.input.command(c -> c.upsertCampaign(new CampaignConfig(1, "amd", DialMode.PROGRESSIVE, 1.0, 0.0, 0.03, 15_000,
+                2_000, 100, null).withAmd(AmdSettings.preset(true, "cautious"))));
+        h.input.command(c -> c.setRunning(1, true));
+        h.input.agentLogin(0, 1);
+        long congested = h.lastDial();
+        h.input.callRinging(congested);
+        h.input.callClassified(congested, AmdVerdict.CONGESTION, AmdCause.NONE, 1100);
+        assertTrue(h.commands.contains("cancel " + congested), h.commands.toString());
+        assertEquals(CallOutcome.FAILURE, record(congested).outcome);
+        assertEquals(AmdVerdict.CONGESTION, record(congested).amdVerdict);
+        assertFalse(AmdVerdict.CONGESTION.deadNumber(), "a congested network is retried");
+        long busy = h.lastDial();
+        h.input.callRinging(busy);
+        h.input.callClassified(busy, AmdVerdict.BUSY, AmdCause.NONE, 2200);
+        assertTrue(h.commands.contains("cancel " + busy), h.commands.toString());
+        assertEquals(CallOutcome.BUSY, record(busy).outcome);
+    }
+
+    @Test
     void noVerdictByTheConnectLimitIsNotSureAndGoesToTheAgentInTime() {
         long call = answeredCallWithAmd(AmdSettings.preset(true, "cautious"), 2_000);
         h.advanceMillis(1_999);

@@ -22,9 +22,6 @@ import io.pacer.engine.core.EngineInput;
  * nothing (the event's publication included).
  */
 public final class MediaAnalysis {
-
-    /** How long after the beep starts the message begins: a voicemail records once its beep has ended. */
-    static final int BEEP_TAIL_MILLIS = 600;
     private static final AmdVerdict[] VERDICTS = new AmdVerdict[Verdict.values().length];
     private static final AmdCause[] CAUSES = new AmdCause[io.pacer.detect.AmdCause.values().length];
 
@@ -46,8 +43,6 @@ public final class MediaAnalysis {
     private volatile boolean messageDue;
     private boolean answerSeen;
     private boolean published;
-    /** Samples analysed since the analyser was last started afresh. */
-    private long samples;
 
     /** The analysis of call {@code callId} with the campaign's parameters, reporting to {@code input}. */
     public MediaAnalysis(long callId, AmdParameters parameters, EngineInput input) {
@@ -66,7 +61,11 @@ public final class MediaAnalysis {
         beepWanted = true;
     }
 
-    /** True once the beep was heard and has had time to end: the message may start. Any thread. */
+    /**
+     * True once the beep has ended (its last tone followed by 200 ms without tone or speech, however long the
+     * beep and however many tones it had): a voicemail records from then on, so the message may start. Any
+     * thread.
+     */
     public boolean messageDue() {
         return messageDue;
     }
@@ -108,7 +107,6 @@ public final class MediaAnalysis {
             answerSeen = true;
             if (!published) {
                 analyser.reset();
-                samples = 0;
             }
         }
         if (payloadType == 0) {
@@ -116,23 +114,18 @@ public final class MediaAnalysis {
         } else {
             analyser.feedAlaw(payload, 0, audio);
         }
-        samples += audio;
         Verdict v = analyser.verdict();
         if (!published && v != Verdict.PENDING) {
             AmdVerdict verdict = VERDICTS[v.ordinal()];
             if (!answerSeen && !verdict.callProgress()) {
                 analyser.reset();
-                samples = 0;
             } else {
                 published = true;
                 input.callClassified(callId, verdict, CAUSES[analyser.amdCause().ordinal()], analyser.decisionMillis());
             }
         }
-        if (beepWanted && !messageDue) {
-            int beep = analyser.beepMillis();
-            if (beep >= 0 && samples / 8 >= beep + BEEP_TAIL_MILLIS) {
-                messageDue = true;
-            }
+        if (beepWanted && !messageDue && analyser.beepEndMillis() >= 0) {
+            messageDue = true;
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.pacer.sip.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
@@ -113,20 +112,23 @@ class MediaAnalysisTest {
     }
 
     @Test
-    void theMessageIsDueOnlyOnceTheBeepHasHadTimeToEnd() {
+    void theMessageIsDueOnlyOnceALongBeepOfTwoTonesHasEnded() {
         MediaAnalysis a = new MediaAnalysis(9, AmdParameters.CAUTIOUS, input);
         a.answered();
         a.awaitBeep();
-        short[] call = tones(tones(tones(new short[0], 500), 500, 1000), 1000);
+        // 500 ms of silence, a 300 ms tone at 1400 Hz then 1.5 s at 1 kHz: the beep ends 2.3 s in.
+        short[] call = tones(tones(tones(tones(new short[0], 500), 300, 1400), 1500, 1000), 1000);
         List<ByteBuf> all = packets(call);
-        int beepStartPacket = 25;
-        for (int p = 0; p < all.size(); p++) {
+        int beepEndMillis = 2300;
+        int dueAtMillis = -1;
+        for (int p = 0; p < all.size() && dueAtMillis < 0; p++) {
             a.packet(all.get(p));
-            if (p < beepStartPacket + MediaAnalysis.BEEP_TAIL_MILLIS / 20 - 1) {
-                assertFalse(a.messageDue(), "due at packet " + p);
+            if (a.messageDue()) {
+                dueAtMillis = (p + 1) * 20;
             }
         }
-        assertTrue(a.messageDue());
+        // Never while the beep sounds (a start-plus-600-ms rule would say 1.4 s), and within 300 ms of its end.
+        assertTrue(dueAtMillis >= beepEndMillis + 180 && dueAtMillis <= beepEndMillis + 300, "due at " + dueAtMillis);
     }
 
     @Test
