@@ -33,7 +33,7 @@ final class AgentDeskRoutes {
             }),
             new Route("POST", me + "/save-and-next", Role.AGENT, r -> {
                 JsonBody b = r.json().only("callId", "outcome", "note", "callback");
-                long callId = b.whole("callId", -1);
+                long callId = b.wholeOrDigits("callId", -1);
                 if (callId < 0) {
                     throw new io.pacer.store.error.InvalidFieldException("callId", "missing");
                 }

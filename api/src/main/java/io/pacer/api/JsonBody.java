@@ -138,6 +138,22 @@ public final class JsonBody {
         return v.asLong();
     }
 
+    /**
+     * An optional id written as a whole number or as its decimal digits: call ids leave the API as strings
+     * ({@link CallIdJson}), so a client may hand one back as it got it.
+     */
+    public long wholeOrDigits(String field, long fallback) {
+        JsonNode v = node.get(field);
+        if (v != null && v.isTextual()) {
+            try {
+                return Long.parseLong(v.asText());
+            } catch (NumberFormatException e) {
+                throw new InvalidFieldException(name(field), "must be a whole number or its decimal digits");
+            }
+        }
+        return whole(field, fallback);
+    }
+
     /** An optional whole number that fits an {@code int}; a larger one is refused, never truncated. */
     public int integer(String field, int fallback) {
         long v = whole(field, fallback);
