@@ -57,6 +57,16 @@ final class CallRoutes {
                 return agentState(r, agents.pause(r.user(), reason), "PAUSED");
             }),
             new Route("POST", "/api/v1/agents/me/logout", Role.AGENT, r -> agentState(r, agents.logout(r.user()), "LOGGED_OUT")),
+            // After the agent's own routes: the first route that matches serves, so "me" never reads as an id.
+            new Route("POST", "/api/v1/agents/{agentId}/pause", Role.SUPERVISOR, r -> {
+                long agentId = r.id("agentId");
+                int reason = r.body() == null || r.body().length == 0 ? 0
+                        : (int) r.json().only("reasonCode").whole("reasonCode", 0);
+                AgentState reached = agents.pauseAgent(agentId, reason);
+                return reached == null
+                        ? new ApiResponse(202, Map.of("agentId", agentId, "requested", "PAUSED"), null)
+                        : ApiResponse.ok(Map.of("agentId", agentId, "state", reached.name()));
+            }),
             new Route("GET", "/api/v1/callbacks", Role.AGENT, r -> Paging.slice(r, calls.callbacks(r.user(),
                     r.boolParam("own", false), r.boolParam("groups", false), r.boolParam("open", false),
                     r.intParam("campaignId", 0, 0, Integer.MAX_VALUE), IsoTimes.param(r, "updatedSince"),
