@@ -50,13 +50,12 @@ final class CallRoutes {
                         "state", calling ? "CALLING_PHONE" : "LOGGED_IN"), null);
             }),
             new Route("POST", "/api/v1/agents/me/ready", Role.AGENT, r -> agentState(r, agents.ready(r.user()), "READY")),
-            new Route("POST", "/api/v1/agents/me/pause", Role.AGENT, r -> {
-                // The body is optional: a pause without one gives no reason.
-                int reason = r.body() == null || r.body().length == 0 ? 0
-                        : r.json().only("reasonCode").integer("reasonCode", 0);
-                return agentState(r, agents.pause(r.user(), reason), "PAUSED");
-            }),
+            new Route("POST", "/api/v1/agents/me/pause", Role.AGENT,
+                    r -> agentState(r, agents.pause(r.user(), reasonCode(r)), "PAUSED")),
             new Route("POST", "/api/v1/agents/me/logout", Role.AGENT, r -> agentState(r, agents.logout(r.user()), "LOGGED_OUT")),
+            // After the agent's own routes: the first route that matches serves, so "me" never reads as an id.
+            new Route("POST", "/api/v1/agents/{agentId}/pause", Role.SUPERVISOR, r -> agentState(r.id("agentId"),
+                    agents.pauseAgent(r.id("agentId"), reasonCode(r)), "PAUSED")),
             new Route("GET", "/api/v1/callbacks", Role.AGENT, r -> Paging.slice(r, calls.callbacks(r.user(),
                     r.boolParam("own", false), r.boolParam("groups", false), r.boolParam("open", false),
                     r.intParam("campaignId", 0, 0, Integer.MAX_VALUE), IsoTimes.param(r, "updatedSince"),
@@ -83,10 +82,19 @@ final class CallRoutes {
      * claims a state the agent is not in.
      */
     private static ApiResponse agentState(ApiRequest r, AgentState reached, String requested) {
+        return agentState(r.user().id(), reached, requested);
+    }
+
+    private static ApiResponse agentState(long agentId, AgentState reached, String requested) {
         if (reached == null) {
-            return new ApiResponse(202, Map.of("agentId", r.user().id(), "requested", requested), null);
+            return new ApiResponse(202, Map.of("agentId", agentId, "requested", requested), null);
         }
-        return ApiResponse.ok(Map.of("agentId", r.user().id(), "state", reached.name()));
+        return ApiResponse.ok(Map.of("agentId", agentId, "state", reached.name()));
+    }
+
+    /** A pause's reason code; the body is optional: a pause without one gives no reason. */
+    private static int reasonCode(ApiRequest r) {
+        return r.body() == null || r.body().length == 0 ? 0 : r.json().only("reasonCode").integer("reasonCode", 0);
     }
 
     /** The callback of a CALL_AGAIN outcome, or {@code null} when the body has none. */

@@ -57,4 +57,35 @@ class AgentStateApiTest {
             assertEquals(409, api.post("/api/v1/agents/me/ready", token, "").status(), "logged out, not ready");
         }
     }
+
+    @Test
+    void aSupervisorPausesAnAgentWithAReasonAndTheReplyIsTheStateTheCoreReached() throws Exception {
+        try (EngineRing ring = new EngineRing(EngineLimits.defaults(), SystemClock.INSTANCE, SILENT, EMPTY, r -> { }, 64);
+             ApiHarness api = new ApiHarness(TestDatabases::sqlite, new RingEngineControl(ring))) {
+            JsonNode ann = api.user("ann", "AGENT");
+            String token = ann.get("token").asText();
+            String boss = api.user("boss", "SUPERVISOR").get("token").asText();
+            String path = "/api/v1/agents/" + ann.get("id") + "/pause";
+            ApiHarness.Reply loggedOut = api.post(path, boss, "{\"reasonCode\":7}");
+            assertEquals(409, loggedOut.status(), "an agent logged in nowhere is not paused: " + loggedOut.text());
+
+            long id = api.campaign("\"responsibleUsers\":[" + ann.get("id") + "],\"dialMode\":\"PREVIEW\"");
+            ring.command(core -> core.upsertCampaign(new CampaignConfig((int) id, "c", DialMode.PREVIEW, 1.0, 0, 0.03,
+                    15_000, 2_000, 10, null)));
+            assertEquals(200, api.post("/api/v1/campaigns/" + id + "/agents/me/login", token, "").status());
+            assertEquals(403, api.post(path, token, "{\"reasonCode\":7}").status(), "an agent pauses only itself");
+            ApiHarness.Reply bad = api.post(path, boss, "{\"reasonCode\":1001}");
+            assertEquals(400, bad.status(), bad.text());
+            assertEquals("reasonCode", bad.get("errors").get(0).get("field").asText());
+            ApiHarness.Reply notAnAgent = api.post("/api/v1/agents/1/pause", boss, "");
+            assertEquals(404, notAnAgent.status(), "user 1 is the administrator: " + notAnAgent.text());
+
+            ApiHarness.Reply paused = api.post(path, boss, "{\"reasonCode\":7}");
+            assertEquals(200, paused.status(), paused.text());
+            assertEquals("PAUSED", paused.get("state").asText());
+            JsonNode desk = api.get("/api/v1/agents/me", token).json().get("agent");
+            assertEquals(7, desk.get("pauseReason").asInt());
+            assertEquals("READY", api.post("/api/v1/agents/me/ready", token, "").get("state").asText());
+        }
+    }
 }

@@ -32,6 +32,8 @@ public final class VirtualAgents implements AutoCloseable {
     private final ConcurrentHashMap<String, Agent> byCallId = new ConcurrentHashMap<>();
     private final AtomicInteger branch = new AtomicInteger();
     private volatile InetSocketAddress pacer;
+    /** The phones answer preview offers themselves; off when an agent's desktop is to answer them instead. */
+    private volatile boolean phonesAcceptPreviews = true;
     private ScheduledExecutorService ownScheduler;
 
     private static final class Agent {
@@ -277,12 +279,20 @@ public final class VirtualAgents implements AutoCloseable {
                 }, wrap, TimeUnit.MILLISECONDS);
             }
             case "preview" -> {
-                if (words.length > 1) {
+                if (words.length > 1 && phonesAcceptPreviews) {
                     scheduler.schedule(() -> tell(a, "accept " + words[1]), 200, TimeUnit.MILLISECONDS);
                 }
             }
             default -> { }
         }
+    }
+
+    /**
+     * Whether the phones accept the preview offers they are told of (by default they do, 200 ms after the
+     * offer). Off, an offer waits for the agent's answer from elsewhere, its desktop over HTTP.
+     */
+    public void phonesAcceptPreviews(boolean accept) {
+        phonesAcceptPreviews = accept;
     }
 
     /** Sends a MESSAGE inside the agent's session (the agent's side of Pacer's text protocol). */

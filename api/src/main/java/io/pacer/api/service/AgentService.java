@@ -71,6 +71,20 @@ public final class AgentService {
     }
 
     /**
+     * A supervisor pauses an agent (after its current call or offer, if any) for a reason, as the agent itself
+     * could: the core decides. Refused for a user who is no agent (404) and for an agent logged in to no campaign.
+     *
+     * @return the state the core reached, or {@code null} when no core can tell
+     */
+    public AgentState pauseAgent(long agentId, int reasonCode) {
+        User agent = storage.users().get(agentId);
+        if (agent.role() != io.pacer.store.user.Role.AGENT) {
+            throw new io.pacer.store.error.NotFoundException("agentId", agentId);
+        }
+        return pause(agent, reasonCode);
+    }
+
+    /**
      * Logs the agent out (after its current call, if any).
      *
      * @return the state the core reached (still on the call while a logout waits for it), or {@code null}

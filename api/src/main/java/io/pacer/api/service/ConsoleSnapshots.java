@@ -1,10 +1,12 @@
 package io.pacer.api.service;
 
 import io.pacer.engine.agent.AgentState;
+import io.pacer.engine.agent.AgentView;
 import io.pacer.engine.campaign.CampaignStats;
 import io.pacer.engine.control.EngineControl;
 import io.pacer.store.Storage;
 import io.pacer.store.campaign.Campaign;
+import io.pacer.store.campaign.CampaignSchedule;
 import io.pacer.store.user.Role;
 import io.pacer.store.user.User;
 import java.util.ArrayList;
@@ -116,6 +118,8 @@ public final class ConsoleSnapshots {
                 snapshot.put("callsPerReadyAgentSetting", c.callsPerReadyAgent());
                 snapshot.put("callsPerWrapAgentSetting", c.callsPerWrapAgent());
                 snapshot.put("abandonTarget", c.abandonTarget());
+                // The hours gate as the hopper applies it: closed, nothing new is dialled however many agents wait.
+                snapshot.put("hoursOpen", CampaignSchedule.openUntilMillis(c, nowMillis) > nowMillis);
                 campaigns.add(snapshot);
             }
         }
@@ -155,6 +159,9 @@ public final class ConsoleSnapshots {
         a.put("name", u.name());
         a.put("state", state == null ? "UNKNOWN" : state.name());
         a.put("sinceMillis", seen.sinceMillis());
+        // Only a paused agent is asked for its reason: one more question to the core per paused agent, not per agent.
+        AgentView view = state == AgentState.PAUSED ? engine.agentView((int) u.id()) : null;
+        a.put("pauseReason", view == null ? 0 : view.pauseReason());
         return a;
     }
 

@@ -1,6 +1,7 @@
 // The supervisor's floor: one tile per open campaign and the agent grid, updated in place from each snapshot.
 import {createActions, fillSettings} from './actions.js';
 import {createCharts} from './charts.js';
+import {request} from './stream.js';
 
 const pct = v => (v === null || v === undefined) ? '–' : (v * 100).toFixed(2) + ' %';
 const ratio = v => (v === null || v === undefined) ? '–' : Number(v).toFixed(2);
@@ -47,6 +48,11 @@ const FIGURES = [
   ['Totals', 'Connects', 'live.connects', count],
   ['Totals', 'Abandons', 'live.abandons', count],
   ['Totals', 'Contacts ready', 'contactsByState.READY', count],
+  ['Answering machines', 'Listening now', 'live.amd.listening', count],
+  ['Answering machines', 'Human', 'live.amd.humans', count],
+  ['Answering machines', 'Machine', 'live.amd.machines', count],
+  ['Answering machines', 'Not sure', 'live.amd.notSure', count],
+  ['Answering machines', 'Tones (fax, busy, SIT)', 'live.amd.tones', count],
 ];
 
 const FORMATS = new Map(FIGURES.map(([, , field, format]) => [field, format]));
@@ -140,6 +146,9 @@ function updateTile(tile, c) {
   if (c.live && c.live.running && c.hopperSize === 0 && !(c.contactsByState && c.contactsByState.READY)) {
     alerts.push('list running out');
   }
+  if (c.hoursOpen === false && c.status !== 'DISABLED') {
+    alerts.push('hours gate closed');
+  }
   setText(tile.querySelector('.alerts'), alerts.join(' · '));
 }
 
@@ -159,31 +168,62 @@ export function timeClass(state, seconds) {
 
 // The agent grid's rows by agent id: a lookup per agent per second must not search the table.
 const rows = new Map();
+let gridToken = null;
+
+// A supervisor pauses an agent (the core decides; after its call, if it is on one).
+async function pauseAgent(agentId) {
+  const reason = document.getElementById('grid-pause-reason').value.trim();
+  const error = document.getElementById('agents-error');
+  error.textContent = '';
+  try {
+    await request(gridToken, 'POST', '/api/v1/agents/' + agentId + '/pause',
+        {reasonCode: reason === '' ? 0 : Number(reason)});
+  } catch (e) {
+    error.textContent = 'agent #' + agentId + ': ' + e.message;
+  }
+}
+
+function createRow(id) {
+  const row = document.createElement('tr');
+  row.dataset.agent = id;
+  row.innerHTML = '<td data-field="name"></td><td data-field="state"></td><td data-field="time"></td>'
+    + '<td data-field="pauseReason"></td><td><button type="button" data-action="pause">Pause</button></td>';
+  row.querySelector('button').addEventListener('click', () => pauseAgent(id));
+  return row;
+}
 
 function renderAgents(view) {
   const body = document.querySelector('#agents tbody');
   const seen = new Set();
+  const pausedTooLong = [];
   for (const a of view.agents) {
     const id = String(a.agentId);
     seen.add(id);
     let row = rows.get(id);
     if (!row) {
-      row = document.createElement('tr');
-      row.dataset.agent = id;
-      row.innerHTML = '<td data-field="name"></td><td data-field="state"></td><td data-field="time"></td>';
+      row = createRow(id);
       body.appendChild(row);
       rows.set(id, row);
     }
     const seconds = (view.atMillis - a.sinceMillis) / 1000;
-    const [name, state, time] = row.children;
+    const [name, state, time, reason, action] = row.children;
     setText(name, a.name);
     setText(state, a.state);
     setData(state, 'value', a.state);
     setText(time, mmss(seconds));
     setData(time, 'since', String(a.sinceMillis));
+    setText(reason, a.pauseReason ? String(a.pauseReason) : '');
+    setData(reason, 'value', String(a.pauseReason || 0));
+    const pausable = a.state !== 'LOGGED_OUT' && a.state !== 'PAUSED' && a.state !== 'UNKNOWN';
+    if (action.firstChild.disabled === pausable) {
+      action.firstChild.disabled = !pausable;
+    }
     const cls = timeClass(a.state, seconds);
     if (time.className !== cls) {
       time.className = cls;
+    }
+    if (a.state === 'PAUSED' && cls === 't-alert') {
+      pausedTooLong.push(a.name + ' (' + mmss(seconds) + ')');
     }
   }
   for (const [id, row] of rows) {
@@ -192,10 +232,13 @@ function renderAgents(view) {
       rows.delete(id);
     }
   }
+  setText(document.getElementById('agents-alerts'),
+      pausedTooLong.length ? 'paused too long: ' + pausedTooLong.join(', ') : '');
 }
 
 /** Shows a snapshot: tiles created once per campaign and updated in place, so a form being edited survives. */
 export function renderFloor(view, token) {
+  gridToken = token;
   const root = document.getElementById('campaigns');
   const seen = new Set();
   for (const c of view.campaigns) {

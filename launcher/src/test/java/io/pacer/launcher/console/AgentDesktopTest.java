@@ -15,8 +15,8 @@ import io.pacer.pacing.DialMode;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -25,46 +25,52 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * An agent working from the desktop in a real headless Chromium against a live Pacer: it logs in to its
- * campaign (Pacer then calls its SIP phone, a loopback virtual phone), takes a call over SIP and RTP, records
- * the outcome with a note and a callback, and saves and takes the next call. The virtual phone never says
- * ready by itself here (its wrap-up lasts ten minutes), so only the desktop can make the agent ready again.
+ * Agents working from the desktop in a real headless Chromium against a live Pacer: each logs in to its
+ * campaign (Pacer then calls its SIP phone, a loopback virtual phone), takes calls over SIP and RTP, records
+ * the outcome with a note and a callback, and saves and takes the next one. The virtual phones never say ready
+ * by themselves here (their wrap-up lasts ten minutes), so only the desktop can make an agent ready again.
+ * One Pacer and one browser serve both tests: agent 1 works the demo's progressive campaign, agent 2 a preview
+ * campaign of its own.
  */
 class AgentDesktopTest {
 
     @TempDir
-    Path directory;
-    private DemoFloor floor;
-    private WebDriver browser;
-    private ApiHarness api;
+    static Path directory;
+    private static DemoFloor floor;
+    private static WebDriver browser;
+    private static ApiHarness api;
 
-    @BeforeEach
-    void start() throws Exception {
+    @BeforeAll
+    static void start() throws Exception {
         CarrierProfile customers = new CarrierProfile(1.0, 0.0, LongSampler.uniform(100, 200), LongSampler.fixed(500));
-        floor = DemoFloor.start(new DemoFloor.Settings(1, DialMode.PROGRESSIVE, customers, LongSampler.fixed(600_000),
+        floor = DemoFloor.start(new DemoFloor.Settings(2, DialMode.PROGRESSIVE, customers, LongSampler.fixed(600_000),
                 false, 100, 0), directory);
         api = ApiHarness.client(floor.pacer().api().port(), "not-used");
+        // The desktop, not the phone, answers preview offers here.
+        floor.world().agents().phonesAcceptPreviews(false);
         browser = HeadlessChromium.start();
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         if (browser != null) {
             browser.quit();
         }
-        floor.close();
+        if (floor != null) {
+            floor.close();
+        }
     }
 
     @Test
     void anAgentLogsInTakesACallRecordsItsOutcomeWithACallbackAndTakesTheNext() throws Exception {
         String token = floor.agentToken(0);
-        browser.get(floor.consoleUrl() + "#token=" + token);
-        waiting(browser, 20).until(b -> b.findElement(By.id("desktop")).isDisplayed());
-        waiting(browser, 10).until(b -> "LOGGED_OUT".equals(value(b, By.id("agent-state"))));
+        open(token);
+        until(20, b -> b.findElement(By.id("desktop")).isDisplayed());
+        until(10, b -> "LOGGED_OUT".equals(value(b, By.id("agent-state"))));
         new Select(browser.findElement(By.id("desktop-campaign"))).selectByValue("1");
         browser.findElement(By.id("login")).click();
 
-        waiting(browser, 30).until(b -> b.findElement(By.id("call")).isDisplayed());
+        until(30, b -> b.findElement(By.id("call")).isDisplayed());
         assertEquals("WRAP_UP", value(browser, By.id("agent-state")));
         String firstCall = browser.findElement(By.id("call-id")).getText();
         assertTrue(browser.findElement(By.id("call-number")).getText().startsWith("+4930"));
@@ -73,7 +79,7 @@ class AgentDesktopTest {
         new Select(browser.findElement(By.cssSelector("#outcome-form [name='outcome']"))).selectByValue("CALL_AGAIN");
         browser.findElement(By.id("save-next")).click();
         By dueError = By.cssSelector("#outcome-form [data-error-for='callback.dueAt']");
-        waiting(browser, 10).until(b -> !b.findElement(dueError).getText().isEmpty());
+        until(10, b -> !b.findElement(dueError).getText().isEmpty());
         assertEquals("WRAP_UP", value(browser, By.id("agent-state")));
 
         String due = LocalDateTime.now().plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString();
@@ -102,8 +108,97 @@ class AgentDesktopTest {
         assertEquals(recorded.get("contactId").asLong(), callbacks.get(0).get("contactId").asLong());
 
         // Save and next: the agent is ready again, gets the next call and its wrap-up brings up that call.
-        waiting(browser, 30).until(b -> b.findElement(By.id("call")).isDisplayed()
+        until(30, b -> b.findElement(By.id("call")).isDisplayed()
                 && !b.findElement(By.id("call-id")).getText().equals(firstCall));
         assertNotEquals(firstCall, browser.findElement(By.id("call-id")).getText());
+    }
+
+    @Test
+    void anAgentSkipsAPreviewAcceptsTheNextTalksOverSipRecordsACallbackAndSaveAndNextOffersAnother() throws Exception {
+        String supervisor = floor.supervisorToken();
+        String token = floor.agentToken(1);
+        ApiHarness.Reply created = api.post("/api/v1/campaigns", supervisor, "{\"name\":\"Preview\",\"status\":\"ENABLED\","
+                + "\"timeZone\":\"UTC\",\"windowStartMinute\":0,\"windowEndMinute\":1440,\"dialMode\":\"PREVIEW\","
+                + "\"responsibleUsers\":[2]}");
+        assertEquals(201, created.status(), created.text());
+        long campaign = created.json().get("id").asLong();
+        ApiHarness.Reply imported = api.postCsv("/api/v1/campaigns/" + campaign + "/imports?mode=APPEND&phone=phone&name=name"
+                + "&field=city", supervisor, "phone,name,city\n+4930300001,Anna,Berlin\n+4930300002,Bert,Bonn\n"
+                + "+4930300003,Carla,Jena\n");
+        assertTrue(imported.status() / 100 == 2, imported.text());
+        assertEquals(200, api.post("/api/v1/campaigns/" + campaign + "/start", supervisor, "").status());
+
+        open(token);
+        until(20, b -> b.findElement(By.id("desktop")).isDisplayed());
+        new Select(browser.findElement(By.id("desktop-campaign"))).selectByValue(String.valueOf(campaign));
+        browser.findElement(By.id("login")).click();
+        until(20, b -> "READY".equals(value(b, By.id("agent-state"))));
+
+        // n: the next record is offered, shown with its fields; k skips it.
+        key("n");
+        until(10, b -> b.findElement(By.id("offer")).isDisplayed());
+        long skipped = Long.parseLong(browser.findElement(By.id("record")).getAttribute("data-contact"));
+        String city = browser.findElement(By.cssSelector("#record-fields [data-field='city']")).getText();
+        assertTrue(java.util.Set.of("Berlin", "Bonn", "Jena").contains(city), city);
+        assertEquals(api.get("/api/v1/campaigns/" + campaign + "/contacts/" + skipped, supervisor).json().get("phone").asText(),
+                browser.findElement(By.id("offer-phone")).getText(), () -> api.get("/api/v1/agents/me", token).text()
+                + " offer shown: " + browser.findElement(By.id("offer")).isDisplayed()
+                + browser.findElement(By.id("desktop")).getAttribute("innerHTML"));
+        key("k");
+        until(10, b -> !b.findElement(By.id("offer")).isDisplayed());
+        assertEquals(0, api.get("/api/v1/campaigns/" + campaign + "/contacts/" + skipped, supervisor).json()
+                .get("attempts").asInt(), "a skipped record is not dialled");
+
+        // The next one is accepted (a): Pacer dials it over SIP, bridges the agent's phone, the customer hangs up.
+        key("n");
+        until(10, b -> b.findElement(By.id("offer")).isDisplayed()
+                && !String.valueOf(skipped).equals(b.findElement(By.id("record")).getAttribute("data-contact")));
+        long accepted = Long.parseLong(browser.findElement(By.id("record")).getAttribute("data-contact"));
+        key("a");
+        until(30, b -> b.findElement(By.id("call")).isDisplayed());
+        assertEquals("#" + accepted, browser.findElement(By.id("call-contact")).getText());
+        assertEquals(String.valueOf(accepted), browser.findElement(By.id("record")).getAttribute("data-contact"));
+        assertEquals(1, browser.findElements(By.cssSelector("#record-history tbody tr")).size(), "the call in the history");
+        String callId = browser.findElement(By.id("call-id")).getText();
+
+        new Select(browser.findElement(By.cssSelector("#outcome-form [name='outcome']"))).selectByValue("CALL_AGAIN");
+        String due = LocalDateTime.now().plusDays(2).truncatedTo(ChronoUnit.MINUTES).toString();
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('#outcome-form [name=dueAt]').value = arguments[0];", due);
+        browser.findElement(By.cssSelector("#outcome-form [name='note']")).sendKeys("call on Thursday");
+        browser.findElement(By.id("save-next")).click();
+
+        // Save and next: the outcome and its callback are stored, and the next record is offered at once.
+        until(15, b -> b.findElement(By.id("offer")).isDisplayed()
+                && !String.valueOf(accepted).equals(b.findElement(By.id("record")).getAttribute("data-contact")));
+        JsonNode activity = api.get("/api/v1/campaigns/" + campaign + "/contacts/" + accepted + "/activities", supervisor)
+                .json().get("activities").get(0);
+        assertEquals(callId, activity.get("callId").asText());
+        assertEquals("CALL_AGAIN", activity.get("outcome").asText());
+        assertEquals("call on Thursday", activity.get("note").asText());
+        assertTrue(activity.get("answerMillis").asLong() > 0, "the customer was talked to: " + activity);
+        until(10, b -> b.findElements(By.cssSelector("#callbacks tbody tr")).stream()
+                .anyMatch(row -> row.getText().contains("#" + accepted)));
+        HeadlessChromium.screenshot(browser, "console-desktop-preview");
+    }
+
+    /** Waits for the page, saying on timeout what the desktop showed (its errors and panels). */
+    private static void until(int seconds, java.util.function.Function<WebDriver, Boolean> condition) {
+        try {
+            waiting(browser, seconds).until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("timed out; the desktop showed: " + browser.findElement(By.id("desktop")).getText(), e);
+        }
+    }
+
+    /** Opens the console signed in with a token: a new page, so that a change of fragment alone is not ignored. */
+    private static void open(String token) {
+        browser.get("about:blank");
+        browser.get(floor.consoleUrl() + "#token=" + token);
+    }
+
+    /** Types a key as the agent would, into no field (sending it to an element would click that element first). */
+    private static void key(String key) {
+        ((JavascriptExecutor) browser).executeScript("document.activeElement.blur();");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(key).perform();
     }
 }

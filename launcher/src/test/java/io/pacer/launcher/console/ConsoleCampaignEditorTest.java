@@ -84,6 +84,7 @@ class ConsoleCampaignEditorTest {
         browser.findElement(By.id("campaign-reload")).click();
         waiting(browser, 10).until(b -> "09:00-12:00, 13:00-17:30".equals(field(b, "hours1").getAttribute("value")));
         save("Nothing changed.");
+        HeadlessChromium.screenshot(browser, "console-campaign-settings");
     }
 
     @Test

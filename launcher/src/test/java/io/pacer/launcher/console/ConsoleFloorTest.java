@@ -5,6 +5,7 @@ import static io.pacer.launcher.console.HeadlessChromium.value;
 import static io.pacer.launcher.console.HeadlessChromium.waiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,8 +17,8 @@ import io.pacer.pacing.DialMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -34,13 +35,13 @@ class ConsoleFloorTest {
     private static final By DIALS = By.cssSelector("[data-campaign='1'] [data-field='live.dials']");
 
     @TempDir
-    Path directory;
-    private DemoFloor floor;
-    private WebDriver browser;
-    private ApiHarness api;
+    static Path directory;
+    private static DemoFloor floor;
+    private static WebDriver browser;
+    private static ApiHarness api;
 
-    @BeforeEach
-    void start() throws Exception {
+    @BeforeAll
+    static void start() throws Exception {
         CarrierProfile customers = new CarrierProfile(0.7, 0.2, LongSampler.uniform(50, 150), LongSampler.fixed(400));
         floor = DemoFloor.start(new DemoFloor.Settings(3, DialMode.PROGRESSIVE, customers, LongSampler.fixed(50), true,
                 2_000, 0), directory);
@@ -48,16 +49,19 @@ class ConsoleFloorTest {
         browser = HeadlessChromium.start();
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         if (browser != null) {
             browser.quit();
         }
-        floor.close();
+        if (floor != null) {
+            floor.close();
+        }
     }
 
     @Test
-    void theFloorsFiguresUpdateWhileCallsFlowAndEqualTheStatsRoute() throws Exception {
+    void theFloorsFiguresUpdateWhileCallsFlowAndEqualTheStatsRouteAndASupervisorPausesAnAgent() throws Exception {
+        browser.get("about:blank");
         browser.get(floor.supervisorUrl());
         waiting(browser, 30).until(b -> number(b, DIALS) >= 5);
         double first = number(browser, DIALS);
@@ -99,11 +103,32 @@ class ConsoleFloorTest {
                 value(browser, By.cssSelector("[data-campaign='1'] [data-field='dialMode']")));
         assertEquals(stats, api.get("/api/v1/campaigns/1/stats", floor.supervisorToken()).json(),
                 "the floor was compared with a state that did not move");
+
+        // The grid's Pause, with a reason: the core pauses agent 2 (no call up now, so at once) and the grid says so.
+        WebElement reason = browser.findElement(By.id("grid-pause-reason"));
+        reason.clear();
+        reason.sendKeys("7");
+        By agent2 = By.cssSelector("#agents tr[data-agent='2']");
+        browser.findElement(agent2).findElement(By.cssSelector("[data-action='pause']")).click();
+        waiting(browser, 10).until(b -> "PAUSED".equals(b.findElement(agent2).findElement(By.cssSelector("[data-field='state']"))
+                .getAttribute("data-value")));
+        waiting(browser, 10).until(b -> "7".equals(value(b, By.cssSelector("#agents tr[data-agent='2'] [data-field='pauseReason']"))));
+        JsonNode desk = api.get("/api/v1/agents/me", floor.agentToken(1)).json().get("agent");
+        assertEquals("PAUSED", desk.get("state").asText());
+        assertEquals(7, desk.get("pauseReason").asInt());
+        assertNotEquals("PAUSED", api.get("/api/v1/agents/me", floor.agentToken(0)).json().get("agent").get("state").asText(),
+                "only the agent paused is paused");
+        assertEquals(404, api.post("/api/v1/agents/4/pause", floor.supervisorToken(), "").status(), "user 4 is the supervisor");
+        assertEquals(403, api.post("/api/v1/agents/1/pause", floor.agentToken(1), "").status(), "agents pause only themselves");
     }
 
     @Test
     void aBadTokenIsRefusedAtSignInAndAnAgentsTokenOpensTheDesktopNotTheFloor() {
+        browser.get("about:blank");
         browser.get(floor.consoleUrl());
+        // The browser is shared with the other test: forget a sign-in it kept.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
+        browser.navigate().refresh();
         browser.findElement(By.id("token")).sendKeys("not-a-token");
         browser.findElement(By.id("sign-in-button")).click();
         waiting(browser, 10).until(b -> b.findElement(By.id("sign-in-error")).getText().contains("not valid"));

@@ -103,6 +103,7 @@ class ConsoleListsTest {
         waiting(browser, 10).until(b -> b.findElements(By.cssSelector("#import-errors li")).size() == 2);
         String rejected = browser.findElement(By.id("import-errors")).getText();
         assertTrue(rejected.contains("line 4") && rejected.contains("line 5"), rejected);
+        HeadlessChromium.screenshot(browser, "console-lists");
 
         for (WebElement select : browser.findElements(By.cssSelector("#mapping select"))) {
             new Select(select).selectByValue("");
