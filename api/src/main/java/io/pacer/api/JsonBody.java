@@ -138,7 +138,6 @@ public final class JsonBody {
         return v.asLong();
     }
 
-
     /** An optional whole number that fits an {@code int}; a larger one is refused, never truncated. */
     public int integer(String field, int fallback) {
         long v = whole(field, fallback);

@@ -143,6 +143,13 @@ function updateTile(tile, c) {
   if (c.live && c.live.dialsHeld) {
     alerts.push('trunk holding dials');
   }
+  for (const t of c.trunks || []) {
+    if (!t.up) {
+      alerts.push('trunk ' + t.name + ' down');
+    } else if (t.backingOff) {
+      alerts.push('trunk ' + t.name + ' backing off');
+    }
+  }
   if (c.live && c.live.running && c.hopperSize === 0 && !(c.contactsByState && c.contactsByState.READY)) {
     alerts.push('list running out');
   }
