@@ -2,6 +2,8 @@ package io.pacer.api;
 
 import io.pacer.api.service.AgentDeskService;
 import io.pacer.api.service.CampaignAgentsService;
+import io.pacer.engine.campaign.AgentRules;
+import io.pacer.engine.campaign.CallbackFallback;
 import io.pacer.store.user.Role;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +25,14 @@ final class AgentDeskRoutes {
             new Route("POST", me + "/next", Role.AGENT, r -> ApiResponse.ok(json(desk.next(r.user())))),
             new Route("POST", me + "/hangup", Role.AGENT, r -> ApiResponse.ok(json(desk.hangUp(r.user())))),
             new Route("POST", me + "/offer", Role.AGENT, r -> {
-                JsonBody b = r.json().only("contactId", "decision", "dueAt", "dueAtMillis");
+                JsonBody b = r.json().only("contactId", "decision", "dueAt", "dueAtMillis", "callerId");
                 long contactId = b.whole("contactId", -1);
                 if (contactId < 0) {
                     throw new io.pacer.store.error.InvalidFieldException("contactId", "missing");
                 }
                 return ApiResponse.ok(json(desk.answerOffer(r.user(), contactId,
-                        b.enumValue("decision", AgentDeskService.OfferAnswer.class, null), b.instant("dueAt", -1))));
+                        b.enumValue("decision", AgentDeskService.OfferAnswer.class, null), b.instant("dueAt", -1),
+                        b.text("callerId", null))));
             }),
             new Route("POST", me + "/save-and-next", Role.AGENT, r -> {
                 JsonBody b = r.json().only("callId", "outcome", "note", "callback");
@@ -54,9 +57,18 @@ final class AgentDeskRoutes {
             new Route("GET", "/api/v1/campaigns/{campaignId}/agent-rules", Role.SUPERVISOR,
                     r -> ApiResponse.ok(campaignAgents.rules(r.id("campaignId")))),
             new Route("PUT", "/api/v1/campaigns/{campaignId}/agent-rules", Role.SUPERVISOR, r -> {
+<<<<<<< HEAD
                 JsonBody b = r.json().only("previewTimeoutMillis", "maxMissedOffers", "wrapUpLimitMillis");
                 return ApiResponse.ok(campaignAgents.setRules(r.id("campaignId"), b.whole("previewTimeoutMillis", 0),
                         b.integer("maxMissedOffers", 0), b.whole("wrapUpLimitMillis", 0)));
+=======
+                JsonBody b = r.json().only("previewTimeoutMillis", "maxMissedOffers", "wrapUpLimitMillis", "wrapUpOutcome",
+                        "callbackGraceMillis", "callbackFallback");
+                return ApiResponse.ok(campaignAgents.setRules(r.id("campaignId"), () -> new AgentRules(
+                        b.whole("previewTimeoutMillis", 0), (int) b.whole("maxMissedOffers", 0), b.whole("wrapUpLimitMillis", 0),
+                        b.text("wrapUpOutcome", null), b.whole("callbackGraceMillis", AgentRules.DEFAULT_CALLBACK_GRACE_MILLIS),
+                        b.enumValue("callbackFallback", CallbackFallback.class, CallbackFallback.ANY))));
+>>>>>>> tasks
             })
         );
     }

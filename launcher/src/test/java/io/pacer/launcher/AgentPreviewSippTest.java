@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The agent's flow over HTTP with real SIP on loopback: the agent logs in (Pacer calls its SIPp phone), takes a
  * preview record, accepts it, Pacer calls the SIPp customer and bridges it, the agent hangs up over HTTP (the
- * customer gets Pacer's BYE), and saves the outcome with a note, which lands in the record's history.
+ * customer gets Pacer's BYE), and saves the outcome with a note, which lands in the record's history. The accept
+ * carries the display number the agent picked: one the campaign does not have is refused naming the field, and the
+ * one it has is what the customer's INVITE presents in From and P-Asserted-Identity.
  */
 class AgentPreviewSippTest {
 
@@ -19,13 +21,14 @@ class AgentPreviewSippTest {
     @Test
     void anAgentPreviewsOverHttpAcceptsAndTheSippCustomerIsCalledBridgedAndHungUp() throws Exception {
         try (SippPeer phone = SippPeer.uas("agent-answer-notices.xml");
-             SippPeer customer = SippPeer.uas("carrier-answer.xml")) {
+             SippPeer customer = SippPeer.uas("carrier-answer.xml", true)) {
             try (Pacer pacer = OnePhonePacer.start(customer, phone, 28200, "engine-sipp")) {
                 ApiHarness api = ApiHarness.client(pacer.api().port(), "admin-token");
                 JsonNode ann = api.user("ann", "AGENT");
                 assertEquals(AGENT, ann.get("id").asInt(), "the SIP agent is user 2, after the admin");
                 String token = ann.get("token").asText();
-                long id = api.campaign("\"dialMode\":\"PREVIEW\",\"responsibleUsers\":[" + AGENT + "]");
+                long id = api.campaign("\"dialMode\":\"PREVIEW\",\"responsibleUsers\":[" + AGENT + "],"
+                        + "\"displayNumbers\":[\"+4930555000\",\"+4989555000\"]");
                 api.importCsv(id, "APPEND", "phone,name\n+4930111111,Anna\n", "");
                 assertEquals(200, api.post("/api/v1/campaigns/" + id + "/start", "admin-token", "").status());
 
@@ -44,7 +47,14 @@ class AgentPreviewSippTest {
                 long contactId = offered.get("record").get("contact").get("id").asLong();
                 assertEquals("Anna", offered.get("record").get("contact").get("name").asText());
 
-                api.post("/api/v1/agents/me/offer", token, "{\"contactId\":" + contactId + ",\"decision\":\"ACCEPT\"}");
+                ApiHarness.Reply foreign = api.post("/api/v1/agents/me/offer", token, "{\"contactId\":" + contactId
+                        + ",\"decision\":\"ACCEPT\",\"callerId\":\"+4940555000\"}");
+                assertEquals(400, foreign.status(), foreign.text());
+                assertTrue(foreign.text().contains("\"callerId\""), "the problem names the field: " + foreign.text());
+                assertTrue(api.get("/api/v1/agents/me", token).json().get("agent").get("offerOpen").asBoolean(),
+                        "a refused accept changes nothing");
+                api.post("/api/v1/agents/me/offer", token, "{\"contactId\":" + contactId
+                        + ",\"decision\":\"ACCEPT\",\"callerId\":\"+4989555000\"}");
                 JsonNode talking = await(api, token, "ON_CALL");
                 long callId = talking.get("agent").get("callId").asLong();
                 assertEquals(contactId, talking.get("record").get("contact").get("id").asLong());
@@ -59,6 +69,12 @@ class AgentPreviewSippTest {
                 JsonNode activity = record.get("activities").get(0);
                 assertEquals("sent the offer", activity.get("note").asText());
                 assertEquals("+4930111111", activity.get("calledNumber").asText());
+                assertEquals("+4989555000", activity.get("callerId").asText(), "the display number the agent picked");
+                String invite = customer.messages();
+                assertTrue(java.util.regex.Pattern.compile("^From:[^\\n]*sip:\\+4989555000@", java.util.regex.Pattern.MULTILINE)
+                        .matcher(invite).find(), "From presents the pick:\n" + invite);
+                assertTrue(java.util.regex.Pattern.compile("^P-Asserted-Identity: *<sip:\\+4989555000@", java.util.regex.Pattern.MULTILINE)
+                        .matcher(invite).find(), "P-Asserted-Identity presents the pick:\n" + invite);
                 assertTrue(activity.get("durationMillis").asLong() >= 0 && activity.get("endMillis").asLong()
                         >= activity.get("startMillis").asLong(), activity.toString());
                 assertEquals(200, api.post("/api/v1/agents/me/logout", token, "").status());

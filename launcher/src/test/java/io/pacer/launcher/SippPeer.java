@@ -19,9 +19,11 @@ final class SippPeer implements AutoCloseable {
 
     private final Process process;
     private final Path output;
+    /** Where SIPp writes every message it sends and receives, or {@code null} when it does not. */
+    private final Path messages;
     final int port;
 
-    private SippPeer(String scenario, int port) throws IOException {
+    private SippPeer(String scenario, int port, boolean traceMessages) throws IOException {
         Files.createDirectories(LOGS);
         this.port = port;
         this.output = LOGS.resolve(scenario.replace(".xml", "") + "-" + System.nanoTime() + ".log");
@@ -29,6 +31,10 @@ final class SippPeer implements AutoCloseable {
         List<String> cmd = new java.util.ArrayList<>(List.of(binary(), "-sf", SCENARIOS.resolve(scenario).toString(),
                 "-i", "127.0.0.1", "-p", String.valueOf(port), "-mi", "127.0.0.1", "-mp", String.valueOf(media),
                 "-m", "1", "-nostdin", "-timeout", "60s", "-trace_err"));
+        this.messages = traceMessages ? LOGS.resolve(scenario.replace(".xml", "") + "-" + System.nanoTime() + "-messages.log") : null;
+        if (traceMessages) {
+            cmd.addAll(List.of("-trace_msg", "-message_file", messages.toString()));
+        }
         if (scenario.startsWith("agent-")) {
             // A phone answers Pacer's keep-alive OPTIONS and its notices that the scenario does not list.
             cmd.add("-aa");
@@ -39,7 +45,12 @@ final class SippPeer implements AutoCloseable {
 
     /** A UAS running {@code scenario} for one call on a free port, once it listens. */
     static SippPeer uas(String scenario) throws Exception {
-        SippPeer peer = new SippPeer(scenario, LoopbackPorts.signalling());
+        return uas(scenario, false);
+    }
+
+    /** A UAS as {@link #uas(String)}, writing every message to a file that {@link #messages()} reads. */
+    static SippPeer uas(String scenario, boolean traceMessages) throws Exception {
+        SippPeer peer = new SippPeer(scenario, LoopbackPorts.signalling(), traceMessages);
         String local = String.format(":%04X ", peer.port);
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline && peer.process.isAlive()) {
@@ -62,6 +73,11 @@ final class SippPeer implements AutoCloseable {
             fail("SIPp did not finish within " + timeoutMillis + " ms:\n" + output());
         }
         return process.exitValue();
+    }
+
+    /** The messages SIPp sent and received so far (a peer started with messages traced). */
+    String messages() throws IOException {
+        return Files.readString(messages);
     }
 
     String output() {

@@ -84,7 +84,7 @@ public final class Storage implements AutoCloseable {
         recovered = new CrashRecovery(db, campaigns).recover(engineId, clock.epochMillis());
         hopper = new ContactHopper(doNotCall);
         refill = new HopperRefill(db, campaigns, hopper, doNotCall, clock);
-        journal = new JournalWriter(db);
+        journal = new JournalWriter(db, outcomes);
         abandons = new AbandonLedger(db, clock, journal);
         numbers = new ContactNumbers(db);
         lists = new ContactLists(db, doNotCall);

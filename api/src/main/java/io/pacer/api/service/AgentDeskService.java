@@ -115,9 +115,16 @@ public final class AgentDeskService {
     /**
      * The agent's answer to the record it is offered: refused unless that contact is the open offer, so an
      * answer to an offer that timed out or went to someone else changes nothing. A decision other than accept
-     * is stored first (with the time for call later), then the core hands the contact back.
+     * is stored first (with the time for call later), then the core hands the contact back. An accept may carry
+     * the display number the agent chose (Genesys Workspace's caller-ID selection): it must be one of the
+     * campaign's display numbers, and the call presents it in From and P-Asserted-Identity.
      */
     public Desk answerOffer(User agent, long contactId, OfferAnswer answer, long dueMillis) {
+        return answerOffer(agent, contactId, answer, dueMillis, null);
+    }
+
+    /** {@link #answerOffer(User, long, OfferAnswer, long)} with the display number chosen, or {@code null}. */
+    public Desk answerOffer(User agent, long contactId, OfferAnswer answer, long dueMillis, String callerId) {
         if (answer == null) {
             throw new InvalidFieldException("decision", "must be one of " + List.of(OfferAnswer.values()));
         }
@@ -126,8 +133,9 @@ public final class AgentDeskService {
             throw new ConflictException("contactId", "contact " + contactId + " is not offered to you"
                     + (view.offerOpen() ? "; you are offered " + view.contactId() : ""));
         }
+        String chosen = callerId == null ? null : chosenCallerId(answer, view, callerId);
         if (answer == OfferAnswer.ACCEPT) {
-            engine.previewAnswered((int) agent.id(), contactId, PreviewAnswer.ACCEPT);
+            engine.previewAnswered((int) agent.id(), contactId, PreviewAnswer.ACCEPT, chosen);
         } else {
             calls.answerPreview(agent, view == null ? 0 : view.campaignId(), contactId,
                     PreviewDecision.valueOf(answer.name()), dueMillis);
@@ -150,6 +158,28 @@ public final class AgentDeskService {
             engine.previewRequested((int) agent.id());
         }
         return new SavedAndNext(saved, desk(agent));
+    }
+
+    /** The chosen display number in E.164, refused naming {@code callerId} unless it is one of the campaign's. */
+    private String chosenCallerId(OfferAnswer answer, AgentView view, String callerId) {
+        if (answer != OfferAnswer.ACCEPT) {
+            throw new InvalidFieldException("callerId", "only an ACCEPT places a call; leave callerId out for " + answer);
+        }
+        if (view == null) {
+            return callerId;
+        }
+        io.pacer.store.campaign.Campaign campaign = storage.campaigns().get(view.campaignId());
+        String e164;
+        try {
+            e164 = io.pacer.store.contact.PhoneNumbers.e164(callerId, campaign.defaultRegion());
+        } catch (InvalidFieldException e) {
+            throw new InvalidFieldException("callerId", e.problem());
+        }
+        if (!campaign.displayNumbers().contains(e164)) {
+            throw new InvalidFieldException("callerId", callerId + " is not one of the campaign's display numbers "
+                    + campaign.displayNumbers());
+        }
+        return e164;
     }
 
     private boolean previewCampaign(int campaignId) {

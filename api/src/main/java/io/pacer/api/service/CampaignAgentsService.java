@@ -36,6 +36,16 @@ public final class CampaignAgentsService {
         return rules;
     }
 
+    /**
+     * Stores the campaign's rules on its agents, built and checked by {@code build} (a field out of range is
+     * refused naming it); the core applies them from now on.
+     */
+    public AgentRules setRules(long campaignId, java.util.function.Supplier<AgentRules> build) {
+        AgentRules rules = storage.campaignAgents().setRules(campaignId, build);
+        push(campaignId);
+        return rules;
+    }
+
     /** Whether the campaign files its unanswered calls as activities ("No answer"). */
     public boolean logsUnanswered(long campaignId) {
         return storage.callLogging().logsUnanswered(campaignId);

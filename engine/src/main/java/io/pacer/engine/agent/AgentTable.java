@@ -20,6 +20,7 @@ public final class AgentTable {
     private final int[] pauseReason;
     private final int[] missedOffers;
     private final long[] lastContact;
+    private final long[] lastCall;
     private final IndexLinks readyLinks;
     private final IndexLinks memberLinks;
 
@@ -36,10 +37,12 @@ public final class AgentTable {
         pauseReason = new int[capacity];
         missedOffers = new int[capacity];
         lastContact = new long[capacity];
+        lastCall = new long[capacity];
         readyLinks = new IndexLinks(capacity);
         memberLinks = new IndexLinks(capacity);
         java.util.Arrays.fill(call, -1L);
         java.util.Arrays.fill(lastContact, -1L);
+        java.util.Arrays.fill(lastCall, -1L);
         java.util.Arrays.fill(campaign, 0);
     }
 
@@ -127,6 +130,15 @@ public final class AgentTable {
         lastContact[agentId] = contactId;
     }
 
+    /** The agent's last call, kept through its wrap-up (the call an automatic outcome is for); -1 when none. */
+    public long lastCall(int agentId) {
+        return lastCall[agentId];
+    }
+
+    public void setLastCall(int agentId, long callId) {
+        lastCall[agentId] = callId;
+    }
+
     public void setCall(int agentId, long callId) {
         call[agentId] = callId;
     }
@@ -140,6 +152,7 @@ public final class AgentTable {
         pauseReason[agentId] = 0;
         missedOffers[agentId] = 0;
         lastContact[agentId] = -1;
+        lastCall[agentId] = -1;
         memberLinks.append(agentId, lists.members);
     }
 
@@ -168,6 +181,11 @@ public final class AgentTable {
     /** Removes an agent from the ready FIFO wherever it is. */
     public void removeReady(int agentId, AgentLists lists) {
         readyLinks.remove(agentId, lists.ready);
+    }
+
+    /** The agent after {@code agentId} in its campaign's ready FIFO (the next to have waited longest), or -1. */
+    public int nextReady(int agentId) {
+        return readyLinks.next(agentId);
     }
 
     /** The agent that has waited longest, or -1; it stays in the FIFO. */

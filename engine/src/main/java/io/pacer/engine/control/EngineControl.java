@@ -23,6 +23,11 @@ public interface EngineControl extends CampaignStatsSource {
     /** An agent's answer to a previewed contact. */
     void previewAnswered(int agentId, long contactId, PreviewAnswer answer);
 
+    /** An agent's answer to a previewed contact, with the display number it chose ({@code null}: the suggested one). */
+    default void previewAnswered(int agentId, long contactId, PreviewAnswer answer, String callerId) {
+        previewAnswered(agentId, contactId, answer);
+    }
+
     /**
      * An agent logs in to a campaign (already checked to be one of its responsibles) and is ready. When the
      * agent needs a phone session, the engine hears of the login only once the session is up.

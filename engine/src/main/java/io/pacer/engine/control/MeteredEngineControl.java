@@ -68,6 +68,11 @@ public final class MeteredEngineControl implements EngineControl {
     }
 
     @Override
+    public void previewAnswered(int agentId, long contactId, PreviewAnswer answer, String callerId) {
+        inner.previewAnswered(agentId, contactId, answer, callerId);
+    }
+
+    @Override
     public AgentSessions.Opening agentLogin(int agentId, int campaignId) {
         return inner.agentLogin(agentId, campaignId);
     }

@@ -52,6 +52,11 @@ public final class RingEngineControl implements EngineControl {
     }
 
     @Override
+    public void previewAnswered(int agentId, long contactId, PreviewAnswer answer, String callerId) {
+        ring.previewAnswered(agentId, contactId, answer, callerId);
+    }
+
+    @Override
     public AgentSessions.Opening agentLogin(int agentId, int campaignId) {
         AgentSessions.Opening opening = sessions.open(agentId, campaignId);
         if (opening == AgentSessions.Opening.NOT_NEEDED) {

@@ -190,6 +190,7 @@ final class AgentLifecycle {
      * campaign's wrap-up limit set on it.
      */
     void endCall(int agent, CampaignRuntime c) {
+        agents.setLastCall(agent, agents.call(agent));
         agents.setCall(agent, -1);
         if (agents.state(agent) == AgentState.ON_CALL) {
             move(agent, AgentState.ON_CALL, AgentState.WRAP_UP, c);
@@ -201,13 +202,19 @@ final class AgentLifecycle {
         }
     }
 
-    /** The wrap-up limit has passed: an agent still in the same wrap-up is made ready. */
+    /**
+     * The wrap-up limit has passed: an agent still in the same wrap-up is made ready, and on a campaign with an
+     * automatic outcome the journal is told to record it for the agent's call.
+     */
     void onWrapUpLimit(long ref) {
         int agent = AgentTimerRef.agent(ref);
         if (agents.valid(agent) && agents.state(agent) == AgentState.WRAP_UP
                 && agents.stateEpoch(agent) == AgentTimerRef.epoch(ref)) {
             // Unlike the agent's own ready, the limit keeps a pause or logout the agent asked for during the call.
             CampaignRuntime c = state.campaignOfAgent(agent);
+            if (c.agentRules.wrapUpOutcome() != null && agents.lastCall(agent) >= 0) {
+                state.journal.wrapUpExpired(agents.lastCall(agent), c.config().id(), agent);
+            }
             c.policy().onWrapEnded(state.nowNanos, state.nowNanos - agents.stateSinceNanos(agent));
             makeReady(agent, AgentState.WRAP_UP, c);
             pacing.pace(c);

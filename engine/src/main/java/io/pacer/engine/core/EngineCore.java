@@ -47,9 +47,9 @@ public final class EngineCore {
         this.state = new CoreState(limits, clock, timers, telephony, contacts, journal);
         this.agentLifecycle = new AgentLifecycle(state);
         this.callLifecycle = new CallLifecycle(state, agentLifecycle);
-        this.previewDesk = new PreviewDesk(state, agentLifecycle, callLifecycle);
-        this.pacing = new CampaignPacing(state, callLifecycle, new PersonalCallbacks(state, agentLifecycle),
-                limits.pacingTickMillis());
+        PersonalCallbacks callbacks = new PersonalCallbacks(state, agentLifecycle);
+        this.previewDesk = new PreviewDesk(state, agentLifecycle, callLifecycle, callbacks);
+        this.pacing = new CampaignPacing(state, callLifecycle, callbacks, limits.pacingTickMillis());
         agentLifecycle.wire(callLifecycle, previewDesk, pacing);
         callLifecycle.wire(pacing);
         this.amdVerdicts = new AmdVerdicts(state, callLifecycle);
@@ -83,7 +83,7 @@ public final class EngineCore {
             case AGENT_HANG_UP -> callLifecycle.onAgentHangUp(e.agentId);
             case AGENT_LOST -> callLifecycle.onAgentLost(e.agentId);
             case PREVIEW_REQUESTED -> previewDesk.onRequested(e.agentId);
-            case PREVIEW_ANSWERED -> previewDesk.onAnswered(e.agentId, e.contactId, e.previewAnswer);
+            case PREVIEW_ANSWERED -> previewDesk.onAnswered(e.agentId, e.contactId, e.previewAnswer, e.callerId);
             case TIMER -> onTimer(e.timerKind, e.timerRef);
             case COMMAND -> e.command.execute(this);
         }

@@ -37,6 +37,8 @@ public final class EngineEvent {
     public long contactId;
     /** The agent's answer to the preview ({@link EventType#PREVIEW_ANSWERED}). */
     public PreviewAnswer previewAnswer;
+    /** The display number the agent chose for an accepted preview ({@link EventType#PREVIEW_ANSWERED}), or {@code null}. */
+    public String callerId;
     /** Which timer fired ({@link EventType#TIMER}): one of {@link TimerKind}. */
     public int timerKind;
     /** What the timer guards ({@link EventType#TIMER}): a call id, or unused for the pacing tick. */

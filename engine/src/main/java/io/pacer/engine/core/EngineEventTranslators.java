@@ -115,12 +115,13 @@ public final class EngineEventTranslators {
 
     /** {@link EngineInput#previewAnswered}. */
     public static void previewAnswered(EngineEvent e, long publishedNanos, int agentId, long contactId,
-                                       PreviewAnswer answer) {
+                                       PreviewAnswer answer, String callerId) {
         e.type = EventType.PREVIEW_ANSWERED;
         e.publishedNanos = publishedNanos;
         e.agentId = agentId;
         e.contactId = contactId;
         e.previewAnswer = answer;
+        e.callerId = callerId;
     }
 
     /** {@link EngineInput#timer}: {@code publishedNanos} is the deadline when the timers know it. */

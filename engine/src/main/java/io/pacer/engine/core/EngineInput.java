@@ -81,6 +81,14 @@ public interface EngineInput {
     /** A preview offer was answered by the agent: accepted (dial), skipped or marked do-not-call. */
     void previewAnswered(int agentId, long contactId, PreviewAnswer answer);
 
+    /**
+     * A preview offer was answered, with the display number the agent chose for the call ({@code null}: the one
+     * the supply chose). Inputs that know no choice of display number ignore it.
+     */
+    default void previewAnswered(int agentId, long contactId, PreviewAnswer answer, String callerId) {
+        previewAnswered(agentId, contactId, answer);
+    }
+
     /** A deadline asked for through {@link io.pacer.engine.port.Timers} has passed. */
     void timer(int kind, long ref);
 

@@ -13,19 +13,23 @@ import io.pacer.engine.port.ContactSlot;
  * open (a stale or repeated answer) is ignored.
  */
 final class PreviewDesk {
+    /** How many contacts that are not the agent's to work one offer passes over before it gives up for now. */
+    private static final int MAX_OFFER_TRIES = 8;
     private final CoreState state;
     private final AgentTable agents;
     private final AgentLifecycle agentLifecycle;
     private final CallLifecycle callLifecycle;
+    private final PersonalCallbacks callbacks;
     private final long[] offeredContact;
     private final String[] offeredNumber;
     private final String[] offeredCallerId;
 
-    PreviewDesk(CoreState state, AgentLifecycle agentLifecycle, CallLifecycle callLifecycle) {
+    PreviewDesk(CoreState state, AgentLifecycle agentLifecycle, CallLifecycle callLifecycle, PersonalCallbacks callbacks) {
         this.state = state;
         this.agents = state.agents;
         this.agentLifecycle = agentLifecycle;
         this.callLifecycle = callLifecycle;
+        this.callbacks = callbacks;
         this.offeredContact = new long[agents.capacity()];
         this.offeredNumber = new String[agents.capacity()];
         this.offeredCallerId = new String[agents.capacity()];
@@ -43,12 +47,22 @@ final class PreviewDesk {
         }
     }
 
-    /** Offers the campaign's next contact to a ready agent and reserves it; nothing when no contact is due. */
+    /**
+     * Offers the campaign's next contact to a ready agent and reserves it; nothing when no contact is due. A
+     * callback that belongs to another agent or to a team the agent is not in goes back to the list instead, and
+     * the agent is offered the next contact: it never sees a record that is not its to work.
+     */
     void offer(int agent, CampaignRuntime c) {
         ContactSlot slot = state.slot;
-        slot.clear();
-        if (!state.contacts.next(c.config().id(), state.clock.epochMillis(), slot)) {
-            return;
+        for (int tries = 0; ; tries++) {
+            slot.clear();
+            if (tries == MAX_OFFER_TRIES || !state.contacts.next(c.config().id(), state.clock.epochMillis(), slot)) {
+                return;
+            }
+            if (callbacks.mayTake(c, slot, agent)) {
+                break;
+            }
+            state.contacts.giveBack(c.config().id(), slot.contactId);
         }
         agentLifecycle.reserve(agent, c);
         offeredContact[agent] = slot.contactId;
@@ -95,15 +109,18 @@ final class PreviewDesk {
         agentLifecycle.makeReady(agent, AgentState.RESERVED, c);
     }
 
-    /** The agent answered the offer of {@code contactId}: dial it, skip it, or mark it do-not-call. */
-    void onAnswered(int agent, long contactId, PreviewAnswer answer) {
+    /**
+     * The agent answered the offer of {@code contactId}: dial it (with the display number it chose, when it chose
+     * one; the API checked it is one of the campaign's), skip it, or mark it do-not-call.
+     */
+    void onAnswered(int agent, long contactId, PreviewAnswer answer, String chosenCallerId) {
         if (!agents.valid(agent) || agents.state(agent) != AgentState.RESERVED
                 || offeredContact[agent] != contactId || agents.call(agent) >= 0) {
             return;
         }
         CampaignRuntime c = state.campaignOfAgent(agent);
         String number = offeredNumber[agent];
-        String callerId = offeredCallerId[agent];
+        String callerId = chosenCallerId != null ? chosenCallerId : offeredCallerId[agent];
         agents.setMissedOffers(agent, 0);
         offeredContact[agent] = -1;
         offeredNumber[agent] = null;

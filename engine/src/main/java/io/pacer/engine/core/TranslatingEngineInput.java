@@ -134,8 +134,13 @@ public abstract class TranslatingEngineInput implements EngineInput {
 
     @Override
     public final void previewAnswered(int agentId, long contactId, PreviewAnswer answer) {
+        previewAnswered(agentId, contactId, answer, null);
+    }
+
+    @Override
+    public final void previewAnswered(int agentId, long contactId, PreviewAnswer answer, String callerId) {
         long seq = claim();
-        EngineEventTranslators.previewAnswered(slot(seq), clock.nowNanos(), agentId, contactId, answer);
+        EngineEventTranslators.previewAnswered(slot(seq), clock.nowNanos(), agentId, contactId, answer, callerId);
         publish(seq);
     }
 

@@ -16,6 +16,14 @@ public interface CallJournal {
     default void placed(long callId, long campaignId, long contactId) {
     }
 
+    /**
+     * The agent's wrap-up after {@code callId} ran to the campaign's limit, on a campaign that records an outcome
+     * then ({@link io.pacer.engine.campaign.AgentRules#wrapUpOutcome()}): storage records that outcome for the call
+     * unless the agent recorded one. Queued behind the call's own record; journals that keep no outcomes ignore it.
+     */
+    default void wrapUpExpired(long callId, long campaignId, int agentId) {
+    }
+
     /** A journal that drops everything. */
     CallJournal NONE = r -> { };
 }

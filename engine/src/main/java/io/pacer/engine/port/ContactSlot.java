@@ -25,6 +25,13 @@ public final class ContactSlot {
      * default. Chosen by the supply off the core's thread, so the core only passes it on.
      */
     public String callerId;
+    /**
+     * The team a callback belongs to (a team callback's team; a personal callback's owner's teams, where it goes
+     * after the grace when the campaign says so), or {@code null}: any agent. Only its agents take the contact.
+     */
+    public io.pacer.engine.campaign.Responsibles team;
+    /** When a callback fell due (epoch ms), from which its owner's grace runs; 0: not known, the grace never runs out. */
+    public long dueMillis;
 
     /** Resets the slot before it is filled again. */
     public void clear() {
@@ -32,5 +39,7 @@ public final class ContactSlot {
         number = null;
         ownerAgentId = -1;
         callerId = null;
+        team = null;
+        dueMillis = 0;
     }
 }

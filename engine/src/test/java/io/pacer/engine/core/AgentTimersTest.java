@@ -161,4 +161,47 @@ class AgentTimersTest {
         var e = org.junit.jupiter.api.Assertions.assertThrows(CampaignConfig.InvalidSettingException.class, build);
         assertEquals(field, e.field());
     }
+
+    @Test
+    void atTheWrapUpLimitACampaignWithAnAutomaticOutcomeHasItRecordedForTheCallAndTheAgentIsReady() {
+        h.campaign(DialMode.PROGRESSIVE);
+        h.input.command(core -> core.agentRules(1, new AgentRules(0, 0, 30_000, "Wrap-up expired", 0,
+                io.pacer.engine.campaign.CallbackFallback.ANY)));
+        h.unlimitedContacts = false;
+        h.contacts.add(new long[] {7, -1});
+        h.contacts.add(new long[] {8, -1});
+        h.input.agentLogin(0, 1);
+        long first = h.lastDial();
+        h.input.callAnswered(first);
+        h.input.callEnded(first);
+        h.input.agentReady(0);
+        assertEquals(List.of(), h.wrapUpsExpired, "a wrap-up the agent ended records nothing");
+        long second = h.lastDial();
+        h.input.callAnswered(second);
+        h.input.callEnded(second);
+        h.advanceMillis(30_000);
+        assertEquals(AgentState.READY, h.core.agentState(0));
+        assertEquals(1, h.wrapUpsExpired.size());
+        assertEquals(List.of(second, 1L, 0L), java.util.Arrays.stream(h.wrapUpsExpired.get(0)).boxed().toList());
+    }
+
+    @Test
+    void aWrapUpLimitWithoutAnAutomaticOutcomeOnlyMakesTheAgentReady() {
+        h.campaign(DialMode.PROGRESSIVE);
+        h.input.command(core -> core.agentRules(1, new AgentRules(0, 0, 30_000)));
+        h.input.agentLogin(0, 1);
+        long call = h.lastDial();
+        h.input.callAnswered(call);
+        h.input.callEnded(call);
+        h.advanceMillis(30_000);
+        assertEquals(AgentState.READY, h.core.agentState(0));
+        assertEquals(List.of(), h.wrapUpsExpired);
+    }
+
+    @Test
+    void anAutomaticOutcomeNeedsAWrapUpLimitAndTheGraceARange() {
+        assertRefused("wrapUpOutcome", () -> new AgentRules(0, 0, 0, "Done", 0, null));
+        assertRefused("callbackGraceMillis", () -> new AgentRules(0, 0, 0, null, -1, null));
+        assertEquals(io.pacer.engine.campaign.CallbackFallback.ANY, new AgentRules(0, 0, 0, null, 0, null).callbackFallback());
+    }
 }

@@ -32,6 +32,10 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
     final Deque<long[]> contacts = new ArrayDeque<>();
     final List<Long> givenBack = new ArrayList<>();
     final List<Long> doNotCall = new ArrayList<>();
+    /** The team of a contact handed out by {@link #next} (a team callback), by contact id. */
+    final java.util.Map<Long, io.pacer.engine.campaign.Responsibles> teams = new java.util.HashMap<>();
+    /** Each wrap-up the core reported as run to its limit: {call id, campaign id, agent id}. */
+    final List<long[]> wrapUpsExpired = new ArrayList<>();
     long nowNanos = 1_000 * MS;
     long nextContact = 100;
     boolean unlimitedContacts = true;
@@ -70,6 +74,11 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
             @Override
             public void placed(long callId, long campaignId, long contactId) {
                 placed.add(new long[] {callId, campaignId, contactId});
+            }
+
+            @Override
+            public void wrapUpExpired(long callId, long campaignId, int agentId) {
+                wrapUpsExpired.add(new long[] {callId, campaignId, agentId});
             }
         });
         input = new DirectEngineInput(core, this);
@@ -171,6 +180,7 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
             out.contactId = c[0];
             out.ownerAgentId = (int) c[1];
             out.number = "+4570000" + c[0];
+            out.team = teams.get(c[0]);
             return true;
         }
         if (!unlimitedContacts) {

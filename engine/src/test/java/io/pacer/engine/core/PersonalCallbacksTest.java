@@ -5,15 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pacer.engine.agent.AgentState;
+import io.pacer.engine.campaign.AgentRules;
+import io.pacer.engine.campaign.CallbackFallback;
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.campaign.CampaignRuntime;
+import io.pacer.engine.campaign.Responsibles;
 import io.pacer.engine.port.CallJournal;
 import io.pacer.engine.port.ContactSlot;
 import io.pacer.pacing.DialMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A personal callback is dialed only for its owner, reserved first; otherwise it goes back to the supply. */
+/**
+ * A personal callback is dialed only for its owner, reserved first, until the campaign's grace for an owner who is
+ * not logged in runs out; a team callback only for an agent of its team; otherwise it goes back to the supply.
+ */
 class PersonalCallbacksTest {
     private final CoreHarness ports = new CoreHarness();
     private final CoreState state = new CoreState(new EngineLimits(8, 8, 4, 200), ports, ports, ports, ports,
@@ -96,5 +102,65 @@ class PersonalCallbacksTest {
         assertEquals(AgentState.READY, state.agents.state(3));
         assertEquals(0, first.reserved());
         assertEquals(3, state.agents.longestReady(first.agents));
+    }
+
+    private ContactSlot dueAgo(long contactId, int owner, long agoMillis, Responsibles team) {
+        ContactSlot slot = callback(contactId, owner);
+        slot.dueMillis = ports.epochMillis() - agoMillis;
+        slot.team = team;
+        return slot;
+    }
+
+    @Test
+    void aTeamCallbackReservesTheTeamsLongestWaitingAgentAndNeverAnOutsider() {
+        ready(2, first);
+        ready(3, first);
+        ready(4, first);
+        ContactSlot team = dueAgo(80, -1, 0, Responsibles.only(3, 4));
+        assertTrue(callbacks.reserveOwner(first, team));
+        assertEquals(3, team.ownerAgentId, "agent 2 waited longer but is not in the team");
+        assertEquals(AgentState.RESERVED, state.agents.state(3));
+        assertEquals(AgentState.READY, state.agents.state(2));
+        assertFalse(callbacks.reserveOwner(first, dueAgo(81, -1, 0, Responsibles.only(5, 6))), "nobody of the team is ready");
+        assertEquals(List.of(81L), ports.givenBack);
+        assertEquals(AgentState.READY, state.agents.state(2), "an outsider is never reserved for it");
+        ContactSlot offered = dueAgo(82, -1, 0, Responsibles.only(3, 4));
+        assertTrue(callbacks.mayTake(first, offered, 4));
+        assertFalse(callbacks.mayTake(first, offered, 2), "a preview never offers it to an outsider");
+    }
+
+    @Test
+    void aPersonalCallbackWaitsForItsAbsentOwnerThroughTheGraceThenGoesToAnyAgent() {
+        ready(2, first);
+        long grace = AgentRules.DEFAULT_CALLBACK_GRACE_MILLIS;
+        assertFalse(callbacks.reserveOwner(first, dueAgo(90, 5, grace - 1, null)), "within the default grace");
+        ContactSlot late = dueAgo(91, 5, grace, null);
+        assertTrue(callbacks.mayTake(first, late, 2));
+        assertTrue(callbacks.reserveOwner(first, late));
+        assertEquals(2, late.ownerAgentId, "any agent by default, as a campaign callback");
+        assertEquals(List.of(90L), ports.givenBack);
+    }
+
+    @Test
+    void afterTheGraceAPersonalCallbackGoesToTheOwnersTeamWhenTheCampaignSaysSo() {
+        first.agentRules = new AgentRules(0, 0, 0, null, 60_000, CallbackFallback.TEAM);
+        ready(2, first);
+        ready(3, first);
+        ContactSlot late = dueAgo(92, 5, 60_000, Responsibles.only(3, 5));
+        assertTrue(callbacks.reserveOwner(first, late));
+        assertEquals(3, late.ownerAgentId, "the owner's team mate, not the agent who waited longest");
+        assertFalse(callbacks.mayTake(first, dueAgo(93, 5, 60_000, Responsibles.only(3, 5)), 2));
+    }
+
+    @Test
+    void anOwnerWhoIsLoggedInKeepsItsCallbackPastTheGraceAndAGraceOfZeroWaitsForEver() {
+        ready(2, first);
+        ready(3, first);
+        agentLifecycle.reserve(3, first);
+        assertFalse(callbacks.reserveOwner(first, dueAgo(94, 3, 86_400_000L, null)), "owner logged in, busy");
+        first.agentRules = new AgentRules(0, 0, 0, null, 0, CallbackFallback.ANY);
+        assertFalse(callbacks.reserveOwner(first, dueAgo(95, 5, 86_400_000L, null)), "grace 0: only its owner");
+        assertEquals(List.of(94L, 95L), ports.givenBack);
+        assertEquals(AgentState.READY, state.agents.state(2));
     }
 }

@@ -44,4 +44,26 @@ class PreviewDeskTest {
         assertTrue(h.commands.stream().noneMatch(c -> c.startsWith("preview")), h.commands.toString());
         assertEquals(AgentState.READY, h.core.agentState(2));
     }
+
+    @Test
+    void aTeamCallbackIsNeverOfferedToAnAgentOutsideTheTeam() {
+        h.campaign(DialMode.PREVIEW);
+        h.unlimitedContacts = false;
+        h.contacts.add(new long[] {40, -1});
+        h.contacts.add(new long[] {41, -1});
+        h.teams.put(40L, io.pacer.engine.campaign.Responsibles.only(3));
+        h.input.agentLogin(2, 1);
+        h.input.previewRequested(2);
+        assertEquals(List.of(40L), h.givenBack, "the team's callback goes back untouched");
+        assertTrue(h.commands.contains("preview 41 to 2"), "the agent is offered the next record instead");
+    }
+
+    @Test
+    void anAcceptWithAChosenDisplayNumberDialsFromIt() {
+        h.campaign(DialMode.PREVIEW);
+        h.input.agentLogin(2, 1);
+        h.input.previewRequested(2);
+        h.input.previewAnswered(2, 100, PreviewAnswer.ACCEPT, "+442071234568");
+        assertEquals("dial 100 +4570000100 from +442071234568", h.commands.get(h.commands.size() - 1));
+    }
 }

@@ -11,49 +11,96 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a duplicate carries beyond the campaign's own row, in the duplicate's transaction: the settings kept in
- * tables of their own, and the lockouts the source holds its contacts under. A copy must protect people as its
- * source does: a lockout protects the person, not the list.
+ * What a duplicate takes from its source beside the settings row (which {@link CampaignRepository#create} copies
+ * with its hours, retry rules, regime, lockout and responsibles): everything that protects people or defines how
+ * the campaign dials. Runs in the duplicate's transaction, so a copy is whole or not there at all.
+ *
+ * <p>The campaign's one-row side tables are copied column by column as the database has them, so a column a later
+ * migration adds is copied without touching this class. The list goes too, as the orgAnice manual's duplicate
+ * does: its lists with their weights and caps, every contact with its numbers, consent and list, due again with
+ * no attempts (docs/api.md).
  */
 final class CampaignCopy {
 
-    /** Settings tables with one row per campaign, copied whole (every column but the campaign's id). */
-    private static final List<String> SETTINGS = List.of("campaign_dialing", "campaign_amd", "campaign_agent_rules",
-            "campaign_call_logging", "campaign_messages");
+    /** A campaign's settings kept beside it, one row each: treatments and caller ID, call logging, agent rules, AMD, message. */
+    private static final List<String> SIDE_TABLES = List.of("campaign_dialing", "campaign_call_logging",
+            "campaign_agent_rules", "campaign_amd", "campaign_messages");
 
     private CampaignCopy() {
     }
 
-    /** Copies every settings row {@code from} has to {@code to}, replacing any default {@code to} was given. */
-    static void settings(Connection c, long from, long to) throws SQLException {
-        for (String table : SETTINGS) {
-            List<String> columns = new ArrayList<>();
-            List<Object> values = new ArrayList<>();
-            try (PreparedStatement read = c.prepareStatement("SELECT * FROM " + table + " WHERE campaign_id = ?")) {
-                read.setLong(1, from);
-                try (ResultSet rs = read.executeQuery()) {
-                    if (!rs.next()) {
-                        continue;
-                    }
-                    ResultSetMetaData meta = rs.getMetaData();
-                    for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        String name = meta.getColumnName(i);
-                        columns.add(name);
-                        values.add(name.equalsIgnoreCase("campaign_id") ? Long.valueOf(to) : rs.getObject(i));
-                    }
-                }
-            }
-            Jdbc.update(c, "DELETE FROM " + table + " WHERE campaign_id = ?", to);
-            Jdbc.update(c, "INSERT INTO " + table + "(" + String.join(", ", columns) + ") VALUES ("
-                    + "?, ".repeat(columns.size() - 1) + "?)", values.toArray());
+    /**
+     * Copies everything of {@code source} but its settings row into the new campaign {@code to}, the source's
+     * lockouts included: a lockout protects the person, not the list.
+     */
+    static void copy(Connection c, Campaign source, long to, long nowMillis) throws SQLException {
+        long from = source.id();
+        for (String table : SIDE_TABLES) {
+            copyRow(c, table, from, to);
         }
+        Jdbc.update(c, """
+                INSERT INTO custom_outcomes(campaign_id, name, result_group, behaviour)
+                SELECT ?, name, result_group, behaviour FROM custom_outcomes WHERE campaign_id = ?""", to, from);
+        // The do-not-call list protects people, not a list: the copy must never dial a number the source blocks.
+        Jdbc.update(c, "INSERT INTO do_not_call(campaign_id, phone, created_millis)"
+                + " SELECT ?, phone, created_millis FROM do_not_call WHERE campaign_id = ?", to, from);
+        copyContacts(c, from, to, nowMillis);
+        lockouts(c, source, to, nowMillis);
+    }
+
+    private static void copyContacts(Connection c, long from, long to, long nowMillis) throws SQLException {
+        Jdbc.update(c, """
+                INSERT INTO contact_lists(campaign_id, name, weight, active, max_attempts)
+                SELECT ?, name, weight, active, max_attempts FROM contact_lists WHERE campaign_id = ?""", to, from);
+        Jdbc.update(c, """
+                INSERT INTO contacts(campaign_id, phone, name, fields, time_zone, state, next_due_millis, list_id,
+                  consent_basis, consent_source, consent_millis, assured)
+                SELECT ?, k.phone, k.name, k.fields, k.time_zone, 'READY', ?,
+                  (SELECT n.id FROM contact_lists n JOIN contact_lists o ON o.name = n.name
+                   WHERE o.id = k.list_id AND n.campaign_id = ?),
+                  k.consent_basis, k.consent_source, k.consent_millis, k.assured
+                FROM contacts k WHERE k.campaign_id = ? AND k.state <> 'ARCHIVED'""", to, nowMillis, to, from);
+        Jdbc.update(c, """
+                INSERT INTO contact_numbers(contact_id, position, number, type, time_zone, window_start_minute, window_end_minute)
+                SELECT n.id, o.position, o.number, o.type, o.time_zone, o.window_start_minute, o.window_end_minute
+                FROM contact_numbers o JOIN contacts k ON k.id = o.contact_id
+                JOIN contacts n ON n.campaign_id = ? AND n.phone = k.phone
+                WHERE k.campaign_id = ? AND k.state <> 'ARCHIVED'""", to, from);
+        // A contact with one number on a do-not-call list is closed now; one with several keeps its others, whose
+        // blocked ones its attempt chain skips (a contact with every number blocked is closed when it is claimed).
+        Jdbc.update(c, """
+                UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE campaign_id = ?
+                  AND phone IN (SELECT phone FROM do_not_call WHERE campaign_id IN (?, 0))
+                  AND NOT EXISTS (SELECT 1 FROM contact_numbers m WHERE m.contact_id = contacts.id)""", to, to);
+    }
+
+    /** Copies the row of {@code table} keyed by {@code from} as the row of {@code to}, every column as it is. */
+    private static void copyRow(Connection c, String table, long from, long to) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        try (PreparedStatement ps = Jdbc.prepare(c, "SELECT * FROM " + table + " WHERE campaign_id = ?", from);
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return;
+            }
+            ResultSetMetaData meta = rs.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                String column = meta.getColumnName(i).toLowerCase(java.util.Locale.ROOT);
+                columns.add(column);
+                values.add("campaign_id".equals(column) ? Long.valueOf(to) : rs.getObject(i));
+            }
+        }
+        // A default row the new campaign was given gives way to the source's.
+        Jdbc.update(c, "DELETE FROM " + table + " WHERE campaign_id = ?", to);
+        String marks = String.join(", ", java.util.Collections.nCopies(columns.size(), "?"));
+        Jdbc.update(c, "INSERT INTO " + table + "(" + String.join(", ", columns) + ") VALUES (" + marks + ")", values.toArray());
     }
 
     /**
      * A contact the source abandoned (or, under Ofcom, reached a machine at) is not due in the copy before the
      * source's lockout for it ends, though the copy's contacts are otherwise due at once.
      */
-    static void lockouts(Connection c, Campaign source, long copyId, long nowMillis) throws SQLException {
+    private static void lockouts(Connection c, Campaign source, long copyId, long nowMillis) throws SQLException {
         long abandoned = source.compliance().lockoutMinutes() * 60_000L;
         long machine = source.compliance().regime() == Regime.OFCOM ? Campaign.OFCOM_MACHINE_LOCKOUT_MILLIS : 0;
         String[] outcomes = {"ABANDONED", "CUSTOMER_HUNG_UP", "MACHINE"};

@@ -31,20 +31,22 @@ public final class CampaignRepository {
 
     /** Stores a new campaign; returns it with its id. */
     public Campaign create(Campaign campaign, long nowMillis) {
-        return db.write(c -> {
-            checkResponsibles(c, campaign);
-            checkPool(c, 0, campaign);
-            long id = Jdbc.insert(c, """
-                    INSERT INTO campaigns(name, description, status, done, time_zone, dial_mode, calls_per_ready_agent,
-                      calls_per_wrap_agent, abandon_target, ring_timeout_millis, connect_limit_millis, max_channels,
-                      display_numbers, max_attempts, window_start_minute, window_end_minute, subject_template, clock24,
-                      default_region, regime, abandon_message, lockout_minutes, dial_unknown_zones, holidays, require_consent,
-                      abandon_pool, created_millis)
-                    VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
-                    settings(campaign, nowMillis));
-            writeChildren(c, id, campaign);
-            return load(c, id).orElseThrow();
-        });
+        return db.write(c -> insert(c, campaign, nowMillis));
+    }
+
+    private static Campaign insert(Connection c, Campaign campaign, long nowMillis) throws SQLException {
+        checkResponsibles(c, campaign);
+        checkPool(c, 0, campaign);
+        long id = Jdbc.insert(c, """
+                INSERT INTO campaigns(name, description, status, done, time_zone, dial_mode, calls_per_ready_agent,
+                  calls_per_wrap_agent, abandon_target, ring_timeout_millis, connect_limit_millis, max_channels,
+                  display_numbers, max_attempts, window_start_minute, window_end_minute, subject_template, clock24,
+                  default_region, regime, abandon_message, lockout_minutes, dial_unknown_zones, holidays, require_consent,
+                  abandon_pool, created_millis)
+                VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+                settings(campaign, nowMillis));
+        writeChildren(c, id, campaign);
+        return load(c, id).orElseThrow();
     }
 
     /** The stored settings' values in the column order of the insert and the update, then {@code last}. */
@@ -86,37 +88,23 @@ public final class CampaignRepository {
     }
 
     /**
-     * Copies a campaign with its settings (hours, retry rules, calling window, compliance, dialling rules and
-     * treatments, answering-machine detection, agent rules, call logging, abandon message), responsibles, custom
-     * outcomes, do-not-call list and list (every contact due again, attempts reset, but none before a lockout the
-     * source holds it under ends) under a new name. The copy is neither
-     * locked nor done. The caller makes the running engine aware of the copied do-not-call numbers.
+     * Copies a campaign under a new name, in one transaction: its settings (hours, retry rules, calling window,
+     * regime, lockout, display numbers), responsibles, custom outcomes, do-not-call list, treatments and caller-ID
+     * rule, call logging, agent rules, AMD settings, abandon message, and its lists with every contact due again
+     * ({@link CampaignCopy}), none of them due before a lockout the source holds its number under ends. The copy is
+     * neither locked nor done. The caller makes the running engine aware of the
+     * copied do-not-call numbers.
      */
     public Campaign duplicate(long id, String newName, long nowMillis) {
         if (newName == null || newName.isBlank()) {
             throw new InvalidFieldException("name", "must not be empty");
         }
-        Campaign source = get(id);
-        Campaign copy = create(source.with(0, newName, false, null), nowMillis);
-        db.write(c -> {
-            Jdbc.update(c, """
-                    INSERT INTO contacts(campaign_id, phone, name, fields, time_zone, state, next_due_millis)
-                    SELECT ?, phone, name, fields, time_zone, 'READY', ? FROM contacts
-                    WHERE campaign_id = ? AND state <> 'ARCHIVED'""",
-                    copy.id(), nowMillis, id);
-            Jdbc.update(c, """
-                    INSERT INTO custom_outcomes(campaign_id, name, result_group, behaviour)
-                    SELECT ?, name, result_group, behaviour FROM custom_outcomes WHERE campaign_id = ?""", copy.id(), id);
-            // The do-not-call list protects people, not a list: the copy must never dial a number the source blocks.
-            Jdbc.update(c, "INSERT INTO do_not_call(campaign_id, phone, created_millis)"
-                    + " SELECT ?, phone, created_millis FROM do_not_call WHERE campaign_id = ?", copy.id(), id);
-            Jdbc.update(c, "UPDATE contacts SET state = 'CLOSED', closed_reason = 'DO_NOT_CALL' WHERE campaign_id = ?"
-                    + " AND phone IN (SELECT phone FROM do_not_call WHERE campaign_id IN (?, 0))", copy.id(), copy.id());
-            CampaignCopy.settings(c, id, copy.id());
-            CampaignCopy.lockouts(c, source, copy.id(), nowMillis);
-            return null;
+        return db.write(c -> {
+            Campaign source = get(c, id);
+            Campaign copy = insert(c, source.with(0, newName, false, null), nowMillis);
+            CampaignCopy.copy(c, source, copy.id(), nowMillis);
+            return copy;
         });
-        return copy;
     }
 
     /** Closes a campaign for good: it dials nothing and refuses edits afterwards. */

@@ -77,6 +77,11 @@ public final class AbandonLedger implements CallJournal, AutoCloseable {
         next.placed(callId, campaignId, contactId);
     }
 
+    @Override
+    public void wrapUpExpired(long callId, long campaignId, int agentId) {
+        next.wrapUpExpired(callId, campaignId, agentId);
+    }
+
     /**
      * What the campaign answered and abandoned in the window of {@code window} that ends now, bucket by bucket,
      * counts not yet written included. A calendar month is steered over 31 days with no history before the 1st.

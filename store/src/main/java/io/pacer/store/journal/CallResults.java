@@ -43,8 +43,11 @@ final class CallResults {
     /** Whether any webhook subscription exists: asked once per batch, so calls nobody subscribed to cost nothing. */
     private boolean webhooks;
 
-    CallResults(MessageLatencies latencies) {
+    private final OutcomeRecorder outcomes;
+
+    CallResults(MessageLatencies latencies, OutcomeRecorder outcomes) {
         this.latencies = latencies;
+        this.outcomes = outcomes;
     }
 
     /** Applies a batch of calls in the caller's transaction. */
@@ -55,12 +58,14 @@ final class CallResults {
         logsUnanswered.clear();
         webhooks = WebhookEvents.anySubscription(c);
         for (FinishedCall call : calls) {
-            if (!call.placedOnly) {
+            if (!call.placedOnly && !call.wrapUpExpiredOnly) {
                 finishedInBatch.add(call.callId);
             }
         }
         for (FinishedCall call : calls) {
-            if (!call.placedOnly) {
+            if (call.wrapUpExpiredOnly) {
+                AutomaticOutcome.record(c, outcomes, call.callId, call.campaignId, call.agentId, System.currentTimeMillis());
+            } else if (!call.placedOnly) {
                 if (call.messageLatencyMicros < 0) {
                     // Taken once and kept on the record, so a batch retried after a failure still carries it.
                     call.messageLatencyMicros = latencies.take(call.callId);

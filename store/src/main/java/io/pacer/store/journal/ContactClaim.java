@@ -41,6 +41,7 @@ final class ContactClaim {
     private static final long DEFAULT_LIST = -1;
 
     private final CallerIds callerIds = new CallerIds();
+    private final CallbackTeams teams = new CallbackTeams();
     private final Map<Long, Integer> credit = new HashMap<>();
     private List<ContactList> lists = List.of();
     private DialingRules rules = DialingRules.DEFAULT;
@@ -49,6 +50,7 @@ final class ContactClaim {
     void reload(Connection c, long campaignId) throws SQLException {
         lists = ContactLists.all(c, campaignId);
         rules = DialingRulesRepository.get(c, campaignId);
+        teams.clear();
     }
 
     /**
@@ -64,10 +66,10 @@ final class ContactClaim {
                 long list = share.getKey();
                 String where = list == DEFAULT_LIST ? "list_id IS NULL" : "list_id = " + list;
                 List<Object[]> due = Jdbc.query(c, "SELECT id, phone, dial_number, owner_agent_id, time_zone, number_position, "
-                        + "consent_basis, assured FROM contacts WHERE campaign_id = ? AND state IN ('READY', 'CALLBACK') AND next_due_millis <= ? AND "
+                        + "consent_basis, assured, callback_id, next_due_millis FROM contacts WHERE campaign_id = ? AND state IN ('READY', 'CALLBACK') AND next_due_millis <= ? AND "
                         + where + " ORDER BY next_due_millis, id LIMIT ?",
                         rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getInt(6),
-                            rs.getString(7), rs.getInt(8)},
+                            rs.getString(7), rs.getInt(8), Jdbc.nullableLong(rs, "callback_id"), rs.getLong(10)},
                         campaign.id(), now, share.getValue());
                 if (due.size() < share.getValue()) {
                     short_.add(list);
@@ -151,9 +153,12 @@ final class ContactClaim {
                     dialling.addBatch();
                     String callerId = callerIds.choose(rules.callerIdMode(), campaign.displayNumbers(), pick.number());
                     int owner = (int) (long) (Long) row[3];
+                    Long callbackId = (Long) row[8];
+                    // A callback's team (or its owner's) decides who takes it; its due time starts the owner's grace.
+                    io.pacer.engine.campaign.Responsibles team = callbackId == null ? null : teams.of(c, callbackId, owner);
                     // An assured contact goes to whichever agent is ready, reserved before the dial.
                     entries.add(new HopperEntry(id, pick.number(), owner < 0 && (Integer) row[7] == 1 ? ContactSlot.ASSURED
-                            : owner, pick.windowMillis(), callerId));
+                            : owner, pick.windowMillis(), callerId, team, callbackId == null ? 0 : (Long) row[9]));
                 }
             }
             dialling.executeBatch();

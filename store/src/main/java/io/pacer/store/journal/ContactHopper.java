@@ -69,6 +69,8 @@ public final class ContactHopper implements ContactSupply {
                 out.number = entry.number();
                 out.ownerAgentId = entry.ownerAgentId();
                 out.callerId = entry.callerId();
+                out.team = entry.team();
+                out.dueMillis = entry.dueMillis();
                 return true;
             }
         }

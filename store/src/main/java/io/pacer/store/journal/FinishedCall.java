@@ -14,6 +14,8 @@ import io.pacer.engine.port.CallRecord;
 public final class FinishedCall {
     /** Only the call's placement (its INVITE left); no outcome yet. */
     boolean placedOnly;
+    /** Only the news that the agent's wrap-up after the call ran to the limit ({@link #agentId} the agent). */
+    boolean wrapUpExpiredOnly;
     long callId;
     long campaignId;
     long contactId;
@@ -34,6 +36,7 @@ public final class FinishedCall {
     /** Copies what the journal keeps of a record, turning the core's nanosecond times into wall-clock millis. */
     void copyFrom(CallRecord r) {
         placedOnly = false;
+        wrapUpExpiredOnly = false;
         callId = r.callId;
         campaignId = r.campaignId;
         contactId = r.contactId;
@@ -54,6 +57,7 @@ public final class FinishedCall {
     /** Holds the placement of a call: which contact's call left, and nothing else. */
     void placed(long placedCallId, long placedCampaignId, long placedContactId) {
         placedOnly = true;
+        wrapUpExpiredOnly = false;
         callId = placedCallId;
         campaignId = placedCampaignId;
         contactId = placedContactId;
@@ -63,9 +67,23 @@ public final class FinishedCall {
         messageLatencyMicros = -1;
     }
 
+    /** Holds the news that the agent's wrap-up after the call ran to the campaign's limit. */
+    void wrapUpExpired(long expiredCallId, long expiredCampaignId, int agent) {
+        placedOnly = false;
+        wrapUpExpiredOnly = true;
+        callId = expiredCallId;
+        campaignId = expiredCampaignId;
+        contactId = -1;
+        number = null;
+        agentId = agent;
+        outcome = null;
+        messageLatencyMicros = -1;
+    }
+
     /** Copies another instance (the writer takes a private copy before it frees the slot). */
     void copyFrom(FinishedCall o) {
         placedOnly = o.placedOnly;
+        wrapUpExpiredOnly = o.wrapUpExpiredOnly;
         callId = o.callId;
         campaignId = o.campaignId;
         contactId = o.contactId;

@@ -10,8 +10,16 @@ package io.pacer.store.journal;
  * @param ownerAgentId        agent of a personal callback, -1, or {@code ContactSlot.ASSURED} for an assured contact
  * @param dialableUntilMillis end of the contact's calling window (epoch ms); after it the contact goes back
  * @param callerId            display number chosen for the call, or {@code null} for the campaign's default
+ * @param team                the team of a callback (only its agents take it), or {@code null}
+ * @param dueMillis           when a callback fell due, from which its owner's grace runs; 0 for other contacts
  */
-record HopperEntry(long contactId, String number, int ownerAgentId, long dialableUntilMillis, String callerId) {
+record HopperEntry(long contactId, String number, int ownerAgentId, long dialableUntilMillis, String callerId,
+        io.pacer.engine.campaign.Responsibles team, long dueMillis) {
+
+    /** An entry that is no callback of a team. */
+    HopperEntry(long contactId, String number, int ownerAgentId, long dialableUntilMillis, String callerId) {
+        this(contactId, number, ownerAgentId, dialableUntilMillis, callerId, null, 0);
+    }
 
     /** An entry presenting the campaign's default display number. */
     HopperEntry(long contactId, String number, int ownerAgentId, long dialableUntilMillis) {

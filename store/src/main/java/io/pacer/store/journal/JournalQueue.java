@@ -55,6 +55,14 @@ final class JournalQueue {
         enqueue(sequence, call);
     }
 
+    /** Core's thread: queues the news that a wrap-up ran to its limit, behind the call's own record. */
+    void wrapUpExpired(long callId, long campaignId, int agentId) {
+        long sequence = sequencer.tryClaim();
+        FinishedCall call = slotOrCopy(sequence);
+        call.wrapUpExpired(callId, campaignId, agentId);
+        enqueue(sequence, call);
+    }
+
     /** The claimed slot, or (the ring being full) a new object for the overflow queue. */
     private FinishedCall slotOrCopy(long sequence) {
         return sequence < 0 ? new FinishedCall() : slots[sequencer.indexOf(sequence)];

@@ -31,13 +31,14 @@ public final class JournalWriter implements CallJournal, AutoCloseable {
     private final JournalQueue queue = new JournalQueue(CAPACITY);
     private final AtomicLong written = new AtomicLong();
     private final MessageLatencies latencies = new MessageLatencies();
-    private final CallResults results = new CallResults(latencies);
+    private final CallResults results;
     private final Thread thread;
     private volatile boolean stopping;
 
-    /** Starts the writer thread. */
-    public JournalWriter(Database db) {
+    /** Starts the writer thread; {@code outcomes} records a campaign's automatic outcome at the wrap-up limit. */
+    public JournalWriter(Database db, OutcomeRecorder outcomes) {
         this.db = db;
+        this.results = new CallResults(latencies, outcomes);
         thread = new Thread(this::run, "pacer-journal-writer");
         thread.setDaemon(true);
         thread.start();
@@ -51,6 +52,12 @@ public final class JournalWriter implements CallJournal, AutoCloseable {
     @Override
     public void record(CallRecord record) {
         queue.record(record);
+    }
+
+    /** Queues the news that a wrap-up ran to its limit: the campaign's automatic outcome, if any, is recorded. */
+    @Override
+    public void wrapUpExpired(long callId, long campaignId, int agentId) {
+        queue.wrapUpExpired(callId, campaignId, agentId);
     }
 
     /** Queues the mark that the call was placed; it reaches the contact's row before the call's record does. */

@@ -67,36 +67,44 @@ public final class OutcomeRecorder {
         CallbackRequest task = callback == null || callback.note() != null ? callback
                 : new CallbackRequest(callback.dueMillis(), callback.number(), callback.personal(), callback.ownerGroupId(),
                         callback.alarmMillis(), callback.priority(), callback.subject(), note == null ? "" : note);
-        Activity result = db.write(c -> {
-            Activity activity = Jdbc.one(c, "SELECT * FROM activities WHERE call_id = ? ORDER BY id DESC LIMIT 1", Activity::of, callId)
-                    .filter(a -> user.role() != Role.AGENT || a.agentId() == user.id())
-                    .orElseThrow(() -> new NotFoundException("callId", callId));
-            if (activity.outcome() != null) {
-                throw new ConflictException("outcome", "already recorded: " + activity.outcome());
-            }
-            Campaign campaign = CampaignRepository.get(c, activity.campaignId());
-            if (campaign.done()) {
-                throw new ConflictException("done", "campaign is done and read-only");
-            }
-            Optional<CustomOutcome> custom = Jdbc.one(c, "SELECT * FROM custom_outcomes WHERE campaign_id = ? AND name = ?",
-                    CampaignRepository::outcome, campaign.id(), outcomeName);
-            AgentOutcome behaviour = custom.map(CustomOutcome::behaviour).orElseGet(() -> base(outcomeName));
-            String group = custom.map(CustomOutcome::resultGroup).orElse(resultGroup(behaviour));
-            Contact contact = ContactRepository.get(c, campaign.id(), activity.contactId());
-            if (contact.state() == ContactState.DIALING) {
-                throw new ConflictException("state", "the contact is being dialled again");
-            }
-            applyToContact(c, campaign, contact, behaviour, task, user, nowMillis, blocked);
-            Jdbc.update(c, "UPDATE activities SET outcome = ?, result_group = ?, note = ?, subject = ? WHERE id = ?",
-                    outcomeName, group, note == null ? "" : note,
-                    SubjectTemplate.render(campaign, activity.callType(), activity.startMillis(), outcomeName, group), activity.id());
-            WebhookEvents.outcomeRecorded(c, activity.id(), nowMillis);
-            return Jdbc.one(c, "SELECT * FROM activities WHERE id = ?", Activity::of, activity.id()).orElseThrow();
-        });
+        Activity result = db.write(c -> recordIn(c, user, callId, outcomeName, note, task, nowMillis, blocked));
         if (blocked[0] != null) {
             doNotCall.remember(result.campaignId(), blocked[0]);
         }
         return result;
+    }
+
+    /**
+     * Records an outcome for a call in the caller's transaction (the agent's from {@link #record}; the campaign's
+     * automatic one from the journal when a wrap-up runs to its limit). A number the outcome blocks is left in
+     * {@code blocked[0]} for the caller to remember once committed.
+     */
+    Activity recordIn(Connection c, User user, long callId, String outcomeName, String note, CallbackRequest task,
+            long nowMillis, String[] blocked) throws SQLException {
+        Activity activity = Jdbc.one(c, "SELECT * FROM activities WHERE call_id = ? ORDER BY id DESC LIMIT 1", Activity::of, callId)
+                .filter(a -> user.role() != Role.AGENT || a.agentId() == user.id())
+                .orElseThrow(() -> new NotFoundException("callId", callId));
+        if (activity.outcome() != null) {
+            throw new ConflictException("outcome", "already recorded: " + activity.outcome());
+        }
+        Campaign campaign = CampaignRepository.get(c, activity.campaignId());
+        if (campaign.done()) {
+            throw new ConflictException("done", "campaign is done and read-only");
+        }
+        Optional<CustomOutcome> custom = Jdbc.one(c, "SELECT * FROM custom_outcomes WHERE campaign_id = ? AND name = ?",
+                CampaignRepository::outcome, campaign.id(), outcomeName);
+        AgentOutcome behaviour = custom.map(CustomOutcome::behaviour).orElseGet(() -> base(outcomeName));
+        String group = custom.map(CustomOutcome::resultGroup).orElse(resultGroup(behaviour));
+        Contact contact = ContactRepository.get(c, campaign.id(), activity.contactId());
+        if (contact.state() == ContactState.DIALING) {
+            throw new ConflictException("state", "the contact is being dialled again");
+        }
+        applyToContact(c, campaign, contact, behaviour, task, user, nowMillis, blocked);
+        Jdbc.update(c, "UPDATE activities SET outcome = ?, result_group = ?, note = ?, subject = ? WHERE id = ?",
+                outcomeName, group, note == null ? "" : note,
+                SubjectTemplate.render(campaign, activity.callType(), activity.startMillis(), outcomeName, group), activity.id());
+        WebhookEvents.outcomeRecorded(c, activity.id(), nowMillis);
+        return Jdbc.one(c, "SELECT * FROM activities WHERE id = ?", Activity::of, activity.id()).orElseThrow();
     }
 
     /** The agent's answer to a previewed contact before dialling. */
