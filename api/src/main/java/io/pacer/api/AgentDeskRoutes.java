@@ -57,18 +57,12 @@ final class AgentDeskRoutes {
             new Route("GET", "/api/v1/campaigns/{campaignId}/agent-rules", Role.SUPERVISOR,
                     r -> ApiResponse.ok(campaignAgents.rules(r.id("campaignId")))),
             new Route("PUT", "/api/v1/campaigns/{campaignId}/agent-rules", Role.SUPERVISOR, r -> {
-<<<<<<< HEAD
-                JsonBody b = r.json().only("previewTimeoutMillis", "maxMissedOffers", "wrapUpLimitMillis");
-                return ApiResponse.ok(campaignAgents.setRules(r.id("campaignId"), b.whole("previewTimeoutMillis", 0),
-                        b.integer("maxMissedOffers", 0), b.whole("wrapUpLimitMillis", 0)));
-=======
                 JsonBody b = r.json().only("previewTimeoutMillis", "maxMissedOffers", "wrapUpLimitMillis", "wrapUpOutcome",
                         "callbackGraceMillis", "callbackFallback");
                 return ApiResponse.ok(campaignAgents.setRules(r.id("campaignId"), () -> new AgentRules(
-                        b.whole("previewTimeoutMillis", 0), (int) b.whole("maxMissedOffers", 0), b.whole("wrapUpLimitMillis", 0),
+                        b.whole("previewTimeoutMillis", 0), b.integer("maxMissedOffers", 0), b.whole("wrapUpLimitMillis", 0),
                         b.text("wrapUpOutcome", null), b.whole("callbackGraceMillis", AgentRules.DEFAULT_CALLBACK_GRACE_MILLIS),
                         b.enumValue("callbackFallback", CallbackFallback.class, CallbackFallback.ANY))));
->>>>>>> tasks
             })
         );
     }
