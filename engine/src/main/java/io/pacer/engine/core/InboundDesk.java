@@ -78,7 +78,7 @@ final class InboundDesk {
         calls.setCallerId(callId, dialled);
         calls.setState(callId, CallState.QUEUED);
         c.counters.increment(CampaignCounters.INBOUND_OFFERED);
-        state.telephony.acceptInbound(key, callId);
+        state.telephony.acceptInbound(key, callId, c.config().id());
         int agent = agents.longestReady(c.agents);
         if (agent >= 0) {
             answer(callId, agent, c);

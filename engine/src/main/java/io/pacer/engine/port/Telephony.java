@@ -82,12 +82,13 @@ public interface Telephony {
     }
 
     /**
-     * The core takes the inbound call the adapter offered under {@code inboundKey} as {@code callId}: the adapter
+     * The core takes the inbound call the adapter offered under {@code inboundKey} as {@code callId} of
+     * {@code campaignId}: the adapter
      * lets it ring (180) until {@link #bridge} (answer it, then connect it to the agent) or {@link #hangUp}
      * (refuse it: no agent within the maximum wait), and reports its end with {@code callEnded}. By default the
      * telephony takes no inbound calls.
      */
-    default void acceptInbound(long inboundKey, long callId) {
+    default void acceptInbound(long inboundKey, long callId, int campaignId) {
     }
 
     /**

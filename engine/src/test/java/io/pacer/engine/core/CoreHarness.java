@@ -146,7 +146,7 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
     }
 
     @Override
-    public void acceptInbound(long inboundKey, long callId) {
+    public void acceptInbound(long inboundKey, long callId, int campaignId) {
         commands.add("accept inbound " + inboundKey + " as " + callId);
     }
 
