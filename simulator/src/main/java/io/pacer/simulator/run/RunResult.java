@@ -26,5 +26,9 @@ public record RunResult(
         String firstViolation,
         long machineAnswers,
         long amdFalsePositives,
-        long machinesToAgents) {
+        long machinesToAgents,
+        long inboundOffered,
+        long inboundAnswered,
+        long inboundMissed,
+        double inboundWaitMeanSeconds) {
 }
