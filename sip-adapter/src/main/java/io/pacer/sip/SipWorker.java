@@ -121,7 +121,8 @@ final class SipWorker implements EventHandler<SipWork> {
             sip.respondStateless(req, verdict.status(), verdict.reason());
             return;
         }
-        if (Request.CANCEL.equals(req.getMethod()) && trunk.inbound().cancelled(req)) {
+        if (Request.CANCEL.equals(req.getMethod()) && trunk.isTrunk(SipEndpoint.source(req))
+                && trunk.inbound().cancelled(req)) {
             // A caller gave up while waiting for an agent (the CANCEL of an INVITE Pacer has not answered).
             return;
         }

@@ -1,9 +1,9 @@
 package io.pacer.sip.trunk;
 
 import io.pacer.engine.core.EngineInput;
+import io.pacer.sip.media.RtpRelay;
 import io.pacer.sip.media.Sdp;
 import io.pacer.sip.stack.SipEndpoint;
-import java.net.InetSocketAddress;
 import java.util.HashMap;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
@@ -29,7 +29,7 @@ public final class InboundCalls {
     private final TrunkStats stats;
     private final TrunkCalls calls;
     private final TrunkAdmission admission;
-    private final io.pacer.sip.media.RtpRelay relay;
+    private final RtpRelay relay;
     /** INVITEs offered to the engine and not yet answered by it, by key: their transactions absorb retransmissions. */
     private final HashMap<Long, ServerTransaction> offered = new HashMap<>();
     /** The trunk each offered INVITE came from, by key. */
@@ -39,7 +39,7 @@ public final class InboundCalls {
     private long nextKey;
 
     InboundCalls(SipEndpoint sip, EngineInput input, TrunkStats stats, TrunkCalls calls, TrunkAdmission admission,
-                 io.pacer.sip.media.RtpRelay relay) {
+                 RtpRelay relay) {
         this.sip = sip;
         this.input = input;
         this.stats = stats;
