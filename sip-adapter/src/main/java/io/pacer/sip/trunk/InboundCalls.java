@@ -139,6 +139,21 @@ public final class InboundCalls {
     }
 
     /**
+     * Pacer stops: every caller still ringing is refused (480); the calls end with the others' (missed), so that
+     * no caller's INVITE is left without an answer.
+     */
+    void refuseRinging() {
+        for (TrunkCall call : ringing.values()) {
+            try {
+                call.inboundInvite.sendResponse(sip.response(Response.TEMPORARILY_UNAVAILABLE, call.inboundInvite.getRequest()));
+            } catch (Exception e) {
+                stats.transportErrors++;
+            }
+        }
+        ringing.clear();
+    }
+
+    /**
      * A CANCEL: true when it is a waiting caller's, who is answered 200 and 487 and whose end the engine hears
      * (missed); false for any other, which the worker handles as before.
      */

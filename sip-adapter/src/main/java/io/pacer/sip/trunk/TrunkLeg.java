@@ -196,6 +196,7 @@ public final class TrunkLeg {
      * untouched (no INVITE was sent), a CANCEL still unconfirmed ends as cancelled.
      */
     public void hangUpAll() {
+        inbound.refuseRinging();
         // Customers on the line first: they are the ones who hear the difference.
         for (TrunkCall call : calls.all()) {
             if (call.state == TrunkCall.State.ANSWERED) {
@@ -374,8 +375,6 @@ public final class TrunkLeg {
             }
         }
     }
-
-    // ---- SIP in ----------------------------------------------------------------------------------------
 
     /** Customers' calls to Pacer from the trunks (blending). */
     public InboundCalls inbound() {
