@@ -4,6 +4,8 @@ import io.pacer.api.service.AgentDeskService;
 import io.pacer.api.service.CampaignAgentsService;
 import io.pacer.engine.campaign.AgentRules;
 import io.pacer.engine.campaign.CallbackFallback;
+import io.pacer.engine.campaign.InboundRules;
+import io.pacer.store.campaign.CampaignInbound;
 import io.pacer.store.user.Role;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.Map;
 
 /**
  * The agent's desktop (its record, next, the answer to an offer, hang up, pause with a reason, save and next)
- * and a campaign's timers on its agents. Translation only; {@link AgentDeskService} holds the flow.
+ * and a campaign's timers on its agents and its inbound calls (blending). Translation only; {@link AgentDeskService} holds the flow.
  */
 final class AgentDeskRoutes {
 
@@ -53,6 +55,14 @@ final class AgentDeskRoutes {
                 }
                 return ApiResponse.ok(Map.of("logUnanswered",
                         campaignAgents.setLogsUnanswered(r.id("campaignId"), b.bool("logUnanswered", true))));
+            }),
+            new Route("GET", "/api/v1/campaigns/{campaignId}/inbound", Role.SUPERVISOR,
+                    r -> ApiResponse.ok(campaignAgents.inbound(r.id("campaignId")))),
+            new Route("PUT", "/api/v1/campaigns/{campaignId}/inbound", Role.SUPERVISOR, r -> {
+                JsonBody b = r.json().only("enabled", "accessNumbers", "maxWaitMillis", "reservedAgents");
+                return ApiResponse.ok(campaignAgents.setInbound(r.id("campaignId"), new CampaignInbound.Settings(
+                        b.bool("enabled", false), b.has("accessNumbers") ? b.texts("accessNumbers") : List.of(),
+                        b.whole("maxWaitMillis", InboundRules.DEFAULT_WAIT_MILLIS), b.integer("reservedAgents", 0))));
             }),
             new Route("GET", "/api/v1/campaigns/{campaignId}/agent-rules", Role.SUPERVISOR,
                     r -> ApiResponse.ok(campaignAgents.rules(r.id("campaignId")))),

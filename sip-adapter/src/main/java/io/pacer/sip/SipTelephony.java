@@ -163,6 +163,16 @@ public final class SipTelephony implements Telephony {
     }
 
     @Override
+    public void acceptInbound(long inboundKey, long callId, int campaignId) {
+        ring.publishInbound(SipWork.ACCEPT_INBOUND, inboundKey, callId, campaignId);
+    }
+
+    @Override
+    public void refuseInbound(long inboundKey) {
+        ring.publishInbound(SipWork.REFUSE_INBOUND, inboundKey, -1, -1);
+    }
+
+    @Override
     public void offerPreview(int agentId, long contactId, String number) {
         ring.publishPreviewOffer(agentId, contactId, number);
     }

@@ -23,6 +23,10 @@ final class SipWork {
     static final int OFFER_PREVIEW = 6;
     /** Engine: a machine answered; drop the campaign's message after its beep ({@link #callId}). */
     static final int DROP_MESSAGE = 7;
+    /** The engine takes an inbound call ({@link #inboundKey}) as {@link #callId} of {@link #campaignId}. */
+    static final int ACCEPT_INBOUND = 8;
+    /** The engine refuses an inbound call ({@link #inboundKey}). */
+    static final int REFUSE_INBOUND = 9;
     /** {@link #event} (a {@code RequestEvent}), {@link #arrivalNanos}. */
     static final int SIP_REQUEST = 10;
     /** {@link #event} (a {@code ResponseEvent}), {@link #arrivalNanos}. */
@@ -39,6 +43,8 @@ final class SipWork {
     static final int TASK = 22;
 
     int kind;
+    /** The adapter's key of an inbound call the engine has not taken yet (ACCEPT_INBOUND, REFUSE_INBOUND). */
+    long inboundKey;
     long callId;
     int campaignId;
     long contactId;

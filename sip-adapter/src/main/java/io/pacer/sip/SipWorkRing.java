@@ -68,6 +68,17 @@ final class SipWorkRing {
         return true;
     }
 
+    /** Publishes the engine's answer to an inbound call; false when the ring is full. */
+    boolean publishInbound(int kind, long inboundKey, long callId, int campaignId) {
+        long seq = claim();
+        if (seq < 0) {
+            return false;
+        }
+        SipWorkTranslators.inbound(ring.get(seq), kind, inboundKey, callId, campaignId);
+        ring.publish(seq);
+        return true;
+    }
+
     /** Publishes a preview offer to an agent; false when the ring is full. */
     boolean publishPreviewOffer(int agentId, long contactId, String number) {
         long seq = claim();

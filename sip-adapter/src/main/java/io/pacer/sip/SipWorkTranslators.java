@@ -31,6 +31,14 @@ final class SipWorkTranslators {
         w.agentId = agentId;
     }
 
+    /** The engine's answer to an inbound call: taken as {@code callId} of {@code campaignId}, or refused. */
+    static void inbound(SipWork w, int kind, long inboundKey, long callId, int campaignId) {
+        w.kind = kind;
+        w.inboundKey = inboundKey;
+        w.callId = callId;
+        w.campaignId = campaignId;
+    }
+
     static void previewOffer(SipWork w, int agentId, long contactId, String number) {
         w.kind = SipWork.OFFER_PREVIEW;
         w.agentId = agentId;

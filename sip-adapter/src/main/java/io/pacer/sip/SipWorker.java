@@ -86,6 +86,8 @@ final class SipWorker implements EventHandler<SipWork> {
                 case SipWork.HANG_UP -> trunk.hangUp(w.callId);
                 case SipWork.ABANDON -> trunk.abandon(w.callId);
                 case SipWork.DROP_MESSAGE -> trunk.dropMessage(w.callId);
+                case SipWork.ACCEPT_INBOUND -> trunk.inbound().accept(w.inboundKey, w.callId, w.campaignId);
+                case SipWork.REFUSE_INBOUND -> trunk.inbound().refuse(w.inboundKey);
                 case SipWork.OFFER_PREVIEW -> agents.offerPreview(w.agentId, w.contactId, w.number);
                 case SipWork.SIP_REQUEST -> request((RequestEvent) w.event);
                 case SipWork.SIP_RESPONSE -> response((ResponseEvent) w.event, w.arrivalNanos);
@@ -117,6 +119,11 @@ final class SipWorker implements EventHandler<SipWork> {
             // Malformed on the wire: answered for what it is, and never taken for a request of a call or session.
             stats.malformedRequests++;
             sip.respondStateless(req, verdict.status(), verdict.reason());
+            return;
+        }
+        if (Request.CANCEL.equals(req.getMethod()) && trunk.isTrunk(SipEndpoint.source(req))
+                && trunk.inbound().cancelled(req)) {
+            // A caller gave up while waiting for an agent (the CANCEL of an INVITE Pacer has not answered).
             return;
         }
         Dialog d = e.getDialog();
@@ -151,8 +158,8 @@ final class SipWorker implements EventHandler<SipWork> {
                 if (agent != null) {
                     agents.loginCall(e, agent);
                 } else {
-                    // Pacer dials out only: a call offered by the carrier has nowhere to go.
-                    sip.respondStateless(req, Response.TEMPORARILY_UNAVAILABLE);
+                    // A customer calling back: the engine decides whether a campaign takes it (blending).
+                    trunk.inbound().offer(e, source);
                 }
             }
             case Request.MESSAGE -> {

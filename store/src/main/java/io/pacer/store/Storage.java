@@ -58,6 +58,7 @@ public final class Storage implements AutoCloseable {
     private final AbandonLedger abandons;
     private final CampaignAgents campaignAgents;
     private final CallLogging callLogging;
+    private final io.pacer.store.campaign.CampaignInbound inbound;
     private final CampaignMessages messages;
     private final DialRefusals refusals;
     private final AbandonedCalls abandonedCalls;
@@ -91,6 +92,7 @@ public final class Storage implements AutoCloseable {
         dialingRules = new DialingRulesRepository(db);
         campaignAgents = new CampaignAgents(db);
         callLogging = new CallLogging(db);
+        inbound = new io.pacer.store.campaign.CampaignInbound(db);
         messages = new CampaignMessages(db);
         refusals = new DialRefusals(db);
         abandonedCalls = new AbandonedCalls(db);
@@ -174,6 +176,11 @@ public final class Storage implements AutoCloseable {
     /** Which of a campaign's calls become activities (unanswered ones with "No answer", or not at all). */
     public CallLogging callLogging() {
         return callLogging;
+    }
+
+    /** How campaigns take customers who call back (blending). */
+    public io.pacer.store.campaign.CampaignInbound inbound() {
+        return inbound;
     }
 
     /** The timers on campaigns' agents and who may work each campaign, as the core needs them. */

@@ -7,7 +7,8 @@ import io.pacer.store.Storage;
 import io.pacer.store.campaign.Campaign;
 
 /**
- * What the core must know of a campaign's agents, kept true: the timers on them and who may work it. Stored
+ * What the core must know of a campaign's agents, kept true: the timers on them, who may work it and how its
+ * agents take customers who call back (blending). Stored
  * first, then, for campaigns this engine runs, handed to the core; again whenever something that decides who
  * is responsible changes (the campaign's responsibles, a group's members, a user disabled or deleted), so the
  * core's check at login, on every path an agent logs in by, is never behind storage.
@@ -56,6 +57,19 @@ public final class CampaignAgentsService {
         return storage.callLogging().setLogsUnanswered(campaignId, log);
     }
 
+    /** How the campaign takes customers who call back (blending). */
+    public io.pacer.store.campaign.CampaignInbound.Settings inbound(long campaignId) {
+        return storage.inbound().settings(campaignId);
+    }
+
+    /** Stores how the campaign takes customers who call back; the core routes their calls by it from now on. */
+    public io.pacer.store.campaign.CampaignInbound.Settings setInbound(long campaignId,
+            io.pacer.store.campaign.CampaignInbound.Settings settings) {
+        io.pacer.store.campaign.CampaignInbound.Settings stored = storage.inbound().set(campaignId, settings);
+        push(campaignId);
+        return stored;
+    }
+
     /** Hands the campaign's rules and responsibles to the core, when this engine runs it. */
     public void push(long campaignId) {
         Campaign campaign = storage.campaigns().get(campaignId);
@@ -78,6 +92,7 @@ public final class CampaignAgentsService {
     public static void pushTo(Storage storage, EngineControl engine, long campaignId) {
         int id = (int) campaignId;
         engine.agentRules(id, storage.campaignAgents().rules(campaignId));
+        engine.inboundRules(id, storage.inbound().rules(campaignId));
         engine.responsibles(id, Responsibles.only(storage.campaignAgents().responsibleUserIds(campaignId)));
     }
 }

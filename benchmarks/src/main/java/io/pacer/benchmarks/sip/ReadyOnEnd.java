@@ -117,6 +117,21 @@ final class ReadyOnEnd implements Pacer.Tap {
     }
 
     @Override
+    public void inboundOffered(long inboundKey, String dialledNumber, String callerNumber) {
+        engine.inboundOffered(inboundKey, dialledNumber, callerNumber);
+    }
+
+    @Override
+    public void acceptInbound(long inboundKey, long callId, int campaignId) {
+        telephony.acceptInbound(inboundKey, callId, campaignId);
+    }
+
+    @Override
+    public void refuseInbound(long inboundKey) {
+        telephony.refuseInbound(inboundKey);
+    }
+
+    @Override
     public void callEnded(long callId) {
         engine.callEnded(callId);
         int agent = agentOfSlot.getAndSet((int) callId & SLOT_MASK, 0) - 1;

@@ -18,5 +18,7 @@ public enum CallState {
      * Answered on a campaign with answering-machine detection: held from agents while the media is analysed,
      * still counted in flight by the pacing, until a verdict (or the connect limit) says what it is.
      */
-    DETECTING
+    DETECTING,
+    /** Inbound: the customer's call rings (180) in the campaign's queue until an agent is free or its wait ends. */
+    QUEUED
 }

@@ -38,6 +38,8 @@ public final class CallTable {
     private final byte[] amdAction;
     /** Live answers estimated lost to AMD false positives that this call's verdict brought to a whole number. */
     private final byte[] amdFalsePositives;
+    /** Calls a customer placed to the campaign (blending), as opposed to the calls Pacer dials. */
+    private final boolean[] inbound;
     private final IndexLinks links;
     private final int[] freeStack;
     private int freeTop;
@@ -65,6 +67,7 @@ public final class CallTable {
         amdDecisionMillis = new int[capacity];
         amdAction = new byte[capacity];
         amdFalsePositives = new byte[capacity];
+        inbound = new boolean[capacity];
         links = new IndexLinks(capacity);
         freeStack = new int[capacity];
         for (int i = 0; i < capacity; i++) {
@@ -110,7 +113,18 @@ public final class CallTable {
         amdDecisionMillis[slot] = -1;
         amdAction[slot] = 0;
         amdFalsePositives[slot] = 0;
+        inbound[slot] = false;
         return callId;
+    }
+
+    /** True when the customer called the campaign (an inbound call), false for a call Pacer dialled. */
+    public boolean inbound(long callId) {
+        return inbound[slot(callId)];
+    }
+
+    /** Marks a freshly allocated call as one the customer placed. */
+    public void setInbound(long callId) {
+        inbound[slot(callId)] = true;
     }
 
     /** Returns a slot to the pool. */

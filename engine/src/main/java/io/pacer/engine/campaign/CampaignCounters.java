@@ -58,7 +58,15 @@ public final class CampaignCounters {
      * counted as an abandoned answer in the window.
      */
     public static final int AMD_FALSE_POSITIVES = AMD_VERDICT_BASE + io.pacer.engine.call.AmdVerdict.values().length;
-    private static final int SIZE = AMD_FALSE_POSITIVES + 1;
+    /** Inbound calls the campaign took into its queue or straight to an agent. */
+    public static final int INBOUND_OFFERED = AMD_FALSE_POSITIVES + 1;
+    /** Inbound calls an agent answered. */
+    public static final int INBOUND_ANSWERED = INBOUND_OFFERED + 1;
+    /** Inbound calls that ended with no agent: the caller gave up or the maximum wait passed. */
+    public static final int INBOUND_MISSED = INBOUND_OFFERED + 2;
+    /** Inbound calls waiting in the queue now (a gauge). */
+    public static final int INBOUND_WAITING = INBOUND_OFFERED + 3;
+    private static final int SIZE = INBOUND_WAITING + 1;
 
     private final AtomicLongArray values = new AtomicLongArray(SIZE);
 

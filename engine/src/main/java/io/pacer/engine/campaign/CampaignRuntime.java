@@ -33,6 +33,8 @@ public final class CampaignRuntime {
     public final CallTable.CallList inFlight = new CallTable.CallList();
     /** Answered calls waiting for an agent, oldest first. */
     public final CallTable.CallList waiting = new CallTable.CallList();
+    /** Inbound calls waiting for an agent, oldest first: served before {@link #waiting} and any new dial. */
+    public final CallTable.CallList inboundQueue = new CallTable.CallList();
     /** Snapshot reused for every pacing decision. */
     public final PacingInput pacingInput = new PacingInput();
     /** Decision reused for every pacing decision. */
@@ -41,6 +43,8 @@ public final class CampaignRuntime {
     public final CampaignCounters counters = new CampaignCounters();
     /** The timers on the campaign's agents (preview offer, missed offers, wrap-up); set by a command. */
     public AgentRules agentRules = AgentRules.NONE;
+    /** The campaign's inbound calls (blending): numbers, maximum wait, agents held back; set by a command. */
+    public InboundRules inboundRules = InboundRules.OFF;
     /** Who may log in to the campaign; set by a command, checked at every login. */
     public Responsibles responsibles = Responsibles.ANYONE;
     /** Engine-clock time before which no call is placed: the trunk said it cannot take one until then. */

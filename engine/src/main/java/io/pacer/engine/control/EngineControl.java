@@ -71,6 +71,10 @@ public interface EngineControl extends CampaignStatsSource {
     default void agentRules(int campaignId, AgentRules rules) {
     }
 
+    /** Sets how a campaign takes customers' inbound calls (numbers, maximum wait, agents held back). */
+    default void inboundRules(int campaignId, io.pacer.engine.campaign.InboundRules rules) {
+    }
+
     /** Sets who may log in to a campaign; agents no longer named are logged out. */
     default void responsibles(int campaignId, Responsibles responsibles) {
     }

@@ -113,6 +113,11 @@ public final class MeteredEngineControl implements EngineControl {
     }
 
     @Override
+    public void inboundRules(int campaignId, io.pacer.engine.campaign.InboundRules rules) {
+        inner.inboundRules(campaignId, rules);
+    }
+
+    @Override
     public void responsibles(int campaignId, io.pacer.engine.campaign.Responsibles responsibles) {
         inner.responsibles(campaignId, responsibles);
     }

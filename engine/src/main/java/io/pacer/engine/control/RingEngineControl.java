@@ -106,6 +106,11 @@ public final class RingEngineControl implements EngineControl {
     }
 
     @Override
+    public void inboundRules(int campaignId, io.pacer.engine.campaign.InboundRules rules) {
+        ring.command(core -> core.inboundRules(campaignId, rules));
+    }
+
+    @Override
     public void responsibles(int campaignId, Responsibles responsibles) {
         ring.command(core -> core.responsibles(campaignId, responsibles));
     }

@@ -21,6 +21,7 @@ final class AgentLifecycle {
     private CallLifecycle callLifecycle;
     private PreviewDesk previewDesk;
     private CampaignPacing pacing;
+    private InboundDesk inbound;
 
     AgentLifecycle(CoreState state) {
         this.state = state;
@@ -33,6 +34,11 @@ final class AgentLifecycle {
         this.callLifecycle = calls;
         this.previewDesk = preview;
         this.pacing = campaignPacing;
+    }
+
+    /** Completes construction with the part that takes customers' inbound calls. */
+    void wireInbound(InboundDesk desk) {
+        this.inbound = desk;
     }
 
     /**
@@ -103,8 +109,8 @@ final class AgentLifecycle {
     }
 
     /**
-     * Puts an agent who has become available to work: a pending pause or logout first, then the oldest answered
-     * call waiting, then a pushed preview, else the ready FIFO.
+     * Puts an agent who has become available to work: a pending pause or logout first, then the inbound caller
+     * who has waited longest, then the oldest answered call waiting, then a pushed preview, else the ready FIFO.
      */
     void makeReady(int agent, AgentState from, CampaignRuntime c) {
         if (agents.logoutPending(agent)) {
@@ -121,6 +127,9 @@ final class AgentLifecycle {
         agents.setPauseReason(agent, 0);
         // Enqueue first: bridge() takes a READY agent out of the FIFO, so it must be in it.
         agents.enqueueReady(agent, c.agents);
+        if (inbound.takeWaiting(agent, c)) {
+            return;
+        }
         int waitingSlot = calls.firstSlot(c.waiting);
         if (waitingSlot >= 0 && !c.config().dialMode().agentFirst()) {
             long callId = calls.idOfSlot(waitingSlot);

@@ -35,6 +35,7 @@ final class CallLifecycle {
     private final LatencyRecorder coreAnswerToBridge = new LatencyRecorder();
     private CampaignPacing pacing;
     private AmdVerdicts amdVerdicts;
+    private InboundDesk inbound;
 
     CallLifecycle(CoreState state, AgentLifecycle agentLifecycle) {
         this.state = state;
@@ -51,6 +52,11 @@ final class CallLifecycle {
     /** Completes construction with the part that holds calls for answering-machine detection. */
     void wireAmd(AmdVerdicts verdicts) {
         this.amdVerdicts = verdicts;
+    }
+
+    /** Completes construction with the part that takes customers' inbound calls. */
+    void wireInbound(InboundDesk desk) {
+        this.inbound = desk;
     }
 
     /** The core's share of answer-to-bridge: from the answer's event being published to the bridge command. */
@@ -256,6 +262,10 @@ final class CallLifecycle {
         if (!calls.live(callId)) {
             return;
         }
+        if (calls.inbound(callId)) {
+            inbound.onEnded(callId);
+            return;
+        }
         long now = state.nowNanos;
         CampaignRuntime c = state.campaignOfCall(callId);
         int s = calls.stateOrdinal(callId);
@@ -304,7 +314,11 @@ final class CallLifecycle {
         }
         CampaignRuntime c = state.campaignOfAgent(agent);
         long callId = agents.call(agent);
-        if (agents.state(agent) == AgentState.ON_CALL && calls.live(callId)
+        if (agents.state(agent) == AgentState.ON_CALL && calls.live(callId) && calls.inbound(callId)) {
+            // A caller of the campaign, not a dial: no abandon of the outbound books, the call just ends.
+            state.telephony.hangUp(callId);
+            inbound.onEnded(callId);
+        } else if (agents.state(agent) == AgentState.ON_CALL && calls.live(callId)
                 && calls.stateOrdinal(callId) == CallState.BRIDGED.ordinal()) {
             state.telephony.abandon(callId);
             c.counters.increment(CampaignCounters.ABANDONS);
@@ -366,8 +380,12 @@ final class CallLifecycle {
         r.amdDecisionMillis = calls.amdDecisionMillis(callId);
         r.amdAction = calls.amdAction(callId);
         r.amdFalsePositives = calls.amdFalsePositives(callId);
+        r.inbound = calls.inbound(callId);
         state.journal.record(r);
-        c.counters.increment(CampaignCounters.OUTCOME_BASE + outcome.ordinal());
+        if (!r.inbound) {
+            // Inbound calls have counters of their own; these are the dials' outcomes.
+            c.counters.increment(CampaignCounters.OUTCOME_BASE + outcome.ordinal());
+        }
         calls.release(callId);
     }
 }

@@ -28,6 +28,7 @@ final class CampaignPacing {
     private final CallTable calls;
     private final CallLifecycle callLifecycle;
     private final PersonalCallbacks callbacks;
+    private InboundDesk inbound;
     private final long tickNanos;
     /**
      * Shortest time between two event-driven decisions of one campaign: far below ring and connect times, and at
@@ -53,6 +54,11 @@ final class CampaignPacing {
         Arrays.fill(decidedAtNanos, Long.MIN_VALUE / 2);
         this.deferred = new boolean[state.campaigns.length];
         this.deferredTimerSet = new boolean[state.campaigns.length];
+    }
+
+    /** Completes construction with the part that takes customers' inbound calls. */
+    void wireInbound(InboundDesk desk) {
+        this.inbound = desk;
     }
 
     /** Asks for the first tick; every tick asks for the next. */
@@ -135,15 +141,20 @@ final class CampaignPacing {
         c.counters.set(CampaignCounters.IN_FLIGHT, c.inFlight.size());
     }
 
-    /** What the policy decides from: agents by state and for how long, calls ringing and waiting, free channels. */
+    /**
+     * What the policy decides from: agents by state and for how long, calls ringing and waiting, free channels.
+     * Blending: the agents held back for inbound callers are not ready for dials, and an agent on an inbound call
+     * is not a talk the forecast may count on (its end is the inbound queue's first), so predictive dials only for
+     * the agents outbound calls can have and stays under its cap.
+     */
     private void fillPacingInput(CampaignRuntime c) {
         long now = state.nowNanos;
         PacingInput in = c.pacingInput;
         in.reset(now, agents.capacity(), calls.capacity());
-        in.readyAgents = c.agents.ready();
+        in.readyAgents = Math.max(0, c.agents.ready() - c.inboundRules.reservedAgents());
         for (int a = agents.firstMember(c.agents); a >= 0; a = agents.nextMember(a)) {
-            if (agents.logoutPending(a) || agents.pausePending(a)) {
-                // Leaving after this call: not an agent the forecast may count on.
+            if (agents.logoutPending(a) || agents.pausePending(a) || inbound.onInbound(a)) {
+                // Leaving after this call, or on a caller's call: not an agent the forecast may count on.
                 continue;
             }
             AgentState s = agents.state(a);

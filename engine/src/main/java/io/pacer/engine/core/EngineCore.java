@@ -8,6 +8,7 @@ import io.pacer.engine.campaign.Responsibles;
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.campaign.CampaignRuntime;
 import io.pacer.engine.campaign.CampaignStats;
+import io.pacer.engine.campaign.InboundRules;
 import io.pacer.engine.metrics.LatencyRecorder;
 import io.pacer.engine.port.AgentSessions;
 import io.pacer.engine.port.CallJournal;
@@ -37,6 +38,7 @@ public final class EngineCore {
     private final AmdVerdicts amdVerdicts;
     private final PreviewDesk previewDesk;
     private final CampaignPacing pacing;
+    private final InboundDesk inbound;
     private long events;
     private boolean started;
 
@@ -54,6 +56,11 @@ public final class EngineCore {
         callLifecycle.wire(pacing);
         this.amdVerdicts = new AmdVerdicts(state, callLifecycle);
         callLifecycle.wireAmd(amdVerdicts);
+        this.inbound = new InboundDesk(state, agentLifecycle, callLifecycle);
+        inbound.wire(pacing);
+        agentLifecycle.wireInbound(inbound);
+        callLifecycle.wireInbound(inbound);
+        pacing.wireInbound(inbound);
     }
 
     /** Starts the regular pacing tick. Idempotent. */
@@ -84,6 +91,7 @@ public final class EngineCore {
             case AGENT_LOST -> callLifecycle.onAgentLost(e.agentId);
             case PREVIEW_REQUESTED -> previewDesk.onRequested(e.agentId);
             case PREVIEW_ANSWERED -> previewDesk.onAnswered(e.agentId, e.contactId, e.previewAnswer, e.callerId);
+            case INBOUND_OFFERED -> inbound.onOffered(e.inboundKey, e.dialledNumber, e.callerNumber);
             case TIMER -> onTimer(e.timerKind, e.timerRef);
             case COMMAND -> e.command.execute(this);
         }
@@ -99,6 +107,7 @@ public final class EngineCore {
             case TimerKind.PACING_DEFERRED -> pacing.onDeferred((int) timerRef);
             case TimerKind.PREVIEW_TIMEOUT -> previewDesk.onOfferTimeout(timerRef);
             case TimerKind.WRAP_UP_LIMIT -> agentLifecycle.onWrapUpLimit(timerRef);
+            case TimerKind.INBOUND_MAX_WAIT -> inbound.onMaxWait(timerRef);
             default -> { }
         }
     }
@@ -144,6 +153,14 @@ public final class EngineCore {
         CampaignRuntime c = state.campaign(campaignId);
         if (c != null) {
             c.agentRules = rules;
+        }
+    }
+
+    /** Sets how a campaign takes customers' inbound calls; callers already queued keep their maximum wait. */
+    public void inboundRules(int campaignId, InboundRules rules) {
+        CampaignRuntime c = state.campaign(campaignId);
+        if (c != null) {
+            inbound.rules(c, rules);
         }
     }
 

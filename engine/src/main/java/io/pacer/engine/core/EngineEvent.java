@@ -39,6 +39,12 @@ public final class EngineEvent {
     public PreviewAnswer previewAnswer;
     /** The display number the agent chose for an accepted preview ({@link EventType#PREVIEW_ANSWERED}), or {@code null}. */
     public String callerId;
+    /** The adapter's key for an inbound call not yet taken by the core ({@link EventType#INBOUND_OFFERED}). */
+    public long inboundKey;
+    /** The number the customer dialled, E.164 ({@link EventType#INBOUND_OFFERED}). */
+    public String dialledNumber;
+    /** The customer's number as the carrier sent it ({@link EventType#INBOUND_OFFERED}). */
+    public String callerNumber;
     /** Which timer fired ({@link EventType#TIMER}): one of {@link TimerKind}. */
     public int timerKind;
     /** What the timer guards ({@link EventType#TIMER}): a call id, or unused for the pacing tick. */

@@ -67,6 +67,16 @@ public final class EngineEventTranslators {
         e.amdDecisionMillis = decisionMillis;
     }
 
+    /** {@link EngineInput#inboundOffered}. */
+    public static void inboundOffered(EngineEvent e, long publishedNanos, long inboundKey, String dialledNumber,
+                                      String callerNumber) {
+        e.type = EventType.INBOUND_OFFERED;
+        e.publishedNanos = publishedNanos;
+        e.inboundKey = inboundKey;
+        e.dialledNumber = dialledNumber;
+        e.callerNumber = callerNumber;
+    }
+
     /** {@link EngineInput#callEnded}. */
     public static void callEnded(EngineEvent e, long publishedNanos, long callId) {
         e.type = EventType.CALL_ENDED;

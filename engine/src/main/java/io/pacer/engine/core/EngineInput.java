@@ -89,6 +89,12 @@ public interface EngineInput {
         previewAnswered(agentId, contactId, answer);
     }
 
+    /**
+     * A customer calls {@code dialledNumber} from {@code callerNumber} on a trunk (blending). The core answers
+     * through {@link io.pacer.engine.port.Telephony#acceptInbound} or {@code refuseInbound} with the same key.
+     */
+    void inboundOffered(long inboundKey, String dialledNumber, String callerNumber);
+
     /** A deadline asked for through {@link io.pacer.engine.port.Timers} has passed. */
     void timer(int kind, long ref);
 

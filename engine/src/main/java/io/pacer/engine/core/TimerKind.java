@@ -22,6 +22,8 @@ public final class TimerKind {
      * no media) without a verdict: decided NOTSURE. Reference: call id.
      */
     public static final int AMD_LIMIT = 8;
+    /** An inbound caller has waited the campaign's maximum wait in its queue; ref = call id. */
+    public static final int INBOUND_MAX_WAIT = 9;
 
     private TimerKind() {
     }

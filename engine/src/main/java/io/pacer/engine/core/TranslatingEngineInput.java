@@ -79,6 +79,13 @@ public abstract class TranslatingEngineInput implements EngineInput {
     }
 
     @Override
+    public final void inboundOffered(long inboundKey, String dialledNumber, String callerNumber) {
+        long seq = claim();
+        EngineEventTranslators.inboundOffered(slot(seq), clock.nowNanos(), inboundKey, dialledNumber, callerNumber);
+        publish(seq);
+    }
+
+    @Override
     public final void agentLogin(int agentId, int campaignId) {
         long seq = claim();
         EngineEventTranslators.agentLogin(slot(seq), clock.nowNanos(), agentId, campaignId);

@@ -39,4 +39,10 @@ public final class CallRecord {
      * whole number (the Ofcom estimate, docs/compliance.md): each counts as an answered and abandoned call.
      */
     public int amdFalsePositives;
+    /**
+     * The customer called the campaign (blending): {@link #number} is the caller's number, {@link #callerId} the
+     * number they dialled, {@link #contactId} -1 (the journal matches the caller to a contact), and the outcome
+     * {@link CallOutcome#CONNECTED} when an agent answered, {@link CallOutcome#NO_ANSWER} when none did (missed).
+     */
+    public boolean inbound;
 }

@@ -82,6 +82,23 @@ public interface Telephony {
     }
 
     /**
+     * The core takes the inbound call the adapter offered under {@code inboundKey} as {@code callId} of
+     * {@code campaignId}: the adapter
+     * lets it ring (180) until {@link #bridge} (answer it, then connect it to the agent) or {@link #hangUp}
+     * (refuse it: no agent within the maximum wait), and reports its end with {@code callEnded}. By default the
+     * telephony takes no inbound calls.
+     */
+    default void acceptInbound(long inboundKey, long callId, int campaignId) {
+    }
+
+    /**
+     * The core refuses the inbound call offered under {@code inboundKey} (no campaign takes that number, none of
+     * its agents is logged in, or no call slot is free): the adapter refuses it as it refuses any unknown call.
+     */
+    default void refuseInbound(long inboundKey) {
+    }
+
+    /**
      * Offers a previewed contact to an agent (preview and push-preview modes). The agent answers with an
      * accept, skip or do-not-call event; in preview mode the engine dials once it is accepted.
      */

@@ -68,6 +68,8 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
                 copy.amdDecisionMillis = r.amdDecisionMillis;
                 copy.amdAction = r.amdAction;
                 copy.amdFalsePositives = r.amdFalsePositives;
+                copy.inbound = r.inbound;
+                copy.callerId = r.callerId;
                 records.add(copy);
             }
 
@@ -150,6 +152,16 @@ final class CoreHarness implements Clock, Timers, Telephony, ContactSupply {
     @Override
     public void hangUp(long callId) {
         commands.add("hangup " + callId);
+    }
+
+    @Override
+    public void acceptInbound(long inboundKey, long callId, int campaignId) {
+        commands.add("accept inbound " + inboundKey + " as " + callId);
+    }
+
+    @Override
+    public void refuseInbound(long inboundKey) {
+        commands.add("refuse inbound " + inboundKey);
     }
 
     @Override

@@ -29,6 +29,11 @@ class PersonalCallbacksTest {
     private final CampaignRuntime first = campaign(1);
     private final CampaignRuntime second = campaign(2);
 
+    {
+        // The inbound desk is asked first whenever an agent becomes ready; with no callers it passes.
+        agentLifecycle.wireInbound(new InboundDesk(state, agentLifecycle, null));
+    }
+
     private CampaignRuntime campaign(int id) {
         CampaignRuntime c = new CampaignRuntime(new CampaignConfig(id, "c" + id, DialMode.PROGRESSIVE, 1.0, 0.0,
                 0.03, 15_000, 2_000, 10, null));

@@ -97,6 +97,7 @@ public final class MultiDaySimulation {
                 connectLimit, maxCalls, null).withAbandonHistory(ledger.history(windowMillis, dayStart))
                 .withAmd(Simulation.amdSettings(scenario));
         core.upsertCampaign(config);
+        Simulation.inboundRules(core, scenario);
         DirectEngineInput input = new DirectEngineInput(core, clock);
         world.attach(input);
         core.start();

@@ -8,6 +8,10 @@ package io.pacer.simulator.run;
  * @param amdFalsePositives  people the detector classed machine and the campaign dropped: abandoned calls, in
  *                           {@code abandons}
  * @param machinesToAgents   machines that reached an agent (detection off, or missed)
+ * @param inboundOffered     customers who called the campaign (blending), none of them in {@code dials}
+ * @param inboundAnswered    callers an agent answered
+ * @param inboundMissed      callers who hung up in the queue or reached its maximum wait
+ * @param inboundWaitMeanSeconds how long a caller who was answered waited, on average
  */
 public record RunResult(
         long seed,
@@ -26,5 +30,9 @@ public record RunResult(
         String firstViolation,
         long machineAnswers,
         long amdFalsePositives,
-        long machinesToAgents) {
+        long machinesToAgents,
+        long inboundOffered,
+        long inboundAnswered,
+        long inboundMissed,
+        double inboundWaitMeanSeconds) {
 }

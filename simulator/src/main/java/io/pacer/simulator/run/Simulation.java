@@ -3,6 +3,7 @@ package io.pacer.simulator.run;
 import io.pacer.engine.campaign.CampaignRuntime;
 import io.pacer.engine.campaign.AmdSettings;
 import io.pacer.engine.campaign.CampaignConfig;
+import io.pacer.engine.campaign.InboundRules;
 import io.pacer.simulator.scenario.AmdModel;
 import io.pacer.engine.core.DirectEngineInput;
 import io.pacer.engine.core.EngineCore;
@@ -10,6 +11,7 @@ import io.pacer.engine.core.EngineLimits;
 import io.pacer.engine.port.CallJournal;
 import io.pacer.pacing.DialMode;
 import io.pacer.pacing.DialPolicy;
+import io.pacer.simulator.scenario.InboundModel;
 import io.pacer.simulator.scenario.Scenario;
 import io.pacer.simulator.world.SimulatedWorld;
 import io.pacer.simulator.world.ChainedContacts;
@@ -82,6 +84,7 @@ public final class Simulation {
                 Math.max(CampaignConfig.MIN_CONNECT_LIMIT_MILLIS, scenario.connectLimitNanos() / 1_000_000L),
                 maxCalls, null).withAmd(amdSettings(scenario));
         CampaignRuntime campaign = core.upsertCampaign(config);
+        inboundRules(core, scenario);
         DialPolicy policy = policyFactory.apply(scenario);
         campaign.usePolicy(policy);
         DirectEngineInput input = new DirectEngineInput(core, clock);
@@ -94,6 +97,16 @@ public final class Simulation {
         return new RunResult(seed, s.abandonRate(), s.worstHourAbandonRate(), s.occupancy(), s.utilization(),
                 s.agentWaitMeanSeconds(), s.connectsPerAgentHour(), s.dials(), s.answers(), s.abandons(),
                 core.events(), wall, s.violations(), s.firstViolation(), s.machineAnswers(), s.amdFalsePositives(),
-                s.machinesToAgents());
+                s.machinesToAgents(), s.inboundOffered(), s.inboundAnswered(), s.inboundMissed(),
+                s.inboundWaitMeanSeconds());
+    }
+
+    /** A scenario with callers: the campaign takes calls to the simulated display number (blending). */
+    static void inboundRules(EngineCore core, Scenario scenario) {
+        InboundModel in = scenario.inbound();
+        if (in.enabled()) {
+            core.inboundRules(1, new InboundRules(true, java.util.List.of(SimulatedWorld.INBOUND_NUMBER),
+                    in.maxWaitNanos() / 1_000_000L, in.reservedAgents()));
+        }
     }
 }

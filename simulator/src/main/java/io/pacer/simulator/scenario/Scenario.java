@@ -2,7 +2,8 @@ package io.pacer.simulator.scenario;
 
 /**
  * A campaign shift for the simulator, as described in {@code docs/scenarios.md}: the agents, how contacts
- * behave, the targets, and the lists and numbers ({@link ListModel}).
+ * behave, the targets, the lists and numbers ({@link ListModel}) and the customers who call back
+ * ({@link InboundModel}).
  */
 public record Scenario(
         String name,
@@ -21,7 +22,18 @@ public record Scenario(
         double abandonTarget,
         long connectLimitNanos,
         AmdModel amd,
-        ListModel lists) {
+        ListModel lists,
+        InboundModel inbound) {
+
+    /** A scenario with answering machines, lists and numbers, without inbound calls. */
+    public Scenario(String name, long shiftNanos, int seeds, Steps agents, Steps answerProbability, double busyProbability,
+            double failureProbability, Distribution ringTime, Distribution busyTime, Distribution failureTime,
+            long noAnswerTimeoutNanos, Distribution talkTime, Distribution wrapTime, double abandonTarget,
+            long connectLimitNanos, AmdModel amd, ListModel lists) {
+        this(name, shiftNanos, seeds, agents, answerProbability, busyProbability, failureProbability, ringTime, busyTime,
+                failureTime, noAnswerTimeoutNanos, talkTime, wrapTime, abandonTarget, connectLimitNanos, amd, lists,
+                InboundModel.NONE);
+    }
 
     /** A scenario without answering machines, lists or numbers. */
     public Scenario(String name, long shiftNanos, int seeds, Steps agents, Steps answerProbability, double busyProbability,

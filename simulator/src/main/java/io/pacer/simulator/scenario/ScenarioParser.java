@@ -22,7 +22,8 @@ public final class ScenarioParser {
             "busy_probability", "failure_probability", "ring_time", "busy_time", "failure_time",
             "no_answer_timeout", "talk_time", "wrap_time", "abandon_target", "connect_limit", "machine_share", "amd",
             "amd_false_positive", "amd_false_negative", "amd_human_delay", "amd_machine_delay", "machine_talk_time",
-            "numbers_per_contact", "lists", "treatments");
+            "numbers_per_contact", "lists", "treatments", "inbound_per_hour", "inbound_talk_time", "inbound_max_wait",
+            "inbound_patience", "inbound_reserved_agents");
     private static final long MIN_RING_TIMEOUT_NANOS = 15_000_000_000L;
 
     private ScenarioParser() {
@@ -77,7 +78,7 @@ public final class ScenarioParser {
         return new Scenario(name, shift, seeds, agents, answer, busy, failure,
                 distribution(map, "ring_time"), distribution(map, "busy_time"), distribution(map, "failure_time"),
                 timeout, distribution(map, "talk_time"), distribution(map, "wrap_time"), target, connect, amd(map),
-                ListModelParser.parse(map));
+                ListModelParser.parse(map), InboundModelParser.parse(map));
     }
 
     /** The answering-machine keys, each optional with the defaults of {@link AmdModel#NONE}. */
@@ -120,7 +121,7 @@ public final class ScenarioParser {
         return n;
     }
 
-    private static int integer(Map<?, ?> map, String key, int min, int max) {
+    static int integer(Map<?, ?> map, String key, int min, int max) {
         Object v = required(map, key);
         if (!(v instanceof Integer i) || i < min || i > max) {
             throw new ScenarioException(key, "expected a whole number within " + min + ".." + max + ", got " + v);
@@ -128,7 +129,7 @@ public final class ScenarioParser {
         return i;
     }
 
-    private static double number(String key, Object v) {
+    static double number(String key, Object v) {
         if (!(v instanceof Number n) || !Double.isFinite(n.doubleValue())) {
             throw new ScenarioException(key, "expected a number, got " + v);
         }
@@ -196,7 +197,7 @@ public final class ScenarioParser {
         return value;
     }
 
-    private static Distribution distribution(Map<?, ?> map, String key) {
+    static Distribution distribution(Map<?, ?> map, String key) {
         Object v = required(map, key);
         if (!(v instanceof Map<?, ?> d)) {
             throw new ScenarioException(key, "expected {dist: lognormal|exponential|constant|uniform, ...}");

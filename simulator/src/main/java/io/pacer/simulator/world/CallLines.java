@@ -2,7 +2,7 @@ package io.pacer.simulator.world;
 
 /**
  * The simulated trunk's view of every call slot: which call holds it, where the call is (ringing, answered and
- * waiting, bridged, done), what the customer will do, and who talks on it. Structure of arrays indexed by the
+ * waiting, bridged, done, or a caller queued), what the customer will do, and who talks on it. Structure of arrays indexed by the
  * engine's call slot, sized once, so a simulated event allocates nothing.
  */
 final class CallLines {
@@ -11,6 +11,8 @@ final class CallLines {
     static final byte ANSWERED = 2;
     static final byte BRIDGED = 3;
     static final byte DONE = 4;
+    /** A customer's call to the campaign, ringing in its queue until an agent takes it (blending). */
+    static final byte QUEUED = 5;
 
     final long[] callId;
     final byte[] state;

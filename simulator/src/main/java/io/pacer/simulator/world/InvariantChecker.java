@@ -38,7 +38,8 @@ final class InvariantChecker {
 
     /** True when call {@code id} may be bridged to {@code agentId} now; a late bridge is counted but allowed. */
     boolean bridgeAllowed(int s, long id, int agentId, long nowNanos) {
-        if (!lines.holds(s, id, CallLines.ANSWERED)) {
+        boolean inbound = lines.holds(s, id, CallLines.QUEUED);
+        if (!inbound && !lines.holds(s, id, CallLines.ANSWERED)) {
             stats.violation("bridge of a call that is not answered and waiting");
             return false;
         }
@@ -46,7 +47,8 @@ final class InvariantChecker {
             stats.violation("bridge to agent " + agentId + " who is not free");
             return false;
         }
-        if (nowNanos - lines.answeredAtNanos[s] > connectLimitNanos) {
+        if (!inbound && nowNanos - lines.answeredAtNanos[s] > connectLimitNanos) {
+            // A caller waits in the queue up to the campaign's maximum wait; the connect limit is the dials'.
             stats.violation("bridge after the connect limit");
         }
         return true;

@@ -13,6 +13,11 @@ public final class ShiftStatistics {
     long machineAnswers;
     long amdFalsePositives;
     long machinesToAgents;
+    long inboundOffered;
+    long inboundRefused;
+    long inboundAnswered;
+    long inboundMissed;
+    long inboundWaitNanos;
     double loggedInNanos;
     double talkNanos;
     double wrapNanos;
@@ -48,6 +53,31 @@ public final class ShiftStatistics {
 
     private int minute(long t) {
         return (int) Math.min(answersPerMinute.length - 1, Math.max(0, t / 60_000_000_000L));
+    }
+
+    /** Customers who called the campaign (blending). */
+    public long inboundOffered() {
+        return inboundOffered;
+    }
+
+    /** Callers an agent answered. */
+    public long inboundAnswered() {
+        return inboundAnswered;
+    }
+
+    /** Callers who hung up in the queue or reached its maximum wait. */
+    public long inboundMissed() {
+        return inboundMissed;
+    }
+
+    /** Callers the engine refused (no agent logged in). */
+    public long inboundRefused() {
+        return inboundRefused;
+    }
+
+    /** Mean wait in the queue of the callers answered, seconds. */
+    public double inboundWaitMeanSeconds() {
+        return inboundAnswered == 0 ? 0 : inboundWaitNanos / 1e9 / inboundAnswered;
     }
 
     /** Calls a machine answered (not counted in {@link #answers()}). */

@@ -10,8 +10,8 @@ import io.pacer.simulator.scenario.Scenario;
 
 /**
  * The simulated outside world behind the engine's {@link Telephony} port: a trunk ({@link CallLines}) that
- * carries the engine's commands to the people dialled ({@link CustomerModel}) and the agents
- * ({@link AgentModel}), and reports back. Every reaction is scheduled as a future event on the
+ * carries the engine's commands to the people dialled ({@link CustomerModel}), the customers who call back
+ * ({@link InboundCallers}) and the agents ({@link AgentModel}), and reports back. Every reaction is scheduled as a future event on the
  * {@link VirtualClock}, never delivered inside the port call, so the core is never re-entered.
  *
  * <p>Every command is checked first by the {@link InvariantChecker}; what was measured is in
@@ -25,6 +25,10 @@ public final class SimulatedWorld implements Telephony {
     static final int WRAP_END = VirtualClock.WORLD_KINDS + 3;
     static final int AGENT_STEP = VirtualClock.WORLD_KINDS + 4;
     static final int AMD_VERDICT = VirtualClock.WORLD_KINDS + 5;
+    /** The display number the simulated customers call back (the campaign takes it when the scenario has callers). */
+    public static final String INBOUND_NUMBER = "+15550000000";
+    static final int INBOUND_ARRIVAL = VirtualClock.WORLD_KINDS + 6;
+    static final int INBOUND_GIVE_UP = VirtualClock.WORLD_KINDS + 7;
 
     private final VirtualClock clock;
     private final ShiftStatistics stats;
@@ -32,6 +36,7 @@ public final class SimulatedWorld implements Telephony {
     private final CustomerModel customers;
     private final AgentModel agents;
     private final InvariantChecker invariants;
+    private final InboundCallers callers;
     private EngineInput engine;
     private final boolean amdOn;
 
@@ -47,12 +52,14 @@ public final class SimulatedWorld implements Telephony {
         this.customers = new CustomerModel(scenario, seed, clock);
         this.agents = new AgentModel(scenario, clock, stats, maxAgents);
         this.invariants = new InvariantChecker(lines, agents, stats, scenario.connectLimitNanos());
+        this.callers = new InboundCallers(scenario, seed, clock, lines, stats);
     }
 
     /** Connects the world to the engine it reports to; then schedules the agent steps of the scenario. */
     public void attach(EngineInput input) {
         this.engine = input;
         agents.attach(input);
+        callers.start();
     }
 
     /** What was measured. */
@@ -94,14 +101,15 @@ public final class SimulatedWorld implements Telephony {
             return;
         }
         long c = lines.contact[s];
-        boolean machine = lines.plan[s] == CustomerModel.PLAN_MACHINE;
-        long talk = customers.talkNanos(c, machine);
+        boolean inbound = lines.state[s] == CallLines.QUEUED;
+        boolean machine = !inbound && lines.plan[s] == CustomerModel.PLAN_MACHINE;
+        long talk = inbound ? callers.answered(s) : customers.talkNanos(c, machine);
         agents.startTalk(agentId, now, customers.wrapNanos(c));
         lines.state[s] = CallLines.BRIDGED;
         lines.agent[s] = agentId;
         if (machine) {
             stats.machinesToAgents++;
-        } else {
+        } else if (!inbound) {
             stats.connects++;
         }
         clock.schedule(now + talk, TALK_END, id);
@@ -112,6 +120,8 @@ public final class SimulatedWorld implements Telephony {
         int s = CallTable.slot(id);
         if (lines.holds(s, id, CallLines.BRIDGED)) {
             talkEnded(s, clock.nowNanos(), false);
+        } else if (lines.holds(s, id, CallLines.QUEUED)) {
+            callers.timedOut(s);
         } else if (lines.holds(s, id, CallLines.ANSWERED)) {
             dropHeld(s);
         }
@@ -148,6 +158,17 @@ public final class SimulatedWorld implements Telephony {
     }
 
     @Override
+    public void acceptInbound(long inboundKey, long id, int campaignId) {
+        invariants.checkDial(CallTable.slot(id));
+        callers.accepted(inboundKey, id);
+    }
+
+    @Override
+    public void refuseInbound(long inboundKey) {
+        callers.refused();
+    }
+
+    @Override
     public void offerPreview(int agentId, long contactId, String number) {
         // Simulated agents accept every preview after a moment's look (preview modes are not paced).
         agents.reserveForPreview(agentId, clock.nowNanos());
@@ -171,6 +192,8 @@ public final class SimulatedWorld implements Telephony {
             case WRAP_END -> agents.wrapEnded((int) ref, now);
             case AGENT_STEP -> agents.step((int) ref, now);
             case AMD_VERDICT -> verdict(ref);
+            case INBOUND_ARRIVAL -> callers.arrive(ref, now, engine);
+            case INBOUND_GIVE_UP -> callers.gaveUp(ref, engine);
             default -> throw new IllegalStateException("unknown world event " + kind);
         }
     }

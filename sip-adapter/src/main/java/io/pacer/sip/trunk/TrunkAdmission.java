@@ -121,12 +121,17 @@ final class TrunkAdmission {
 
     /** True when {@code source} ("address:port") is a configured trunk or its outbound proxy. */
     boolean isTrunk(String source) {
+        return trunkAt(source) != null;
+    }
+
+    /** The trunk whose address or outbound proxy is {@code source} ("address:port"), or {@code null}. */
+    TrunkState trunkAt(String source) {
         for (TrunkState t : trunks.values()) {
             if (source.equals(t.config.host() + ":" + t.config.port())
                     || (t.config.proxyHost() != null && source.equals(t.config.proxyHost() + ":" + t.config.proxyPort()))) {
-                return true;
+                return t;
             }
         }
-        return false;
+        return null;
     }
 }

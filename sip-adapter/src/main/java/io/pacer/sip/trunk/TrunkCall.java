@@ -4,6 +4,7 @@ import io.pacer.sip.media.RelayPort;
 import io.pacer.sip.media.Sdp;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 
 /**
@@ -28,6 +29,8 @@ public final class TrunkCall {
     final long ringTimeoutMillis;
     State state = State.QUEUED;
     ClientTransaction invite;
+    /** A customer's call to Pacer (blending): the INVITE it sent, answered when an agent takes it; else {@code null}. */
+    ServerTransaction inboundInvite;
     Dialog dialog;
     Request ack;
     RelayPort media;

@@ -105,6 +105,11 @@ final class TrunkCalls {
         input.callEnded(call.callId);
     }
 
+    /** The call leaves without a word to the engine, which has finished it already (an inbound caller refused). */
+    void drop(TrunkCall call) {
+        release(call);
+    }
+
     private void release(TrunkCall call) {
         call.state = TrunkCall.State.ENDED;
         call.timer.disarm();

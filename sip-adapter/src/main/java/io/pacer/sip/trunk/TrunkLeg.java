@@ -47,6 +47,7 @@ public final class TrunkLeg {
     private final SessionTimers sessions;
     private final TrunkFailover failover;
     private final TrunkProbes probes;
+    private final InboundCalls inbound;
     private final Consumer<TrunkCall> sendInvite;
     private final Consumer<TrunkCall> unplaceQueued;
     /** The message a machine is left, by campaign: the server's abandon prompt unless another source is plugged in. */
@@ -80,6 +81,7 @@ public final class TrunkLeg {
         this.responses = new TrunkResponses(calls, signalling, new TrunkDigest(sip), timers, index, input, stats,
                 sessions, failover, probes);
         this.carrierRequests = new CarrierRequests(sip, calls, stats, sessions);
+        this.inbound = new InboundCalls(sip, input, stats, calls, admission, relay);
         this.messagePrompts = campaignId -> {
             PromptAudio own = prompts.of(campaignId);
             return own != null ? own : sip.config.abandonPrompt();
@@ -93,17 +95,11 @@ public final class TrunkLeg {
         }
     }
 
-    private TrunkFailover failover() {
-        return failover;
-    }
+    private TrunkFailover failover() { return failover; }
 
     /** Read-only views of the trunks' channels, back-off and probe state, for metrics on any thread. */
     public java.util.List<TrunkGauges> gauges() {
-        java.util.List<TrunkGauges> list = new java.util.ArrayList<>();
-        for (TrunkState t : admission.all()) {
-            list.add(new TrunkGauges(t));
-        }
-        return list;
+        return admission.all().stream().map(TrunkGauges::new).toList();
     }
 
     /** Every route of campaigns to trunks, in {@code SipConfig.routes()}'s order, for the engine's admission. */
@@ -200,6 +196,7 @@ public final class TrunkLeg {
      * untouched (no INVITE was sent), a CANCEL still unconfirmed ends as cancelled.
      */
     public void hangUpAll() {
+        inbound.refuseRinging();
         // Customers on the line first: they are the ones who hear the difference.
         for (TrunkCall call : calls.all()) {
             if (call.state == TrunkCall.State.ANSWERED) {
@@ -227,6 +224,9 @@ public final class TrunkLeg {
     public void hangUp(long callId) {
         TrunkCall call = calls.get(callId);
         if (call == null) {
+            return;
+        }
+        if (inbound.giveUpIfRinging(call)) {
             return;
         }
         if (call.state != TrunkCall.State.ANSWERED) {
@@ -322,9 +322,10 @@ public final class TrunkLeg {
     }
 
     /** The engine bridged the call to {@code agentId}: switch the relay if its thread could not, tell the agent. */
-    public void bridge(long callId, int agentId) {
+    public void bridge(long callId, int agentId) throws Exception {
         TrunkCall call = calls.get(callId);
         RelayPort agentPort = agents.mediaOf(agentId);
+        inbound.answerIfRinging(call);
         if (call == null || call.state != TrunkCall.State.ANSWERED) {
             // The customer hung up meanwhile: the engine hears of it separately.
             stats.bridgeMisses++;
@@ -375,7 +376,10 @@ public final class TrunkLeg {
         }
     }
 
-    // ---- SIP in ----------------------------------------------------------------------------------------
+    /** Customers' calls to Pacer from the trunks (blending). */
+    public InboundCalls inbound() {
+        return inbound;
+    }
 
     /** A response to one of our requests; {@code arrivalNanos} is when the stack handed it over. */
     public void response(ResponseEvent e, long arrivalNanos) throws Exception {

@@ -32,6 +32,10 @@ public final class TrunkStats {
     volatile long trunksDown;
     volatile long trunksUp;
     volatile long agentHangUpMessages;
+    volatile long inboundOffered;
+    volatile long inboundRefused;
+    volatile long inboundAnswered;
+    volatile long inboundMissed;
     volatile int callsInProgress;
     private final long[] failed = new long[CallOutcome.values().length];
 
@@ -93,4 +97,16 @@ public final class TrunkStats {
     public int callsInProgress() { return callsInProgress; }
     /** Calls that ended unanswered with {@code outcome}. */
     public long failed(CallOutcome outcome) { return failed[outcome.ordinal()]; }
+
+    /** Customers' INVITEs from a trunk offered to the engine (blending). */
+    public long inboundOffered() { return inboundOffered; }
+
+    /** Customers' INVITEs the engine refused (no campaign takes the number, no agent logged in): 480. */
+    public long inboundRefused() { return inboundRefused; }
+
+    /** Inbound calls answered for an agent. */
+    public long inboundAnswered() { return inboundAnswered; }
+
+    /** Inbound calls that ended unanswered: the caller gave up, or no agent within the maximum wait. */
+    public long inboundMissed() { return inboundMissed; }
 }

@@ -171,6 +171,11 @@ public final class StandInCore implements EngineInput, AutoCloseable {
     }
 
     @Override
+    public void inboundOffered(long inboundKey, String dialledNumber, String callerNumber) {
+        log("inbound " + inboundKey + " " + dialledNumber + " from " + callerNumber);
+    }
+
+    @Override
     public void agentLogin(int agentId, int campaignId) {
         logins.increment();
         log("login " + agentId + " " + campaignId);

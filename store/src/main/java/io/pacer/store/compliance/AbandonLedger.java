@@ -54,7 +54,8 @@ public final class AbandonLedger implements CallJournal, AutoCloseable {
     @Override
     public void record(CallRecord r) {
         int id = r.campaignId;
-        if (id > 0 && id < MAX_CAMPAIGNS && r.outcome != null) {
+        // A customer's call to the campaign is no answer of its dials: it stays out of the abandonment rate.
+        if (id > 0 && id < MAX_CAMPAIGNS && r.outcome != null && !r.inbound) {
             switch (r.outcome) {
                 case CONNECTED -> answers.lazySet(id, answers.get(id) + 1);
                 case ABANDONED, CUSTOMER_HUNG_UP -> {

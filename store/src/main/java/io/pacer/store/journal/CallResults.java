@@ -84,6 +84,11 @@ final class CallResults {
         if (campaign == null) {
             return;
         }
+        if (call.inbound) {
+            // A customer's call: an activity of its own, nothing of the contact's dialling changes.
+            InboundActivities.file(c, campaign, call);
+            return;
+        }
         boolean answered = call.answerMillis >= 0;
         if (answered || logsUnanswered(c, campaign.id())) {
             file(c, campaign, call, answered);

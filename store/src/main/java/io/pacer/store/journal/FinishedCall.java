@@ -30,6 +30,8 @@ public final class FinishedCall {
     AmdCause amdCause;
     int amdDecisionMillis;
     AmdAction amdAction;
+    /** A customer's call to the campaign (blending): {@link #number} is the caller's, {@link #callerId} the one dialled. */
+    boolean inbound;
     /** Answer to the abandon message's first packet, in microseconds; -1 when no message played. */
     long messageLatencyMicros = -1;
 
@@ -51,6 +53,7 @@ public final class FinishedCall {
         amdCause = r.amdCause;
         amdDecisionMillis = r.amdDecisionMillis;
         amdAction = r.amdAction;
+        inbound = r.inbound;
         messageLatencyMicros = -1;
     }
 
@@ -64,6 +67,7 @@ public final class FinishedCall {
         number = null;
         agentId = -1;
         outcome = null;
+        inbound = false;
         messageLatencyMicros = -1;
     }
 
@@ -98,6 +102,7 @@ public final class FinishedCall {
         amdCause = o.amdCause;
         amdDecisionMillis = o.amdDecisionMillis;
         amdAction = o.amdAction;
+        inbound = o.inbound;
         messageLatencyMicros = o.messageLatencyMicros;
     }
 }
