@@ -156,6 +156,20 @@ public final class EngineCore {
         }
     }
 
+    /**
+     * Notice that an agent will leave at {@code atNanos} (engine clock): a scheduled break, the end of its shift,
+     * or the agent saying so ahead. From one ring timeout plus connect limit before then, pacing no longer counts
+     * on the agent, so no call is launched whose answer would need it after it has gone (docs/pacing.md,
+     * "Agents who leave on schedule"); calls already answered still reach it while it is there. The agent still
+     * leaves by logging out or pausing; a notice it outstays by that long lapses. {@link Long#MAX_VALUE} withdraws it.
+     */
+    public void agentLeavesAt(int agentId, long atNanos) {
+        AgentTable agents = state.agents;
+        if (agents.valid(agentId) && agents.state(agentId) != AgentState.LOGGED_OUT) {
+            agents.setLeavesAtNanos(agentId, atNanos);
+        }
+    }
+
     /** Tells {@code phoneSessions} whenever an agent's logout takes effect, so that it ends the phone's session. */
     public void agentSessions(AgentSessions phoneSessions) {
         state.sessions = phoneSessions;

@@ -25,6 +25,7 @@ public final class SimulatedWorld implements Telephony {
     static final int WRAP_END = VirtualClock.WORLD_KINDS + 3;
     static final int AGENT_STEP = VirtualClock.WORLD_KINDS + 4;
     static final int AMD_VERDICT = VirtualClock.WORLD_KINDS + 5;
+    static final int AGENT_NOTICE = VirtualClock.WORLD_KINDS + 6;
 
     private final VirtualClock clock;
     private final ShiftStatistics stats;
@@ -170,6 +171,7 @@ public final class SimulatedWorld implements Telephony {
             }
             case WRAP_END -> agents.wrapEnded((int) ref, now);
             case AGENT_STEP -> agents.step((int) ref, now);
+            case AGENT_NOTICE -> agents.notice((int) ref);
             case AMD_VERDICT -> verdict(ref);
             default -> throw new IllegalStateException("unknown world event " + kind);
         }
