@@ -124,7 +124,26 @@ public final class EngineCore {
         } else {
             c.reconfigure(config, nowNanos, nowEpochMillis);
         }
+        linkAbandonPools();
         return c;
+    }
+
+    /** Tells every pooled campaign which others share its pool (a command's work: rare, so it may allocate). */
+    private void linkAbandonPools() {
+        CampaignRuntime[] campaigns = state.campaigns;
+        for (CampaignRuntime c : campaigns) {
+            if (c == null) {
+                continue;
+            }
+            String pool = c.config().abandonHistory().pool();
+            java.util.List<CampaignRuntime> peers = new java.util.ArrayList<>();
+            for (CampaignRuntime other : campaigns) {
+                if (pool != null && other != null && other != c && pool.equals(other.config().abandonHistory().pool())) {
+                    peers.add(other);
+                }
+            }
+            c.poolPeers(peers.toArray(new CampaignRuntime[0]));
+        }
     }
 
     /** Starts or stops dialing for a campaign; calls in flight finish normally. */
