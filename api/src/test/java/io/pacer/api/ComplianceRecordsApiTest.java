@@ -238,6 +238,8 @@ class ComplianceRecordsApiTest {
             var seeded = api.storage.engineConfig(api.storage.campaigns().get(south)).abandonHistory();
             assertEquals(200, seeded.totalAnswers(), "a pooled campaign's budget starts from the pool's window");
             assertEquals(5, seeded.totalAbandons());
+            assertEquals("spring offer", seeded.pool(), "the core is told the pool, so its running members share one budget");
+            assertEquals(null, api.storage.engineConfig(api.storage.campaigns().get(alone)).abandonHistory().pool());
             assertEquals(13, api.storage.engineConfig(api.storage.campaigns().get(alone)).abandonHistory().totalAnswers());
         }
     }

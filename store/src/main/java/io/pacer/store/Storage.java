@@ -303,7 +303,8 @@ public final class Storage implements AutoCloseable {
      */
     public CampaignConfig engineConfig(Campaign campaign) {
         return campaign.toEngineConfig().withAbandonHistory(abandons.history(abandonGroup(campaign),
-                campaign.compliance().regime().window(), campaign.zone())).withAmd(amd.get(campaign.id()));
+                campaign.compliance().regime().window(), campaign.zone()).inPool(campaign.compliance().abandonPool()))
+                .withAmd(amd.get(campaign.id()));
     }
 
     /**

@@ -21,6 +21,7 @@ public final class AgentTable {
     private final int[] missedOffers;
     private final long[] lastContact;
     private final long[] lastCall;
+    private final long[] leavesAtNanos;
     private final IndexLinks readyLinks;
     private final IndexLinks memberLinks;
 
@@ -38,11 +39,13 @@ public final class AgentTable {
         missedOffers = new int[capacity];
         lastContact = new long[capacity];
         lastCall = new long[capacity];
+        leavesAtNanos = new long[capacity];
         readyLinks = new IndexLinks(capacity);
         memberLinks = new IndexLinks(capacity);
         java.util.Arrays.fill(call, -1L);
         java.util.Arrays.fill(lastContact, -1L);
         java.util.Arrays.fill(lastCall, -1L);
+        java.util.Arrays.fill(leavesAtNanos, Long.MAX_VALUE);
         java.util.Arrays.fill(campaign, 0);
     }
 
@@ -139,6 +142,18 @@ public final class AgentTable {
         lastCall[agentId] = callId;
     }
 
+    /**
+     * When the agent said it will leave (a scheduled break or the end of its shift), engine clock;
+     * {@link Long#MAX_VALUE} when it gave no notice. Cleared at each login.
+     */
+    public long leavesAtNanos(int agentId) {
+        return leavesAtNanos[agentId];
+    }
+
+    public void setLeavesAtNanos(int agentId, long atNanos) {
+        leavesAtNanos[agentId] = atNanos;
+    }
+
     public void setCall(int agentId, long callId) {
         call[agentId] = callId;
     }
@@ -150,6 +165,7 @@ public final class AgentTable {
         pausePending[agentId] = false;
         call[agentId] = -1;
         pauseReason[agentId] = 0;
+        leavesAtNanos[agentId] = Long.MAX_VALUE;
         missedOffers[agentId] = 0;
         lastContact[agentId] = -1;
         lastCall[agentId] = -1;

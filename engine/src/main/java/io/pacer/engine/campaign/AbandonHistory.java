@@ -9,8 +9,12 @@ package io.pacer.engine.campaign;
  * @param bucketStartsMillis each bucket's start (epoch ms), oldest first
  * @param answers         live answers per bucket
  * @param abandons        abandoned answers per bucket
+ * @param pool            the abandonment pool whose window this is ({@code null}: the campaign alone); the core
+ *                        counts every live answer of a running member in the budgets of the pool's other running
+ *                        members, so that they share one budget live (docs/compliance.md, "Abandonment pools")
  */
-public record AbandonHistory(long windowMillis, long[] bucketStartsMillis, long[] answers, long[] abandons) {
+public record AbandonHistory(long windowMillis, long[] bucketStartsMillis, long[] answers, long[] abandons,
+        String pool) {
 
     /** Buckets a window is steered in: 5 min over 24 h, 2.5 h over 30 days. */
     public static final int BUCKETS = 288;
@@ -29,6 +33,17 @@ public record AbandonHistory(long windowMillis, long[] bucketStartsMillis, long[
                         + answers[i] + " answers");
             }
         }
+    }
+
+    /** A campaign's own history, in no pool. */
+    public AbandonHistory(long windowMillis, long[] bucketStartsMillis, long[] answers, long[] abandons) {
+        this(windowMillis, bucketStartsMillis, answers, abandons, null);
+    }
+
+    /** The same history as the window of pool {@code name} ({@code null} or blank: no pool). */
+    public AbandonHistory inPool(String name) {
+        return new AbandonHistory(windowMillis, bucketStartsMillis, answers, abandons,
+                name == null || name.isBlank() ? null : name);
     }
 
     /** No history yet, over a window of {@code windowMillis}. */

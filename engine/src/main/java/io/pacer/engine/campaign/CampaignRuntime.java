@@ -49,6 +49,8 @@ public final class CampaignRuntime {
     public Responsibles responsibles = Responsibles.ANYONE;
     /** Engine-clock time before which no call is placed: the trunk said it cannot take one until then. */
     private long dialsHeldUntilNanos = Long.MIN_VALUE;
+    /** The other running members of the campaign's abandonment pool: each of its answers counts in their budgets. */
+    private CampaignRuntime[] poolPeers = new CampaignRuntime[0];
     /** Estimated false positives not yet a whole call (see {@link #onAmdPersonHeard}). */
     private double amdFalsePositiveCredit;
     int reserved;
@@ -92,11 +94,13 @@ public final class CampaignRuntime {
     /**
      * Applies new settings. The policy is rebuilt only when a setting it depends on changed, and a rebuilt
      * predictive policy keeps what the change leaves valid (see {@link PredictivePolicy}); the budget keeps its
-     * count, judged against the new target, unless the regulator's window changed, when it is seeded afresh
-     * from the history {@code next} carries.
+     * count, judged against the new target, unless the regulator's window or the abandonment pool changed, when
+     * it is seeded afresh from the history {@code next} carries.
      */
     public void reconfigure(CampaignConfig next, long nowNanos, long nowEpochMillis) {
-        boolean windowChanged = next.abandonHistory().windowMillis() != config.abandonHistory().windowMillis();
+        // A new window, or a new pool (whose stored window the history now holds), is a new count: seeded afresh.
+        boolean windowChanged = next.abandonHistory().windowMillis() != config.abandonHistory().windowMillis()
+                || !java.util.Objects.equals(next.abandonHistory().pool(), config.abandonHistory().pool());
         if (windowChanged) {
             PredictivePolicy learned = predictive;
             budget = DialPolicies.budgetFor(next, nowNanos, nowEpochMillis);
@@ -135,6 +139,19 @@ public final class CampaignRuntime {
         recent.record(nowNanos, abandoned);
         policy.onAnswerHandled(nowNanos, abandoned);
         publishAbandonment(nowNanos);
+        for (CampaignRuntime peer : poolPeers) {
+            peer.budget.onAnswerHandled(nowNanos, abandoned);
+            peer.publishAbandonment(nowNanos);
+        }
+    }
+
+    /**
+     * The other running members of this campaign's abandonment pool (empty when it has none): from now on every
+     * answer this campaign handles also counts in their budgets, so the pool's members steer on one count live.
+     * Each was seeded with the pool's stored window when it started, which already holds what the others did before.
+     */
+    public void poolPeers(CampaignRuntime[] peers) {
+        poolPeers = peers;
     }
 
     /**
@@ -146,6 +163,10 @@ public final class CampaignRuntime {
         budget.onLiveAnswerAbandoned(nowNanos);
         recent.recordAbandonOfCountedAnswer(nowNanos);
         publishAbandonment(nowNanos);
+        for (CampaignRuntime peer : poolPeers) {
+            peer.budget.onLiveAnswerAbandoned(nowNanos);
+            peer.publishAbandonment(nowNanos);
+        }
     }
 
     /**

@@ -152,24 +152,40 @@ final class CampaignPacing {
         PacingInput in = c.pacingInput;
         in.reset(now, agents.capacity(), calls.capacity());
         in.readyAgents = Math.max(0, c.agents.ready() - c.inboundRules.reservedAgents());
+        long horizon = (c.config().ringTimeoutMillis() + c.config().connectLimitMillis()) * 1_000_000L;
         for (int a = agents.firstMember(c.agents); a >= 0; a = agents.nextMember(a)) {
             if (agents.logoutPending(a) || agents.pausePending(a) || inbound.onInbound(a)) {
                 // Leaving after this call, or on a caller's call: not an agent the forecast may count on.
                 continue;
             }
             AgentState s = agents.state(a);
+            if (leavingWithin(a, now, horizon)) {
+                // A call launched now may be answered a ring timeout from now and wait a connect limit more.
+                if (s == AgentState.READY) {
+                    in.readyAgents--;
+                }
+                continue;
+            }
             if (s == AgentState.ON_CALL || s == AgentState.RESERVED) {
                 in.addTalking(now - agents.stateSinceNanos(a));
             } else if (s == AgentState.WRAP_UP) {
                 in.addWrapping(now - agents.stateSinceNanos(a));
             }
         }
+        // Agents held back for callers and agents leaving may both be among the ready: never fewer than none.
+        in.readyAgents = Math.max(0, in.readyAgents);
         for (int s = calls.firstSlot(c.inFlight); s >= 0; s = calls.nextSlot(s)) {
             in.addRinging(now - calls.dialNanosOfSlot(s));
         }
         in.waitingCalls = c.waiting.size();
         int freeSlots = calls.capacity() - calls.inUse();
         in.channelLimit = Math.min(c.config().maxChannels(), in.callsInFlight() + freeSlots);
+    }
+
+    /** True when the agent gave notice of leaving within {@code horizon} of now (and has not outstayed it by as much). */
+    private boolean leavingWithin(int agent, long now, long horizon) {
+        long at = agents.leavesAtNanos(agent);
+        return now >= at - horizon && now - at < horizon;
     }
 
     /** Places up to {@code count} calls; stops early when the supply has nothing due or no call slot is free. */

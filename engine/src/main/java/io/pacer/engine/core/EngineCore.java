@@ -133,7 +133,26 @@ public final class EngineCore {
         } else {
             c.reconfigure(config, nowNanos, nowEpochMillis);
         }
+        linkAbandonPools();
         return c;
+    }
+
+    /** Tells every pooled campaign which others share its pool (a command's work: rare, so it may allocate). */
+    private void linkAbandonPools() {
+        CampaignRuntime[] campaigns = state.campaigns;
+        for (CampaignRuntime c : campaigns) {
+            if (c == null) {
+                continue;
+            }
+            String pool = c.config().abandonHistory().pool();
+            java.util.List<CampaignRuntime> peers = new java.util.ArrayList<>();
+            for (CampaignRuntime other : campaigns) {
+                if (pool != null && other != null && other != c && pool.equals(other.config().abandonHistory().pool())) {
+                    peers.add(other);
+                }
+            }
+            c.poolPeers(peers.toArray(new CampaignRuntime[0]));
+        }
     }
 
     /** Starts or stops dialing for a campaign; calls in flight finish normally. */
@@ -170,6 +189,20 @@ public final class EngineCore {
         if (c != null) {
             state.nowNanos = state.clock.nowNanos();
             agentLifecycle.onResponsibles(c, responsibles);
+        }
+    }
+
+    /**
+     * Notice that an agent will leave at {@code atNanos} (engine clock): a scheduled break, the end of its shift,
+     * or the agent saying so ahead. From one ring timeout plus connect limit before then, pacing no longer counts
+     * on the agent, so no call is launched whose answer would need it after it has gone (docs/pacing.md,
+     * "Agents who leave on schedule"); calls already answered still reach it while it is there. The agent still
+     * leaves by logging out or pausing; a notice it outstays by that long lapses. {@link Long#MAX_VALUE} withdraws it.
+     */
+    public void agentLeavesAt(int agentId, long atNanos) {
+        AgentTable agents = state.agents;
+        if (agents.valid(agentId) && agents.state(agentId) != AgentState.LOGGED_OUT) {
+            agents.setLeavesAtNanos(agentId, atNanos);
         }
     }
 

@@ -8,6 +8,10 @@ import io.pacer.simulator.scenario.Scenario;
  * (idle, reserved for a preview, talking, wrapping up) with when it began, so that the time in each state adds up
  * in {@link ShiftStatistics}. Agents leave idle ones first; a busy agent asked to leave finishes its call and
  * wrap-up and is logged out by the engine instead of being made ready.
+ *
+ * <p>The staffing steps are the floor's schedule, so a step down is known ahead, as a live floor's breaks and shift
+ * ends are: {@link #NOTICE_NANOS} before it, the agents who will leave are chosen and give the engine notice
+ * ({@code EngineCore#agentLeavesAt}), and at the step those leave first.
  */
 final class AgentModel {
     private static final byte OFF = 0;
@@ -15,12 +19,15 @@ final class AgentModel {
     private static final byte TALK = 2;
     private static final byte WRAP = 3;
     private static final byte RESERVED = 4;
+    /** How long before a scheduled step down its leavers give notice: a minute, as an agent announcing a break. */
+    static final long NOTICE_NANOS = 60_000_000_000L;
 
     private final Scenario scenario;
     private final VirtualClock clock;
     private final ShiftStatistics stats;
     private final byte[] state;
     private final boolean[] leaving;
+    private final boolean[] noticeGiven;
     private final long[] sinceNanos;
     private final long[] loggedInSinceNanos;
     private final long[] wrapNanosOf;
@@ -32,6 +39,7 @@ final class AgentModel {
         this.stats = stats;
         state = new byte[maxAgents];
         leaving = new boolean[maxAgents];
+        noticeGiven = new boolean[maxAgents];
         sinceNanos = new long[maxAgents];
         loggedInSinceNanos = new long[maxAgents];
         wrapNanosOf = new long[maxAgents];
@@ -42,6 +50,36 @@ final class AgentModel {
         this.engine = input;
         for (int i = 0; i < scenario.agents().size(); i++) {
             clock.schedule(scenario.agents().atNanos(i), SimulatedWorld.AGENT_STEP, i);
+            if (i > 0 && scenario.agents().value(i) < scenario.agents().value(i - 1)) {
+                clock.schedule(Math.max(scenario.agents().atNanos(i - 1), scenario.agents().atNanos(i) - NOTICE_NANOS),
+                        SimulatedWorld.AGENT_NOTICE, i);
+            }
+        }
+    }
+
+    /**
+     * Chooses the agents who will leave at staffing step {@code step} (idle ones first, as at the step) and gives
+     * the engine their notice.
+     */
+    void notice(int step) {
+        int wanted = (int) scenario.agents().value(step);
+        long atNanos = scenario.agents().atNanos(step);
+        int present = presentCount();
+        for (int a = 0; a < state.length; a++) {
+            if (noticeGiven[a]) {
+                present--;
+            }
+        }
+        for (int pass = 0; pass < 2 && present > wanted; pass++) {
+            for (int a = state.length - 1; a >= 0 && present > wanted; a--) {
+                if (state[a] == OFF || leaving[a] || noticeGiven[a] || (pass == 0 && state[a] != IDLE)) {
+                    continue;
+                }
+                present--;
+                noticeGiven[a] = true;
+                int agent = a;
+                engine.command(core -> core.agentLeavesAt(agent, atNanos));
+            }
         }
     }
 
@@ -94,11 +132,11 @@ final class AgentModel {
     void step(int step, long nowNanos) {
         int wanted = (int) scenario.agents().value(step);
         int present = logIn(wanted, presentCount(), nowNanos);
-        // Idle agents leave first; busy ones finish their call and wrap-up.
-        for (int pass = 0; pass < 2 && present > wanted; pass++) {
+        // Those who gave notice leave first, then idle agents; busy ones finish their call and wrap-up.
+        for (int pass = 0; pass < 3 && present > wanted; pass++) {
             for (int a = state.length - 1; a >= 0 && present > wanted; a--) {
                 boolean idle = state[a] == IDLE;
-                if (state[a] == OFF || leaving[a] || (pass == 0 && !idle)) {
+                if (state[a] == OFF || leaving[a] || (pass == 0 && !noticeGiven[a]) || (pass == 1 && !idle)) {
                     continue;
                 }
                 present--;
@@ -136,6 +174,7 @@ final class AgentModel {
                 leaving[a] = false;
                 present++;
             }
+            noticeGiven[a] = false;
         }
         return present;
     }
@@ -147,6 +186,7 @@ final class AgentModel {
         stats.loggedInNanos += nowNanos - loggedInSinceNanos[agent];
         state[agent] = OFF;
         leaving[agent] = false;
+        noticeGiven[agent] = false;
     }
 
     private void endWait(int agent, long nowNanos) {

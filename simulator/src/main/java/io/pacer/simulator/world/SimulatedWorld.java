@@ -29,6 +29,7 @@ public final class SimulatedWorld implements Telephony {
     public static final String INBOUND_NUMBER = "+15550000000";
     static final int INBOUND_ARRIVAL = VirtualClock.WORLD_KINDS + 6;
     static final int INBOUND_GIVE_UP = VirtualClock.WORLD_KINDS + 7;
+    static final int AGENT_NOTICE = VirtualClock.WORLD_KINDS + 8;
 
     private final VirtualClock clock;
     private final ShiftStatistics stats;
@@ -191,6 +192,7 @@ public final class SimulatedWorld implements Telephony {
             }
             case WRAP_END -> agents.wrapEnded((int) ref, now);
             case AGENT_STEP -> agents.step((int) ref, now);
+            case AGENT_NOTICE -> agents.notice((int) ref);
             case AMD_VERDICT -> verdict(ref);
             case INBOUND_ARRIVAL -> callers.arrive(ref, now, engine);
             case INBOUND_GIVE_UP -> callers.gaveUp(ref, engine);
