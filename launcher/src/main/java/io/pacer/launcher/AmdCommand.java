@@ -70,7 +70,8 @@ final class AmdCommand {
     }
 
     private static AmdParameters parse(String[] args, List<Path> files) {
-        AmdParameters base = AmdParameters.DEFAULT;
+        // A campaign's detection starts from the cautious preset (AmdSettings.OFF): classify as a campaign would.
+        AmdParameters base = AmdParameters.CAUTIOUS;
         int[] values = new int[OPTIONS.length];
         boolean[] given = new boolean[OPTIONS.length];
         for (int i = 1; i < args.length; i++) {
@@ -115,10 +116,11 @@ final class AmdCommand {
 
     static String usage() {
         return """
-                usage: pacer amd classify FILE... [--preset default|cautious|aggressive] [--initial-silence-ms N]
+                usage: pacer amd classify FILE... [--preset cautious|aggressive|default] [--initial-silence-ms N]
                          [--greeting-ms N] [--after-greeting-silence-ms N] [--total-analysis-ms N]
                          [--min-word-length-ms N] [--between-words-silence-ms N] [--max-words N]
                          [--silence-threshold N] [--max-word-length-ms N]
-                prints per file: FILE <tab> VERDICT <tab> DECISION_MS (docs/amd.md)""";
+                prints per file: FILE <tab> VERDICT <tab> DECISION_MS (docs/amd.md); without --preset, a campaign's
+                preset (cautious); default is Asterisk app_amd's values""";
     }
 }

@@ -78,7 +78,7 @@ class AmdCommandTest {
         String[] lines = r.out().strip().split("\n");
         assertEquals(3, lines.length, r.out());
         assertEquals(human + "\tHUMAN\t1700", lines[0]);
-        assertEquals(machine + "\tMACHINE\t1800", lines[1]);
+        assertEquals(machine + "\tMACHINE\t2300", lines[1], "a campaign's cautious preset: MACHINE once 2 s of greeting are heard");
         assertTrue(lines[2].startsWith(sit + "\tSIT_VACANT\t"), lines[2]);
     }
 
@@ -86,14 +86,16 @@ class AmdCommandTest {
     void parametersAndPresetsChangeTheVerdict() throws IOException {
         Path threeWords = wav("words.wav", audio(300, 0, 250, -1, 150, 0, 250, -1, 150, 0, 250, -1, 1500, 0),
                 WavAudio.Encoding.PCM16);
-        assertTrue(pacer("amd", "classify", threeWords.toString()).out().contains("\tMACHINE\t"));
+        assertTrue(pacer("amd", "classify", "--preset", "default", threeWords.toString()).out().contains("\tMACHINE\t"));
+        // Without a preset, a campaign's (cautious: four words before MACHINE).
+        assertTrue(pacer("amd", "classify", threeWords.toString()).out().contains("\tHUMAN\t"));
         assertTrue(pacer("amd", "classify", threeWords.toString(), "--max-words", "3").out().contains("\tHUMAN\t"));
         assertTrue(pacer("amd", "classify", "--preset", "cautious", threeWords.toString()).out().contains("\tHUMAN\t"));
     }
 
     @Test
     void refusesABadFileByNameAndStillClassifiesTheOthers() throws IOException {
-        Path good = wav("good.wav", audio(3000, 0), WavAudio.Encoding.PCM16);
+        Path good = wav("good.wav", audio(4000, 0), WavAudio.Encoding.PCM16);
         Path stereo = wav("stereo.wav", audio(100, 0), WavAudio.Encoding.PCM16);
         byte[] bytes = Files.readAllBytes(stereo);
         bytes[22] = 2;
@@ -103,7 +105,7 @@ class AmdCommandTest {
         Run r = pacer("amd", "classify", stereo.toString(), text.toString(), good.toString(),
                 dir.resolve("missing.wav").toString());
         assertEquals(1, r.code());
-        assertEquals(good + "\tSILENCE\t2500\n", r.out());
+        assertEquals(good + "\tSILENCE\t3000\n", r.out(), "the cautious preset's 3 s of initial silence");
         assertTrue(r.err().contains(stereo + ": 2 channels; only mono is accepted"), r.err());
         assertTrue(r.err().contains(text + ": not a WAV file"), r.err());
         assertTrue(r.err().contains("missing.wav: cannot read"), r.err());
