@@ -135,7 +135,7 @@ public final class ApiServer implements AutoCloseable {
         all.addAll(DialingRoutes.routes(new DialingService(storage)));
         all.addAll(CallRoutes.routes(calls, new AgentService(storage, engine)));
         all.addAll(AgentDeskRoutes.routes(new AgentDeskService(storage, engine, calls), campaignAgents));
-        StatsService stats = new StatsService(storage, engine, new io.pacer.api.service.TrunkViews(registry));
+        StatsService stats = new StatsService(storage, engine, new TrunkMeters(registry));
         all.addAll(StatsRoutes.routes(stats, campaigns, registry));
         ConsoleSnapshots snapshots = new ConsoleSnapshots(storage, engine, stats);
         all.addAll(ConsoleStreamRoutes.routes(snapshots));

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * A campaign's state for supervisors: storage's view (lifecycle, contacts by state, the abandonment rate so
@@ -24,18 +25,18 @@ public final class StatsService {
 
     private final Storage storage;
     private final CampaignStatsSource live;
-    private final TrunkViews trunks;
+    private final Supplier<List<TrunkView>> trunks;
 
     /** Snapshots over storage, the core's live figures and the trunks' state. */
-    public StatsService(Storage storage, CampaignStatsSource live, TrunkViews trunks) {
+    public StatsService(Storage storage, CampaignStatsSource live, Supplier<List<TrunkView>> trunks) {
         this.storage = storage;
         this.live = live;
         this.trunks = trunks;
     }
 
     /** The trunks' state now (up, backing off, channels free). */
-    public List<TrunkViews.TrunkView> trunks() {
-        return trunks.all();
+    public List<TrunkView> trunks() {
+        return trunks.get();
     }
 
     /**
@@ -165,7 +166,7 @@ public final class StatsService {
         CampaignStats stats = live.stats((int) campaignId);
         out.put("live", stats);
         // The server's trunks: a campaign dials through them, and a back-off or a dead trunk explains held dials.
-        out.put("trunks", trunks.all());
+        out.put("trunks", trunks.get());
         return out;
     }
 }

@@ -1,38 +1,30 @@
-package io.pacer.api.service;
+package io.pacer.api;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pacer.api.service.TrunkView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The trunks' state as supervisors read it in {@code /stats} and {@code GET /api/v1/trunks}: up or down (OPTIONS
  * probes), backing off after a 503 with Retry-After, channels free. Read from the {@code pacer.trunk.*} gauges the
  * SIP adapter registers, so the JSON and {@code /metrics} can never disagree and the API needs no port into the
- * adapter. Empty when the server runs without SIP.
+ * adapter. HTTP-side, as Micrometer is: services see only {@link TrunkView}s. Empty when the server runs without SIP.
  */
-public final class TrunkViews {
-
-    /**
-     * One trunk now.
-     *
-     * @param name         the trunk's configured name
-     * @param up           false while its OPTIONS probes find it down
-     * @param backingOff   true while a carrier's Retry-After keeps new INVITEs off it
-     * @param channelsFree channels it could take a call on now
-     */
-    public record TrunkView(String name, boolean up, boolean backingOff, int channelsFree) {
-    }
+final class TrunkMeters implements Supplier<List<TrunkView>> {
 
     private final MeterRegistry registry;
 
     /** Views over the gauges of {@code registry}. */
-    public TrunkViews(MeterRegistry registry) {
+    TrunkMeters(MeterRegistry registry) {
         this.registry = registry;
     }
 
     /** Every trunk, in the order the adapter registered them. */
-    public List<TrunkView> all() {
+    @Override
+    public List<TrunkView> get() {
         List<TrunkView> out = new ArrayList<>();
         for (Gauge up : registry.find("pacer.trunk.up").gauges()) {
             String name = up.getId().getTag("trunk");
