@@ -65,6 +65,16 @@ class ClusterFailoverTest {
             long takeoverMillis = System.currentTimeMillis() - killedMillis;
             assertTrue(takeoverMillis < 30_000, "taken over in " + takeoverMillis + " ms");
             System.out.println("ClusterFailoverTest: node b took the campaign over " + takeoverMillis + " ms after the kill");
+            JsonNode nodes = apiB.get("/api/v1/nodes", "admin-token").json();
+            assertEquals("node-b", nodes.get("nodeId").asText());
+            assertTrue(nodes.get("leases").asBoolean());
+            Map<String, JsonNode> byId = new HashMap<>();
+            nodes.get("nodes").forEach(n -> byId.put(n.get("nodeId").asText(), n));
+            assertEquals(id, byId.get("node-b").get("campaignIds").get(0).asLong(), nodes.toString());
+            assertTrue(byId.get("node-b").get("alive").asBoolean(), nodes.toString());
+            assertEquals(0, byId.get("node-a").get("campaignIds").size(), nodes.toString());
+            assertTrue(apiB.get("/metrics", null).text().contains("pacer_node_leases{node=\"node-b\"} 1.0"),
+                    "the lease gauge");
             // The agent's phone comes back to the node that took the campaign over (it retries until that node's
             // core runs the campaign: the lease is taken a moment before the core is told).
             await(() -> {
