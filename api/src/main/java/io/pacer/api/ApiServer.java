@@ -124,6 +124,15 @@ public final class ApiServer implements AutoCloseable {
                 .description("finished calls recorded by the core and not yet committed").register(registry);
         Gauge.builder("pacer_hopper_loaded", storage.refill(), r -> r.loadedCount())
                 .description("contacts loaded into the hopper since start").register(registry);
+        if (storage.leases() != null) {
+            io.pacer.store.cluster.LeaseKeeper leases = storage.leases();
+            Gauge.builder("pacer_node_leases", leases, k -> k.held().size()).tag("node", leases.nodeId())
+                    .description("campaigns this node holds under a lease").register(registry);
+            Gauge.builder("pacer_nodes_alive", leases, k -> k.nodes().stream().filter(n -> n.alive()).count())
+                    .tag("node", leases.nodeId())
+                    .description("nodes whose last heartbeat is within their lease time, as this node reads them")
+                    .register(registry);
+        }
         List<Route> all = new ArrayList<>();
         CampaignService campaigns = new CampaignService(storage, engine);
         CampaignAgentsService campaignAgents = new CampaignAgentsService(storage, engine);

@@ -40,6 +40,7 @@ final class StatsRoutes {
                 };
             }),
             new Route("GET", "/api/v1/trunks", Role.SUPERVISOR, r -> ApiResponse.ok(Map.of("trunks", stats.trunks()))),
+            new Route("GET", "/api/v1/nodes", Role.SUPERVISOR, r -> ApiResponse.ok(stats.nodes())),
             new Route("GET", "/metrics", null, r -> ApiResponse.text(registry.scrape(), "text/plain; version=0.0.4; charset=utf-8")),
             new Route("GET", "/api/v1/openapi.json", null, r -> ApiResponse.text(openApi, "application/json"))
         );

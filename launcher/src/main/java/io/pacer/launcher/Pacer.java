@@ -172,6 +172,7 @@ public final class Pacer implements AutoCloseable {
         private Telephony telephony;
         private Tap tap;
         private StoreSettings storeSettings;
+        private io.pacer.store.cluster.LeaseSettings leaseSettings;
         private ContactSupply contacts;
         private CallJournal journal = CallJournal.NONE;
         private final List<CampaignConfig> campaigns = new ArrayList<>();
@@ -203,6 +204,15 @@ public final class Pacer implements AutoCloseable {
         /** Storage for contacts, campaigns, the journal and the API. */
         public Builder store(StoreSettings settings) {
             this.storeSettings = settings;
+            return this;
+        }
+
+        /**
+         * How this node holds its campaigns on a shared database (default: leases with the default timings on
+         * PostgreSQL, locks on SQLite).
+         */
+        public Builder leases(io.pacer.store.cluster.LeaseSettings settings) {
+            this.leaseSettings = settings;
             return this;
         }
 
@@ -243,7 +253,7 @@ public final class Pacer implements AutoCloseable {
             try {
                 sip = sipConfig == null ? null : new PacerSipServer(sipConfig);
                 Telephony adapter = sip == null ? telephony : sip.telephony();
-                storage = storeSettings == null ? null : openStorage(storeSettings);
+                storage = storeSettings == null ? null : openStorage(storeSettings, leaseSettings);
                 webhooks = storage == null ? null : WebhookSender.start(storage, WebhookSender.Settings.defaults());
                 if (sip != null && storage != null) {
                     CampaignMessagesOnSip.wire(storage, sip);
@@ -258,6 +268,10 @@ public final class Pacer implements AutoCloseable {
                 AgentSessions sessions = sip == null ? AgentSessions.NONE : sip;
                 MeteredEngineControl control = new MeteredEngineControl(new RingEngineControl(ring, sessions), ring);
                 startCampaigns(control, storage);
+                if (storage != null && storage.leases() != null) {
+                    // Only now that the core runs: campaigns of dead nodes are taken over into it.
+                    storage.leases().listen(new LeasedCampaigns(storage, control));
+                }
                 if (apiSettings != null) {
                     if (apiSettings.adminToken() != null) {
                         storage.users().ensure("admin", Role.ADMIN, apiSettings.adminToken());
@@ -310,14 +324,16 @@ public final class Pacer implements AutoCloseable {
             }
         }
 
-        private static Storage openStorage(StoreSettings s) throws Exception {
+        private static Storage openStorage(StoreSettings s, io.pacer.store.cluster.LeaseSettings leases)
+                throws Exception {
             if (s.jdbcUrl().startsWith("jdbc:sqlite:")) {
                 Path db = Path.of(s.jdbcUrl().substring("jdbc:sqlite:".length()));
                 if (db.getParent() != null) {
                     Files.createDirectories(db.getParent());
                 }
             }
-            return Storage.open(s.jdbcUrl(), s.user(), s.password(), s.engineId(), SystemClock.INSTANCE);
+            return Storage.open(s.jdbcUrl(), s.user(), s.password(), s.engineId(), SystemClock.INSTANCE,
+                    leases != null ? leases : Storage.defaultLeases(io.pacer.store.db.Dialect.ofUrl(s.jdbcUrl())));
         }
     }
 }

@@ -93,7 +93,8 @@ public final class RunCommand {
             System.err.println("pacer run: " + e.getMessage());
             return 2;
         }
-        try (Pacer pacer = Pacer.builder().sip(sip).store(s.store()).api(s.api()).start()) {
+        try (Pacer pacer = Pacer.builder().sip(sip).store(s.store()).leases(s.leases()).api(s.api())
+                .start()) {
             StartupHeap.settle();
             System.out.printf("pacer run: SIP on %s:%d, API on http://%s:%d/api/v1, database %s%n",
                     sip.bindAddress(), pacer.sip().sipPort(), s.apiHost(), pacer.api().port(), s.url());

@@ -1,5 +1,6 @@
 package io.pacer.launcher;
 
+import io.pacer.store.cluster.LeaseSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -11,9 +12,10 @@ import java.util.Set;
  * files.
  */
 record ServerSettings(String url, String user, String password, String engineId, String importDir, String apiHost,
-        int apiPort, String adminToken, java.util.List<String> corsOrigins) {
+        int apiPort, String adminToken, java.util.List<String> corsOrigins, LeaseSettings leases) {
 
-    private static final Set<String> STORAGE_KEYS = Set.of("url", "user", "password", "engineId", "importDir");
+    private static final Set<String> STORAGE_KEYS = Set.of("url", "user", "password", "engineId", "importDir",
+            "heartbeatMillis", "leaseMillis");
     private static final Set<String> API_KEYS = Set.of("host", "port", "adminToken", "corsOrigins");
 
     static ServerSettings from(Map<?, ?> root) {
@@ -42,7 +44,39 @@ record ServerSettings(String url, String user, String password, String engineId,
                 text(storage, "storage.password", "password", null),
                 text(storage, "storage.engineId", "engineId", "pacer-1"),
                 text(storage, "storage.importDir", "importDir", null),
-                text(api, "api.host", "host", "127.0.0.1"), apiPort, token, origins(api.get("corsOrigins")));
+                text(api, "api.host", "host", "127.0.0.1"), apiPort, token, origins(api.get("corsOrigins")),
+                leases(storage, url));
+    }
+
+    /** Lease timings (PostgreSQL only: one engine on SQLite holds locks); the defaults when none is given. */
+    private static LeaseSettings leases(Map<?, ?> storage, String url) {
+        Object heartbeat = storage.get("heartbeatMillis");
+        Object lease = storage.get("leaseMillis");
+        if (url.startsWith("jdbc:sqlite:")) {
+            if (heartbeat != null || lease != null) {
+                throw new IllegalArgumentException("storage." + (heartbeat != null ? "heartbeatMillis" : "leaseMillis")
+                        + ": leases need PostgreSQL (on SQLite one engine holds its campaigns under locks)");
+            }
+            return LeaseSettings.LOCKS;
+        }
+        LeaseSettings defaults = LeaseSettings.defaults();
+        long beat = millis("storage.heartbeatMillis", heartbeat, defaults.heartbeatMillis());
+        long hold = millis("storage.leaseMillis", lease, defaults.leaseMillis());
+        try {
+            return new LeaseSettings(beat, hold);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("storage." + e.getMessage());
+        }
+    }
+
+    private static long millis(String key, Object v, long fallback) {
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() <= 0) {
+            throw new IllegalArgumentException(key + ": expected a positive number of milliseconds, got " + v);
+        }
+        return ((Number) v).longValue();
     }
 
     /** The origins allowed to call the API from a browser: {@code *}, or each exactly {@code scheme://host[:port]}. */

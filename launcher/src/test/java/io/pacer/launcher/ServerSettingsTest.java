@@ -45,4 +45,19 @@ class ServerSettingsTest {
         assertTrue(error(Map.of("storage", Map.of(), "api", Map.of("adminToken", "0123456789abcdef-token",
                 "corsOrigins", "https://crm.example.com"))).startsWith("api.corsOrigins:"));
     }
+
+    @Test
+    void leasesOnPostgresqlWithDefaultsOrTheGivenTimingsAndLocksOnSqlite() {
+        String pg = "jdbc:postgresql://127.0.0.1/pacer";
+        assertEquals(new io.pacer.store.cluster.LeaseSettings(3_000, 10_000),
+                ServerSettings.from(Map.of("storage", Map.of("url", pg), "api", API)).leases());
+        assertEquals(new io.pacer.store.cluster.LeaseSettings(1_000, 4_000), ServerSettings.from(Map.of("storage",
+                Map.of("url", pg, "heartbeatMillis", 1_000, "leaseMillis", 4_000), "api", API)).leases());
+        assertEquals(io.pacer.store.cluster.LeaseSettings.LOCKS, ServerSettings.from(Map.of("storage", Map.of(), "api", API)).leases());
+        assertTrue(error(Map.of("storage", Map.of("leaseMillis", 4_000), "api", API)).startsWith("storage.leaseMillis: leases need PostgreSQL"));
+        assertTrue(error(Map.of("storage", Map.of("url", pg, "heartbeatMillis", 3_000, "leaseMillis", 4_000), "api", API))
+                .startsWith("storage.leaseMillis: must be at least twice heartbeatMillis"));
+        assertTrue(error(Map.of("storage", Map.of("url", pg, "heartbeatMillis", "3s"), "api", API))
+                .startsWith("storage.heartbeatMillis:"));
+    }
 }

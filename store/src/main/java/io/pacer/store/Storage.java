@@ -20,7 +20,11 @@ import io.pacer.store.campaign.DialingRulesRepository;
 import io.pacer.store.contact.ContactLists;
 import io.pacer.store.contact.ContactNumbers;
 import io.pacer.store.contact.ContactRepository;
+import io.pacer.store.cluster.CampaignLeases;
+import io.pacer.store.cluster.LeaseKeeper;
+import io.pacer.store.cluster.LeaseSettings;
 import io.pacer.store.db.Database;
+import io.pacer.store.db.Dialect;
 import io.pacer.store.error.ConflictException;
 import io.pacer.store.journal.ActivityRepository;
 import io.pacer.store.journal.ContactHopper;
@@ -68,8 +72,9 @@ public final class Storage implements AutoCloseable {
     private final ContactNumbers numbers;
     private final ContactLists lists;
     private final DialingRulesRepository dialingRules;
+    private final LeaseKeeper leases;
 
-    private Storage(Database db, String engineId, Clock clock) {
+    private Storage(Database db, String engineId, Clock clock, LeaseSettings leaseSettings) {
         this.db = db;
         this.engineId = engineId;
         this.clock = clock;
@@ -83,7 +88,9 @@ public final class Storage implements AutoCloseable {
         callbacks = new CallbackRepository(db);
         activities = new ActivityRepository(db);
         recovered = new CrashRecovery(db, campaigns).recover(engineId, clock.epochMillis());
-        hopper = new ContactHopper(doNotCall);
+        leases = leaseSettings.leased() ? new LeaseKeeper(new CampaignLeases(db), engineId, leaseSettings,
+                this::startCampaign, id -> refill().drop((int) id)) : null;
+        hopper = new ContactHopper(doNotCall, leases == null ? io.pacer.store.journal.CampaignFence.ALWAYS : leases);
         refill = new HopperRefill(db, campaigns, hopper, doNotCall, clock);
         journal = new JournalWriter(db, outcomes);
         abandons = new AbandonLedger(db, clock, journal);
@@ -107,12 +114,26 @@ public final class Storage implements AutoCloseable {
      * @param password database password or {@code null}
      */
     public static Storage open(String url, String user, String password, String engineId, Clock clock) {
-        return new Storage(Database.open(url, user, password), engineId, clock);
+        return open(url, user, password, engineId, clock, defaultLeases(Dialect.ofUrl(url)));
+    }
+
+    /**
+     * Opens storage with campaigns held under {@code leaseSettings} ({@link LeaseSettings#LOCKS}: locks held until
+     * released, as one engine alone on its database holds them).
+     */
+    public static Storage open(String url, String user, String password, String engineId, Clock clock,
+            LeaseSettings leaseSettings) {
+        return new Storage(Database.open(url, user, password), engineId, clock, leaseSettings);
     }
 
     /** Storage over an open database (tests hand in their own). */
     public static Storage over(Database db, String engineId, Clock clock) {
-        return new Storage(db, engineId, clock);
+        return new Storage(db, engineId, clock, defaultLeases(db.dialect()));
+    }
+
+    /** Leases with the default timings on PostgreSQL (several nodes may share it), locks on SQLite (one node). */
+    public static LeaseSettings defaultLeases(Dialect dialect) {
+        return dialect == Dialect.POSTGRESQL ? LeaseSettings.defaults() : LeaseSettings.LOCKS;
     }
 
     /**
@@ -120,7 +141,12 @@ public final class Storage implements AutoCloseable {
      * its hopper queue. The caller then tells the core to dial it.
      */
     public Campaign startCampaign(long campaignId) {
-        if (!campaigns.lock(campaignId, engineId, clock.epochMillis())) {
+        if (leases != null) {
+            if (leases.take(campaignId).recover()) {
+                // Taken over from a node whose lease expired: what it queued goes back, what it placed is interrupted.
+                new CrashRecovery(db, campaigns).recoverCampaign(campaignId, clock.epochMillis());
+            }
+        } else if (!campaigns.lock(campaignId, engineId, clock.epochMillis())) {
             throw new ConflictException("lock", "campaign is locked by " + campaigns.get(campaignId).lockOwner()
                     + "; an administrator can clear a stale lock");
         }
@@ -144,7 +170,11 @@ public final class Storage implements AutoCloseable {
     /** Stops filling a campaign's hopper and releases its lock. */
     public Campaign stopCampaign(long campaignId) {
         refill.stop((int) campaignId);
-        campaigns.unlock(campaignId, engineId);
+        if (leases != null) {
+            leases.release(campaignId);
+        } else {
+            campaigns.unlock(campaignId, engineId);
+        }
         return campaigns.get(campaignId);
     }
 
@@ -156,6 +186,11 @@ public final class Storage implements AutoCloseable {
     /** This engine's id (owner of its campaign locks). */
     public String engineId() {
         return engineId;
+    }
+
+    /** This node's leases on its campaigns, or {@code null} when campaigns are held under locks (SQLite). */
+    public LeaseKeeper leases() {
+        return leases;
     }
 
     /** The clock storage stamps times with. */
@@ -325,9 +360,16 @@ public final class Storage implements AutoCloseable {
     /** Stops the refill (handing queued contacts back) and the journal (writing what is queued), then closes. */
     @Override
     public void close() {
+        if (leases != null) {
+            leases.stopTakingOver();
+        }
         refill.close();
         abandons.close();
         journal.close();
+        // Last: the leases are renewed while what is queued and journalled is written, then expire on their own.
+        if (leases != null) {
+            leases.close();
+        }
         db.close();
     }
 }

@@ -34,6 +34,16 @@ public final class StatsService {
         this.trunks = trunks;
     }
 
+    /**
+     * This node's id, whether campaigns are held under leases, and every node sharing the database with the
+     * campaigns it holds (none on SQLite, where one engine holds locks).
+     */
+    public Map<String, Object> nodes() {
+        io.pacer.store.cluster.LeaseKeeper leases = storage.leases();
+        return Map.of("nodeId", storage.engineId(), "leases", leases != null,
+                "nodes", leases == null ? List.of() : leases.nodes());
+    }
+
     /** The trunks' state now (up, backing off, channels free). */
     public List<TrunkView> trunks() {
         return trunks.get();

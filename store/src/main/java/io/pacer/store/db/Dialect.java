@@ -46,4 +46,13 @@ public enum Dialect {
     public String jsonFieldParameter(String field) {
         return this == SQLITE ? "$.\"" + field.replace("\"", "") + "\"" : field;
     }
+
+    /**
+     * An SQL expression for the database server's wall clock in epoch milliseconds: leases are stamped and compared
+     * on one clock, the database's, so nodes whose own clocks differ never disagree about who holds a lease.
+     */
+    public String nowMillis() {
+        return this == SQLITE ? "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"
+                : "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
+    }
 }

@@ -34,11 +34,18 @@ public final class ContactHopper implements ContactSupply {
     private final DoNotCallList doNotCall;
     private final SpscLongRing returned = new SpscLongRing(1 << 16);
     private final Queue<Long> returnedOverflow = new ConcurrentLinkedQueue<>();
+    private final CampaignFence fence;
     private volatile CampaignQueue[] byCampaign = new CampaignQueue[16];
 
-    /** A hopper checking numbers against {@code doNotCall}. */
+    /** A hopper checking numbers against {@code doNotCall}, for an engine alone on its database. */
     public ContactHopper(DoNotCallList doNotCall) {
+        this(doNotCall, CampaignFence.ALWAYS);
+    }
+
+    /** A hopper that hands out a campaign's contacts only while {@code fence} says this engine may dial it. */
+    public ContactHopper(DoNotCallList doNotCall, CampaignFence fence) {
         this.doNotCall = doNotCall;
+        this.fence = fence;
     }
 
     @Override
@@ -51,7 +58,8 @@ public final class ContactHopper implements ContactSupply {
         // Dekker's handshake with takeAll(): the core announces it is inside before it reads running, the refill
         // thread clears running before it reads coreInside, so at most one of them polls the queue.
         queue.coreInside = true;
-        boolean found = queue.running && epochMillis < queue.openUntilMillis && take(queue, campaignId, epochMillis, out);
+        boolean found = queue.running && epochMillis < queue.openUntilMillis && fence.dialable(campaignId)
+                && take(queue, campaignId, epochMillis, out);
         queue.coreInside = false;
         return found;
     }
@@ -116,6 +124,11 @@ public final class ContactHopper implements ContactSupply {
         while ((entry = queue.ring.poll()) != null) {
             into.add(entry.contactId());
         }
+    }
+
+    /** The fence the hopper and its refill obey. */
+    CampaignFence fence() {
+        return fence;
     }
 
     /** Every campaign queue there is (refill thread, or the closing thread once the core has stopped). */

@@ -68,6 +68,17 @@ public final class CrashRecovery {
         return total;
     }
 
+    /**
+     * Repairs one campaign this engine has just taken over from a node whose lease expired (the same repair as at
+     * start-up, for that campaign alone: this engine's other campaigns are running).
+     *
+     * @return how many contacts were found in a placed call
+     */
+    public int recoverCampaign(long campaignId, long nowMillis) {
+        Campaign campaign = campaigns.get(campaignId);
+        return db.write(c -> recover(c, campaign, nowMillis));
+    }
+
     private static int recover(Connection c, Campaign campaign, long nowMillis) throws SQLException {
         long heldUntil = nowMillis + Math.max(UNCERTAIN_HOLD_MILLIS,
                 campaign.retryRule(RetryClass.FAILURE).delaySeconds() * 1000);

@@ -51,6 +51,8 @@ public final class HopperRefill implements AutoCloseable {
     private static final class Running {
         final int capacity;
         volatile boolean stopRequested;
+        /** Stop without writing: the campaign's lease is lost and its contacts are its next holder's to recover. */
+        volatile boolean dropRequested;
         Campaign campaign;
         long loadedAtMillis = Long.MIN_VALUE;
         final ContactClaim claim = new ContactClaim();
@@ -94,6 +96,18 @@ public final class HopperRefill implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops filling a campaign whose lease this engine lost and forgets what its queue held, writing nothing: the
+     * contacts stay DIALING without a placed call, and the node that takes the campaign over puts them back on
+     * the list (crash recovery), so nothing here can overwrite what that node has claimed since.
+     */
+    public void drop(int campaignId) {
+        Running r = running.get(campaignId);
+        if (r != null) {
+            r.dropRequested = true;
+        }
+    }
+
     /** Contacts loaded into queues since start (a counter for metrics). */
     public long loadedCount() {
         return loaded.get();
@@ -118,6 +132,11 @@ public final class HopperRefill implements AutoCloseable {
             int id = e.getKey();
             Running r = e.getValue();
             ContactHopper.CampaignQueue queue = hopper.queue(id, r.capacity);
+            if (r.dropRequested) {
+                ContactHopper.takeAll(queue, new ArrayList<>());
+                running.remove(id, r);
+                continue;
+            }
             if (r.stopRequested) {
                 List<Long> queued = new ArrayList<>();
                 ContactHopper.takeAll(queue, queued);
@@ -137,6 +156,10 @@ public final class HopperRefill implements AutoCloseable {
             int free = r.capacity - queue.ring.size();
             if (openUntil > now && free >= Math.max(1, r.capacity / 2)) {
                 List<HopperEntry> claimed = claim(r, now, free);
+                if (r.dropRequested) {
+                    // The lease went while the claim ran: these are the next holder's to recover, not ours to queue.
+                    continue;
+                }
                 if (stopping || r.stopRequested) {
                     // A stop came while the claim ran (a slow database): whoever emptied the queue has done so
                     // already, so these go straight back rather than into a queue nobody will empty.
@@ -160,6 +183,9 @@ public final class HopperRefill implements AutoCloseable {
             if (r.claimLoadedAtMillis != r.loadedAtMillis) {
                 r.claim.reload(c, r.campaign.id());
                 r.claimLoadedAtMillis = r.loadedAtMillis;
+            }
+            if (!hopper.fence().holds(c, (int) r.campaign.id())) {
+                return List.<HopperEntry>of();
             }
             List<HopperEntry> entries = r.claim.claim(c, r.campaign, doNotCall, now, limit);
             loaded.addAndGet(entries.size());
