@@ -9,6 +9,7 @@ import io.pacer.launcher.Pacer;
 import io.pacer.store.TestDatabases;
 import io.pacer.store.cluster.LeaseSettings;
 import io.pacer.store.db.Jdbc;
+import io.pacer.store.journal.CrashRecovery;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterFailoverTest {
 
-    private static final int CONTACTS = 40;
+    private static final int CONTACTS = 80;
     private static final LeaseSettings LEASES = new LeaseSettings(300, 1_500);
 
     @Test
@@ -46,7 +47,8 @@ class ClusterFailoverTest {
             ApiHarness apiB = ApiHarness.client(b.api().port(), "admin-token");
             JsonNode agent = apiB.user("ada", "AGENT");
             String agentToken = agent.get("token").asText();
-            long id = apiB.campaign("\"dialMode\":\"PROGRESSIVE\",\"responsibleUsers\":[" + agent.get("id").asInt() + "]");
+            // Eight channels: a node's hopper holds 16 contacts, so a's queue (held after its death) is part of the list.
+            long id = apiB.campaign("\"dialMode\":\"PROGRESSIVE\",\"maxChannels\":8,\"responsibleUsers\":[" + agent.get("id").asInt() + "]");
             StringBuilder csv = new StringBuilder("phone,name\n");
             for (int i = 0; i < CONTACTS; i++) {
                 csv.append("+4930").append(3_000_000 + i).append(",C").append(i).append('\n');
@@ -85,10 +87,14 @@ class ClusterFailoverTest {
                     + b.storage().contacts().countByState(id) + ", agent " + b.control().agentState(agent.get("id").asInt())
                     + ", owner " + b.storage().campaigns().get(id).lockOwner() + ", dialable "
                     + b.storage().leases().dialable((int) id));
+            // Every contact is dialled, but those a had only queued: CrashRecovery holds them (READY, no attempt)
+            // for its uncertain window, since a's INVITE may have left before its mark was committed.
+            long heldFrom = System.currentTimeMillis() + CrashRecovery.UNCERTAIN_HOLD_MILLIS - 120_000L;
             await(() -> b.storage().db().read(c -> Jdbc.number(c, "SELECT COUNT(*) FROM contacts WHERE state = 'DIALING'"
-                    + " OR (attempts = 0 AND state IN ('READY', 'CALLBACK'))")) == 0, 30_000, "every contact dialled");
+                    + " OR (attempts = 0 AND state IN ('READY', 'CALLBACK') AND next_due_millis < ?)", heldFrom)) == 0,
+                    30_000, "every contact dialled or held");
             assertTrue(b.storage().journal().flush(5_000));
-            check(b, dialledByA, invites(logB));
+            check(b, dialledByA, invites(logB), heldFrom);
         } finally {
             if (a != null) {
                 a.destroyForcibly();
@@ -97,7 +103,7 @@ class ClusterFailoverTest {
     }
 
     /** The INVITE logs against the database: every contact once, every attempt a placed call. */
-    private static void check(Pacer b, List<String[]> dialledByA, List<String[]> dialledByB) {
+    private static void check(Pacer b, List<String[]> dialledByA, List<String[]> dialledByB, long heldFrom) {
         Map<Long, List<String>> invitesPerContact = new HashMap<>();
         for (List<String[]> log : List.of(dialledByA, dialledByB)) {
             for (String[] invite : log) {
@@ -107,31 +113,38 @@ class ClusterFailoverTest {
         }
         b.storage().db().read(c -> {
             assertEquals(CONTACTS, Jdbc.number(c, "SELECT COUNT(*) FROM contacts"), "no contact lost");
-            List<long[]> attempts = Jdbc.query(c, "SELECT id, attempts FROM contacts", rs -> new long[] {rs.getLong(1), rs.getLong(2)});
+            List<long[]> attempts = Jdbc.query(c, "SELECT id, attempts, next_due_millis FROM contacts",
+                    rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
             Map<Long, List<String>> booked = new HashMap<>();
             for (Object[] row : Jdbc.query(c, "SELECT contact_id, call_id, call_outcome FROM activities",
                     rs -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)})) {
                 booked.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(row[2] + ":" + row[1]);
             }
             int unmarked = 0;
+            int held = 0;
             for (long[] contact : attempts) {
                 List<String> invites = invitesPerContact.getOrDefault(contact[0], List.of());
                 List<String> calls = booked.getOrDefault(contact[0], List.of());
                 assertEquals(invites.size() > 0 ? 1 : 0, Math.min(1, contact[1]), "contact " + contact[0] + " " + invites);
-                assertTrue(contact[1] >= 1, "contact " + contact[0] + " never dialled");
+                if (contact[1] == 0) {
+                    assertTrue(invites.isEmpty() && contact[2] >= heldFrom, "contact " + contact[0]
+                            + " neither dialled nor held: " + invites);
+                    held++;
+                    continue;
+                }
                 assertEquals(contact[1], calls.size(), "contact " + contact[0] + ": attempts are its booked calls " + calls);
                 assertTrue(calls.size() <= invites.size(), "contact " + contact[0] + " charged for a call never placed: "
                         + calls + " vs " + invites);
                 if (invites.size() > 1) {
-                    // As CrashRecovery documents: a call placed a few milliseconds before the kill, whose mark was not
-                    // committed yet, is taken for a queued one; it may be dialled again, and is then booked once.
+                    // A contact dialled by both nodes: CrashRecovery's hold must prevent this (counted, must be none).
                     unmarked++;
                     assertEquals(2, invites.size(), "contact " + contact[0] + " dialled " + invites);
                     assertTrue(invites.get(0).startsWith("node-a:") && invites.get(1).startsWith("node-b:"), invites.toString());
                     assertEquals(1, calls.size(), "the redialled contact is booked once: " + calls);
                 }
             }
-            assertTrue(unmarked <= 1, unmarked + " contacts dialled twice");
+            assertEquals(0, unmarked, unmarked + " contacts dialled twice");
+            assertTrue(held < CONTACTS / 4, held + " contacts held: more than a's queue");
             assertTrue(dialledByB.size() >= CONTACTS / 2, "node b dialled the rest: " + dialledByB.size());
             return null;
         });
