@@ -136,6 +136,11 @@ final class SipWorker implements EventHandler<SipWork> {
             agents.inDialog(e, session);
             return;
         }
+        outOfDialog(e, req);
+    }
+
+    /** A request of no dialog Pacer owns: a registration, an agent's login call or message, a caller, a probe. */
+    private void outOfDialog(RequestEvent e, Request req) throws Exception {
         String method = req.getMethod();
         if (Request.ACK.equals(method) || OutOfDialogChecks.refused(sip, req)) {
             return;

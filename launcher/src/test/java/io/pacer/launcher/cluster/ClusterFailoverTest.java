@@ -125,13 +125,17 @@ class ClusterFailoverTest {
             for (long[] contact : attempts) {
                 List<String> invites = invitesPerContact.getOrDefault(contact[0], List.of());
                 List<String> calls = booked.getOrDefault(contact[0], List.of());
-                assertEquals(invites.size() > 0 ? 1 : 0, Math.min(1, contact[1]), "contact " + contact[0] + " " + invites);
                 if (contact[1] == 0) {
-                    assertTrue(invites.isEmpty() && contact[2] >= heldFrom, "contact " + contact[0]
+                    // Held by CrashRecovery: only queued by a, or placed by a an instant before the kill with its mark
+                    // not yet committed (docs/operations.md: no attempt, its outcome died with a); never dialled by b.
+                    assertTrue(contact[2] >= heldFrom && invites.size() <= 1
+                            && invites.stream().allMatch(i -> i.startsWith("node-a:")), "contact " + contact[0]
                             + " neither dialled nor held: " + invites);
                     held++;
                     continue;
                 }
+                assertEquals(invites.size() > 0 ? 1 : 0, Math.min(1, contact[1]), "contact " + contact[0] + " " + invites);
+
                 assertEquals(contact[1], calls.size(), "contact " + contact[0] + ": attempts are its booked calls " + calls);
                 assertTrue(calls.size() <= invites.size(), "contact " + contact[0] + " charged for a call never placed: "
                         + calls + " vs " + invites);
