@@ -70,8 +70,8 @@ class AgentDesktopTest {
         new Select(browser.findElement(By.id("desktop-campaign"))).selectByValue("1");
         browser.findElement(By.id("login")).click();
 
-        until(30, b -> b.findElement(By.id("call")).isDisplayed());
-        assertEquals("WRAP_UP", value(browser, By.id("agent-state")));
+        // The call's panel shows from the bridge on; the customer hangs up after half a second: wrap-up.
+        until(30, b -> b.findElement(By.id("call")).isDisplayed() && "WRAP_UP".equals(value(b, By.id("agent-state"))));
         String firstCall = browser.findElement(By.id("call-id")).getText();
         assertTrue(browser.findElement(By.id("call-number")).getText().startsWith("+4930"));
 
