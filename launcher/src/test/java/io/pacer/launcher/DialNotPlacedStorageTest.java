@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pacer.api.ApiHarness;
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.core.EngineRing;
-import io.pacer.engine.port.Telephony;
 import io.pacer.store.TestDatabases;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DialNotPlacedStorageTest {
 
     /** Hands dials back unplaced while "backing off", as the adapter does; afterwards finds every number busy. */
-    private static final class BackingOffTelephony implements Telephony {
+    private static final class BackingOffTelephony extends DialOnlyTelephony {
         final AtomicInteger refusals = new AtomicInteger();
         final AtomicInteger invites = new AtomicInteger();
         volatile boolean backingOff = true;
@@ -44,25 +43,6 @@ class DialNotPlacedStorageTest {
             }
         }
 
-        @Override
-        public void cancel(long callId) {
-        }
-
-        @Override
-        public void bridge(long callId, int agentId) {
-        }
-
-        @Override
-        public void hangUp(long callId) {
-        }
-
-        @Override
-        public void abandon(long callId) {
-        }
-
-        @Override
-        public void offerPreview(int agentId, long contactId, String number) {
-        }
     }
 
     static Stream<Named<String[]>> databases() {

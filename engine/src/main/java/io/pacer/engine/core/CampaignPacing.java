@@ -151,7 +151,7 @@ final class CampaignPacing {
         long now = state.nowNanos;
         PacingInput in = c.pacingInput;
         in.reset(now, agents.capacity(), calls.capacity());
-        in.readyAgents = Math.max(0, c.agents.ready() - c.inboundRules.reservedAgents());
+        in.readyAgents = c.agents.ready() - c.inboundRules.reservedAgents();
         long horizon = (c.config().ringTimeoutMillis() + c.config().connectLimitMillis()) * 1_000_000L;
         for (int a = agents.firstMember(c.agents); a >= 0; a = agents.nextMember(a)) {
             if (agents.logoutPending(a) || agents.pausePending(a) || inbound.onInbound(a)) {

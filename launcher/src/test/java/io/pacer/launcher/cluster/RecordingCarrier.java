@@ -2,7 +2,7 @@ package io.pacer.launcher.cluster;
 
 import io.pacer.engine.call.CallOutcome;
 import io.pacer.engine.core.EngineInput;
-import io.pacer.engine.port.Telephony;
+import io.pacer.launcher.DialOnlyTelephony;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * call}, flushed before the call goes on, as the wire would have it), reports the call placed at once and finds the
  * number busy a little later, from its own thread as the SIP adapter reports.
  */
-final class RecordingCarrier implements Telephony {
+final class RecordingCarrier extends DialOnlyTelephony {
 
     private final String node;
     private final FileOutputStream log;
@@ -51,25 +51,5 @@ final class RecordingCarrier implements Telephony {
         }
         wire.execute(() -> engine.callPlaced(callId));
         wire.schedule(() -> engine.callFailed(callId, CallOutcome.BUSY), 150, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void cancel(long callId) {
-    }
-
-    @Override
-    public void bridge(long callId, int agentId) {
-    }
-
-    @Override
-    public void hangUp(long callId) {
-    }
-
-    @Override
-    public void abandon(long callId) {
-    }
-
-    @Override
-    public void offerPreview(int agentId, long contactId, String number) {
     }
 }
