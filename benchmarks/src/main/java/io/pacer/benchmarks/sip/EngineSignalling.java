@@ -21,7 +21,8 @@ final class EngineSignalling implements AutoCloseable {
 
     /** One measured window. Counts are over the window; {@code failed} is busy + no answer + failure. */
     record Window(int rate, int seconds, long dialled, long answered, long connected, long failed, long abandoned,
-                  long sippFailed, long refusedWork, Histogram latency, Histogram coreHop, double cpuCores, double agentCpuCores,
+                  long sippFailed, long refusedWork, Histogram latency, Histogram coreHop, Histogram stalls,
+                  double cpuCores, double agentCpuCores,
                   double sippCpuCores, long heapAfterGcMb, long gcPauses, long gcMaxMillis, int dialogs,
                   int clientTransactions) {
 
@@ -36,6 +37,11 @@ final class EngineSignalling implements AutoCloseable {
         /** The engine's share: its answer event published by the adapter -> the core bridging. */
         long core(double percentile) {
             return coreHop.getTotalCount() == 0 ? 0 : coreHop.getValueAtPercentile(percentile);
+        }
+
+        /** How late the {@link StallMeter}'s idle thread woke, at this percentile (nanoseconds). */
+        long stall(double percentile) {
+            return stalls.getTotalCount() == 0 ? 0 : stalls.getValueAtPercentile(percentile);
         }
     }
 
@@ -64,6 +70,7 @@ final class EngineSignalling implements AutoCloseable {
     private final int agents;
     private final int stackThreads;
     private final JvmGauges jvm = new JvmGauges();
+    private final StallMeter stalls = new StallMeter();
 
     EngineSignalling(Path logs, int agents, int stackThreads) throws Exception {
         this.agents = agents;
@@ -131,14 +138,15 @@ final class EngineSignalling implements AutoCloseable {
 
     /** What is read at one instant; {@code gcMaxMillis} is the longest pause since the mark before. */
     private record Mark(CampaignStats stats, long sippFailed, long refused, long cpu, long agentCpu, long sippCpu,
-                        long gcCount, long gcMaxMillis, long wallNanos, Histogram latency, Histogram coreTotal) {
+                        long gcCount, long gcMaxMillis, long wallNanos, Histogram latency, Histogram coreTotal,
+                        Histogram stalls) {
     }
 
     private Mark mark(EngineRun run) throws Exception {
         return new Mark(run.stats(), Math.max(0, SippProcess.statColumn(carrierStats, "FailedCall(C)")),
                 run.pacer.refusedWork(), jvm.processCpuNanos(), jvm.threadCpuNanos(AGENT_THREADS), carrier.cpuNanos(),
                 jvm.gcCount(), jvm.takeGcMaxMillis(), System.nanoTime(), run.pacer.answerToBridge().answerToBridgeNanos().getIntervalHistogram(),
-                run.engine.coreAnswerToBridge().snapshot());
+                run.engine.coreAnswerToBridge().snapshot(), stalls.interval());
     }
 
     private Window window(int rate, int seconds, Mark from, Mark to, EngineRun run) {
@@ -146,7 +154,7 @@ final class EngineSignalling implements AutoCloseable {
         return new Window(rate, seconds, to.stats.dials() - from.stats.dials(), to.stats.answers() - from.stats.answers(),
                 to.stats.connects() - from.stats.connects(), failed(to) - failed(from),
                 to.stats.abandons() - from.stats.abandons(), to.sippFailed - from.sippFailed, to.refused - from.refused,
-                to.latency, difference(to.coreTotal, from.coreTotal), (to.cpu - from.cpu) / wall, (to.agentCpu - from.agentCpu) / wall,
+                to.latency, difference(to.coreTotal, from.coreTotal), to.stalls, (to.cpu - from.cpu) / wall, (to.agentCpu - from.agentCpu) / wall,
                 (to.sippCpu - from.sippCpu) / wall, jvm.heapAfterGcMb(), to.gcCount - from.gcCount, to.gcMaxMillis,
                 run.pacer.liveDialogs(), run.pacer.liveClientTransactions());
     }
@@ -163,16 +171,17 @@ final class EngineSignalling implements AutoCloseable {
 
     private static void print(String what, Window w) {
         System.out.printf("engine %s: %d cps target, %.0f achieved | answered %d connected %d failed %d abandoned %d"
-                        + " SIPp failed %d | p50 %.1f p99 %.1f p99.9 %.1f max %.1f us (core hop p50 %.1f p99 %.1f) | JVM %.2f cores (agents %.2f),"
+                        + " SIPp failed %d | p50 %.1f p99 %.1f p99.9 %.1f max %.1f us (core hop p50 %.1f p99 %.1f; machine stall p99 %.1f max %.1f) | JVM %.2f cores (agents %.2f),"
                         + " SIPp %.2f | heap after GC %d MB, %d pauses, longest %d ms | dialogs %d%n",
                 what, w.rate(), w.achievedCps(), w.answered(), w.connected(), w.failed(), w.abandoned(), w.sippFailed(),
                 w.p(50) / 1e3, w.p(99) / 1e3, w.p(99.9) / 1e3, w.latency().getMaxValue() / 1e3, w.core(50) / 1e3,
-                w.core(99) / 1e3, w.cpuCores(),
+                w.core(99) / 1e3, w.stall(99) / 1e3, w.stalls().getMaxValue() / 1e3, w.cpuCores(),
                 w.agentCpuCores(), w.sippCpuCores(), w.heapAfterGcMb(), w.gcPauses(), w.gcMaxMillis(), w.dialogs());
     }
 
     @Override
     public void close() {
+        stalls.close();
         carrier.close();
     }
 }

@@ -66,18 +66,20 @@ final class SipReport {
                 .append(stepSeconds).append(" s measured window, then the campaign stops and every call ends. Clean: over the ")
                 .append("whole step nothing failed, nothing was abandoned, SIPp counted no failed call, no call was left over, ")
                 .append("the achieved rate was at least 97% of the target, and p99 <= 10 ms. JVM CPU is Pacer plus the virtual ")
-                .append("agents (shown apart); SIPp's CPU is its own process.\n\n");
-        b.append("| target (cps) | achieved (cps) | answered | connected | failed | abandoned | SIPp failed | p50 (us) | p99 (us) | p99.9 (us) | max (us) | JVM CPU (cores) | of which agents | SIPp CPU | heap after GC (MB) | GC pauses (longest ms) | clean |\n");
-        b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|\n");
+                .append("agents (shown apart); SIPp's CPU is its own process. Machine stall: how late an idle thread of the same ")
+                .append("JVM woke from a 1 ms sleep (`StallMeter`, as jHiccup measures), p99 / max in ms: the part of the tail ")
+                .append("that is the platform's (scheduler, hypervisor, safepoints), which no code can beat.\n\n");
+        b.append("| target (cps) | achieved (cps) | answered | connected | failed | abandoned | SIPp failed | p50 (us) | p99 (us) | p99.9 (us) | max (us) | JVM CPU (cores) | of which agents | SIPp CPU | heap after GC (MB) | GC pauses (longest ms) | machine stall p99 / max (ms) | clean |\n");
+        b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|\n");
         int best = 0;
         double bestAchieved = 0;
         for (EngineSignalling.Step step : steps) {
             EngineSignalling.Window w = step.window();
-            b.append(String.format("| %d | %.0f | %d | %d | %d | %d | %d | %s | %s | %s | %s | %.2f | %.2f | %.2f | %d | %d (%d) | %s |%n",
+            b.append(String.format("| %d | %.0f | %d | %d | %d | %d | %d | %s | %s | %s | %s | %.2f | %.2f | %.2f | %d | %d (%d) | %s | %s |%n",
                     w.rate(), w.achievedCps(), w.answered(), w.connected(), step.failedTotal(), step.abandonedTotal(),
                     step.sippFailedTotal(), us(w.p(50)), us(w.p(99)), us(w.p(99.9)), us(w.latency().getMaxValue()),
                     w.cpuCores(), w.agentCpuCores(), w.sippCpuCores(), w.heapAfterGcMb(), w.gcPauses(), w.gcMaxMillis(),
-                    step.clean() ? "yes" : "no"));
+                    stall(w), step.clean() ? "yes" : "no"));
             if (step.clean()) {
                 best = w.rate();
                 bestAchieved = w.achievedCps();
@@ -96,8 +98,8 @@ final class SipReport {
             seconds += w.seconds();
         }
         b.append("### Soak at ").append(soak.rate()).append(" cps for ").append(seconds).append(" s, one Pacer\n\n");
-        b.append("| t (s) | achieved (cps) | p50 (us) | p99 (us) | p99.9 (us) | max (us) | failed | abandoned | SIPp failed | heap after GC (MB) | live dialogs | client tx | JVM CPU | SIPp CPU |\n");
-        b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        b.append("| t (s) | achieved (cps) | p50 (us) | p99 (us) | p99.9 (us) | max (us) | failed | abandoned | SIPp failed | heap after GC (MB) | live dialogs | client tx | JVM CPU | SIPp CPU | machine stall p99 / max (ms) |\n");
+        b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         int t = 0;
         long dialled = 0;
         org.HdrHistogram.Histogram all = null;
@@ -109,10 +111,10 @@ final class SipReport {
             } else {
                 all.add(w.latency());
             }
-            b.append(String.format("| %d | %.0f | %s | %s | %s | %s | %d | %d | %d | %d | %d | %d | %.2f | %.2f |%n", t,
+            b.append(String.format("| %d | %.0f | %s | %s | %s | %s | %d | %d | %d | %d | %d | %d | %.2f | %.2f | %s |%n", t,
                     w.achievedCps(), us(w.p(50)), us(w.p(99)), us(w.p(99.9)), us(w.latency().getMaxValue()), w.failed(),
                     w.abandoned(), w.sippFailed(), w.heapAfterGcMb(), w.dialogs(), w.clientTransactions(), w.cpuCores(),
-                    w.sippCpuCores()));
+                    w.sippCpuCores(), stall(w)));
         }
         EngineSignalling.Window first = soak.samples().get(0);
         EngineSignalling.Window last = soak.samples().get(soak.samples().size() - 1);
@@ -126,6 +128,10 @@ final class SipReport {
                         + "%d MB after the last (%+d MB over %d calls). Heap after GC above is read after young collections and "
                         + "includes old-generation garbage no mixed collection has taken yet.%n%n",
                 soak.liveHeapBeforeMb(), soak.liveHeapAfterMb(), soak.liveHeapAfterMb() - soak.liveHeapBeforeMb(), dialled));
+    }
+
+    private static String stall(EngineSignalling.Window w) {
+        return String.format("%.1f / %.1f", w.stall(99) / 1e6, w.stalls().getMaxValue() / 1e6);
     }
 
     private static void relay(StringBuilder b, RelayLoad.Result relay) {
