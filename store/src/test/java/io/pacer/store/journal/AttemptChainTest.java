@@ -33,6 +33,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -109,7 +110,8 @@ class AttemptChainTest {
             assertEquals(MOBILE, first.number);
             finish(storage, id, first, CallOutcome.BUSY, 1);
             Object[] afterBusy = contactRow(storage, contact);
-            assertEquals("READY", afterBusy[0]);
+            // Due at once, so the hopper's refill may have claimed it again before this read: READY or DIALING.
+            assertTrue(Set.of("READY", "DIALING").contains(afterBusy[0]), "state after busy: " + afterBusy[0]);
             assertTrue((Long) afterBusy[1] <= System.currentTimeMillis(), "the next number is due at once");
             assertEquals(1, afterBusy[2]);
 
