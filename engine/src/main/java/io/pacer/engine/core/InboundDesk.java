@@ -8,7 +8,6 @@ import io.pacer.engine.call.CallTable;
 import io.pacer.engine.campaign.CampaignCounters;
 import io.pacer.engine.campaign.CampaignRuntime;
 import io.pacer.engine.campaign.InboundRules;
-import java.util.HashMap;
 
 /**
  * Blending on the core's thread: customers who call a campaign's display or access number. An inbound call goes
@@ -28,8 +27,8 @@ final class InboundDesk {
     private final AgentLifecycle agentLifecycle;
     private final CallLifecycle callLifecycle;
     private CampaignPacing pacing;
-    /** Dialled E.164 number to campaign id, for the campaigns that take inbound calls. */
-    private HashMap<String, Integer> campaignByNumber = new HashMap<>();
+    /** Dialled number to campaign id, for the campaigns that take inbound calls. */
+    private InboundNumberIndex campaignByNumber = new InboundNumberIndex();
 
     InboundDesk(CoreState state, AgentLifecycle agentLifecycle, CallLifecycle callLifecycle) {
         this.state = state;
@@ -47,15 +46,13 @@ final class InboundDesk {
     /** Sets a campaign's inbound rules and rebuilds which numbers reach which campaign (a command; allocates). */
     void rules(CampaignRuntime c, InboundRules rules) {
         c.inboundRules = rules;
-        HashMap<String, Integer> map = new HashMap<>();
+        InboundNumberIndex index = new InboundNumberIndex();
         for (CampaignRuntime each : state.campaigns) {
             if (each != null && each.inboundRules.enabled()) {
-                for (String number : each.inboundRules.numbers()) {
-                    map.putIfAbsent(number, each.config().id());
-                }
+                index.add(each.config().id(), each.inboundRules.numbers());
             }
         }
-        campaignByNumber = map;
+        campaignByNumber = index;
     }
 
     /**
@@ -63,8 +60,8 @@ final class InboundDesk {
      * slot is free; else taken, and handed to a ready agent or queued until one is free or the maximum wait.
      */
     void onOffered(long key, String dialled, String caller) {
-        Integer campaignId = dialled == null ? null : campaignByNumber.get(dialled);
-        CampaignRuntime c = campaignId == null ? null : state.campaign(campaignId);
+        int campaignId = campaignByNumber.campaignOf(dialled);
+        CampaignRuntime c = campaignId < 0 ? null : state.campaign(campaignId);
         if (c == null || !c.inboundRules.enabled() || c.agents.members() == 0) {
             state.telephony.refuseInbound(key);
             return;
@@ -75,7 +72,7 @@ final class InboundDesk {
             return;
         }
         calls.setInbound(callId);
-        calls.setCallerId(callId, dialled);
+        calls.setCallerId(callId, InboundNumberIndex.e164(dialled, c.inboundRules.numbers()));
         calls.setState(callId, CallState.QUEUED);
         c.counters.increment(CampaignCounters.INBOUND_OFFERED);
         state.telephony.acceptInbound(key, callId, c.config().id());

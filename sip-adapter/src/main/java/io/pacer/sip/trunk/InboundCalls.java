@@ -8,6 +8,7 @@ import java.util.HashMap;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
+import javax.sip.address.TelURL;
 import javax.sip.address.URI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
@@ -51,7 +52,7 @@ public final class InboundCalls {
     /** An INVITE from the trunk at {@code source}: offered to the engine with the numbers dialled and calling. */
     public void offer(RequestEvent e, String source) throws Exception {
         Request req = e.getRequest();
-        String dialled = e164(req.getRequestURI());
+        String dialled = dialled(req.getRequestURI());
         String caller = caller(req);
         if (dialled == null || Sdp.audioTarget(req.getRawContent()) == null) {
             sip.respondStateless(req, Response.TEMPORARILY_UNAVAILABLE);
@@ -85,7 +86,7 @@ public final class InboundCalls {
         }
         Request req = st.getRequest();
         TrunkCall call = new TrunkCall(callId, campaignId, admission.routeFor(campaignId), trunk,
-                caller(req), e164(req.getRequestURI()), 0);
+                caller(req), dialled(req.getRequestURI()), 0);
         call.inboundInvite = st;
         call.media = relay.open();
         call.media.remote(Sdp.audioTarget(req.getRawContent()));
@@ -178,44 +179,61 @@ public final class InboundCalls {
     }
 
     /**
-     * The caller's number as the carrier sent it (the From user part, without parameters), or {@code null}: the
-     * journal normalises it in the campaign's region to match the contact, since carriers often send national form.
+     * The caller's number as the carrier sent it (the From user part, or a tel URI's number, without parameters),
+     * or {@code null}: the journal normalises it in the campaign's region to match the contact, since carriers
+     * often send national form.
      */
     private static String caller(Request req) {
-        URI uri = ((FromHeader) req.getHeader(FromHeader.NAME)).getAddress().getURI();
-        if (!(uri instanceof SipURI sipUri) || sipUri.getUser() == null) {
+        return userPart(((FromHeader) req.getHeader(FromHeader.NAME)).getAddress().getURI());
+    }
+
+    private static String userPart(URI uri) {
+        String user;
+        if (uri instanceof SipURI sipUri) {
+            user = sipUri.getUser();
+        } else if (uri instanceof TelURL tel) {
+            user = (tel.isGlobal() ? "+" : "") + tel.getPhoneNumber();
+        } else {
             return null;
         }
-        String user = sipUri.getUser();
+        if (user == null) {
+            return null;
+        }
         int params = user.indexOf(';');
         return params >= 0 ? user.substring(0, params) : user;
     }
 
     /**
-     * The E.164 form of a SIP URI's user part: "+" and its digits; a number with no "+" is taken as written in
-     * international form ("00" dropped), since carriers hand over the dialled number of a display number that way.
-     * {@code null} when the user part holds no number.
+     * The dialled number of a Request-URI (sip: user part or tel: number) in the form the engine matches against
+     * the campaigns' E.164 numbers: "+" and the digits when the carrier wrote it in international form ("+" or
+     * "00"), else the digits alone, which the engine matches as bare international digits or as national form
+     * ({@code InboundNumberIndex}). Visual separators are dropped; {@code null} when it holds no number.
      */
-    static String e164(URI uri) {
-        if (!(uri instanceof SipURI sipUri) || sipUri.getUser() == null) {
+    static String dialled(URI uri) {
+        String raw = userPart(uri);
+        if (raw == null) {
             return null;
         }
-        String user = sipUri.getUser();
-        int params = user.indexOf(';');
-        String raw = params >= 0 ? user.substring(0, params) : user;
         StringBuilder digits = new StringBuilder(raw.length());
+        boolean plus = false;
         for (int i = 0; i < raw.length(); i++) {
             char ch = raw.charAt(i);
             if (ch >= '0' && ch <= '9') {
                 digits.append(ch);
-            } else if (ch != '+' && ch != '-' && ch != '.' && ch != '(' && ch != ')') {
+            } else if (ch == '+' && digits.length() == 0 && !plus) {
+                plus = true;
+            } else if (ch != '-' && ch != '.' && ch != '(' && ch != ')' && ch != ' ') {
                 return null;
             }
         }
         String n = digits.toString();
-        if (n.startsWith("00")) {
+        if (!plus && n.startsWith("00")) {
             n = n.substring(2);
+            plus = true;
         }
-        return n.length() < 5 || n.length() > 15 || n.charAt(0) == '0' ? null : "+" + n;
+        if (n.length() < 5 || n.length() > 16 || (plus && (n.length() > 15 || n.charAt(0) == '0'))) {
+            return null;
+        }
+        return plus ? "+" + n : n;
     }
 }
