@@ -56,6 +56,22 @@ class PreviewSimulationTest {
     }
 
     @Test
+    void anAgentWhoMissesTheCampaignsNumberOfOffersIsPausedByTheEngineAndComesBack() {
+        Scenario scenario = parse(AWAY + "preview_max_missed: 3\npreview_pause_time: {dist: constant, value: 60s}\n");
+        for (PolicyChoice mode : new PolicyChoice[] {PolicyChoice.PREVIEW, PolicyChoice.PUSH_PREVIEW}) {
+            RunResult r = new Simulation(scenario, 1, mode).run();
+            PreviewFigures p = r.preview();
+            assertEquals(0, r.violations(), mode + ": " + r.firstViolation());
+            // Per agent, 150 s cycles: offers time out at 30, 60 and 90 s, the engine pauses it, it is back at 150 s.
+            assertEquals(4 * 24, p.pauses(), mode + ": " + p);
+            assertEquals(4 * 24 * 3, p.timeouts(), mode + ": " + p);
+            assertEquals(p.timeouts() + p.openAtEnd(), p.offers(), mode + ": " + p);
+            assertEquals(0.4, p.pausedShare(), 1e-9, mode + ": 60 s paused in every 150 s: " + p);
+            assertEquals(0.6, p.previewShare(), 1e-9, mode + ": " + p);
+        }
+    }
+
+    @Test
     void agentsAnswerInTheScenariosSharesAndEveryOfferEndsOneWay() throws IOException {
         Scenario scenario = parse(previewYaml("2h"));
         assertEquals(45_000_000_000L, scenario.preview().timeoutNanos());
@@ -102,5 +118,7 @@ class PreviewSimulationTest {
         assertTrue(e.getMessage().contains("exceed 1"), e.getMessage());
         e = assertThrows(ScenarioException.class, () -> parse(yaml.replace("preview_skip: 0.10", "preview_skip: 1.5")));
         assertTrue(e.getMessage().startsWith("preview_skip"), e.getMessage());
+        e = assertThrows(ScenarioException.class, () -> parse(yaml + "preview_max_missed: 2\n"));
+        assertTrue(e.getMessage().startsWith("preview_pause_time: missing"), e.getMessage());
     }
 }

@@ -32,11 +32,13 @@ public final class ReportFormat {
             if (previewed(s)) {
                 b.append(String.format(Locale.ROOT, "%-12s offers %.1f: accepted %.1f, skipped %.1f, call later %.1f, "
                                 + "do-not-call %.1f, timed out %.1f (open %.1f-%.1f s); decision mean %.1f s; "
-                                + "previewing %.3f, busy %.3f%n", s.policy(), s.mean(r -> r.preview().offers()),
+                                + "paused %.1f times (%.3f); previewing %.3f, busy %.3f%n", s.policy(),
+                        s.mean(r -> r.preview().offers()),
                         s.mean(r -> r.preview().accepts()), s.mean(r -> r.preview().skips()),
                         s.mean(r -> r.preview().callLaters()), s.mean(r -> r.preview().doNotCalls()),
                         s.mean(r -> r.preview().timeouts()), s.min(r -> r.preview().timeoutMinSeconds()),
                         s.max(r -> r.preview().timeoutMaxSeconds()), s.mean(r -> r.preview().decisionMeanSeconds()),
+                        s.mean(r -> r.preview().pauses()), s.mean(r -> r.preview().pausedShare()),
                         s.mean(r -> r.preview().previewShare()), s.mean(r -> r.preview().busyShare())));
             }
         }
@@ -108,6 +110,8 @@ public final class ReportFormat {
         field(b, in, "preview_timeout_min", num(s.min(r -> r.preview().timeoutMinSeconds())));
         field(b, in, "preview_timeout_max", num(s.max(r -> r.preview().timeoutMaxSeconds())));
         field(b, in, "preview_decision_mean", num(s.mean(r -> r.preview().decisionMeanSeconds())));
+        field(b, in, "preview_pauses", num(s.mean(r -> r.preview().pauses())));
+        field(b, in, "preview_paused_share", num(s.mean(r -> r.preview().pausedShare())));
         field(b, in, "preview_share", num(s.mean(r -> r.preview().previewShare())));
         field(b, in, "busy_share", num(s.mean(r -> r.preview().busyShare())));
     }

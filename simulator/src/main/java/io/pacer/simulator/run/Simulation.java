@@ -95,7 +95,7 @@ public final class Simulation {
                 maxCalls, null).withAmd(amdSettings(scenario));
         CampaignRuntime campaign = core.upsertCampaign(config);
         inboundRules(core, scenario);
-        core.agentRules(1, new AgentRules(scenario.preview().timeoutNanos() / 1_000_000L, 0, 0));
+        core.agentRules(1, new AgentRules(scenario.preview().timeoutNanos() / 1_000_000L, scenario.preview().maxMissed(), 0));
         DialPolicy policy = policyFactory.apply(scenario);
         campaign.usePolicy(policy);
         DirectEngineInput input = new DirectEngineInput(core, clock);

@@ -13,9 +13,12 @@ package io.pacer.simulator.scenario;
  * @param undecided         share of offers the agent never answers: only the campaign's timeout takes them back
  * @param timeoutNanos      the campaign's preview timeout ({@code AgentRules.previewTimeoutMillis}); 0: none
  * @param callLaterNanos    how long after the answer a contact set to call later is due again
+ * @param maxMissed         the campaign's missed offers in a row before the engine pauses the agent
+ *                          ({@code AgentRules.maxMissedOffers}); 0: never
+ * @param pauseTime         how long an agent so paused takes to come back and make itself ready
  */
 public record PreviewModel(Distribution decisionTime, double skip, double callLater, double doNotCall, double undecided,
-                           long timeoutNanos, long callLaterNanos) {
+                           long timeoutNanos, long callLaterNanos, int maxMissed, Distribution pauseTime) {
 
     /** The store's skip delay: a skipped contact is due again after the no-answer retry delay, 30 minutes. */
     public static final long SKIP_DELAY_NANOS = 1_800_000_000_000L;
@@ -23,7 +26,7 @@ public record PreviewModel(Distribution decisionTime, double skip, double callLa
     public static final long DEFAULT_CALL_LATER_NANOS = 7_200_000_000_000L;
     /** Agents accept every offer at once, no timeout: the behaviour when a scenario has no preview keys. */
     public static final PreviewModel NONE = new PreviewModel(Distribution.constant(0), 0, 0, 0, 0, 0,
-            DEFAULT_CALL_LATER_NANOS);
+            DEFAULT_CALL_LATER_NANOS, 0, null);
 
     /** Share of offers accepted (dialled at once for the agent): what the other shares leave. */
     public double accept() {

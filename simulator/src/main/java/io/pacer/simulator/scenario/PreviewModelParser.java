@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * The preview keys of a scenario ({@code docs/scenarios.md}, "Preview"): {@code preview_decision_time},
  * {@code preview_skip}, {@code preview_call_later}, {@code preview_do_not_call}, {@code preview_undecided},
- * {@code preview_timeout}, {@code preview_call_later_delay}. Each is optional; errors name the key.
+ * {@code preview_timeout}, {@code preview_call_later_delay}, {@code preview_max_missed},
+ * {@code preview_pause_time}. Each is optional; errors name the key.
  */
 final class PreviewModelParser {
     /** The engine's range for a preview timeout ({@code AgentRules}): 5 s to an hour. */
@@ -45,7 +46,18 @@ final class PreviewModelParser {
         if (laterDelay <= 0) {
             throw new ScenarioException("preview_call_later_delay", "must be longer than 0");
         }
-        return new PreviewModel(decision, skip, later, dnc, undecided, timeout, laterDelay);
+        int maxMissed = map.containsKey("preview_max_missed") ? ScenarioParser.integer(map, "preview_max_missed", 0, 100) : 0;
+        if (maxMissed > 0 && timeout == 0) {
+            throw new ScenarioException("preview_max_missed", "needs a preview_timeout: only offers that time out are missed");
+        }
+        if (maxMissed > 0 && !map.containsKey("preview_pause_time")) {
+            throw new ScenarioException("preview_pause_time", "missing (needed when preview_max_missed is above 0)");
+        }
+        if (maxMissed == 0 && map.containsKey("preview_pause_time")) {
+            throw new ScenarioException("preview_pause_time", "needs preview_max_missed above 0");
+        }
+        return new PreviewModel(decision, skip, later, dnc, undecided, timeout, laterDelay, maxMissed,
+                maxMissed > 0 ? ScenarioParser.distribution(map, "preview_pause_time") : null);
     }
 
     private static double share(Map<?, ?> map, String key) {

@@ -25,7 +25,7 @@ public final class ScenarioParser {
             "numbers_per_contact", "lists", "treatments", "inbound_per_hour", "inbound_talk_time", "inbound_max_wait",
             "inbound_patience", "inbound_reserved_agents", "preview_decision_time", "preview_skip",
             "preview_call_later", "preview_do_not_call", "preview_undecided", "preview_timeout",
-            "preview_call_later_delay");
+            "preview_call_later_delay", "preview_max_missed", "preview_pause_time");
     private static final long MIN_RING_TIMEOUT_NANOS = 15_000_000_000L;
 
     private ScenarioParser() {

@@ -22,6 +22,8 @@ final class AgentModel {
     private static final byte RESERVED = 4;
     /** Accepted a preview: on the line while its call rings. */
     private static final byte DIALING = 5;
+    /** Paused by the engine after missed preview offers, until it comes back. */
+    private static final byte PAUSED = 6;
     /** How long before a scheduled step down its leavers give notice: a minute, as an agent announcing a break. */
     static final long NOTICE_NANOS = 60_000_000_000L;
 
@@ -162,7 +164,37 @@ final class AgentModel {
             stats.previewNanos += nowNanos - sinceNanos[agent];
         } else if (state[agent] == DIALING) {
             stats.previewDialNanos += nowNanos - sinceNanos[agent];
+        } else if (state[agent] == PAUSED) {
+            stats.previewPausedNanos += nowNanos - sinceNanos[agent];
         }
+    }
+
+    /** The engine paused the idle {@code agent} (missed offers): it is away until {@link #back}. */
+    void pause(int agent, long nowNanos) {
+        if (state[agent] == IDLE) {
+            stats.waitNanos += nowNanos - sinceNanos[agent];
+            state[agent] = PAUSED;
+            sinceNanos[agent] = nowNanos;
+        }
+    }
+
+    boolean paused(int agent) {
+        return state[agent] == PAUSED;
+    }
+
+    /** A paused {@code agent} comes back: true when it is now idle (to be made ready), false when it left. */
+    boolean back(int agent, long nowNanos) {
+        if (state[agent] != PAUSED) {
+            return false;
+        }
+        endPreview(agent, nowNanos);
+        if (leaving[agent]) {
+            logOff(agent, nowNanos);
+            return false;
+        }
+        state[agent] = IDLE;
+        sinceNanos[agent] = nowNanos;
+        return true;
     }
 
     /** {@code agent}'s wrap-up ended: ready again, or off if it was leaving; the engine is told either way. */
@@ -196,7 +228,8 @@ final class AgentModel {
         // Those who gave notice leave first, then idle agents; busy ones finish their call and wrap-up.
         for (int pass = 0; pass < 3 && present > wanted; pass++) {
             for (int a = state.length - 1; a >= 0 && present > wanted; a--) {
-                boolean idle = state[a] == IDLE;
+                // The engine logs a paused agent out at once, as an idle one.
+                boolean idle = state[a] == IDLE || state[a] == PAUSED;
                 if (state[a] == OFF || leaving[a] || (pass == 0 && !noticeGiven[a]) || (pass == 1 && !idle)) {
                     continue;
                 }
@@ -244,6 +277,8 @@ final class AgentModel {
     private void logOff(int agent, long nowNanos) {
         if (state[agent] == IDLE) {
             endWait(agent, nowNanos);
+        } else if (state[agent] == PAUSED) {
+            endPreview(agent, nowNanos);
         }
         stats.loggedInNanos += nowNanos - loggedInSinceNanos[agent];
         state[agent] = OFF;

@@ -1,5 +1,6 @@
 package io.pacer.simulator.world;
 
+import io.pacer.engine.agent.AgentState;
 import io.pacer.engine.core.EngineInput;
 import io.pacer.engine.core.PreviewAnswer;
 import io.pacer.simulator.scenario.PreviewModel;
@@ -40,6 +41,8 @@ final class PreviewAgents {
     private int accepting = -1;
     private boolean acceptDialled;
     private long offers;
+    /** The agent state the last {@link #check} read from the core (the simulator's core runs commands at once). */
+    private AgentState observed;
 
     PreviewAgents(PreviewModel model, long seed, VirtualClock clock, ShiftStatistics stats, AgentModel agents,
             int maxAgents, int maxCalls) {
@@ -139,7 +142,12 @@ final class PreviewAgents {
                 offeredContact[a] = -1;
                 stats.previewTimedOut(waited);
                 agents.previewEnded(a, now);
-                requestNext(a, now);
+                if (model.maxMissed() > 0) {
+                    // Ready again or paused for missed offers: the agent's desktop shows which once the core is done.
+                    clock.schedule(now, SimulatedWorld.PREVIEW_CHECK, a);
+                } else {
+                    requestNext(a, now);
+                }
                 return;
             }
         }
@@ -175,6 +183,34 @@ final class PreviewAgents {
     private void requestNext(int agent, long nowNanos) {
         if (pull && agents.idle(agent)) {
             clock.schedule(nowNanos, SimulatedWorld.PREVIEW_REQUEST, agent);
+        }
+    }
+
+    /**
+     * After a timeout, the agent looks at its state in the engine (as its desktop reads it): paused for missed
+     * offers, it is away for a drawn time; ready, it goes on. In push-preview a ready agent already has its next offer.
+     */
+    void check(int agent, long nowNanos) {
+        if (!agents.idle(agent)) {
+            return;
+        }
+        engine.command(core -> observed = core.agentState(agent));
+        if (observed == AgentState.PAUSED) {
+            stats.previewPauses++;
+            agents.pause(agent, nowNanos);
+            long n = stats.previewPauses;
+            long away = Math.max(0, model.pauseTime().sampleNanos(Draws.uniform(seed, n, 43), Draws.uniform(seed, n, 44)));
+            clock.schedule(nowNanos + away, SimulatedWorld.PREVIEW_BACK, agent);
+        } else {
+            requestNext(agent, nowNanos);
+        }
+    }
+
+    /** A paused agent is back: it makes itself ready (and in preview mode asks for a record). */
+    void back(int agent, long nowNanos) {
+        if (agents.back(agent, nowNanos)) {
+            engine.agentReady(agent);
+            requestNext(agent, nowNanos);
         }
     }
 

@@ -16,13 +16,16 @@ package io.pacer.simulator.world;
  * @param decisionMeanSeconds how long an answered offer was looked at, on average
  * @param timeoutMinSeconds  the shortest an offer was open before the engine took it back (0: no timeouts)
  * @param timeoutMaxSeconds  the longest
+ * @param pauses             times the engine paused an agent for missing the campaign's number of offers in a row
+ * @param pausedShare        time agents spent so paused over logged-in agent time
  * @param previewShare       time looking at offers over logged-in agent time
  * @param busyShare          (talk + wrap-up + looking at offers + waiting for the accepted call) over logged-in time
  */
 public record PreviewFigures(long offers, long accepts, long skips, long callLaters, long doNotCalls, long timeouts,
                              long lateAnswers, long openAtEnd, double decisionMeanSeconds, double timeoutMinSeconds,
-                             double timeoutMaxSeconds, double previewShare, double busyShare) {
+                             double timeoutMaxSeconds, long pauses, double pausedShare, double previewShare,
+                             double busyShare) {
 
     /** No offers: the paced modes. */
-    public static final PreviewFigures NONE = new PreviewFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final PreviewFigures NONE = new PreviewFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }

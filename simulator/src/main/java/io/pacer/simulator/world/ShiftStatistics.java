@@ -36,6 +36,8 @@ public final class ShiftStatistics {
     long previewTimeoutMaxNanos;
     double previewNanos;
     double previewDialNanos;
+    double previewPausedNanos;
+    long previewPauses;
     long violations;
     String firstViolation;
     final long[] answersPerMinute;
@@ -122,6 +124,7 @@ public final class ShiftStatistics {
                 previewTimeouts, previewLateAnswers, previewOpenAtEnd,
                 decided == 0 ? 0 : previewDecisionNanos / 1e9 / decided,
                 previewTimeouts == 0 ? 0 : previewTimeoutMinNanos / 1e9, previewTimeoutMaxNanos / 1e9,
+                previewPauses, loggedInNanos == 0 ? 0 : previewPausedNanos / loggedInNanos,
                 loggedInNanos == 0 ? 0 : previewNanos / loggedInNanos,
                 loggedInNanos == 0 ? 0 : (talkNanos + wrapNanos + previewNanos + previewDialNanos) / loggedInNanos);
     }

@@ -32,6 +32,8 @@ public final class SimulatedWorld implements Telephony {
     static final int AGENT_NOTICE = VirtualClock.WORLD_KINDS + 8;
     static final int PREVIEW_DECIDE = VirtualClock.WORLD_KINDS + 9;
     static final int PREVIEW_REQUEST = VirtualClock.WORLD_KINDS + 10;
+    static final int PREVIEW_CHECK = VirtualClock.WORLD_KINDS + 11;
+    static final int PREVIEW_BACK = VirtualClock.WORLD_KINDS + 12;
 
     private final VirtualClock clock;
     private final ShiftStatistics stats;
@@ -217,6 +219,8 @@ public final class SimulatedWorld implements Telephony {
             case INBOUND_GIVE_UP -> callers.gaveUp(ref, engine);
             case PREVIEW_DECIDE -> previews.decide(ref, now);
             case PREVIEW_REQUEST -> previews.request((int) ref);
+            case PREVIEW_CHECK -> previews.check((int) ref, now);
+            case PREVIEW_BACK -> previews.back((int) ref, now);
             default -> throw new IllegalStateException("unknown world event " + kind);
         }
     }
