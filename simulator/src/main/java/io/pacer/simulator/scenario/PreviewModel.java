@@ -28,6 +28,11 @@ public record PreviewModel(Distribution decisionTime, double skip, double callLa
     public static final PreviewModel NONE = new PreviewModel(Distribution.constant(0), 0, 0, 0, 0, 0,
             DEFAULT_CALL_LATER_NANOS, 0, null);
 
+    /** True when the scenario sets any preview key (the pacing benchmark then also runs the preview modes). */
+    public boolean used() {
+        return !equals(NONE);
+    }
+
     /** Share of offers accepted (dialled at once for the agent): what the other shares leave. */
     public double accept() {
         return Math.max(0, 1.0 - skip - callLater - doNotCall - undecided);
