@@ -97,7 +97,9 @@ class PreviewSimulationTest {
     @Test
     void withoutATimeoutNoOfferIsTakenBack() throws IOException {
         Scenario scenario = parse(previewYaml("1h").replace("preview_undecided: 0.05\n", "")
-                .replace("preview_timeout: 45s\n", ""));
+                .replace("preview_timeout: 45s\n", "").replace("preview_max_missed: 3\n", "")
+                .replace("preview_pause_time: {dist: lognormal, mean: 5m, sd: 3m}\n", ""));
+        assertEquals(0, scenario.preview().timeoutNanos());
         RunResult r = new Simulation(scenario, 1, PolicyChoice.PREVIEW).run();
         assertEquals(0, r.violations(), r.firstViolation());
         assertEquals(0, r.preview().timeouts());
@@ -109,7 +111,8 @@ class PreviewSimulationTest {
     void previewKeysAreCheckedNamingTheKey() throws IOException {
         String yaml = previewYaml("8h");
         ScenarioException e = assertThrows(ScenarioException.class,
-                () -> parse(yaml.replace("preview_timeout: 45s\n", "")));
+                () -> parse(yaml.replace("preview_timeout: 45s\n", "").replace("preview_max_missed: 3\n", "")
+                        .replace("preview_pause_time: {dist: lognormal, mean: 5m, sd: 3m}\n", "")));
         assertTrue(e.getMessage().startsWith("preview_undecided") && e.getMessage().contains("needs a preview_timeout"),
                 e.getMessage());
         e = assertThrows(ScenarioException.class, () -> parse(yaml.replace("preview_timeout: 45s", "preview_timeout: 2s")));
@@ -118,7 +121,8 @@ class PreviewSimulationTest {
         assertTrue(e.getMessage().contains("exceed 1"), e.getMessage());
         e = assertThrows(ScenarioException.class, () -> parse(yaml.replace("preview_skip: 0.10", "preview_skip: 1.5")));
         assertTrue(e.getMessage().startsWith("preview_skip"), e.getMessage());
-        e = assertThrows(ScenarioException.class, () -> parse(yaml + "preview_max_missed: 2\n"));
+        e = assertThrows(ScenarioException.class,
+                () -> parse(yaml.replace("preview_pause_time: {dist: lognormal, mean: 5m, sd: 3m}\n", "")));
         assertTrue(e.getMessage().startsWith("preview_pause_time: missing"), e.getMessage());
     }
 }
