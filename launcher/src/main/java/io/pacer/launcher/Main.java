@@ -47,7 +47,7 @@ public final class Main {
                   run --config FILE
                                   start Pacer for real: SIP, and with a storage section the database and the
                                   HTTP API (docs/operations.md)
-                  simulate FILE [--policy progressive|power|adaptive|predictive|all] [--seeds N] [--json]
+                  simulate FILE [--policy progressive|power|adaptive|predictive|preview|push-preview|all] [--seeds N] [--json]
                                   run a scenario on virtual time through the real engine and pacing,
                                   and print abandonment, occupancy, agent wait and more (means over seeds)
                   replay export FILE --seed N [--speed X] [--minutes M] --out DIR

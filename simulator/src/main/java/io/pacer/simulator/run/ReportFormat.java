@@ -28,7 +28,26 @@ public final class ReportFormat {
                     s.mean(RunResult::agentWaitMeanSeconds), s.mean(RunResult::connectsPerAgentHour),
                     s.mean(r -> r.dials()), s.shareUnderTarget() * 100, s.total(RunResult::violations)));
         }
+        for (Summary s : summaries) {
+            if (previewed(s)) {
+                b.append(String.format(Locale.ROOT, "%-12s offers %.1f: accepted %.1f, skipped %.1f, call later %.1f, "
+                                + "do-not-call %.1f, timed out %.1f (open %.1f-%.1f s); decision mean %.1f s; "
+                                + "paused %.1f times (%.3f); previewing %.3f, busy %.3f%n", s.policy(),
+                        s.mean(r -> r.preview().offers()),
+                        s.mean(r -> r.preview().accepts()), s.mean(r -> r.preview().skips()),
+                        s.mean(r -> r.preview().callLaters()), s.mean(r -> r.preview().doNotCalls()),
+                        s.mean(r -> r.preview().timeouts()), s.min(r -> r.preview().timeoutMinSeconds()),
+                        s.max(r -> r.preview().timeoutMaxSeconds()), s.mean(r -> r.preview().decisionMeanSeconds()),
+                        s.mean(r -> r.preview().pauses()), s.mean(r -> r.preview().pausedShare()),
+                        s.mean(r -> r.preview().previewShare()), s.mean(r -> r.preview().busyShare())));
+            }
+        }
         return b.toString();
+    }
+
+    /** True for the agent-first modes, whose runs carry the preview desk's figures. */
+    static boolean previewed(Summary s) {
+        return s.policy().equals(PolicyChoice.PREVIEW.label()) || s.policy().equals(PolicyChoice.PUSH_PREVIEW.label());
     }
 
     /**
@@ -72,10 +91,29 @@ public final class ReportFormat {
         field(b, in, "abandons", num(s.mean(r -> r.abandons())));
         field(b, in, "events", num(s.mean(r -> r.events())));
         field(b, in, "violations", Long.toString(s.total(RunResult::violations)));
+        if (previewed(s)) {
+            previewFields(b, in, s);
+        }
         field(b, in, "events_per_second", num(s.eventsPerSecond()));
         b.append(in).append("\"wall_seconds\": ").append(num(s.total(r -> Math.round(r.wallSeconds() * 1000)) / 1000.0))
                 .append("\n").append(indent).append("}");
         return b.toString();
+    }
+
+    private static void previewFields(StringBuilder b, String in, Summary s) {
+        field(b, in, "preview_offers", num(s.mean(r -> r.preview().offers())));
+        field(b, in, "preview_accepts", num(s.mean(r -> r.preview().accepts())));
+        field(b, in, "preview_skips", num(s.mean(r -> r.preview().skips())));
+        field(b, in, "preview_call_laters", num(s.mean(r -> r.preview().callLaters())));
+        field(b, in, "preview_do_not_calls", num(s.mean(r -> r.preview().doNotCalls())));
+        field(b, in, "preview_timeouts", num(s.mean(r -> r.preview().timeouts())));
+        field(b, in, "preview_timeout_min", num(s.min(r -> r.preview().timeoutMinSeconds())));
+        field(b, in, "preview_timeout_max", num(s.max(r -> r.preview().timeoutMaxSeconds())));
+        field(b, in, "preview_decision_mean", num(s.mean(r -> r.preview().decisionMeanSeconds())));
+        field(b, in, "preview_pauses", num(s.mean(r -> r.preview().pauses())));
+        field(b, in, "preview_paused_share", num(s.mean(r -> r.preview().pausedShare())));
+        field(b, in, "preview_share", num(s.mean(r -> r.preview().previewShare())));
+        field(b, in, "busy_share", num(s.mean(r -> r.preview().busyShare())));
     }
 
     private static void field(StringBuilder b, String indent, String name, String value) {

@@ -1,5 +1,7 @@
 package io.pacer.simulator.run;
 
+import io.pacer.simulator.world.PreviewFigures;
+
 /**
  * The figures of one simulated shift (one seed, one policy), as defined in {@code docs/scenarios.md}.
  *
@@ -12,6 +14,7 @@ package io.pacer.simulator.run;
  * @param inboundAnswered    callers an agent answered
  * @param inboundMissed      callers who hung up in the queue or reached its maximum wait
  * @param inboundWaitMeanSeconds how long a caller who was answered waited, on average
+ * @param preview            the preview desk's figures (preview and push-preview; {@link PreviewFigures#NONE} else)
  */
 public record RunResult(
         long seed,
@@ -34,5 +37,6 @@ public record RunResult(
         long inboundOffered,
         long inboundAnswered,
         long inboundMissed,
-        double inboundWaitMeanSeconds) {
+        double inboundWaitMeanSeconds,
+        PreviewFigures preview) {
 }

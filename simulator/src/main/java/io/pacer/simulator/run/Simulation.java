@@ -1,6 +1,7 @@
 package io.pacer.simulator.run;
 
 import io.pacer.engine.campaign.CampaignRuntime;
+import io.pacer.engine.campaign.AgentRules;
 import io.pacer.engine.campaign.AmdSettings;
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.campaign.InboundRules;
@@ -30,18 +31,24 @@ public final class Simulation {
     private final Scenario scenario;
     private final long seed;
     private final Function<Scenario, DialPolicy> policyFactory;
+    private final DialMode mode;
     private ChainedContacts lists;
 
     /** A run of {@code scenario} with {@code seed} under {@code choice}. */
     public Simulation(Scenario scenario, long seed, PolicyChoice choice) {
-        this(scenario, seed, choice::create);
+        this(scenario, seed, choice::create, choice.dialMode());
     }
 
     /** A run under a policy built by {@code policyFactory} (benchmarks compare tunings this way). */
     public Simulation(Scenario scenario, long seed, Function<Scenario, DialPolicy> policyFactory) {
+        this(scenario, seed, policyFactory, DialMode.PREDICTIVE);
+    }
+
+    private Simulation(Scenario scenario, long seed, Function<Scenario, DialPolicy> policyFactory, DialMode mode) {
         this.scenario = scenario;
         this.seed = seed;
         this.policyFactory = policyFactory;
+        this.mode = mode;
     }
 
     /**
@@ -75,9 +82,12 @@ public final class Simulation {
         ChainedContacts chained = scenario.lists().used() ? new ChainedContacts(scenario.lists()) : null;
         lists = chained;
         ContactSupply contacts = chained != null ? chained : new SyntheticContacts();
+        if (mode.agentFirst()) {
+            contacts = world.previewDesk(contacts, mode == DialMode.PREVIEW);
+        }
         EngineCore core = new EngineCore(new EngineLimits(maxAgents, maxCalls, 2, 200), clock, clock, world,
                 contacts, chained != null ? chained : CallJournal.NONE);
-        CampaignConfig config = new CampaignConfig(1, scenario.name(), DialMode.PREDICTIVE, 1.0, 0.0,
+        CampaignConfig config = new CampaignConfig(1, scenario.name(), mode, 1.0, 0.0,
                 scenario.abandonTarget(),
                 // A scenario compressed for a replay may ask for less than the rules allow; the engine keeps to them.
                 Math.max(CampaignConfig.MIN_RING_TIMEOUT_MILLIS, scenario.noAnswerTimeoutNanos() / 1_000_000L),
@@ -85,6 +95,7 @@ public final class Simulation {
                 maxCalls, null).withAmd(amdSettings(scenario));
         CampaignRuntime campaign = core.upsertCampaign(config);
         inboundRules(core, scenario);
+        core.agentRules(1, new AgentRules(scenario.preview().timeoutNanos() / 1_000_000L, scenario.preview().maxMissed(), 0));
         DialPolicy policy = policyFactory.apply(scenario);
         campaign.usePolicy(policy);
         DirectEngineInput input = new DirectEngineInput(core, clock);
@@ -98,7 +109,7 @@ public final class Simulation {
                 s.agentWaitMeanSeconds(), s.connectsPerAgentHour(), s.dials(), s.answers(), s.abandons(),
                 core.events(), wall, s.violations(), s.firstViolation(), s.machineAnswers(), s.amdFalsePositives(),
                 s.machinesToAgents(), s.inboundOffered(), s.inboundAnswered(), s.inboundMissed(),
-                s.inboundWaitMeanSeconds());
+                s.inboundWaitMeanSeconds(), s.preview());
     }
 
     /** A scenario with callers: the campaign takes calls to the simulated display number (blending). */

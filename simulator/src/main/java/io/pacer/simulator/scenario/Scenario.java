@@ -2,8 +2,8 @@ package io.pacer.simulator.scenario;
 
 /**
  * A campaign shift for the simulator, as described in {@code docs/scenarios.md}: the agents, how contacts
- * behave, the targets, the lists and numbers ({@link ListModel}) and the customers who call back
- * ({@link InboundModel}).
+ * behave, the targets, the lists and numbers ({@link ListModel}), the customers who call back
+ * ({@link InboundModel}) and how agents work preview offers ({@link PreviewModel}).
  */
 public record Scenario(
         String name,
@@ -23,7 +23,18 @@ public record Scenario(
         long connectLimitNanos,
         AmdModel amd,
         ListModel lists,
-        InboundModel inbound) {
+        InboundModel inbound,
+        PreviewModel preview) {
+
+    /** A scenario without preview keys: agents accept every preview offer at once ({@link PreviewModel#NONE}). */
+    public Scenario(String name, long shiftNanos, int seeds, Steps agents, Steps answerProbability, double busyProbability,
+            double failureProbability, Distribution ringTime, Distribution busyTime, Distribution failureTime,
+            long noAnswerTimeoutNanos, Distribution talkTime, Distribution wrapTime, double abandonTarget,
+            long connectLimitNanos, AmdModel amd, ListModel lists, InboundModel inbound) {
+        this(name, shiftNanos, seeds, agents, answerProbability, busyProbability, failureProbability, ringTime, busyTime,
+                failureTime, noAnswerTimeoutNanos, talkTime, wrapTime, abandonTarget, connectLimitNanos, amd, lists,
+                inbound, PreviewModel.NONE);
+    }
 
     /** A scenario with answering machines, lists and numbers, without inbound calls. */
     public Scenario(String name, long shiftNanos, int seeds, Steps agents, Steps answerProbability, double busyProbability,

@@ -23,7 +23,9 @@ public final class ScenarioParser {
             "no_answer_timeout", "talk_time", "wrap_time", "abandon_target", "connect_limit", "machine_share", "amd",
             "amd_false_positive", "amd_false_negative", "amd_human_delay", "amd_machine_delay", "machine_talk_time",
             "numbers_per_contact", "lists", "treatments", "inbound_per_hour", "inbound_talk_time", "inbound_max_wait",
-            "inbound_patience", "inbound_reserved_agents");
+            "inbound_patience", "inbound_reserved_agents", "preview_decision_time", "preview_skip",
+            "preview_call_later", "preview_do_not_call", "preview_undecided", "preview_timeout",
+            "preview_call_later_delay", "preview_max_missed", "preview_pause_time");
     private static final long MIN_RING_TIMEOUT_NANOS = 15_000_000_000L;
 
     private ScenarioParser() {
@@ -78,7 +80,8 @@ public final class ScenarioParser {
         return new Scenario(name, shift, seeds, agents, answer, busy, failure,
                 distribution(map, "ring_time"), distribution(map, "busy_time"), distribution(map, "failure_time"),
                 timeout, distribution(map, "talk_time"), distribution(map, "wrap_time"), target, connect, amd(map),
-                ListModelParser.parse(map), InboundModelParser.parse(map));
+                ListModelParser.parse(map), InboundModelParser.parse(map),
+                PreviewModelParser.parse(map));
     }
 
     /** The answering-machine keys, each optional with the defaults of {@link AmdModel#NONE}. */

@@ -5,7 +5,7 @@ import io.pacer.simulator.scenario.Scenario;
 
 /**
  * The simulated agents: who is logged in (following the scenario's staffing steps), and each agent's state
- * (idle, reserved for a preview, talking, wrapping up) with when it began, so that the time in each state adds up
+ * (idle, looking at a preview, waiting for its accepted preview call, talking, wrapping up) with when it began, so that the time in each state adds up
  * in {@link ShiftStatistics}. Agents leave idle ones first; a busy agent asked to leave finishes its call and
  * wrap-up and is logged out by the engine instead of being made ready.
  *
@@ -18,7 +18,12 @@ final class AgentModel {
     private static final byte IDLE = 1;
     private static final byte TALK = 2;
     private static final byte WRAP = 3;
+    /** Looking at a preview offer. */
     private static final byte RESERVED = 4;
+    /** Accepted a preview: on the line while its call rings. */
+    private static final byte DIALING = 5;
+    /** Paused by the engine after missed preview offers, until it comes back. */
+    private static final byte PAUSED = 6;
     /** How long before a scheduled step down its leavers give notice: a minute, as an agent announcing a break. */
     static final long NOTICE_NANOS = 60_000_000_000L;
 
@@ -32,6 +37,7 @@ final class AgentModel {
     private final long[] loggedInSinceNanos;
     private final long[] wrapNanosOf;
     private EngineInput engine;
+    private boolean pullPreviews;
 
     AgentModel(Scenario scenario, VirtualClock clock, ShiftStatistics stats, int maxAgents) {
         this.scenario = scenario;
@@ -83,14 +89,28 @@ final class AgentModel {
         }
     }
 
-    /** True when {@code agent} may take a call: idle, or reserved for a preview. */
+    /** True when {@code agent} may take a call: idle, or waiting for the preview call it accepted. */
     boolean free(int agent) {
-        return state[agent] == IDLE || state[agent] == RESERVED;
+        return state[agent] == IDLE || state[agent] == DIALING;
+    }
+
+    /** Preview mode: agents ask the engine for the next record whenever they log in or become free. */
+    void pullPreviews(boolean pull) {
+        this.pullPreviews = pull;
+    }
+
+    boolean idle(int agent) {
+        return state[agent] == IDLE;
+    }
+
+    boolean dialing(int agent) {
+        return state[agent] == DIALING;
     }
 
     /** {@code agent} starts talking; its wrap-up afterwards will last {@code wrapNanos}. */
     void startTalk(int agent, long nowNanos, long wrapNanos) {
         endWait(agent, nowNanos);
+        endPreview(agent, nowNanos);
         state[agent] = TALK;
         sinceNanos[agent] = nowNanos;
         wrapNanosOf[agent] = wrapNanos;
@@ -104,12 +124,77 @@ final class AgentModel {
         clock.schedule(nowNanos + wrapNanosOf[agent], SimulatedWorld.WRAP_END, agent);
     }
 
-    /** An idle agent offered a preview takes it (preview modes are not paced). */
+    /**
+     * {@code agent} is offered a preview and looks at it. An agent still waiting for its accepted call was made ready
+     * by the engine (the call could not be placed, or ended) just before this offer.
+     */
     void reserveForPreview(int agent, long nowNanos) {
-        if (state[agent] == IDLE) {
+        if (state[agent] == IDLE || state[agent] == DIALING) {
             endWait(agent, nowNanos);
+            endPreview(agent, nowNanos);
             state[agent] = RESERVED;
+            sinceNanos[agent] = nowNanos;
         }
+    }
+
+    /** {@code agent} accepted its preview: it stays on while the engine dials. */
+    void startDialing(int agent, long nowNanos) {
+        endPreview(agent, nowNanos);
+        state[agent] = DIALING;
+        sinceNanos[agent] = nowNanos;
+    }
+
+    /** {@code agent}'s preview is over without a call (answered, timed out, or its call failed): free, or off. */
+    void previewEnded(int agent, long nowNanos) {
+        if (state[agent] != RESERVED && state[agent] != DIALING) {
+            return;
+        }
+        endPreview(agent, nowNanos);
+        if (leaving[agent]) {
+            // The engine logs the agent out instead of making it ready (its logout was pending).
+            logOff(agent, nowNanos);
+        } else {
+            state[agent] = IDLE;
+            sinceNanos[agent] = nowNanos;
+        }
+    }
+
+    private void endPreview(int agent, long nowNanos) {
+        if (state[agent] == RESERVED) {
+            stats.previewNanos += nowNanos - sinceNanos[agent];
+        } else if (state[agent] == DIALING) {
+            stats.previewDialNanos += nowNanos - sinceNanos[agent];
+        } else if (state[agent] == PAUSED) {
+            stats.previewPausedNanos += nowNanos - sinceNanos[agent];
+        }
+    }
+
+    /** The engine paused the idle {@code agent} (missed offers): it is away until {@link #back}. */
+    void pause(int agent, long nowNanos) {
+        if (state[agent] == IDLE) {
+            stats.waitNanos += nowNanos - sinceNanos[agent];
+            state[agent] = PAUSED;
+            sinceNanos[agent] = nowNanos;
+        }
+    }
+
+    boolean paused(int agent) {
+        return state[agent] == PAUSED;
+    }
+
+    /** A paused {@code agent} comes back: true when it is now idle (to be made ready), false when it left. */
+    boolean back(int agent, long nowNanos) {
+        if (state[agent] != PAUSED) {
+            return false;
+        }
+        endPreview(agent, nowNanos);
+        if (leaving[agent]) {
+            logOff(agent, nowNanos);
+            return false;
+        }
+        state[agent] = IDLE;
+        sinceNanos[agent] = nowNanos;
+        return true;
     }
 
     /** {@code agent}'s wrap-up ended: ready again, or off if it was leaving; the engine is told either way. */
@@ -126,6 +211,14 @@ final class AgentModel {
             sinceNanos[agent] = nowNanos;
         }
         engine.agentReady(agent);
+        requestPreview(agent, nowNanos);
+    }
+
+    /** In preview mode an idle agent asks for its next record (an event: the core is not re-entered). */
+    private void requestPreview(int agent, long nowNanos) {
+        if (pullPreviews && state[agent] == IDLE) {
+            clock.schedule(nowNanos, SimulatedWorld.PREVIEW_REQUEST, agent);
+        }
     }
 
     /** Brings the number of agents present to the value of staffing step {@code step}. */
@@ -135,7 +228,8 @@ final class AgentModel {
         // Those who gave notice leave first, then idle agents; busy ones finish their call and wrap-up.
         for (int pass = 0; pass < 3 && present > wanted; pass++) {
             for (int a = state.length - 1; a >= 0 && present > wanted; a--) {
-                boolean idle = state[a] == IDLE;
+                // The engine logs a paused agent out at once, as an idle one.
+                boolean idle = state[a] == IDLE || state[a] == PAUSED;
                 if (state[a] == OFF || leaving[a] || (pass == 0 && !noticeGiven[a]) || (pass == 1 && !idle)) {
                     continue;
                 }
@@ -170,6 +264,7 @@ final class AgentModel {
                 leaving[a] = false;
                 present++;
                 engine.agentLogin(a, 1);
+                requestPreview(a, nowNanos);
             } else if (leaving[a]) {
                 leaving[a] = false;
                 present++;
@@ -182,6 +277,8 @@ final class AgentModel {
     private void logOff(int agent, long nowNanos) {
         if (state[agent] == IDLE) {
             endWait(agent, nowNanos);
+        } else if (state[agent] == PAUSED) {
+            endPreview(agent, nowNanos);
         }
         stats.loggedInNanos += nowNanos - loggedInSinceNanos[agent];
         state[agent] = OFF;
@@ -209,7 +306,7 @@ final class AgentModel {
                 }
                 case TALK -> stats.talkNanos += endNanos - sinceNanos[a];
                 case WRAP -> stats.wrapNanos += endNanos - sinceNanos[a];
-                default -> { }
+                default -> endPreview(a, endNanos);
             }
             stats.loggedInNanos += endNanos - loggedInSinceNanos[a];
         }

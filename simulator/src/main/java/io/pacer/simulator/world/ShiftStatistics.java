@@ -23,6 +23,21 @@ public final class ShiftStatistics {
     double wrapNanos;
     double waitNanos;
     long waitIntervals;
+    long previewOffers;
+    long previewAccepts;
+    long previewSkips;
+    long previewCallLaters;
+    long previewDoNotCalls;
+    long previewTimeouts;
+    long previewLateAnswers;
+    long previewOpenAtEnd;
+    long previewDecisionNanos;
+    long previewTimeoutMinNanos = Long.MAX_VALUE;
+    long previewTimeoutMaxNanos;
+    double previewNanos;
+    double previewDialNanos;
+    double previewPausedNanos;
+    long previewPauses;
     long violations;
     String firstViolation;
     final long[] answersPerMinute;
@@ -93,6 +108,25 @@ public final class ShiftStatistics {
     /** Machines that reached an agent. */
     public long machinesToAgents() {
         return machinesToAgents;
+    }
+
+    /** An offer the engine took back after it had been open {@code waitedNanos}. */
+    void previewTimedOut(long waitedNanos) {
+        previewTimeouts++;
+        previewTimeoutMinNanos = Math.min(previewTimeoutMinNanos, waitedNanos);
+        previewTimeoutMaxNanos = Math.max(previewTimeoutMaxNanos, waitedNanos);
+    }
+
+    /** The preview desk's figures over the shift (all zero in the paced modes). */
+    public PreviewFigures preview() {
+        long decided = previewAccepts + previewSkips + previewCallLaters + previewDoNotCalls;
+        return new PreviewFigures(previewOffers, previewAccepts, previewSkips, previewCallLaters, previewDoNotCalls,
+                previewTimeouts, previewLateAnswers, previewOpenAtEnd,
+                decided == 0 ? 0 : previewDecisionNanos / 1e9 / decided,
+                previewTimeouts == 0 ? 0 : previewTimeoutMinNanos / 1e9, previewTimeoutMaxNanos / 1e9,
+                previewPauses, loggedInNanos == 0 ? 0 : previewPausedNanos / loggedInNanos,
+                loggedInNanos == 0 ? 0 : previewNanos / loggedInNanos,
+                loggedInNanos == 0 ? 0 : (talkNanos + wrapNanos + previewNanos + previewDialNanos) / loggedInNanos);
     }
 
     /** Abandoned over answered in the worst window of 60 consecutive minutes (the whole shift if shorter). */

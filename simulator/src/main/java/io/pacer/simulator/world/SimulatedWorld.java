@@ -4,14 +4,14 @@ import io.pacer.engine.call.AmdCause;
 import io.pacer.engine.call.AmdVerdict;
 import io.pacer.engine.call.CallTable;
 import io.pacer.engine.core.EngineInput;
-import io.pacer.engine.core.PreviewAnswer;
+import io.pacer.engine.port.ContactSupply;
 import io.pacer.engine.port.Telephony;
 import io.pacer.simulator.scenario.Scenario;
 
 /**
  * The simulated outside world behind the engine's {@link Telephony} port: a trunk ({@link CallLines}) that
  * carries the engine's commands to the people dialled ({@link CustomerModel}), the customers who call back
- * ({@link InboundCallers}) and the agents ({@link AgentModel}), and reports back. Every reaction is scheduled as a future event on the
+ * ({@link InboundCallers}) and the agents ({@link AgentModel}, at the preview desk {@link PreviewAgents}), and reports back. Every reaction is scheduled as a future event on the
  * {@link VirtualClock}, never delivered inside the port call, so the core is never re-entered.
  *
  * <p>Every command is checked first by the {@link InvariantChecker}; what was measured is in
@@ -30,6 +30,10 @@ public final class SimulatedWorld implements Telephony {
     static final int INBOUND_ARRIVAL = VirtualClock.WORLD_KINDS + 6;
     static final int INBOUND_GIVE_UP = VirtualClock.WORLD_KINDS + 7;
     static final int AGENT_NOTICE = VirtualClock.WORLD_KINDS + 8;
+    static final int PREVIEW_DECIDE = VirtualClock.WORLD_KINDS + 9;
+    static final int PREVIEW_REQUEST = VirtualClock.WORLD_KINDS + 10;
+    static final int PREVIEW_CHECK = VirtualClock.WORLD_KINDS + 11;
+    static final int PREVIEW_BACK = VirtualClock.WORLD_KINDS + 12;
 
     private final VirtualClock clock;
     private final ShiftStatistics stats;
@@ -38,6 +42,7 @@ public final class SimulatedWorld implements Telephony {
     private final AgentModel agents;
     private final InvariantChecker invariants;
     private final InboundCallers callers;
+    private final PreviewAgents previews;
     private EngineInput engine;
     private final boolean amdOn;
 
@@ -54,11 +59,25 @@ public final class SimulatedWorld implements Telephony {
         this.agents = new AgentModel(scenario, clock, stats, maxAgents);
         this.invariants = new InvariantChecker(lines, agents, stats, scenario.connectLimitNanos());
         this.callers = new InboundCallers(scenario, seed, clock, lines, stats);
+        this.previews = new PreviewAgents(scenario.preview(), seed, clock, stats, agents, maxAgents, maxCalls);
+    }
+
+    /**
+     * A preview or push-preview run: the agents answer the engine's offers as the scenario's preview keys say, and
+     * ask for the next record themselves when {@code agentsPull} (preview mode). Returns the contact supply to give
+     * the core: {@code list} with storage's treatment of skips, through which the world sees the engine take an
+     * offer back at its timeout. Call before {@link #attach}.
+     */
+    public ContactSupply previewDesk(ContactSupply list, boolean agentsPull) {
+        PreviewContacts supply = new PreviewContacts(list, clock, previews);
+        previews.use(supply, agentsPull);
+        return supply;
     }
 
     /** Connects the world to the engine it reports to; then schedules the agent steps of the scenario. */
     public void attach(EngineInput input) {
         this.engine = input;
+        previews.attach(input);
         agents.attach(input);
         callers.start();
     }
@@ -80,6 +99,7 @@ public final class SimulatedWorld implements Telephony {
         lines.state[s] = CallLines.RINGING;
         lines.contact[s] = contactId;
         lines.agent[s] = -1;
+        previews.dialled(s);
         lines.plan[s] = customers.planCall(id, contactId, now, ringTimeoutMillis * 1_000_000L);
     }
 
@@ -105,6 +125,7 @@ public final class SimulatedWorld implements Telephony {
         boolean inbound = lines.state[s] == CallLines.QUEUED;
         boolean machine = !inbound && lines.plan[s] == CustomerModel.PLAN_MACHINE;
         long talk = inbound ? callers.answered(s) : customers.talkNanos(c, machine);
+        previews.callDone(s);
         agents.startTalk(agentId, now, customers.wrapNanos(c));
         lines.state[s] = CallLines.BRIDGED;
         lines.agent[s] = agentId;
@@ -139,6 +160,7 @@ public final class SimulatedWorld implements Telephony {
     /** A call held for detection is dropped as a machine: a person dropped so is an abandoned call. */
     private void dropHeld(int s) {
         lines.state[s] = CallLines.DONE;
+        previews.callGone(s, clock.nowNanos());
         if (lines.plan[s] != CustomerModel.PLAN_MACHINE) {
             stats.amdFalsePositives++;
             stats.abandon(lines.answeredAtNanos[s]);
@@ -152,6 +174,7 @@ public final class SimulatedWorld implements Telephony {
             return;
         }
         lines.state[s] = CallLines.DONE;
+        previews.callGone(s, clock.nowNanos());
         if (lines.plan[s] != CustomerModel.PLAN_MACHINE) {
             // A machine that hears the abandon message is no person abandoned.
             stats.abandon(lines.answeredAtNanos[s]);
@@ -171,9 +194,7 @@ public final class SimulatedWorld implements Telephony {
 
     @Override
     public void offerPreview(int agentId, long contactId, String number) {
-        // Simulated agents accept every preview after a moment's look (preview modes are not paced).
-        agents.reserveForPreview(agentId, clock.nowNanos());
-        engine.previewAnswered(agentId, contactId, PreviewAnswer.ACCEPT);
+        previews.offered(agentId, contactId, clock.nowNanos());
     }
 
     // ------------------------------------------------------------ world events (called by the run loop)
@@ -196,6 +217,10 @@ public final class SimulatedWorld implements Telephony {
             case AMD_VERDICT -> verdict(ref);
             case INBOUND_ARRIVAL -> callers.arrive(ref, now, engine);
             case INBOUND_GIVE_UP -> callers.gaveUp(ref, engine);
+            case PREVIEW_DECIDE -> previews.decide(ref, now);
+            case PREVIEW_REQUEST -> previews.request((int) ref);
+            case PREVIEW_CHECK -> previews.check((int) ref, now);
+            case PREVIEW_BACK -> previews.back((int) ref, now);
             default -> throw new IllegalStateException("unknown world event " + kind);
         }
     }
@@ -239,6 +264,8 @@ public final class SimulatedWorld implements Telephony {
             return;
         }
         lines.state[s] = CallLines.DONE;
+        // The agent of a preview call is free before the engine hears it: push-preview offers it the next record.
+        previews.callGone(s, clock.nowNanos());
         engine.callFailed(id, CustomerModel.failureOutcome(lines.plan[s]));
     }
 
@@ -253,6 +280,7 @@ public final class SimulatedWorld implements Telephony {
     /** Closes the books at the end of the shift: time in progress counts up to {@code endNanos}. */
     public void closeShift(long endNanos) {
         agents.closeShift(endNanos);
+        previews.closeShift();
         invariants.checkShiftEnd(endNanos);
     }
 }
