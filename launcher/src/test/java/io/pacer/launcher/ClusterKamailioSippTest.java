@@ -114,6 +114,9 @@ class ClusterKamailioSippTest {
             assertTrue(nodes[0].waitFor(10, TimeUnit.SECONDS));
             long killed = System.currentTimeMillis();
             long answersAtKill = answersStored(check, campaigns[0]);
+            // Node 1's claims at its death: its hopper's queue and its calls in flight (the only contacts that may be held).
+            Set<String> claimedAtKill = new HashSet<>(check.read(c -> Jdbc.query(c,
+                    "SELECT phone FROM contacts WHERE state = 'DIALING' AND campaign_id = " + campaigns[0], rs -> rs.getString(1))));
             int dialledAtKill = dialled(carrierLog, 0).size();
             int phoneInvitesAtKill = invites(phoneLogs.get(0));
             assertTrue(dialledAtKill < CONTACTS - 4, "killed mid-campaign: " + dialledAtKill);
@@ -143,7 +146,7 @@ class ClusterKamailioSippTest {
                 assertTrue(nodes[n].waitFor(30, TimeUnit.SECONDS), "node " + (n + 1) + " did not stop on SIGTERM");
             }
             assertTrue(windowAnswers(end) >= answersStored(check, campaigns[0]) - 1, "window " + end);
-            check(check, carrierLog, heldFrom);
+            check(check, carrierLog, heldFrom, claimedAtKill);
         } finally {
             for (Process p : processes) {
                 p.destroyForcibly();
@@ -152,7 +155,7 @@ class ClusterKamailioSippTest {
     }
 
     /** The carrier's INVITEs against the database: every contact once, every attempt a call the carrier saw. */
-    private static void check(Database check, Path carrierLog, long heldFrom) throws IOException {
+    private static void check(Database check, Path carrierLog, long heldFrom, Set<String> claimedAtKill) throws IOException {
         Map<String, Integer> dialled = new HashMap<>();
         for (int c = 0; c < NODES; c++) {
             dialled.putAll(dialled(carrierLog, c));
@@ -170,17 +173,16 @@ class ClusterKamailioSippTest {
             String phone = (String) row[0];
             assertTrue((Integer) row[1] <= dialled.getOrDefault(phone, 0), "attempt counted for a call never placed: " + phone);
             if ((Integer) row[1] == 0) {
-                // Only node 1's queue at the kill: held by CrashRecovery, READY with no attempt, never dialled again.
-                assertTrue("READY".equals(row[2]) && (Long) row[3] >= heldFrom && phone.startsWith("+49307"),
+                // Only node 1's claims at the kill: held by CrashRecovery, READY with no attempt, never dialled again.
+                assertTrue("READY".equals(row[2]) && (Long) row[3] >= heldFrom && claimedAtKill.contains(phone),
                         "contact neither dialled nor held: " + List.of(row));
                 held++;
             }
         }
-        assertTrue(held <= 2 * 4, held + " contacts held: more than node 1's queue");
         System.out.printf("cluster e2e: %d numbers dialled once each, %d held after the kill%n", dialled.size(), held);
     }
 
-    /** Three campaigns of {@code CONTACTS} each (campaign c's numbers start +4930(7+c)), one agent each, by power dialling. */
+    /** Three campaigns of {@code CONTACTS} each (campaign c's numbers start +4930(7+c)), one agent each, progressive (no abandon can stop them). */
     private static long[] prepare(String url) {
         long[] ids = new long[NODES];
         try (Storage storage = Storage.open(url, "postgres", null, "setup", SystemClock.INSTANCE)) {
@@ -189,7 +191,7 @@ class ClusterKamailioSippTest {
                 assertEquals(n + 1, desk, "a fresh database numbers the agents 1..3");
                 // Busy waits an hour: any second INVITE to a number within this test is a double dial.
                 ids[n] = storage.campaigns().create(new Campaign(0, "Cluster " + (n + 1), "", CampaignStatus.ENABLED, false,
-                        null, "UTC", DialMode.POWER, 2, 0, 0.03, 15_000, 2_000, 4, List.of(), 10, 0, 1440,
+                        null, "UTC", DialMode.PROGRESSIVE, 1, 0, 0.03, 15_000, 2_000, 4, List.of(), 10, 0, 1440,
                         Campaign.DEFAULT_SUBJECT, true, "DE", List.of(), Map.of(RetryClass.FAILURE, new RetryRule(3600, 3),
                         RetryClass.BUSY, new RetryRule(3600, 3)), List.of(desk), List.of()), System.currentTimeMillis()).id();
                 assertEquals(n + 1, ids[n], "a fresh database numbers the campaigns 1..3");
