@@ -74,6 +74,7 @@ class ClusterKamailioSippTest {
         Path dir = Files.createTempDirectory("pacer-cluster-e2e");
         long[] campaigns = prepare(url);
         int kamailio = LoopbackPorts.signalling();
+        int kamailioAgents = LoopbackPorts.signalling();
         int carrierPort = LoopbackPorts.signalling();
         int[] nodePorts = new int[NODES];
         int[] phonePorts = new int[NODES];
@@ -83,7 +84,7 @@ class ClusterKamailioSippTest {
         }
         Path carrierLog = dir.resolve("carrier-messages.log");
         try (Database check = Database.open(url, "postgres", null)) {
-            startKamailio(dir, kamailio, carrierPort, nodePorts);
+            startKamailio(dir, kamailio, kamailioAgents, carrierPort, nodePorts);
             processes.add(sipp(dir, "carrier", carrierPort, "carrier-kamailio.xml", "-trace_msg", "-message_file",
                     carrierLog.toString()));
             List<Path> phoneLogs = new ArrayList<>();
@@ -97,7 +98,7 @@ class ClusterKamailioSippTest {
             }
             Process[] nodes = new Process[NODES];
             for (int n = 0; n < NODES; n++) {
-                nodes[n] = node(dir, n + 1, url, nodePorts[n], kamailio, campaigns);
+                nodes[n] = node(dir, n + 1, url, nodePorts[n], kamailio, kamailioAgents, campaigns);
             }
             ApiHarness[] api = new ApiHarness[NODES];
             for (int n = 0; n < NODES; n++) {
@@ -206,7 +207,7 @@ class ClusterKamailioSippTest {
         return ids;
     }
 
-    private void startKamailio(Path dir, int port, int carrierPort, int[] nodePorts) throws Exception {
+    private void startKamailio(Path dir, int port, int agentsPort, int carrierPort, int[] nodePorts) throws Exception {
         StringBuilder list = new StringBuilder();
         for (int p : nodePorts) {
             list.append("1 sip:127.0.0.1:").append(p).append('\n');
@@ -217,10 +218,11 @@ class ClusterKamailioSippTest {
         assertTrue(Files.isExecutable(Path.of(kamailio)), "Kamailio is not installed at " + kamailio
                 + ": apt-get install -y kamailio, or set KAMAILIO");
         processes.add(new ProcessBuilder(kamailio, "-DD", "-E", "-f", KAMAILIO_CFG.toString(), "-A",
-                "LISTEN_ADDR=udp:127.0.0.1:" + port, "-A", "DISPATCHER_LIST=\"" + nodes + "\"", "-A",
+                "LISTEN_ADDR=udp:127.0.0.1:" + port, "-A", "AGENTS_LISTEN_ADDR=udp:127.0.0.1:" + agentsPort, "-A", "DISPATCHER_LIST=\"" + nodes + "\"", "-A",
                 "CARRIER_URI=\"sip:127.0.0.1:" + carrierPort + "\"", "-P", dir.resolve("kamailio.pid").toString())
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("kamailio.log").toFile()).start());
         awaitUdp(port);
+        awaitUdp(agentsPort);
     }
 
     private static Process sipp(Path dir, String name, int port, String scenario, String... extra) throws IOException {
@@ -243,12 +245,16 @@ class ClusterKamailioSippTest {
         assertEquals(0, p.exitValue(), user + " not registered: " + Files.readString(dir.resolve("register-" + user + ".out")));
     }
 
-    /** {@code pacer run} for node n: its trunk and its agents' phones are Kamailio's address; 300 ms heartbeats. */
-    private Process node(Path dir, int n, String url, int sipPort, int kamailio, long[] campaigns) throws IOException {
+    /**
+     * {@code pacer run} for node n: its trunk is Kamailio's front door, its agents' phones Kamailio's agents' socket
+     * (docs/cluster.md); 300 ms heartbeats, 1.5 s leases.
+     */
+    private Process node(Path dir, int n, String url, int sipPort, int kamailio, int kamailioAgents, long[] campaigns)
+            throws IOException {
         StringBuilder agents = new StringBuilder();
         for (int a = 0; a < NODES; a++) {
             agents.append("    - {id: ").append(a + 1).append(", username: desk").append(a + 1).append(", campaign: ")
-                    .append(campaigns[a]).append(", address: \"127.0.0.1:").append(kamailio).append("\", autoConnect: false}\n");
+                    .append(campaigns[a]).append(", address: \"127.0.0.1:").append(kamailioAgents).append("\", autoConnect: false}\n");
         }
         Path config = dir.resolve("node-" + n + ".yaml");
         Files.writeString(config, "sip:\n  bindAddress: 127.0.0.1\n  port: " + sipPort + "\n"
