@@ -26,13 +26,11 @@ dir="$(mktemp -d /tmp/pacer-cluster-bench.XXXXXX)"
 token="cluster-bench-admin-token-0123"
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 pg_port=55499; kam_port=25060; kam_agents=25070; carrier_port=25090; phones_port=25080
-pids=()
 
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 stop_pid() { kill -9 "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 cleanup() {
-  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
-  for f in "$dir"/node-*.pid "$dir"/kamailio.bg "$dir"/sipp-*.pid; do [ -f "$f" ] && kill -9 "$(cat "$f")" 2>/dev/null || true; done
+  stop_round
   as_postgres "$pg_bin/pg_ctl" -D "$dir/pg" -m immediate -w stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -66,7 +64,9 @@ start_node() { # n db nodes
     echo "api: {host: 127.0.0.1, port: $((25200 + n)), adminToken: $token}"
   } > "$cfg"
   echo $((25200 + n)) > "$dir/node-$n.api"
-  java -Xms512m -Xmx512m -cp "$cp" io.pacer.launcher.Main run --config "$cfg" >> "$dir/node-$n.log" 2>&1 &
+  [ -f "$dir/node-$n.log" ] && cat "$dir/node-$n.log" >> "$dir/node-$n.log.old"
+  : > "$dir/node-$n.log"
+  java -Xms512m -Xmx512m -cp "$cp" io.pacer.launcher.Main run --config "$cfg" > "$dir/node-$n.log" 2>&1 &
   echo $! > "$dir/node-$n.pid"
   until grep -q "API on" "$dir/node-$n.log" 2>/dev/null; do
     kill -0 "$(cat "$dir/node-$n.pid")" 2>/dev/null || { echo "node $n died: $(tail -5 "$dir/node-$n.log")" >&2; exit 1; }
@@ -97,7 +97,9 @@ start_front() { # total nodes
 }
 
 stop_round() {
-  for f in "$dir"/node-*.pid "$dir"/kamailio.bg "$dir"/sipp-*.pid; do [ -f "$f" ] && stop_pid "$(cat "$f")"; rm -f "$f"; done
+  for f in "$dir"/node-*.pid "$dir"/sipp-*.pid; do [ -f "$f" ] && stop_pid "$(cat "$f")"; rm -f "$f"; done
+  # Kamailio's main process stops its workers on SIGTERM (SIGKILL would leave them holding the ports).
+  if [ -f "$dir/kamailio.bg" ]; then kill "$(cat "$dir/kamailio.bg")" 2>/dev/null || true; wait "$(cat "$dir/kamailio.bg")" 2>/dev/null || true; rm -f "$dir/kamailio.bg"; fi
 }
 
 setup_round() { # total nodes, db: users and campaigns through node 1, each campaign started on its node
@@ -161,7 +163,7 @@ for total in $nodes_list; do
       before="$(invites_of 1)"; t_kill="$(now_ms)"
       stop_pid "$(cat "$dir/node-$holder.pid")"; rm -f "$dir/node-$holder.pid"
       # Dialling again: the carrier's INVITEs for campaign 1 grow after the kill (in-flight retransmissions aside).
-      while [ "$(invites_of 1)" -le "$((before + 1))" ]; do
+      while [ "$(invites_of 1)" -le "$before" ]; do
         [ $(( $(now_ms) - t_kill )) -lt 120000 ] || { echo "kill $k: campaign 1 not dialled again" >&2; break; }
         sleep 0.1
       done
