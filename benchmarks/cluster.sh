@@ -161,8 +161,8 @@ for total in $nodes_list; do
   a0="$(invites)"; t0="$(now_ms)"; sleep "$window"; a1="$(invites)"; t1="$(now_ms)"
   served="$(logged_in "$total")"
   cps="$(awk -v a="$((a1 - a0))" -v t="$((t1 - t0))" 'BEGIN{printf "%.1f", a * 1000 / t}')"
-  [ -z "$base_cps" ] && base_cps="$cps"
-  ratio="$(awk -v c="$cps" -v b="$base_cps" 'BEGIN{printf "%.2f", (b > 0 ? c / b : 0)}')"
+  [ "$total" = 1 ] && base_cps="$cps"
+  ratio="$(awk -v c="$cps" -v b="$base_cps" 'BEGIN{if (b == "") print "-"; else printf "%.2f", (b > 0 ? c / b : 0)}')"
   load="$(cut -d' ' -f1 /proc/loadavg)"
   rows+=("| $total | $((total * agents)) | $served | $cps | $ratio | $load |")
   echo "cluster bench: $total node(s): $cps calls/s, $served agents logged in (ratio $ratio)" >&2
