@@ -5,6 +5,10 @@
 # choose); Ctrl-C stops it all. Kill a node (kill -9 "$(cat DIR/node-2.pid)") and watch another take its campaigns
 # over: curl -s -H 'Authorization: Bearer cluster-admin-token-0123' http://127.0.0.3:8080/api/v1/nodes
 #
+# Agents (docs/cluster.md): phones register with Kamailio at 127.0.0.1:5060; the nodes call them at Kamailio's
+# agents' socket, 127.0.0.1:5070. PACER_AGENTS names the agents every node lists, "id:username:campaign" separated by
+# spaces (users and campaigns you create through the API), e.g. PACER_AGENTS="2:desk1:1 3:desk2:1".
+#
 # Needs: PostgreSQL's server binaries (apt-get install postgresql), kamailio, Java 17 and Maven (./pacer builds).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -43,9 +47,16 @@ echo "PostgreSQL on 127.0.0.1:$pg_port (database pacer)"
 
 printf '1 sip:127.0.0.2:5060\n1 sip:127.0.0.3:5060\n1 sip:127.0.0.4:5060\n' > "$dir/pacer-nodes.list"
 kamailio -DD -E -f "$here/docs/cluster/kamailio.cfg" -A "DISPATCHER_LIST=\"$dir/pacer-nodes.list\"" \
+  -A "AGENTS_LISTEN_ADDR=udp:127.0.0.1:5070" \
   -A "CARRIER_URI=\"sip:$carrier\"" -P "$dir/kamailio.pid" > "$dir/kamailio.log" 2>&1 &
 pids+=($!)
-echo "Kamailio on 127.0.0.1:5060 (carrier $carrier)"
+echo "Kamailio on 127.0.0.1:5060 (carrier $carrier; agents' socket 127.0.0.1:5070)"
+agents_yaml=""
+for a in ${PACER_AGENTS:-}; do
+  IFS=: read -r id user campaign <<< "$a"
+  agents_yaml+="    - {id: $id, username: $user, campaign: $campaign, address: \"127.0.0.1:5070\", autoConnect: false}"$'\n'
+done
+if [ -n "$agents_yaml" ]; then agents_block=$'\n'"${agents_yaml%$'\n'}"; else agents_block=" []"; fi
 
 for n in 2 3 4; do
   cat > "$dir/node-$n.yaml" <<YAML
@@ -61,7 +72,7 @@ sip:
       transport: udp
       maxChannels: 200
       maxCallsPerSecond: 50
-  agents: []
+  agents:$agents_block
 storage:
   url: jdbc:postgresql://127.0.0.1:$pg_port/pacer
   user: postgres

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pacer.api.ApiHarness;
+import io.pacer.engine.agent.AgentState;
 import io.pacer.launcher.Pacer;
 import io.pacer.store.TestDatabases;
 import io.pacer.store.cluster.LeaseSettings;
@@ -77,6 +78,11 @@ class ClusterFailoverTest {
             assertEquals(0, byId.get("node-a").get("campaignIds").size(), nodes.toString());
             assertTrue(apiB.get("/metrics", null).text().contains("pacer_node_leases{node=\"node-b\"} 1.0"),
                     "the lease gauge");
+            // The takeover logs the campaign's responsible agent in on b by itself (LeasedCampaigns; over SIP b calls
+            // her phone, ClusterKamailioSippTest), with no login through b's API.
+            int ada = agent.get("id").asInt();
+            await(() -> b.control().agentState(ada) == AgentState.READY, 10_000,
+                    () -> "ada logged in on b by the takeover: " + b.control().agentState(ada));
             // The agent's phone comes back to the node that took the campaign over (it retries until that node's
             // core runs the campaign: the lease is taken a moment before the core is told).
             await(() -> {

@@ -51,7 +51,15 @@ public final class UserRepository {
 
     /** Creates the user unless one with that name exists; returns the stored user. */
     public User ensure(String name, Role role, String token) {
-        return byName(name).orElseGet(() -> create(name, role, token));
+        return byName(name).orElseGet(() -> {
+            try {
+                return create(name, role, token);
+            } catch (RuntimeException e) {
+                // Another node sharing the database created it between our read and our insert (nodes of a cluster
+                // start at once; our check or the name's unique index refused ours): theirs is the user.
+                return byName(name).orElseThrow(() -> e);
+            }
+        });
     }
 
     /** The enabled user a bearer token belongs to. */
