@@ -44,6 +44,9 @@ class DeadPhoneAlertSippTest {
                 try {
                     browser.get("http://127.0.0.1:" + pacer.api().port() + "/#token=admin-token");
                     HeadlessChromium.waiting(browser, 10).until(b -> b.findElements(By.cssSelector("#agents tbody tr")).size() == 1);
+                    // The supervisor looks at the grid (the page writes only rows near the viewport).
+                    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                            "document.getElementById('agents').scrollIntoView()");
                     assertEquals(202, api.post("/api/v1/campaigns/" + id + "/agents/me/login", token, "").status());
                     JsonNode up = awaitAgent(api, a -> "READY".equals(a.get("state").asText()));
                     assertFalse(up.get("phoneDead").asBoolean());
