@@ -6,6 +6,7 @@ import io.pacer.api.service.AgentService;
 import io.pacer.api.service.CallService;
 import io.pacer.api.service.CampaignService;
 import io.pacer.api.service.ComplianceService;
+import io.pacer.api.service.AgentFloor;
 import io.pacer.api.service.ConsoleSnapshots;
 import io.pacer.api.service.ShiftHistory;
 import io.pacer.api.service.WhatIf;
@@ -146,8 +147,9 @@ public final class ApiServer implements AutoCloseable {
         all.addAll(AgentDeskRoutes.routes(new AgentDeskService(storage, engine, calls), campaignAgents));
         StatsService stats = new StatsService(storage, engine, new TrunkMeters(registry));
         all.addAll(StatsRoutes.routes(stats, campaigns, registry));
-        ConsoleSnapshots snapshots = new ConsoleSnapshots(storage, engine, stats);
-        all.addAll(ConsoleStreamRoutes.routes(snapshots));
+        AgentFloor agentFloor = new AgentFloor(storage, engine);
+        ConsoleSnapshots snapshots = new ConsoleSnapshots(storage, engine, stats, agentFloor);
+        all.addAll(ConsoleStreamRoutes.routes(snapshots, agentFloor));
         all.addAll(WhatIfRoutes.routes(new WhatIfService(storage, snapshots, whatIf)));
         // The shift charts fill whether or not anybody watches the floor.
         sampler.scheduleAtFixedRate(() -> blocking.execute(snapshots::refresh), 0, ShiftHistory.SAMPLE_MILLIS,

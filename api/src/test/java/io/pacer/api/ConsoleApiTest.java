@@ -55,6 +55,14 @@ class ConsoleApiTest {
             JsonNode stats = api.get("/api/v1/campaigns/" + id + "/stats", api.adminToken).json();
             assertEquals(stats.get("contactsByState"), floor.get("campaigns").get(0).get("contactsByState"));
             assertEquals("ann", floor.get("agents").get(0).get("name").asText());
+            // The agents route gives the grid's rows too (no core here: the figures are empty, not invented).
+            assertEquals(403, api.get("/api/v1/agents", agent.get("token").asText()).status());
+            JsonNode row = api.get("/api/v1/agents", supervisor.get("token").asText()).json().get("agents").get(0);
+            assertEquals("ann", row.get("name").asText());
+            assertEquals(0, row.get("callsToday").asInt());
+            assertTrue(row.get("talkAverageMillis").isNull());
+            assertTrue(row.get("lastLogout").isNull());
+            assertFalse(row.get("phoneDead").asBoolean());
 
             JsonNode own = firstEvent(api, agent.get("token").asText());
             assertEquals("AGENT", own.get("user").get("role").asText());

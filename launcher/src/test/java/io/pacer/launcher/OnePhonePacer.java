@@ -19,9 +19,16 @@ final class OnePhonePacer {
 
     /** Starts Pacer between {@code carrier} and {@code phone}, its relay ports from {@code relayPortMin}. */
     static Pacer start(SippPeer carrier, SippPeer phone, int relayPortMin, String engineName) throws Exception {
-        SipConfig sip = SipConfig.loopback(LoopbackPorts.signalling(), relayPortMin,
+        return start(carrier, phone, relayPortMin, engineName, null);
+    }
+
+    /** As above, with the agents' sessions watched as {@code sessions} says ({@code null}: the loopback defaults). */
+    static Pacer start(SippPeer carrier, SippPeer phone, int relayPortMin, String engineName,
+            io.pacer.sip.stack.SessionSettings sessions) throws Exception {
+        SipConfig loopback = SipConfig.loopback(LoopbackPorts.signalling(), relayPortMin,
                 List.of(SipConfig.TrunkConfig.simple("carrier", "127.0.0.1", carrier.port, "udp")),
                 List.of(new SipConfig.AgentConfig(AGENT, "desk2", null, 1, "127.0.0.1", phone.port, false)));
+        SipConfig sip = sessions == null ? loopback : loopback.withSessions(sessions);
         return Pacer.builder().sip(sip)
                 .store(new Pacer.StoreSettings(TestDatabases.sqliteUrl(), null, null, engineName, null))
                 .api(new Pacer.ApiSettings("127.0.0.1", 0, "admin-token")).start();

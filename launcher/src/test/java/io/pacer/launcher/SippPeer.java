@@ -23,7 +23,7 @@ final class SippPeer implements AutoCloseable {
     private final Path messages;
     final int port;
 
-    private SippPeer(String scenario, int port, boolean traceMessages) throws IOException {
+    private SippPeer(String scenario, int port, boolean traceMessages, String... extra) throws IOException {
         Files.createDirectories(LOGS);
         this.port = port;
         this.output = LOGS.resolve(scenario.replace(".xml", "") + "-" + System.nanoTime() + ".log");
@@ -35,7 +35,8 @@ final class SippPeer implements AutoCloseable {
         if (traceMessages) {
             cmd.addAll(List.of("-trace_msg", "-message_file", messages.toString()));
         }
-        if (scenario.startsWith("agent-")) {
+        cmd.addAll(List.of(extra));
+        if (scenario.startsWith("agent-") && !cmd.contains("-nd")) {
             // A phone answers Pacer's keep-alive OPTIONS and its notices that the scenario does not list.
             cmd.add("-aa");
         }
@@ -50,7 +51,23 @@ final class SippPeer implements AutoCloseable {
 
     /** A UAS as {@link #uas(String)}, writing every message to a file that {@link #messages()} reads. */
     static SippPeer uas(String scenario, boolean traceMessages) throws Exception {
-        SippPeer peer = new SippPeer(scenario, LoopbackPorts.signalling(), traceMessages);
+        return uas(scenario, traceMessages, new String[0]);
+    }
+
+    /**
+     * A UAS as {@link #uas(String, boolean)} with more SIPp options; with {@code -nd} (no default replies) an agent's
+     * phone answers nothing its scenario does not list, keep-alives included.
+     */
+    static SippPeer uas(String scenario, boolean traceMessages, String... extra) throws Exception {
+        return listening(new SippPeer(scenario, LoopbackPorts.signalling(), traceMessages, extra));
+    }
+
+    /** A UAS running {@code scenario} on {@code port} (a phone back at the address Pacer has for it), once it listens. */
+    static SippPeer uasOn(String scenario, int port) throws Exception {
+        return listening(new SippPeer(scenario, port, false));
+    }
+
+    private static SippPeer listening(SippPeer peer) throws Exception {
         String local = String.format(":%04X ", peer.port);
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline && peer.process.isAlive()) {

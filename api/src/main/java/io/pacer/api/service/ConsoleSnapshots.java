@@ -1,7 +1,5 @@
 package io.pacer.api.service;
 
-import io.pacer.engine.agent.AgentState;
-import io.pacer.engine.agent.AgentView;
 import io.pacer.engine.campaign.CampaignStats;
 import io.pacer.engine.control.EngineControl;
 import io.pacer.store.Storage;
@@ -10,7 +8,6 @@ import io.pacer.store.campaign.CampaignSchedule;
 import io.pacer.store.user.Role;
 import io.pacer.store.user.User;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +17,7 @@ import java.util.Map;
  * {@code GET /api/v1/campaigns/{id}/stats}) and every agent (state and since when), built at most once per
  * {@link #PERIOD_MILLIS} however many viewers are watching, so ten supervisors cost the database what one does
  * (VICIdial's real-time report queried once per tab; {@code docs/console.md}). Each viewer gets the shared
- * snapshot, cut down to what its role may see.
+ * snapshot, cut down to what its role may see. The agents' rows come from {@link AgentFloor}.
  */
 public final class ConsoleSnapshots {
 
@@ -34,17 +31,14 @@ public final class ConsoleSnapshots {
     private final EngineControl engine;
     private final StatsService stats;
     private final ShiftHistory history = new ShiftHistory();
-    /** Per agent, the state last seen and when it was first seen in it; owned by {@link #floor()}'s monitor. */
-    private final Map<Long, Since> since = new HashMap<>();
+    private final AgentFloor agentFloor;
     private Map<String, Object> floor;
     private long builtAtNanos;
 
-    private record Since(AgentState state, long sinceMillis) {
-    }
-
     /** Snapshots over storage and the core. */
-    public ConsoleSnapshots(Storage storage, EngineControl engine, StatsService stats) {
+    public ConsoleSnapshots(Storage storage, EngineControl engine, StatsService stats, AgentFloor agentFloor) {
         this.storage = storage;
+        this.agentFloor = agentFloor;
         this.engine = engine;
         this.stats = stats;
     }
@@ -124,45 +118,12 @@ public final class ConsoleSnapshots {
             }
         }
         history.retain(open);
-        List<User> agentUsers = new ArrayList<>();
-        for (User u : storage.users().list()) {
-            if (u.role() == Role.AGENT && !u.disabled()) {
-                agentUsers.add(u);
-            }
-        }
-        int[] ids = new int[agentUsers.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = (int) agentUsers.get(i).id();
-        }
-        // One question to the core for the whole floor, not one per agent.
-        AgentState[] states = engine.agentStates(ids);
-        List<Object> agents = new ArrayList<>();
-        for (int i = 0; i < ids.length; i++) {
-            agents.add(agent(agentUsers.get(i), states[i], nowMillis));
-        }
+        List<Object> agents = agentFloor.rows(nowMillis);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("atMillis", nowMillis);
         out.put("campaigns", campaigns);
         out.put("agents", agents);
         return out;
-    }
-
-    private Map<String, Object> agent(User u, AgentState state, long nowMillis) {
-        Since seen = since.get(u.id());
-        if (seen == null || seen.state() != state) {
-            // The core keeps no entry time per state; the console's is the first snapshot that saw it.
-            seen = new Since(state, nowMillis);
-            since.put(u.id(), seen);
-        }
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("agentId", u.id());
-        a.put("name", u.name());
-        a.put("state", state == null ? "UNKNOWN" : state.name());
-        a.put("sinceMillis", seen.sinceMillis());
-        // Only a paused agent is asked for its reason: one more question to the core per paused agent, not per agent.
-        AgentView view = state == AgentState.PAUSED ? engine.agentView((int) u.id()) : null;
-        a.put("pauseReason", view == null ? 0 : view.pauseReason());
-        return a;
     }
 
     @SuppressWarnings("unchecked")

@@ -177,6 +177,33 @@ export function timeClass(state, seconds) {
 const rows = new Map();
 let gridToken = null;
 
+/**
+ * Rows near the viewport. Only they are written each second: a 500-agent grid shows some thirty rows at a time,
+ * and writing the other 470 (their time in state changes every second) was most of the update's DOM work. A row
+ * keeps its agent's latest entry and is brought up to date when it scrolls into view. Rows exist for every agent
+ * (the table's height and the browser's find-in-page stay true); only their contents wait.
+ */
+const visibleRows = new Set();
+let rowObserver = null;
+
+function observeRow(row) {
+  if (!rowObserver) {
+    rowObserver = new IntersectionObserver(entries => {
+      for (const e of entries) {
+        if (e.isIntersecting) {
+          visibleRows.add(e.target);
+          if (e.target.pacerAgent) {
+            fillRow(e.target, e.target.pacerAgent, e.target.pacerAt);
+          }
+        } else {
+          visibleRows.delete(e.target);
+        }
+      }
+    }, {rootMargin: '800px 0px'});
+  }
+  rowObserver.observe(row);
+}
+
 // A supervisor pauses an agent (the core decides; after its call, if it is on one).
 async function pauseAgent(agentId) {
   const reason = document.getElementById('grid-pause-reason').value.trim();
@@ -190,57 +217,102 @@ async function pauseAgent(agentId) {
   }
 }
 
+const GRID_FIELDS = ['name', 'state', 'time', 'campaignId', 'callsToday', 'talkAverageMillis', 'wrapUpAverageMillis',
+  'pauseReason'];
+
 function createRow(id) {
   const row = document.createElement('tr');
   row.dataset.agent = id;
-  row.innerHTML = '<td data-field="name"></td><td data-field="state"></td><td data-field="time"></td>'
-    + '<td data-field="pauseReason"></td><td><button type="button" data-action="pause">Pause</button></td>';
+  row.innerHTML = GRID_FIELDS.map(f => '<td data-field="' + f + '"></td>').join('')
+    + '<td><button type="button" data-action="pause">Pause</button></td>';
   row.querySelector('button').addEventListener('click', () => pauseAgent(id));
   return row;
+}
+
+/** An average duration as m:ss, '–' when the agent ended none today. */
+const average = millis => (millis === null || millis === undefined) ? '–' : mmss(millis / 1000);
+
+/** HH:MM in the viewer's time zone. */
+const clock = millis => new Date(millis).toTimeString().slice(0, 5);
+
+/** Writes one row from its agent's entry (only rows near the viewport, see {@link visibleRows}). */
+function fillRow(row, a, atMillis) {
+  const seconds = (atMillis - a.sinceMillis) / 1000;
+  const [name, state, time, campaign, calls, talk, wrap, reason, action] = row.children;
+  setText(name, a.name);
+  setText(state, a.phoneDead ? 'LOGGED_OUT (phone dead)' : a.state);
+  setData(state, 'value', a.state);
+  setText(time, mmss(seconds));
+  setData(time, 'since', String(a.sinceMillis));
+  setText(campaign, a.campaignId ? '#' + a.campaignId : '');
+  setData(campaign, 'value', String(a.campaignId || 0));
+  setText(calls, String(a.callsToday));
+  setData(calls, 'value', String(a.callsToday));
+  setText(talk, average(a.talkAverageMillis));
+  setData(talk, 'value', a.talkAverageMillis === null ? '' : String(a.talkAverageMillis));
+  setText(wrap, average(a.wrapUpAverageMillis));
+  setData(wrap, 'value', a.wrapUpAverageMillis === null ? '' : String(a.wrapUpAverageMillis));
+  setText(reason, a.pauseReason ? String(a.pauseReason) : '');
+  setData(reason, 'value', String(a.pauseReason || 0));
+  const pausable = a.state !== 'LOGGED_OUT' && a.state !== 'PAUSED' && a.state !== 'UNKNOWN';
+  if (action.firstChild.disabled === pausable) {
+    action.firstChild.disabled = !pausable;
+  }
+  const cls = timeClass(a.state, seconds);
+  if (time.className !== cls) {
+    time.className = cls;
+  }
+  if (row.classList.contains('phone-dead') !== a.phoneDead) {
+    row.classList.toggle('phone-dead', a.phoneDead);
+  }
 }
 
 function renderAgents(view) {
   const body = document.querySelector('#agents tbody');
   const seen = new Set();
   const pausedTooLong = [];
+  const phonesDead = [];
+  let added = null;
   for (const a of view.agents) {
     const id = String(a.agentId);
     seen.add(id);
     let row = rows.get(id);
     if (!row) {
       row = createRow(id);
-      body.appendChild(row);
+      // New rows go in together, in one insertion, and are written at once (the observer has not seen them yet).
+      (added || (added = document.createDocumentFragment())).appendChild(row);
       rows.set(id, row);
+      observeRow(row);
+      fillRow(row, a, view.atMillis);
     }
-    const seconds = (view.atMillis - a.sinceMillis) / 1000;
-    const [name, state, time, reason, action] = row.children;
-    setText(name, a.name);
-    setText(state, a.state);
-    setData(state, 'value', a.state);
-    setText(time, mmss(seconds));
-    setData(time, 'since', String(a.sinceMillis));
-    setText(reason, a.pauseReason ? String(a.pauseReason) : '');
-    setData(reason, 'value', String(a.pauseReason || 0));
-    const pausable = a.state !== 'LOGGED_OUT' && a.state !== 'PAUSED' && a.state !== 'UNKNOWN';
-    if (action.firstChild.disabled === pausable) {
-      action.firstChild.disabled = !pausable;
+    row.pacerAgent = a;
+    row.pacerAt = view.atMillis;
+    if (visibleRows.has(row)) {
+      fillRow(row, a, view.atMillis);
     }
-    const cls = timeClass(a.state, seconds);
-    if (time.className !== cls) {
-      time.className = cls;
+    // Alerts read the entries, not the rows, so an agent scrolled out of view still raises its alert.
+    if (a.state === 'PAUSED' && (view.atMillis - a.sinceMillis) / 1000 >= THRESHOLDS.PAUSED[1]) {
+      pausedTooLong.push(a.name + ' (' + mmss((view.atMillis - a.sinceMillis) / 1000) + ')');
     }
-    if (a.state === 'PAUSED' && cls === 't-alert') {
-      pausedTooLong.push(a.name + ' (' + mmss(seconds) + ')');
+    if (a.phoneDead) {
+      phonesDead.push('agent ' + a.name + ': phone stopped answering at ' + clock(a.lastLogout.atMillis)
+          + ', logged out');
     }
+  }
+  if (added) {
+    body.appendChild(added);
   }
   for (const [id, row] of rows) {
     if (!seen.has(id)) {
+      rowObserver.unobserve(row);
+      visibleRows.delete(row);
       row.remove();
       rows.delete(id);
     }
   }
   setText(document.getElementById('agents-alerts'),
       pausedTooLong.length ? 'paused too long: ' + pausedTooLong.join(', ') : '');
+  setText(document.getElementById('phone-alerts'), phonesDead.join(' · '));
 }
 
 /** Shows a snapshot: tiles created once per campaign and updated in place, so a form being edited survives. */

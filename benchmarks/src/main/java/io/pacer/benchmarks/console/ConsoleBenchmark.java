@@ -96,6 +96,9 @@ public final class ConsoleBenchmark {
         while (System.currentTimeMillis() < warmUpEnd) {
             Thread.sleep(1_000);
         }
+        // The supervisor watches the agent grid, below the twenty tiles: the rows in view are written every second
+        // (the page writes only rows near the viewport), so this is the grid's costly position, not the page's top.
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('agents').scrollIntoView();");
         ((JavascriptExecutor) browser).executeScript("window.__longTasks.length = 0;");
         long start = System.currentTimeMillis();
         long end = start + (long) (minutes * 60_000);
@@ -162,7 +165,9 @@ public final class ConsoleBenchmark {
                     + "from outside the page through the DevTools protocol.%n%n", agents, campaigns, fmt(minutes),
                     agents, campaigns, fmt(minutes)));
             s.append(String.format(Locale.ROOT, "The page showed %d campaign tiles (each with its four shift "
-                    + "charts) and %d agent rows.%n%n", tiles, agentRows));
+                    + "charts) and %d agent rows, scrolled to the agent grid: only the rows near the viewport are "
+                    + "written each second, and tiles off screen are not rendered (their charts are drawn when "
+                    + "scrolled to).%n%n", tiles, agentRows));
             s.append("| figure | value |\n|---|---|\n");
             s.append(String.format(Locale.ROOT, "| main-thread busy time per wall-clock second (one update each "
                     + "second): p50 / p99 / max | %.1f / %.1f / %.1f ms |%n", pct(busy, 0.5), pct(busy, 0.99),

@@ -1,5 +1,6 @@
 package io.pacer.engine.control;
 
+import io.pacer.engine.agent.AgentFigures;
 import io.pacer.engine.agent.AgentState;
 import io.pacer.engine.agent.AgentView;
 import io.pacer.engine.campaign.AgentRules;
@@ -98,6 +99,14 @@ public interface EngineControl extends CampaignStatsSource {
             out[i] = agentState(agentIds[i]);
         }
         return out;
+    }
+
+    /**
+     * Many agents' grid rows (state, today's calls and averages, last logout's reason) in one question to the
+     * core, as {@link #agentStates}; an entry is {@code null} when no core can tell.
+     */
+    default AgentFigures[] agentFigures(int[] agentIds) {
+        return new AgentFigures[agentIds.length];
     }
 
     /**

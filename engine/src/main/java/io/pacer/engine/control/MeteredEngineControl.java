@@ -143,6 +143,11 @@ public final class MeteredEngineControl implements EngineControl {
     }
 
     @Override
+    public io.pacer.engine.agent.AgentFigures[] agentFigures(int[] agentIds) {
+        return inner.agentFigures(agentIds);
+    }
+
+    @Override
     public CampaignStats stats(int campaignId) {
         return inner.stats(campaignId);
     }

@@ -1,5 +1,6 @@
 package io.pacer.engine.control;
 
+import io.pacer.engine.agent.AgentFigures;
 import io.pacer.engine.agent.AgentState;
 import io.pacer.engine.agent.AgentView;
 import io.pacer.engine.campaign.AgentRules;
@@ -131,6 +132,18 @@ public final class RingEngineControl implements EngineControl {
             return out;
         });
         return states == null ? new AgentState[agentIds.length] : states;
+    }
+
+    @Override
+    public AgentFigures[] agentFigures(int[] agentIds) {
+        AgentFigures[] rows = queryWithinASecond(core -> {
+            AgentFigures[] out = new AgentFigures[agentIds.length];
+            for (int i = 0; i < agentIds.length; i++) {
+                out[i] = core.agentFigures(agentIds[i]);
+            }
+            return out;
+        });
+        return rows == null ? new AgentFigures[agentIds.length] : rows;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.pacer.engine.core;
 
 import io.pacer.engine.agent.AgentState;
 import io.pacer.engine.agent.AgentTable;
+import io.pacer.engine.agent.LogoutReason;
 import io.pacer.engine.call.CallTable;
 import io.pacer.engine.campaign.CampaignCounters;
 import io.pacer.engine.campaign.CampaignRuntime;
@@ -63,6 +64,7 @@ final class AgentLifecycle {
         }
         CampaignRuntime c = state.campaigns[campaignId];
         agents.login(agent, campaignId, state.nowNanos, c.agents);
+        state.agentDay.loggedIn(agent);
         c.counters.set(CampaignCounters.LOGGED_IN, c.agents.members());
         makeReady(agent, AgentState.LOGGED_OUT, c);
         pacing.pace(c);
@@ -75,6 +77,7 @@ final class AgentLifecycle {
      */
     private void relogin(int agent, AgentState s, int campaignId) {
         agents.setLogoutPending(agent, false);
+        state.agentDay.loggedIn(agent);
         int from = agents.campaign(agent);
         if (from == campaignId || s == AgentState.ON_CALL || s == AgentState.RESERVED) {
             return;
@@ -170,8 +173,13 @@ final class AgentLifecycle {
         }
     }
 
-    /** An agent logs out: at once when it has no call, after its call otherwise. */
+    /** An agent logs out because it or a supervisor asked: at once when it has no call, after its call otherwise. */
     void onLogout(int agent) {
+        onLogout(agent, LogoutReason.ASKED);
+    }
+
+    /** An agent logs out for a reason (its last logout's, once the logout takes effect). */
+    void onLogout(int agent, LogoutReason reason) {
         if (!agents.valid(agent)) {
             return;
         }
@@ -179,6 +187,7 @@ final class AgentLifecycle {
         if (s == AgentState.LOGGED_OUT) {
             return;
         }
+        state.agentDay.logoutAsked(agent, reason);
         CampaignRuntime c = state.campaignOfAgent(agent);
         switch (s) {
             case READY -> {
@@ -256,10 +265,29 @@ final class AgentLifecycle {
     void move(int agent, AgentState from, AgentState to, CampaignRuntime c) {
         c.countAgent(from, -1);
         c.countAgent(to, 1);
+        countDay(agent, from, to);
         agents.setState(agent, to, state.nowNanos);
     }
 
+    /** Today's figures of the agent's grid row: a call when bridged, a talk or wrap-up when it ends. */
+    private void countDay(int agent, AgentState from, AgentState to) {
+        if (from != AgentState.ON_CALL && from != AgentState.WRAP_UP && to != AgentState.ON_CALL) {
+            return;
+        }
+        long nowMillis = state.clock.epochMillis();
+        long stayNanos = state.nowNanos - agents.stateSinceNanos(agent);
+        if (from == AgentState.ON_CALL) {
+            state.agentDay.talkEnded(agent, stayNanos, nowMillis);
+        } else if (from == AgentState.WRAP_UP) {
+            state.agentDay.wrapEnded(agent, stayNanos, nowMillis);
+        }
+        if (to == AgentState.ON_CALL) {
+            state.agentDay.callStarted(agent, nowMillis);
+        }
+    }
+
     private void logout(int agent, CampaignRuntime c) {
+        state.agentDay.loggedOut(agent, state.clock.epochMillis());
         leave(agent, c);
         // Only now, with the agent out of every list, may its phone hang up: no call can be bridged to it any more.
         state.sessions.close(agent);

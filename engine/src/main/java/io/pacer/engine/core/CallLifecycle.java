@@ -326,7 +326,7 @@ final class CallLifecycle {
             finish(callId, CallOutcome.ABANDONED, c);
             agentLifecycle.endCall(agent, c);
         }
-        agentLifecycle.onLogout(agent);
+        agentLifecycle.onLogout(agent, io.pacer.engine.agent.LogoutReason.PHONE_DEAD);
         pacing.pace(c);
     }
 

@@ -1,5 +1,6 @@
 package io.pacer.engine.core;
 
+import io.pacer.engine.agent.AgentDay;
 import io.pacer.engine.agent.AgentTable;
 import io.pacer.engine.call.CallTable;
 import io.pacer.engine.campaign.CampaignRuntime;
@@ -23,6 +24,8 @@ final class CoreState {
     final ContactSupply contacts;
     final CallJournal journal;
     final AgentTable agents;
+    /** Each agent's calls, talk and wrap-up today, and why it was last logged out. */
+    final AgentDay agentDay;
     final CallTable calls;
     final CampaignRuntime[] campaigns;
     /** Reused for every contact taken from the supply, so that taking one allocates nothing. */
@@ -40,6 +43,9 @@ final class CoreState {
         this.contacts = contacts;
         this.journal = journal;
         this.agents = new AgentTable(limits.maxAgents());
+        this.agentDay = new AgentDay(limits.maxAgents());
+        // Today's end is found now, at start, so the per-event path does not allocate it.
+        agentDay.zone(java.time.ZoneId.systemDefault(), clock.epochMillis());
         this.calls = new CallTable(limits.maxCalls());
         this.campaigns = new CampaignRuntime[limits.maxCampaigns()];
     }

@@ -1,5 +1,7 @@
 package io.pacer.engine.core;
 
+import io.pacer.engine.agent.AgentDay;
+import io.pacer.engine.agent.AgentFigures;
 import io.pacer.engine.agent.AgentState;
 import io.pacer.engine.agent.AgentTable;
 import io.pacer.engine.agent.AgentView;
@@ -244,6 +246,27 @@ public final class EngineCore {
         return new AgentView(agentId, s, agents.campaign(agentId), callId, contact, offer >= 0,
                 agents.pauseReason(agentId), agents.pausePending(agentId), agents.missedOffers(agentId),
                 s == AgentState.LOGGED_OUT ? 0 : inStateMillis);
+    }
+
+    /**
+     * An agent's row in the console's grid: state, today's calls and averages, its last logout's reason;
+     * {@code null} for an id no agent can have. Read once per agent per floor snapshot, on the core's thread.
+     */
+    public AgentFigures agentFigures(int agentId) {
+        AgentTable agents = state.agents;
+        if (!agents.valid(agentId)) {
+            return null;
+        }
+        AgentDay day = state.agentDay;
+        long nowMillis = state.clock.epochMillis();
+        return new AgentFigures(agentId, agents.state(agentId), agents.campaign(agentId), agents.pauseReason(agentId),
+                day.calls(agentId, nowMillis), day.talkAverageMillis(agentId, nowMillis),
+                day.wrapAverageMillis(agentId, nowMillis), day.lastLogoutReason(agentId), day.lastLogoutAtMillis(agentId));
+    }
+
+    /** The time zone whose midnight starts the agents' "today" (the JVM's default until set). */
+    public void siteZone(java.time.ZoneId zone) {
+        state.agentDay.zone(zone, state.clock.epochMillis());
     }
 
     /** The call an agent is in, or -1. */

@@ -104,6 +104,33 @@ class ConsoleFloorTest {
         assertEquals(stats, api.get("/api/v1/campaigns/1/stats", floor.supervisorToken()).json(),
                 "the floor was compared with a state that did not move");
 
+        // The grid's figures for today (rows are written near the viewport: the supervisor looks at the grid) equal
+        // what the agents route reads from the core, and the agents' calls add up to the campaign's bridged calls.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('agents').scrollIntoView()");
+        long gridFetchedMillis = System.currentTimeMillis();
+        waiting(browser, 10).until(b -> Long.parseLong(value(b, By.id("updated"))) > gridFetchedMillis);
+        JsonNode agents = api.get("/api/v1/agents", floor.supervisorToken()).json().get("agents");
+        long callsToday = 0;
+        for (JsonNode a : agents) {
+            WebElement row = browser.findElement(By.cssSelector("#agents tr[data-agent='" + a.get("agentId").asLong() + "']"));
+            for (String field : List.of("callsToday", "talkAverageMillis", "wrapUpAverageMillis", "campaignId")) {
+                assertShown(a.get("name").asText() + " " + field, a.get(field),
+                        row.findElement(By.cssSelector("[data-field='" + field + "']")).getAttribute("data-value"));
+            }
+            callsToday += a.get("callsToday").asLong();
+            if (a.get("callsToday").asLong() > 0) {
+                // The loopback customers talk 400 ms and the virtual agents wrap up in 50 ms.
+                long talk = a.get("talkAverageMillis").asLong();
+                long wrap = a.get("wrapUpAverageMillis").asLong();
+                assertTrue(talk >= 300 && talk < 5_000, a.toString());
+                assertTrue(wrap >= 30 && wrap < 5_000, a.toString());
+                assertTrue(row.findElement(By.cssSelector("[data-field='talkAverageMillis']")).getText().matches("0:0\\d"),
+                        "shown as m:ss: " + a);
+            }
+        }
+        assertEquals(live.get("connects").asLong(), callsToday, agents.toString());
+        assertTrue(callsToday >= 5, agents.toString());
+
         // The grid's Pause, with a reason: the core pauses agent 2 (no call up now, so at once) and the grid says so.
         WebElement reason = browser.findElement(By.id("grid-pause-reason"));
         reason.clear();

@@ -52,6 +52,11 @@ class DemoConsoleTest {
                 // Let predictive pacing leave its warm-up so the picture shows a floor at work.
                 Thread.sleep(6_000);
                 HeadlessChromium.screenshot(browser, "console-floor");
+                // The agent grid, below the tile: states, calls today, talk and wrap-up averages.
+                ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                        "document.getElementById('agents').scrollIntoView({block: 'center'})");
+                Thread.sleep(1_500);
+                HeadlessChromium.screenshot(browser, "console-agents");
             }
         } finally {
             browser.quit();

@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * so Selenium never looks for (or downloads) a browser of its own. {@code .ci/run} installs the packages
  * {@code chromium} and {@code chromium-driver}.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     static final String BROWSER = "/usr/bin/chromium";
     static final String DRIVER = "/usr/bin/chromedriver";
@@ -28,7 +28,7 @@ final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    static WebDriver start() {
+    public static WebDriver start() {
         if (!new File(BROWSER).canExecute() || !new File(DRIVER).canExecute()) {
             throw new AssertionError("the console's browser tests need Debian's chromium and chromium-driver ("
                     + BROWSER + ", " + DRIVER + "): apt-get install chromium chromium-driver (.ci/run does)");
@@ -42,7 +42,7 @@ final class HeadlessChromium {
         return new ChromeDriver(service, options);
     }
 
-    static WebDriverWait waiting(WebDriver browser, int seconds) {
+    public static WebDriverWait waiting(WebDriver browser, int seconds) {
         return new WebDriverWait(browser, Duration.ofSeconds(seconds), Duration.ofMillis(100));
     }
 
