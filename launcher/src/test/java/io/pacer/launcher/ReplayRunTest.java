@@ -45,6 +45,10 @@ class ReplayRunTest {
         assertTrue(live.get("connects").asLong() > 0, "answered customers reached the agents: " + report);
         assertTrue(live.get("occupancy").asDouble() > 0, report.toString());
         assertTrue(live.get("answer_to_bridge_p99_ms").asDouble() > 0, "bridges were measured at the wire: " + report);
+        // The virtual agents only echo what reaches them, so forwarded packets are the customers' audio (SIPp's
+        // play_pcap_audio) crossing the relay to the agent and back: at least a second of it per bridged call.
+        JsonNode relay = report.get("rtp_relay");
+        assertTrue(relay.get("forwarded").asLong() > 50 * live.get("connects").asLong(), report.toString());
         // The same fields on each side, under the names `pacer simulate --json` uses.
         assertEquals(names(simulated), names(live));
         assertEquals(names(simulated), names(report.get("difference")));
