@@ -2,6 +2,7 @@ package io.pacer.launcher;
 
 import io.pacer.engine.campaign.CampaignStats;
 import io.pacer.loopback.VirtualAgents;
+import io.pacer.sip.media.RtpRelay;
 import io.pacer.simulator.replay.ReplayExport;
 import io.pacer.simulator.replay.ReplayFigures;
 import io.pacer.simulator.replay.ReplayWorld;
@@ -32,9 +33,12 @@ public final class LiveReplay {
      * What a replay measured.
      *
      * @param carrierCalls SIPp's successful and failed calls, or null when it wrote no statistics
+     * @param relayPackets Pacer's RTP relay over the whole run: packets received, forwarded to a bridged peer,
+     *     and dropped as from an unexpected source (the customers' audio is what the virtual agents echo, so
+     *     forwarded packets prove it flowed both ways)
      */
     public record Outcome(ReplayFigures simulated, ReplayFigures live, String firstViolation, long[] carrierCalls,
-            Path folder) {
+            long[] relayPackets, Path folder) {
     }
 
     private LiveReplay() {
@@ -73,7 +77,10 @@ public final class LiveReplay {
                     ledger.agentWaitMeanSeconds(), ledger.connectsPerAgentHour(), after.dials() - before.dials(),
                     answers, ledger.connects(), abandons, percentileMillis(bridge, 50), percentileMillis(bridge, 99),
                     ledger.violations());
-            return new Outcome(ReplayFigures.simulated(world), live, ledger.firstViolation(), carrier.calls(), dir);
+            RtpRelay relay = floor.pacer().sip().relay();
+            long[] packets = {relay.packetsReceived(), relay.packetsForwarded(), relay.packetsUnexpected()};
+            return new Outcome(ReplayFigures.simulated(world), live, ledger.firstViolation(), carrier.calls(), packets,
+                    dir);
         }
     }
 

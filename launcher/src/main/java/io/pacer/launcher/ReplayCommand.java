@@ -128,6 +128,8 @@ public final class ReplayCommand {
                 + "  \"folder\": \"" + r.folder().toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\",\n"
                 + "  \"simulated\": " + r.simulated().json("  ") + ",\n"
                 + "  \"live\": " + r.live().json("  ") + ",\n"
-                + "  \"difference\": " + r.live().minus(r.simulated()).json("  ") + "\n}";
+                + "  \"difference\": " + r.live().minus(r.simulated()).json("  ") + ",\n"
+                + "  \"rtp_relay\": {\"received\": " + r.relayPackets()[0] + ", \"forwarded\": " + r.relayPackets()[1]
+                + ", \"unexpected\": " + r.relayPackets()[2] + "}\n}";
     }
 }

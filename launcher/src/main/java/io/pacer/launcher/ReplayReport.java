@@ -39,6 +39,8 @@ final class ReplayReport {
             b.append(String.format(Locale.ROOT, "carrier (SIPp): %d calls completed, %d failed%n", r.carrierCalls()[0],
                     r.carrierCalls()[1]));
         }
+        b.append(String.format(Locale.ROOT, "RTP relay: %d packets received, %d forwarded, %d from unexpected sources%n",
+                r.relayPackets()[0], r.relayPackets()[1], r.relayPackets()[2]));
         return b.toString();
     }
 

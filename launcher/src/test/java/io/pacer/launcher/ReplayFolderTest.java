@@ -78,4 +78,35 @@ class ReplayFolderTest {
         assertTrue(count(dir, "carrier_", "_BYE_Sent") > 0, "customers talked to an agent and hung up themselves");
         assertTrue(count(dir, "agent_", "_MESSAGE_Sent") > 0, "phones wrapped up and said ready");
     }
+
+    /**
+     * The carrier with any dialler: SIPp's own built-in UAC (no Pacer anywhere) calls an answering customer of the
+     * exported fates through {@code run.sh --no-agents}; the customer rings as drawn, answers with SDP and takes
+     * the dialler's BYE.
+     */
+    @Test
+    void theExportedCarrierServesAPlainSippDialler() throws Exception {
+        ReplayExport.write(ReplayWorld.of(ScenarioParser.parse(Path.of("../scenarios/small-team.yaml")), 2, 10,
+                60_000_000_000L), dir);
+        String[] answer = Files.readAllLines(dir.resolve("fates.csv")).stream().map(l -> l.split(";"))
+                .filter(f -> f.length > 2 && f[1].equals("answer")).findFirst().orElseThrow();
+        Process carrier = new ProcessBuilder("./run.sh", "--no-agents", "--seconds", "15").directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("run.out").toFile()).start();
+        try {
+            Thread.sleep(1_000);
+            long start = System.nanoTime();
+            Process dialler = new ProcessBuilder("sipp", "-sn", "uac", "127.0.0.1:" + ReplayExport.CARRIER_PORT,
+                    "-s", answer[0], "-m", "1", "-d", "500", "-i", "127.0.0.1", "-p", "5099", "-mp", "41000",
+                    "-nostdin", "-timeout", "20s").directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("dialler.out").toFile()).start();
+            assertTrue(dialler.waitFor(30, TimeUnit.SECONDS), "the dialler's call ended");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(0, dialler.exitValue(), () -> "one successful call: " + read(dir.resolve("dialler.out"))
+                    + read(dir.resolve("stats/carrier-errors.log")));
+            assertTrue(millis >= Long.parseLong(answer[2]), "the customer rang " + answer[2] + " ms first: " + millis);
+        } finally {
+            carrier.destroy();
+            carrier.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
 }

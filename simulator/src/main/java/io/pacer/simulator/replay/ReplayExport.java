@@ -22,6 +22,8 @@ public final class ReplayExport {
     public static final int CARRIER_PORT = 5070;
     /** The dialler's SIP port the exported configuration and {@code run.sh} assume. */
     public static final int DIALER_PORT = 5060;
+    /** The longest customers' audio file the export writes: 10 minutes, 6.9 MB (230 bytes a packet, 50 a second). */
+    static final long MAX_AUDIO_MILLIS = 600_000;
 
     private ReplayExport() {
     }
@@ -29,22 +31,24 @@ public final class ReplayExport {
     /** Writes the folder {@code dir} (created if need be; files of the same names are replaced). */
     public static void write(ReplayWorld world, Path dir) throws IOException {
         Files.createDirectories(dir);
-        writeFates(world, dir.resolve("fates.csv"));
+        long longestTalk = writeFates(world, dir.resolve("fates.csv"));
         writeContacts(world, dir);
         Files.write(dir.resolve("tone.wav"), ToneWav.bytes(1_000));
+        long audioMillis = audioMillis(longestTalk);
+        Files.write(dir.resolve("customer.pcap"), TonePcap.bytes(audioMillis));
         int agents = (int) world.compressed().agents().max();
         List<String> schedule = AgentSchedule.lines(world.compressed().agents(),
                 world.compressed().shiftNanos() / 1_000_000L);
-        Map<String, String> values = Map.of(
-                "LOGINS", Integer.toString(schedule.size()),
-                "SCENARIO", world.original().name(),
-                "SEED", Long.toString(world.seed()),
-                "SPEED", fmt(world.speed()),
-                "WINDOW_SECONDS", Long.toString(world.compressed().shiftNanos() / 1_000_000_000L),
-                "AGENTS", Integer.toString(agents),
-                "CARRIER_PORT", Integer.toString(CARRIER_PORT),
-                "DIALER_PORT", Integer.toString(DIALER_PORT),
-                "CONTACTS", Integer.toString(world.contacts()));
+        Map<String, String> values = Map.ofEntries(Map.entry("AUDIO_MS", Long.toString(audioMillis)),
+                Map.entry("LOGINS", Integer.toString(schedule.size())),
+                Map.entry("SCENARIO", world.original().name()),
+                Map.entry("SEED", Long.toString(world.seed())),
+                Map.entry("SPEED", fmt(world.speed())),
+                Map.entry("WINDOW_SECONDS", Long.toString(world.compressed().shiftNanos() / 1_000_000_000L)),
+                Map.entry("AGENTS", Integer.toString(agents)),
+                Map.entry("CARRIER_PORT", Integer.toString(CARRIER_PORT)),
+                Map.entry("DIALER_PORT", Integer.toString(DIALER_PORT)),
+                Map.entry("CONTACTS", Integer.toString(world.contacts())));
         Files.writeString(dir.resolve("agents.csv"), "SEQUENTIAL\n# key;user;password;login_ms;logout_ms\n"
                 + String.join("\n", schedule) + "\n", StandardCharsets.US_ASCII);
         copy("carrier.xml", dir, values);
@@ -57,7 +61,9 @@ public final class ReplayExport {
         Files.writeString(dir.resolve("simulated.json"), ReplayFigures.simulated(world).json("") + "\n");
     }
 
-    private static void writeFates(ReplayWorld world, Path file) throws IOException {
+    /** Writes the fates file; returns the longest talk in it, in milliseconds. */
+    private static long writeFates(ReplayWorld world, Path file) throws IOException {
+        long longest = 0;
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
             // SIPp reads this file by line number through its index on field 0; the mode word is required.
             w.write("SEQUENTIAL\n");
@@ -72,11 +78,23 @@ public final class ReplayExport {
                 w.write(Long.toString(millis(f.delayNanos())));
                 w.write(';');
                 w.write(Long.toString(millis(f.talkNanos())));
+                longest = f.plan() == ContactFate.ANSWER ? Math.max(longest, millis(f.talkNanos())) : longest;
                 w.write(";0;");
                 w.write(Long.toString(millis(f.wrapNanos())));
                 w.write('\n');
             }
         }
+        return longest;
+    }
+
+    /**
+     * How long the customers' audio file plays: the longest talk plus a second, so one play covers almost every
+     * call; capped at {@link #MAX_AUDIO_MILLIS} (0.7 MB a minute), after which the carrier starts it again. A
+     * whole number of 20 ms packets, so that the carrier's pause between two plays is exactly one play.
+     */
+    static long audioMillis(long longestTalkMillis) {
+        long millis = Math.min(MAX_AUDIO_MILLIS, Math.max(1_000, longestTalkMillis + 1_000));
+        return (millis + 19) / 20 * 20;
     }
 
     private static void writeContacts(ReplayWorld world, Path dir) throws IOException {

@@ -93,6 +93,7 @@ class ReplayExportTest {
         assertTrue(pacer.contains("ringTimeoutMillis: 15000"), "25 s / 4 is under the legal 15 s: " + pacer);
         assertTrue(pacer.contains("connectLimitMillis: 500"), pacer);
         assertTrue(Files.isExecutable(dir.resolve("run.sh")));
+        assertCustomerAudioCoversTheLongestTalk(rows, dir.resolve("customer.pcap"));
         for (String f : List.of("carrier.xml", "agent.xml", "agent-register.xml", "tone.wav", "README.md",
                 "simulated.json")) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
@@ -113,5 +114,30 @@ class ReplayExportTest {
         assertTrue(agents.contains("agent5-1;agent5;pw-agent5;0;" + 15 * 60_000), agents.toString());
         assertTrue(agents.contains("agent5-2;agent5;pw-agent5;" + 25 * 60_000 + ";" + (30 * 60_000 + 3_600_000)),
                 agents.toString());
+    }
+
+    /** The carrier plays customer.pcap once per answered call: RTP/PCMU every 20 ms, at least the longest talk. */
+    private static void assertCustomerAudioCoversTheLongestTalk(List<String> rows, Path pcap) throws Exception {
+        long longest = rows.stream().filter(r -> r.split(";")[1].equals("answer"))
+                .mapToLong(r -> Long.parseLong(r.split(";")[3])).max().orElseThrow();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(pcap))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertEquals(0xa1b2c3d4, b.getInt(0), "pcap magic");
+        assertEquals(1, b.getInt(20), "Ethernet link type");
+        int packets = 0;
+        long lastMicros = -20_000;
+        for (int at = 24; at < b.limit(); packets++) {
+            long micros = b.getInt(at) * 1_000_000L + b.getInt(at + 4);
+            assertEquals(lastMicros + 20_000, micros, "one packet every 20 ms");
+            lastMicros = micros;
+            int frame = b.getInt(at + 8);
+            assertEquals(14 + 20 + 8 + 12 + 160, frame);
+            assertEquals(17, b.get(at + 16 + 14 + 9), "UDP");
+            assertEquals((byte) 0x80, b.get(at + 16 + 14 + 28), "RTP version 2");
+            assertEquals(0, b.get(at + 16 + 14 + 29), "payload type 0, PCMU");
+            at += 16 + frame;
+        }
+        assertEquals(ReplayExport.audioMillis(longest), packets * 20L);
+        assertTrue(packets * 20L > longest, "one play covers every talk: " + packets + " packets, " + longest + " ms");
     }
 }
