@@ -53,9 +53,20 @@ final class CallRoutes {
             new Route("POST", "/api/v1/agents/me/pause", Role.AGENT,
                     r -> agentState(r, agents.pause(r.user(), reasonCode(r)), "PAUSED")),
             new Route("POST", "/api/v1/agents/me/logout", Role.AGENT, r -> agentState(r, agents.logout(r.user()), "LOGGED_OUT")),
+            new Route("POST", "/api/v1/agents/me/departure", Role.AGENT, r -> departure(r, agents, r.user())),
+            new Route("DELETE", "/api/v1/agents/me/departure", Role.AGENT, r -> {
+                agents.withdrawDeparture(r.user());
+                return ApiResponse.noContent();
+            }),
             // After the agent's own routes: the first route that matches serves, so "me" never reads as an id.
             new Route("POST", "/api/v1/agents/{agentId}/pause", Role.SUPERVISOR, r -> agentState(r.id("agentId"),
                     agents.pauseAgent(r.id("agentId"), reasonCode(r)), "PAUSED")),
+            new Route("POST", "/api/v1/agents/{agentId}/departure", Role.SUPERVISOR,
+                    r -> departure(r, agents, agents.agent(r.id("agentId")))),
+            new Route("DELETE", "/api/v1/agents/{agentId}/departure", Role.SUPERVISOR, r -> {
+                agents.withdrawDeparture(agents.agent(r.id("agentId")));
+                return ApiResponse.noContent();
+            }),
             new Route("GET", "/api/v1/callbacks", Role.AGENT, r -> Paging.slice(r, calls.callbacks(r.user(),
                     r.boolParam("own", false), r.boolParam("groups", false), r.boolParam("open", false),
                     r.intParam("campaignId", 0, 0, Integer.MAX_VALUE), IsoTimes.param(r, "updatedSince"),
@@ -90,6 +101,13 @@ final class CallRoutes {
             return new ApiResponse(202, Map.of("agentId", agentId, "requested", requested), null);
         }
         return ApiResponse.ok(Map.of("agentId", agentId, "state", reached.name()));
+    }
+
+    /** A notice of departure: {@code leaveAt} (ISO-8601) or {@code leaveAtMillis}; the reply echoes the time taken. */
+    private static ApiResponse departure(ApiRequest r, AgentService agents, io.pacer.store.user.User agent) {
+        JsonBody b = r.json().only("leaveAt", "leaveAtMillis");
+        long at = agents.departure(agent, b.instant("leaveAt", -1), System.currentTimeMillis());
+        return ApiResponse.ok(Map.of("agentId", agent.id(), "leaveAt", java.time.Instant.ofEpochMilli(at).toString()));
     }
 
     /** A pause's reason code; the body is optional: a pause without one gives no reason. */
