@@ -20,7 +20,8 @@ final class CallRoutes {
     }
 
     static List<Route> routes(CallService calls, AgentService agents) {
-        return List.of(
+        List<Route> all = new java.util.ArrayList<>(departureRoutes(agents));
+        all.addAll(List.of(
             new Route("GET", "/api/v1/calls", Role.AGENT, r -> {
                 // Newest first; a cursor is the last id seen (a keyset: calls recorded meanwhile shift nothing).
                 Paging.Page page = Paging.of(r, 100);
@@ -53,20 +54,9 @@ final class CallRoutes {
             new Route("POST", "/api/v1/agents/me/pause", Role.AGENT,
                     r -> agentState(r, agents.pause(r.user(), reasonCode(r)), "PAUSED")),
             new Route("POST", "/api/v1/agents/me/logout", Role.AGENT, r -> agentState(r, agents.logout(r.user()), "LOGGED_OUT")),
-            new Route("POST", "/api/v1/agents/me/departure", Role.AGENT, r -> departure(r, agents, r.user())),
-            new Route("DELETE", "/api/v1/agents/me/departure", Role.AGENT, r -> {
-                agents.withdrawDeparture(r.user());
-                return ApiResponse.noContent();
-            }),
             // After the agent's own routes: the first route that matches serves, so "me" never reads as an id.
             new Route("POST", "/api/v1/agents/{agentId}/pause", Role.SUPERVISOR, r -> agentState(r.id("agentId"),
                     agents.pauseAgent(r.id("agentId"), reasonCode(r)), "PAUSED")),
-            new Route("POST", "/api/v1/agents/{agentId}/departure", Role.SUPERVISOR,
-                    r -> departure(r, agents, agents.agent(r.id("agentId")))),
-            new Route("DELETE", "/api/v1/agents/{agentId}/departure", Role.SUPERVISOR, r -> {
-                agents.withdrawDeparture(agents.agent(r.id("agentId")));
-                return ApiResponse.noContent();
-            }),
             new Route("GET", "/api/v1/callbacks", Role.AGENT, r -> Paging.slice(r, calls.callbacks(r.user(),
                     r.boolParam("own", false), r.boolParam("groups", false), r.boolParam("open", false),
                     r.intParam("campaignId", 0, 0, Integer.MAX_VALUE), IsoTimes.param(r, "updatedSince"),
@@ -84,6 +74,24 @@ final class CallRoutes {
                 var user = r.user();
                 return ApiResponse.ok(new EventStreams.Stream("alarms", r.intParam("periodMillis", 5_000, 100, 600_000),
                         () -> calls.dueAlarms(user)));
+            })
+        ));
+        return all;
+    }
+
+    /** Notices of departure: the agent's own, then a supervisor's for an agent ("me" is matched first). */
+    private static List<Route> departureRoutes(AgentService agents) {
+        return List.of(
+            new Route("POST", "/api/v1/agents/me/departure", Role.AGENT, r -> departure(r, agents, r.user())),
+            new Route("DELETE", "/api/v1/agents/me/departure", Role.AGENT, r -> {
+                agents.withdrawDeparture(r.user());
+                return ApiResponse.noContent();
+            }),
+            new Route("POST", "/api/v1/agents/{agentId}/departure", Role.SUPERVISOR,
+                    r -> departure(r, agents, agents.agent(r.id("agentId")))),
+            new Route("DELETE", "/api/v1/agents/{agentId}/departure", Role.SUPERVISOR, r -> {
+                agents.withdrawDeparture(agents.agent(r.id("agentId")));
+                return ApiResponse.noContent();
             })
         );
     }
