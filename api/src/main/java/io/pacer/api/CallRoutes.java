@@ -20,7 +20,8 @@ final class CallRoutes {
     }
 
     static List<Route> routes(CallService calls, AgentService agents) {
-        return List.of(
+        List<Route> all = new java.util.ArrayList<>(departureRoutes(agents));
+        all.addAll(List.of(
             new Route("GET", "/api/v1/calls", Role.AGENT, r -> {
                 // Newest first; a cursor is the last id seen (a keyset: calls recorded meanwhile shift nothing).
                 Paging.Page page = Paging.of(r, 100);
@@ -74,6 +75,24 @@ final class CallRoutes {
                 return ApiResponse.ok(new EventStreams.Stream("alarms", r.intParam("periodMillis", 5_000, 100, 600_000),
                         () -> calls.dueAlarms(user)));
             })
+        ));
+        return all;
+    }
+
+    /** Notices of departure: the agent's own, then a supervisor's for an agent ("me" is matched first). */
+    private static List<Route> departureRoutes(AgentService agents) {
+        return List.of(
+            new Route("POST", "/api/v1/agents/me/departure", Role.AGENT, r -> departure(r, agents, r.user())),
+            new Route("DELETE", "/api/v1/agents/me/departure", Role.AGENT, r -> {
+                agents.withdrawDeparture(r.user());
+                return ApiResponse.noContent();
+            }),
+            new Route("POST", "/api/v1/agents/{agentId}/departure", Role.SUPERVISOR,
+                    r -> departure(r, agents, agents.agent(r.id("agentId")))),
+            new Route("DELETE", "/api/v1/agents/{agentId}/departure", Role.SUPERVISOR, r -> {
+                agents.withdrawDeparture(agents.agent(r.id("agentId")));
+                return ApiResponse.noContent();
+            })
         );
     }
 
@@ -90,6 +109,13 @@ final class CallRoutes {
             return new ApiResponse(202, Map.of("agentId", agentId, "requested", requested), null);
         }
         return ApiResponse.ok(Map.of("agentId", agentId, "state", reached.name()));
+    }
+
+    /** A notice of departure: {@code leaveAt} (ISO-8601) or {@code leaveAtMillis}; the reply echoes the time taken. */
+    private static ApiResponse departure(ApiRequest r, AgentService agents, io.pacer.store.user.User agent) {
+        JsonBody b = r.json().only("leaveAt", "leaveAtMillis");
+        long at = agents.departure(agent, b.instant("leaveAt", -1), System.currentTimeMillis());
+        return ApiResponse.ok(Map.of("agentId", agent.id(), "leaveAt", java.time.Instant.ofEpochMilli(at).toString()));
     }
 
     /** A pause's reason code; the body is optional: a pause without one gives no reason. */

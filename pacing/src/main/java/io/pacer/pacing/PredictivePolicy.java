@@ -30,6 +30,7 @@ public final class PredictivePolicy implements DialPolicy {
     private final AbandonBudget budget;
     private boolean ownsBudget;
     private final ProgressivePolicy warmUp = new ProgressivePolicy();
+    private final AnswerSurprise surprise = new AnswerSurprise();
     private final int checkpoints;
     private final long[] answerBy;
     private final long[] slotEnd;
@@ -141,9 +142,10 @@ public final class PredictivePolicy implements DialPolicy {
             return;
         }
         budget.age(in.nowNanos);
+        expectAnswers(in);
         // A young window with no headroom for one more abandon: only risk-free calls, whatever the model says (early
         // in a shift it knows little, and at the floor its errors still abandoned calls).
-        if (!warmedUp() || budget.mustNotRisk(in.nowNanos)) {
+        if (!warmedUp() || budget.mustNotRisk(in.nowNanos) || surprise.surprised()) {
             warmUp.decide(in, out);
             return;
         }
@@ -168,6 +170,19 @@ public final class PredictivePolicy implements DialPolicy {
             calls = Math.min(riskFree, headroom);
         }
         writeRatios(in, calls, out);
+    }
+
+    /** Tells the surprise detector what answers the ringing calls should have brought since the last decision. */
+    private void expectAnswers(PacingInput in) {
+        long dt = surprise.advance(in.nowNanos);
+        if (dt <= 0 || ring.observations() == 0) {
+            return;
+        }
+        for (int j = 0; j < in.ringingCalls; j++) {
+            long e = in.ringElapsedNanos[j];
+            long from = Math.max(0, e - dt);
+            surprise.expect(ring.answerWithin(from, e - from));
+        }
     }
 
     /** Fills the per-checkpoint demand and supply moments; returns a new call's chance to be answered at all. */
@@ -257,6 +272,9 @@ public final class PredictivePolicy implements DialPolicy {
     @Override
     public void onDialResolved(long nowNanos, DialResult result, long afterNanos) {
         ring.record(result, afterNanos);
+        if (result == DialResult.ANSWERED) {
+            surprise.answered(nowNanos);
+        }
     }
 
     @Override

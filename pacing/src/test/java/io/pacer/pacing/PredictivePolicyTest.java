@@ -115,4 +115,40 @@ class PredictivePolicyTest {
         trained(0.2, 120, 2000).decide(input(0, 0, 0, 0), out);
         assertEquals(0, out.callsToPlace);
     }
+
+    /** Ten ready agents and 40 calls ringing 1 to 4 s (none yet at the 8 s when the trained calls are answered). */
+    private static PacingInput lowRateFloor(double atSeconds) {
+        PacingInput in = new PacingInput();
+        in.reset((long) (atSeconds * S), 256, 1024);
+        in.readyAgents = 10;
+        for (int i = 0; i < 40; i++) {
+            in.addRinging((1 + i % 4) * S);
+        }
+        return in;
+    }
+
+    @Test
+    void answersFarBeyondTheEstimateStopRiskyCallsUntilTheSurpriseFades() {
+        PredictivePolicy p = trained(0.05, 120, 2000);
+        for (int t = 1000; t < 1010; t++) {
+            p.decide(lowRateFloor(t), out);
+        }
+        assertTrue(out.callsToPlace > 0, "at 5% answered, 40 ringing for 10 ready agents leave room for more");
+        // The list changed: five people answer within 3 s, where the estimate expected none so soon. The old calls
+        // keep failing meanwhile, so the answer rate over resolved calls has not moved (4.8%, as learned).
+        for (int i = 0; i < 105; i++) {
+            p.onDialResolved(1010 * S, i % 21 == 0 ? DialResult.ANSWERED : DialResult.NOT_ANSWERED, 3 * S);
+        }
+        p.decide(lowRateFloor(1010.5), out);
+        assertEquals(0, out.callsToPlace, "only risk-free calls, and with more ringing than ready agents there are none");
+        for (int t = 1011; t < 1090; t++) {
+            p.decide(lowRateFloor(t), out);
+        }
+        PacingInput idle = new PacingInput();
+        idle.reset(1090 * S, 256, 1024);
+        idle.readyAgents = 10;
+        p.decide(idle, out);
+        // Still surprised, it would place one call per ready agent; the estimator has learned from the burst.
+        assertTrue(out.callsToPlace > 10, "the surprise faded with no more answers: predictive again, " + out.callsToPlace);
+    }
 }

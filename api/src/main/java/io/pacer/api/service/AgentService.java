@@ -17,6 +17,9 @@ import io.pacer.store.user.User;
  */
 public final class AgentService {
 
+    /** The furthest ahead a departure may be announced: a day, longer than any shift. */
+    public static final long MAX_NOTICE_MILLIS = 24L * 3_600_000L;
+
     private final Storage storage;
     private final EngineControl engine;
 
@@ -77,11 +80,46 @@ public final class AgentService {
      * @return the state the core reached, or {@code null} when no core can tell
      */
     public AgentState pauseAgent(long agentId, int reasonCode) {
+        return pause(agent(agentId), reasonCode);
+    }
+
+    /**
+     * Notice that the agent will leave at {@code leaveAtMillis} (epoch): pacing stops counting on it one ring
+     * timeout plus connect limit before, so no call is launched whose answer would find it gone. The time must
+     * be in the future and within {@link #MAX_NOTICE_MILLIS} (a notice for next week is a typo, and would hold
+     * nothing back until then anyway); refused for an agent logged in to no campaign, whose notice would be
+     * dropped. A new login clears the notice.
+     *
+     * @return the departure time accepted, epoch milliseconds
+     */
+    public long departure(User agent, long leaveAtMillis, long nowMillis) {
+        if (leaveAtMillis < 0) {
+            throw new InvalidFieldException("leaveAt", "missing: the time the agent leaves, ISO-8601 (or leaveAtMillis)");
+        }
+        if (leaveAtMillis <= nowMillis) {
+            throw new InvalidFieldException("leaveAt", "must be in the future (the agent who has left logs out or pauses)");
+        }
+        if (leaveAtMillis - nowMillis > MAX_NOTICE_MILLIS) {
+            throw new InvalidFieldException("leaveAt", "must be within 24 hours from now");
+        }
+        requireLoggedIn(agent);
+        engine.agentLeavesIn((int) agent.id(), leaveAtMillis - nowMillis);
+        return leaveAtMillis;
+    }
+
+    /** Withdraws the agent's notice of departure (it stays after all); nothing happens if it gave none. */
+    public void withdrawDeparture(User agent) {
+        requireLoggedIn(agent);
+        engine.agentLeavesIn((int) agent.id(), Long.MAX_VALUE);
+    }
+
+    /** The agent with this id, for a supervisor's command: 404 for a user who is no agent. */
+    public User agent(long agentId) {
         User agent = storage.users().get(agentId);
         if (agent.role() != io.pacer.store.user.Role.AGENT) {
             throw new io.pacer.store.error.NotFoundException("agentId", agentId);
         }
-        return pause(agent, reasonCode);
+        return agent;
     }
 
     /**

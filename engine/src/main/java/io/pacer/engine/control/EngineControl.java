@@ -52,6 +52,14 @@ public interface EngineControl extends CampaignStatsSource {
         agentPause(agentId);
     }
 
+    /**
+     * Notice that an agent will leave {@code inMillis} from now (a break, the end of its shift): pacing stops
+     * counting on it one ring timeout plus connect limit before ({@code EngineCore#agentLeavesAt});
+     * {@link Long#MAX_VALUE} withdraws the notice.
+     */
+    default void agentLeavesIn(int agentId, long inMillis) {
+    }
+
     /** The agent ends its customer call; its phone session stays up. */
     default void agentHangUp(int agentId) {
     }

@@ -93,6 +93,11 @@ public final class MeteredEngineControl implements EngineControl {
     }
 
     @Override
+    public void agentLeavesIn(int agentId, long inMillis) {
+        inner.agentLeavesIn(agentId, inMillis);
+    }
+
+    @Override
     public void agentHangUp(int agentId) {
         inner.agentHangUp(agentId);
     }

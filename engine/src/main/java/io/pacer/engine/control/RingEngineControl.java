@@ -87,6 +87,12 @@ public final class RingEngineControl implements EngineControl {
     }
 
     @Override
+    public void agentLeavesIn(int agentId, long inMillis) {
+        long inNanos = inMillis == Long.MAX_VALUE ? Long.MAX_VALUE : inMillis * 1_000_000L;
+        ring.command(core -> core.agentLeavesIn(agentId, inNanos));
+    }
+
+    @Override
     public void agentHangUp(int agentId) {
         ring.agentHangUp(agentId);
     }

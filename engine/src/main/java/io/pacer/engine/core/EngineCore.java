@@ -208,6 +208,14 @@ public final class EngineCore {
         }
     }
 
+    /**
+     * {@link #agentLeavesAt} for a departure {@code inNanos} from now on the core's clock: the API hears a wall
+     * time, and only the core knows its own clock's now.
+     */
+    public void agentLeavesIn(int agentId, long inNanos) {
+        agentLeavesAt(agentId, inNanos == Long.MAX_VALUE ? Long.MAX_VALUE : state.clock.nowNanos() + inNanos);
+    }
+
     /** Tells {@code phoneSessions} whenever an agent's logout takes effect, so that it ends the phone's session. */
     public void agentSessions(AgentSessions phoneSessions) {
         state.sessions = phoneSessions;
