@@ -5,6 +5,7 @@ import io.pacer.engine.control.RingEngineControl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pacer.engine.agent.AgentFigures;
 import io.pacer.engine.agent.AgentState;
 import io.pacer.engine.campaign.CampaignConfig;
 import io.pacer.engine.core.EngineLimits;
@@ -112,10 +113,10 @@ class RingEngineControlTest {
             control.agentLogin(7, 4);
             control.agentLogin(8, 4);
             control.agentPause(8);
-            AgentState[] states = control.agentStates(new int[] {7, 8, 9});
-            assertEquals(AgentState.READY, states[0]);
-            assertEquals(AgentState.PAUSED, states[1], "the pause published just before is seen");
-            assertEquals(control.agentState(9), states[2], "an unknown agent answers as agentState does");
+            AgentFigures[] rows = control.agentFigures(new int[] {7, 8, 9});
+            assertEquals(AgentState.READY, rows[0].state());
+            assertEquals(AgentState.PAUSED, rows[1].state(), "the pause published just before is seen");
+            assertEquals(control.agentState(9), rows[2].state(), "an unknown agent answers as agentState does");
         }
     }
 }

@@ -98,20 +98,9 @@ public interface EngineControl extends CampaignStatsSource {
     }
 
     /**
-     * The states of many agents in one question to the core (the console's floor asks for every agent each
-     * second: one round trip instead of one per agent); an entry is {@code null} as in {@link #agentState}.
-     */
-    default AgentState[] agentStates(int[] agentIds) {
-        AgentState[] out = new AgentState[agentIds.length];
-        for (int i = 0; i < agentIds.length; i++) {
-            out[i] = agentState(agentIds[i]);
-        }
-        return out;
-    }
-
-    /**
      * Many agents' grid rows (state, today's calls and averages, last logout's reason) in one question to the
-     * core, as {@link #agentStates}; an entry is {@code null} when no core can tell.
+     * core (the console's floor asks for every agent each second: one round trip instead of one per agent); an
+     * entry is {@code null} when no core can tell.
      */
     default AgentFigures[] agentFigures(int[] agentIds) {
         return new AgentFigures[agentIds.length];

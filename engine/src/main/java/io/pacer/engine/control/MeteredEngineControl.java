@@ -143,11 +143,6 @@ public final class MeteredEngineControl implements EngineControl {
     }
 
     @Override
-    public io.pacer.engine.agent.AgentState[] agentStates(int[] agentIds) {
-        return inner.agentStates(agentIds);
-    }
-
-    @Override
     public io.pacer.engine.agent.AgentFigures[] agentFigures(int[] agentIds) {
         return inner.agentFigures(agentIds);
     }

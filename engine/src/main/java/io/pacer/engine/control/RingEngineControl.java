@@ -129,18 +129,6 @@ public final class RingEngineControl implements EngineControl {
     }
 
     @Override
-    public AgentState[] agentStates(int[] agentIds) {
-        AgentState[] states = queryWithinASecond(core -> {
-            AgentState[] out = new AgentState[agentIds.length];
-            for (int i = 0; i < agentIds.length; i++) {
-                out[i] = core.agentState(agentIds[i]);
-            }
-            return out;
-        });
-        return states == null ? new AgentState[agentIds.length] : states;
-    }
-
-    @Override
     public AgentFigures[] agentFigures(int[] agentIds) {
         AgentFigures[] rows = queryWithinASecond(core -> {
             AgentFigures[] out = new AgentFigures[agentIds.length];
